@@ -1,0 +1,3 @@
+module github.com/flowtrace/flowtrace
+
+go 1.26

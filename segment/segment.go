@@ -1,0 +1,123 @@
+// Package segment defines Segment, the flat value that carries one decoded
+// TCP segment from capture through reassembly to the tracker.
+//
+// A Segment holds only what TCP analysis needs: capture time, addresses,
+// ports, sequence and acknowledgment numbers, flags, window, the payload
+// length as the IP header states it (not as captured), and the TCP options
+// that matter for state and sequence analysis (RFC 9293 §3.1, RFC 7323,
+// RFC 2018). It has no pointers other than Payload, so decoding into a
+// reused Segment does not allocate.
+//
+// Payload aliases the capture buffer: it is valid only until the next
+// packet is read. Anyone who keeps bytes must copy them.
+package segment
+
+import (
+	"net/netip"
+	"time"
+
+	"github.com/flowtrace/flowtrace/internal/seqnum"
+)
+
+// Flags is the TCP flag byte (RFC 9293 §3.1, RFC 3168 for ECE and CWR).
+type Flags uint8
+
+// The TCP flags, in wire order.
+const (
+	FIN Flags = 1 << iota
+	SYN
+	RST
+	PSH
+	ACK
+	URG
+	ECE
+	CWR
+)
+
+// Has reports whether every flag in m is set.
+func (f Flags) Has(m Flags) bool { return f&m == m }
+
+// flagOrder is the order flags are printed in, tcpdump-like: SYN first.
+var flagOrder = [...]struct {
+	f Flags
+	c byte
+}{{SYN, 'S'}, {FIN, 'F'}, {RST, 'R'}, {PSH, 'P'}, {ACK, '.'}, {URG, 'U'}, {ECE, 'E'}, {CWR, 'W'}}
+
+// AppendTo appends the flags as tcpdump prints them ("S", "S.", "F.",
+// "R.", "P.", "none" for no flags) and returns the extended buffer.
+func (f Flags) AppendTo(b []byte) []byte {
+	if f == 0 {
+		return append(b, "none"...)
+	}
+	for _, o := range flagOrder {
+		if f&o.f != 0 {
+			b = append(b, o.c)
+		}
+	}
+	return b
+}
+
+func (f Flags) String() string { return string(f.AppendTo(nil)) }
+
+// SACKBlock is one selective-acknowledgment block [Left, Right) (RFC 2018).
+type SACKBlock struct {
+	Left, Right seqnum.Value
+}
+
+// MaxSACK is the most SACK blocks a TCP header can carry.
+const MaxSACK = 4
+
+// Options holds the TCP options flowtrace uses. Zero means absent, and the
+// Has* fields tell absent from a zero value where zero is legal.
+type Options struct {
+	MSS           uint16 // 0: no MSS option
+	WScale        uint8  // window shift count; valid if HasWScale
+	HasWScale     bool
+	SACKPermitted bool
+	HasTS         bool
+	TSVal, TSEcr  uint32
+	NumSACK       uint8 // number of valid entries in SACK
+	SACK          [MaxSACK]SACKBlock
+}
+
+// Segment is one TCP segment as seen on the wire.
+type Segment struct {
+	Time time.Time // capture timestamp
+	Pkt  uint64    // 1-based packet number in the capture (all frames, not only TCP)
+
+	Src, Dst         netip.Addr
+	SrcPort, DstPort uint16
+
+	Seq, Ack seqnum.Value
+	Flags    Flags
+	Window   uint16 // raw window field, unscaled
+	Urgent   uint16
+
+	// PayloadLen is the TCP payload length from the IP header's length
+	// fields, so it is right even when the capture was cut short (snaplen).
+	PayloadLen int
+	// Payload is the captured part of the payload (possibly shorter than
+	// PayloadLen). It aliases the capture buffer; see the package doc.
+	Payload []byte
+
+	TTL  uint8  // IPv4 TTL or IPv6 hop limit
+	IPID uint16 // IPv4 identification; 0 for IPv6
+
+	Opts Options
+}
+
+// SeqLen returns the sequence space the segment occupies: the payload plus
+// one for SYN and one for FIN (RFC 9293 §3.4, SEG.LEN).
+func (s *Segment) SeqLen() seqnum.Size {
+	n := seqnum.Size(s.PayloadLen)
+	if s.Flags&SYN != 0 {
+		n++
+	}
+	if s.Flags&FIN != 0 {
+		n++
+	}
+	return n
+}
+
+// End returns the sequence number just past the segment (SEG.SEQ+SEG.LEN).
+func (s *Segment) End() seqnum.Value { return s.Seq.Add(s.SeqLen()) }
