@@ -1,0 +1,249 @@
+# scripts/lib.sh: shared functions for scripts/mktraces.sh. Source it, do not
+# run it. Everything here acts only inside network namespaces named ft-*,
+# which it creates and deletes itself; nothing touches the host's interfaces.
+
+FT_CLI=ft-cli
+FT_SRV=ft-srv
+FT_BR=ft-br
+CLI4=10.77.0.1
+SRV4=10.77.0.2
+CLI6=fd77::1
+SRV6=fd77::2
+MAC_CLI=02:77:00:00:00:01
+MAC_SRV=02:77:00:00:00:02
+SNAPLEN=200
+DRIVE_DEADLINE=20 # seconds; default tcpdrive -deadline
+CAP_MAX=120       # seconds; no capture outlives this
+
+BG_PIDS=()   # every background process this script started (timeout wrappers)
+CAP_PID=""   # the running capture
+CAP_FILE=""  # where it writes
+CAP_NAME=""  # scenario it belongs to
+
+log() { printf 'mktraces: %s\n' "$*" >&2; }
+die() {
+	log "error: $*"
+	exit 1
+}
+
+nsx() { ip netns exec "$@"; }
+
+# kill_bg stops every background process this run started, by pid. They are
+# all "timeout" wrappers, which pass the signal on to their command.
+kill_bg() {
+	local p
+	for p in "${BG_PIDS[@]}"; do
+		kill -TERM "$p" 2>/dev/null || true
+	done
+	for p in "${BG_PIDS[@]}"; do
+		wait "$p" 2>/dev/null || true
+	done
+	BG_PIDS=()
+	CAP_PID=""
+}
+
+# ns_reset deletes every ft-* namespace, first killing the processes left in
+# it (only ever ones a run of this script started there).
+ns_reset() {
+	local ns p
+	for ns in $(ip netns list | awk '{print $1}' | grep '^ft-' || true); do
+		for p in $(ip netns pids "$ns" 2>/dev/null); do
+			kill -KILL "$p" 2>/dev/null || true
+		done
+		ip netns del "$ns" 2>/dev/null || true
+	done
+}
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	kill_bg
+	ns_reset
+	[ -n "${WORK:-}" ] && [ -d "$WORK" ] && rm -rf "$WORK"
+	exit "$rc"
+}
+
+# ns_config NS MY4 MY6 PEER4 PEER6 PEERMAC IFACE: addresses, static
+# neighbours (no ARP or ND in the traces), no IPv6 autoconfiguration and no
+# offloads, so a capture shows wire-sized segments with valid checksums.
+ns_config() {
+	local ns=$1 my4=$2 my6=$3 peer4=$4 peer6=$5 peermac=$6 if=${7:-eth0}
+	nsx "$ns" sysctl -qw net.ipv6.conf.all.accept_ra=0 net.ipv6.conf.default.accept_ra=0 >/dev/null
+	nsx "$ns" ip link set lo up
+	nsx "$ns" ip link set "$if" addrgenmode none
+	nsx "$ns" "$BIN/tcpdrive" -q nooffload "$if"
+	nsx "$ns" ip addr add "$my4/24" dev "$if"
+	nsx "$ns" ip addr add "$my6/64" dev "$if" nodad
+	nsx "$ns" ip link set "$if" up
+	nsx "$ns" ip neigh replace "$peer4" lladdr "$peermac" dev "$if" nud permanent
+	nsx "$ns" ip -6 neigh replace "$peer6" lladdr "$peermac" dev "$if" nud permanent
+}
+
+# setup_direct: ft-cli eth0 <-> ft-srv eth0, one veth pair.
+setup_direct() {
+	ns_reset
+	ip netns add "$FT_CLI"
+	ip netns add "$FT_SRV"
+	ip link add name eth0 netns "$FT_CLI" address "$MAC_CLI" type veth \
+		peer name eth0 netns "$FT_SRV" address "$MAC_SRV"
+	ns_config "$FT_CLI" "$CLI4" "$CLI6" "$SRV4" "$SRV6" "$MAC_SRV"
+	ns_config "$FT_SRV" "$SRV4" "$SRV6" "$CLI4" "$CLI6" "$MAC_CLI"
+}
+
+# setup_bridge DELAYBRIDGE-ARGS...: ft-cli eth0 <-> c0 ft-br s0 <-> eth0
+# ft-srv, with delaybridge forwarding between c0 (-a) and s0 (-b).
+setup_bridge() {
+	ns_reset
+	ip netns add "$FT_CLI"
+	ip netns add "$FT_SRV"
+	ip netns add "$FT_BR"
+	nsx "$FT_BR" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 >/dev/null
+	ip link add name eth0 netns "$FT_CLI" address "$MAC_CLI" type veth peer name c0 netns "$FT_BR"
+	ip link add name eth0 netns "$FT_SRV" address "$MAC_SRV" type veth peer name s0 netns "$FT_BR"
+	nsx "$FT_BR" "$BIN/tcpdrive" -q nooffload c0
+	nsx "$FT_BR" "$BIN/tcpdrive" -q nooffload s0
+	nsx "$FT_BR" ip link set c0 up
+	nsx "$FT_BR" ip link set s0 up
+	ns_config "$FT_CLI" "$CLI4" "$CLI6" "$SRV4" "$SRV6" "$MAC_SRV"
+	ns_config "$FT_SRV" "$SRV4" "$SRV6" "$CLI4" "$CLI6" "$MAC_CLI"
+	spawn "$LOGS/bridge.log" timeout 100 ip netns exec "$FT_BR" "$BIN/delaybridge" -a c0 -b s0 -deadline 90s "$@"
+	local i
+	for i in $(seq 50); do
+		grep -q 'forwarding' "$LOGS/bridge.log" && return 0
+		sleep 0.1
+	done
+	die "delaybridge did not start: $(cat "$LOGS/bridge.log")"
+}
+
+# spawn LOG CMD...: run CMD in the background, output appended to LOG.
+# LAST_PID is its pid.
+spawn() {
+	local logf=$1
+	shift
+	"$@" >>"$logf" 2>&1 &
+	LAST_PID=$!
+	BG_PIDS+=("$LAST_PID")
+}
+
+# drive NS [-deadline SECONDS] STEP...: start tcpdrive in NS in the
+# background (log in $LOGS/NS.log); DRIVE_PID is its pid.
+drive() {
+	local ns=$1 dl=$DRIVE_DEADLINE
+	shift
+	if [ "$1" = "-deadline" ]; then
+		dl=$2
+		shift 2
+	fi
+	spawn "$LOGS/$ns.log" timeout $((dl + 5)) ip netns exec "$ns" "$BIN/tcpdrive" -deadline "${dl}s" "$@"
+	DRIVE_PID=$LAST_PID
+}
+
+# drive_fg NS [-deadline SECONDS] STEP...: the same, waiting for it to end.
+drive_fg() {
+	drive "$@"
+	wait "$DRIVE_PID" || true
+}
+
+# wait_pid PID SECONDS: wait for a background process to end, at most
+# SECONDS (it keeps running after that; kill_bg ends it).
+wait_pid() {
+	local pid=$1 n=$(($2 * 10)) i
+	for ((i = 0; i < n; i++)); do
+		kill -0 "$pid" 2>/dev/null || {
+			wait "$pid" 2>/dev/null || true
+			return 0
+		}
+		sleep 0.1
+	done
+	log "warning: pid $pid still running after $2 s"
+}
+
+# wait_listen NS PORT: wait until something listens on PORT in NS (3 s max).
+wait_listen() {
+	local i
+	for i in $(seq 30); do
+		[ -n "$(nsx "$1" ss -Htln "sport = :$2")" ] && return 0
+		sleep 0.1
+	done
+	die "nothing listens on port $2 in $1"
+}
+
+# nft_load NS: load an nftables ruleset from stdin into namespace NS.
+nft_load() { nsx "$1" nft -f -; }
+
+# cap_start NAME NS IFACE [tcpdump|dumpcap] [EXTRA-ARGS...]: start capturing
+# TCP on IFACE in NS into $WORK/NAME.pcap and wait until the capturer is
+# listening.
+cap_start() {
+	CAP_NAME=$1
+	local ns=$2 if=$3 tool=${4:-tcpdump}
+	shift 3
+	[ $# -gt 0 ] && shift
+	CAP_FILE=$WORK/$CAP_NAME.pcap
+	local err=$LOGS/capture.err ready
+	: >"$err"
+	case $tool in
+	tcpdump)
+		spawn "$err" timeout "$CAP_MAX" ip netns exec "$ns" tcpdump -U --immediate-mode -n -s "$SNAPLEN" -i "$if" -w "$CAP_FILE" "$@" tcp
+		ready='listening on'
+		;;
+	dumpcap)
+		spawn "$err" timeout "$CAP_MAX" ip netns exec "$ns" dumpcap -q -n -s "$SNAPLEN" -i "$if" -f tcp -w "$CAP_FILE" "$@"
+		ready='Capturing on'
+		;;
+	*) die "unknown capture tool $tool" ;;
+	esac
+	CAP_PID=$LAST_PID
+	local i
+	for i in $(seq 50); do
+		grep -q "$ready" "$err" && {
+			sleep 0.1
+			return 0
+		}
+		kill -0 "$CAP_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	die "capture did not start: $(cat "$err")"
+}
+
+# ss_truth FILE: the kernel's view of every TCP socket in both endpoint
+# namespaces, in the format internal/kerneltruth parses.
+ss_truth() {
+	{
+		echo "# flowtrace kernel truth: ss -tanoi at end of capture"
+		echo "# ns $FT_CLI $CLI4 $CLI6"
+		nsx "$FT_CLI" ss -tanoi
+		echo "# ns $FT_SRV $SRV4 $SRV6"
+		nsx "$FT_SRV" ss -tanoi
+	} >"$1"
+}
+
+# finish [QUIET-SECONDS]: wait for quiet, record the kernel truth while the
+# capture still runs, stop the capture with SIGINT, stop everything else,
+# and install NAME.pcap and NAME.ss in $OUT.
+finish() {
+	sleep "${1:-0.4}"
+	ss_truth "$WORK/$CAP_NAME.ss"
+	kill -INT "$CAP_PID" 2>/dev/null || true
+	wait "$CAP_PID" 2>/dev/null || true
+	kill_bg
+	[ -s "$CAP_FILE" ] || die "$CAP_NAME: empty capture"
+	cp "$CAP_FILE" "$OUT/$CAP_NAME.pcap"
+	cp "$WORK/$CAP_NAME.ss" "$OUT/$CAP_NAME.ss"
+	local n
+	n=$(capinfos -c -M "$OUT/$CAP_NAME.pcap" 2>/dev/null | awk -F': *' '/Number of packets/ {print $2}')
+	log "$CAP_NAME: $n packets, $(stat -c %s "$OUT/$CAP_NAME.pcap") bytes"
+	if [ -n "${VERBOSE:-}" ]; then
+		tcpdump -nr "$OUT/$CAP_NAME.pcap" 2>/dev/null | sed 's/^/    /' >&2
+		grep -v '^#' "$OUT/$CAP_NAME.ss" | sed 's/^/    /' >&2
+	fi
+}
+
+# last_seq PCAP SRC SPORT: the next sequence number the sender SRC:SPORT
+# will use, from the last segment it sent in PCAP (seq + payload length,
+# +1 for SYN or FIN).
+last_seq() {
+	tshark -r "$1" -Y "ip.src == $2 && tcp.srcport == $3" -T fields \
+		-e tcp.seq_raw -e tcp.len -e tcp.flags.syn -e tcp.flags.fin 2>/dev/null |
+		tail -n 1 | awk '{ s = $1 + $2; if ($3 == "1" || $3 == "True") s++; if ($4 == "1" || $4 == "True") s++; printf "%d\n", s % 4294967296 }'
+}
