@@ -1,0 +1,76 @@
+// Package capture reads link-layer frames from capture files and decodes
+// the TCP segments in them into [segment.Segment] values.
+//
+// A [Source] yields frames; [OpenFile] returns one for pcap and pcapng
+// files (gzipped or not, or stdin for "-"), told apart by their magic
+// number. A [Reader] pulls frames from a Source, runs an optional BPF
+// filter, decodes each frame and returns only TCP segments; everything
+// else is counted in [Stats].
+//
+// # Buffers
+//
+// Frames returned by a Source, and the Payload of a Segment filled by
+// [Reader.Next], alias the Source's buffer: they are valid only until the
+// next call. Copy anything you need to keep. Decoding into a reused
+// Segment does not allocate; a test guards this.
+//
+// # Concurrency
+//
+// Sources and Readers are not safe for concurrent use. Use one per
+// goroutine.
+//
+// # Link types
+//
+// Ethernet (1) with any stack of 802.1Q, 802.1ad and 0x9100 VLAN tags;
+// Linux cooked capture v1 (113) and v2 (276, what "tcpdump -i any" writes
+// with modern libpcap); raw IP (101, and 12 and 14 as some platforms
+// write DLT_RAW; 228 IPv4 only, 229 IPv6 only); BSD loopback NULL (0,
+// family in the capturing host's byte order, both accepted) and LOOP
+// (108, network order). A classic pcap file of another link type is an
+// error ([LinkTypeError]); pcapng frames of another link type are skipped
+// and counted as "unsupported link type".
+//
+// # Decoding
+//
+// IPv4 (RFC 791, options skipped, AH walked) and IPv6 (RFC 8200, walking
+// hop-by-hop, routing, destination options, fragment and AH extension
+// headers) down to TCP (RFC 9293 §3.1). Segment.PayloadLen comes from the
+// IP length fields, so it is right when the snaplen cut the frame; an IP
+// length of 0, written by TSO/GSO on the capturing host, falls back to the
+// captured length and is counted in Stats.Noted. TCP options MSS, window
+// scale (RFC 7323), SACK-permitted, SACK (RFC 2018) and timestamps are
+// decoded; parsing stops at a malformed option, which is counted, and the
+// segment is kept.
+//
+// flowtrace does not reassemble IP fragments: a first fragment has an
+// incomplete TCP payload and the others have no TCP header at all, so
+// both are skipped and counted as "ip fragment".
+//
+// Every header is parsed by hand, with bounds checks, rather than with
+// gopacket's layers, for three reasons. gopacket's layers.TCP keeps only
+// four options inline (opts [4]TCPOption), and a Linux SYN carries five
+// (MSS, SACK-permitted, timestamps, NOP, window scale), so it allocates on
+// every SYN. Its errors are formatted strings (allocating on every
+// malformed frame) that cannot be mapped to the stable per-reason counts
+// in Stats. And it has no Linux cooked v2 layer at all. The hand-written
+// path is also faster than a reused DecodingLayerParser over the same
+// frames; see BenchmarkReaderNext and BenchmarkDecodingLayerParser.
+//
+// # Capture files
+//
+// Classic pcap records are read with pcapgo's zero-copy reader, behind a
+// header check of our own: pcapgo allocates a buffer of the header's
+// snaplen (up to 4 GiB), so, like libpcap, the header's snaplen is
+// replaced by [MaxSnaplen] and a record longer than that is an error
+// wrapping [ErrCorrupt]. pcapng is read by this package (pcapgo's NgReader
+// panics and allocates without bound on hostile input, and its uint8 link
+// types cannot hold 276). A file that ends mid-record yields every
+// complete record, then a [*TruncatedError].
+//
+// # Filters
+//
+// [Reader.SetFilter] compiles a tcpdump expression with libpcap, once per
+// link type (one cgo call), and runs the program with a small classic BPF
+// interpreter in pure Go: no cgo call per packet. Without cgo, SetFilter
+// returns an error.
+package capture

@@ -1,0 +1,64 @@
+package capture
+
+import "strconv"
+
+// LinkType is a pcap LINKTYPE_ value (https://www.tcpdump.org/linktypes.html).
+//
+// flowtrace does not use gopacket's layers.LinkType because in gopacket
+// v1.1.19 it is a uint8: LINKTYPE_LINUX_SLL2 (276, what "tcpdump -i any"
+// writes) does not fit and silently becomes 20.
+type LinkType uint16
+
+// The link types the decoder supports.
+const (
+	LinkNull     LinkType = 0   // BSD loopback, 4-byte family in the capturing host's order
+	LinkEthernet LinkType = 1   // Ethernet II, with 802.1Q/802.1ad/QinQ tags
+	LinkRaw12    LinkType = 12  // DLT_RAW as some platforms write it: raw IPv4 or IPv6
+	LinkRaw14    LinkType = 14  // DLT_RAW on OpenBSD: raw IPv4 or IPv6
+	LinkRaw      LinkType = 101 // LINKTYPE_RAW: raw IPv4 or IPv6
+	LinkLoop     LinkType = 108 // OpenBSD loopback, 4-byte family in network order
+	LinkLinuxSLL LinkType = 113 // Linux cooked capture v1
+	LinkIPv4     LinkType = 228 // raw IPv4
+	LinkIPv6     LinkType = 229 // raw IPv6
+	LinkSLL2     LinkType = 276 // Linux cooked capture v2
+)
+
+// Supported reports whether the decoder understands frames of link type l.
+func (l LinkType) Supported() bool {
+	switch l {
+	case LinkNull, LinkEthernet, LinkRaw12, LinkRaw14, LinkRaw, LinkLoop,
+		LinkLinuxSLL, LinkIPv4, LinkIPv6, LinkSLL2:
+		return true
+	}
+	return false
+}
+
+var linkNames = map[LinkType]string{
+	0: "NULL", 1: "EN10MB", 6: "IEEE802", 9: "PPP", 10: "FDDI", 12: "RAW", 14: "RAW",
+	50: "PPP_HDLC", 51: "PPP_ETHER", 101: "RAW", 104: "C_HDLC", 105: "IEEE802_11",
+	108: "LOOP", 113: "LINUX_SLL", 117: "PFLOG", 119: "PRISM_HEADER",
+	127: "IEEE802_11_RADIO", 187: "BLUETOOTH_HCI_H4", 192: "PPI", 195: "IEEE802_15_4",
+	220: "USB_LINUX_MMAPPED", 228: "IPV4", 229: "IPV6", 239: "NFLOG", 276: "LINUX_SLL2",
+}
+
+// String returns the libpcap name of the link type (without "LINKTYPE_"),
+// as tcpdump prints it, or the number if the name is not known.
+func (l LinkType) String() string {
+	if n, ok := linkNames[l]; ok {
+		return n
+	}
+	if l >= 147 && l <= 162 {
+		return "USER" + strconv.Itoa(int(l-147))
+	}
+	return strconv.Itoa(int(l))
+}
+
+// describe returns "147 (USER0)" or "999".
+func (l LinkType) describe() string {
+	s := l.String()
+	n := strconv.Itoa(int(l))
+	if s == n {
+		return n
+	}
+	return n + " (" + s + ")"
+}

@@ -1,0 +1,116 @@
+package capture
+
+import (
+	"github.com/flowtrace/flowtrace/segment"
+)
+
+// Reader turns the frames of a [Source] into TCP segments. It is not safe
+// for concurrent use. The zero value is not usable; call NewReader.
+type Reader struct {
+	src   Source
+	stats Stats
+	err   error // sticky: the source's error, returned again by every Next
+
+	expr  string
+	progs []linkProg // compiled filter, one per link type seen
+}
+
+type linkProg struct {
+	link LinkType
+	prog []bpfInsn
+}
+
+// NewReader returns a Reader of src's frames. The Reader does not close
+// src.
+func NewReader(src Source) *Reader {
+	return &Reader{src: src}
+}
+
+// SetFilter sets a BPF filter in tcpdump syntax (pcap-filter(7)); frames it
+// rejects are counted in Stats.Filtered and never decoded. "" removes the
+// filter. The expression is compiled at once for the source's first link
+// type (Ethernet if the source cannot tell), so a bad expression fails
+// here, with an error that matches ErrBadFilter; it is compiled again for
+// any other link type the source yields. Matching runs in pure Go.
+func (r *Reader) SetFilter(expr string) error {
+	r.expr, r.progs = "", nil
+	if expr == "" {
+		return nil
+	}
+	link := LinkEthernet
+	if lt, ok := r.src.(linkTyper); ok {
+		link = lt.LinkType()
+	}
+	prog, err := compileBPF(expr, link)
+	if err != nil {
+		return err
+	}
+	r.expr = expr
+	r.progs = append(r.progs, linkProg{link, prog})
+	return nil
+}
+
+// prog returns the filter program for link, compiling it on first use.
+func (r *Reader) prog(link LinkType) ([]bpfInsn, error) {
+	for i := range r.progs {
+		if r.progs[i].link == link {
+			return r.progs[i].prog, nil
+		}
+	}
+	prog, err := compileBPF(r.expr, link)
+	if err != nil {
+		return nil, err
+	}
+	r.progs = append(r.progs, linkProg{link, prog})
+	return prog, nil
+}
+
+// Next decodes the next TCP segment into seg, skipping (and counting)
+// frames that are not TCP, are malformed, or do not match the filter.
+// seg.Payload aliases the source's buffer and is valid only until the next
+// call. seg is meaningful only when Next returns nil.
+//
+// Next returns io.EOF at the clean end of the input. Source errors, such
+// as a *TruncatedError, come after every good frame before the damage;
+// once Next has returned an error it returns the same error again.
+func (r *Reader) Next(seg *segment.Segment) error {
+	if r.err != nil {
+		return r.err
+	}
+	for {
+		data, ci, link, err := r.src.ReadFrame()
+		if err != nil {
+			r.err = err
+			return err
+		}
+		r.stats.Frames++
+		if r.expr != "" {
+			var prog []bpfInsn
+			if len(r.progs) > 0 && r.progs[0].link == link {
+				prog = r.progs[0].prog
+			} else if prog, err = r.prog(link); err != nil {
+				r.err = err
+				return err
+			}
+			if bpfRun(prog, data, uint32(ci.Length)) == 0 {
+				r.stats.Filtered++
+				continue
+			}
+		}
+		v, reason := decode(data, link, seg, &r.stats.Noted)
+		switch v {
+		case isTCP:
+			r.stats.TCP++
+			seg.Time = ci.Timestamp
+			seg.Pkt = r.stats.Frames
+			return nil
+		case notTCP:
+			r.stats.NonTCP++
+		default:
+			r.stats.Skipped[reason]++
+		}
+	}
+}
+
+// Stats returns the counts so far.
+func (r *Reader) Stats() Stats { return r.stats }

@@ -1,0 +1,106 @@
+package capture
+
+import (
+	"iter"
+	"strconv"
+)
+
+// Reason says why a frame was not delivered as a segment (counted in
+// [Stats.Skipped]) or what was wrong with a segment that was delivered
+// anyway (counted in [Stats.Noted]). Reason names are short and stable:
+// scripts and golden files may depend on them.
+type Reason uint8
+
+// The reasons, in the order [Stats.SkippedReasons] reports them: roughly
+// the order of the headers in a frame.
+const (
+	// Frames skipped (counted in Stats.Skipped).
+	UnsupportedLink  Reason = iota // link type flowtrace cannot decode
+	TruncatedLink                  // frame ends inside the link header (incl. VLAN tags)
+	BadIPVersion                   // IP version nibble does not match the link's protocol field
+	TruncatedIPv4                  // fewer than 20 bytes, or fewer than IHL*4, captured
+	BadIPv4HeaderLen               // IHL < 5
+	BadIPv4Length                  // total length smaller than the header
+	TruncatedIPv6                  // fewer than 40 bytes captured
+	TruncatedIPExt                 // frame ends inside an IPv6 extension header (or IPv4 AH)
+	BadIPv6Length                  // extension headers run past the payload length
+	IPFragment                     // TCP inside an IP fragment (not reassembled)
+	TruncatedTCP                   // fewer than 20 bytes of TCP header captured
+	BadDataOffset                  // data offset < 5, or past the IP payload
+
+	// Segments delivered anyway (counted in Stats.Noted).
+	BadTCPOption       // malformed option: parsing stopped there
+	TruncatedTCPOption // TCP options cut by the snaplen: parsed what was captured
+	ZeroIPLength       // IP length 0 (TSO/GSO on the capturing host): used the captured length
+
+	// NumReasons is the number of reasons; it sizes the Stats arrays.
+	NumReasons
+)
+
+var reasonNames = [NumReasons]string{
+	UnsupportedLink:    "unsupported link type",
+	TruncatedLink:      "truncated link header",
+	BadIPVersion:       "bad IP version",
+	TruncatedIPv4:      "truncated IPv4 header",
+	BadIPv4HeaderLen:   "bad IPv4 header length",
+	BadIPv4Length:      "bad IPv4 total length",
+	TruncatedIPv6:      "truncated IPv6 header",
+	TruncatedIPExt:     "truncated IP extension header",
+	BadIPv6Length:      "bad IPv6 payload length",
+	IPFragment:         "ip fragment",
+	TruncatedTCP:       "truncated TCP header",
+	BadDataOffset:      "bad TCP data offset",
+	BadTCPOption:       "bad TCP option",
+	TruncatedTCPOption: "truncated TCP options",
+	ZeroIPLength:       "zero IP length (TSO)",
+}
+
+func (r Reason) String() string {
+	if r < NumReasons {
+		return reasonNames[r]
+	}
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// Stats counts what a [Reader] has seen. Every frame read is counted once
+// in Frames and exactly once in TCP, NonTCP, Filtered or Skipped:
+//
+//	Frames == TCP + NonTCP + Filtered + sum(Skipped)
+//
+// Noted counts segments that were delivered (and so are in TCP) despite a
+// problem, by reason.
+type Stats struct {
+	Frames   uint64 // frames read from the source
+	TCP      uint64 // TCP segments delivered by Next
+	NonTCP   uint64 // well-formed frames that do not carry TCP (ARP, UDP, ICMP, ...)
+	Filtered uint64 // frames rejected by the BPF filter
+	Skipped  [NumReasons]uint64
+	Noted    [NumReasons]uint64
+}
+
+// SkippedReasons yields the reasons with a non-zero Skipped count, in
+// Reason order.
+func (s *Stats) SkippedReasons() iter.Seq2[Reason, uint64] { return nonZero(&s.Skipped) }
+
+// NotedReasons yields the reasons with a non-zero Noted count, in Reason
+// order.
+func (s *Stats) NotedReasons() iter.Seq2[Reason, uint64] { return nonZero(&s.Noted) }
+
+// SkippedTotal returns the number of skipped frames over all reasons.
+func (s *Stats) SkippedTotal() uint64 {
+	var n uint64
+	for _, c := range s.Skipped {
+		n += c
+	}
+	return n
+}
+
+func nonZero(a *[NumReasons]uint64) iter.Seq2[Reason, uint64] {
+	return func(yield func(Reason, uint64) bool) {
+		for r, n := range a {
+			if n != 0 && !yield(Reason(r), n) {
+				return
+			}
+		}
+	}
+}
