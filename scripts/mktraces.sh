@@ -83,7 +83,194 @@ sc_refused() {
 	finish
 }
 
-ALL=(client-close server-close close-3seg refused)
+# The server drops every SYN (nft input hook); the capture at the client
+# shows the SYN and its retransmissions (1 s, 3 s) while connect() blocks.
+sc_unanswered_syn() {
+	setup_direct
+	nft_load "$FT_SRV" <<-'EOF'
+		table inet ft {
+			chain input {
+				type filter hook input priority 0; policy accept;
+				tcp dport 5000 tcp flags & (syn | ack) == syn drop
+			}
+		}
+	EOF
+	drive "$FT_SRV" listen "$SRV" hold
+	wait_listen "$FT_SRV" 5000
+	cap_start unanswered-syn "$FT_CLI" eth0
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" close
+	sleep 3.5
+	finish 0
+}
+
+# The server's nft input hook drops the first SYN only: an nft quota of 100
+# bytes is used up by the first 60-byte SYN, so the retransmitted one passes.
+# The capture on the server's interface sees both SYNs (packet taps run
+# before the input hook).
+sc_syn_retransmit() {
+	setup_direct
+	nft_load "$FT_SRV" <<-'EOF'
+		table inet ft {
+			chain input {
+				type filter hook input priority 0; policy accept;
+				tcp dport 5000 tcp flags & (syn | ack) == syn quota until 100 bytes drop
+			}
+		}
+	EOF
+	cap_start syn-retransmit "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
+	finish
+}
+
+# The client's nft input hook drops the first SYN-ACK; the capture on the
+# server's interface sees every SYN-ACK leave.
+sc_synack_retransmit() {
+	setup_direct
+	nft_load "$FT_CLI" <<-'EOF'
+		table inet ft {
+			chain input {
+				type filter hook input priority 0; policy accept;
+				tcp sport 5000 tcp flags & (syn | ack) == syn | ack quota until 100 bytes drop
+			}
+		}
+	EOF
+	cap_start synack-retransmit "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
+	finish
+}
+
+# The client sends and shuts down its write side; the server reads to EOF,
+# then sends three more chunks over 200 ms and closes.
+sc_half_close() {
+	setup_direct
+	cap_start half-close "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept read send 1000 sleep 100ms send 1000 sleep 100ms send 1000 close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 shutdown read close
+	finish
+}
+
+# The server application never closes: server CLOSE-WAIT, client (orphaned)
+# FIN-WAIT-2.
+sc_close_wait_stuck() {
+	setup_direct
+	cap_start close-wait-stuck "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
+	finish 0.5
+}
+
+# The server's nft input hook drops the client's first FIN (quota as in
+# syn-retransmit: the bare 52-byte FIN uses it up); the client retransmits it
+# after its RTO. Captured on the server's interface, so both FINs appear.
+sc_fin_retransmit() {
+	setup_direct
+	nft_load "$FT_SRV" <<-'EOF'
+		table inet ft {
+			chain input {
+				type filter hook input priority 0; policy accept;
+				tcp dport 5000 tcp flags & fin == fin quota until 100 bytes drop
+			}
+		}
+	EOF
+	cap_start fin-retransmit "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read sleep 100ms close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
+	sleep 1
+	finish
+}
+
+# The client closes first; 0.6 s later an nft output rule in the client
+# drops every bare ACK it sends, so the final ACK of the server's FIN (sent
+# at 1.1 s) never leaves. The capture is on the client's interface, after
+# the output hook, so it never shows that ACK; the server retransmits its
+# FIN and stays in LAST-ACK, the client is in TIME-WAIT.
+sc_last_ack_stuck() {
+	setup_direct
+	cap_start last-ack-stuck "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read sleep 900ms close hold
+	wait_listen "$FT_SRV" 5000
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 200ms close hold
+	sleep 0.6
+	nft_load "$FT_CLI" <<-'EOF'
+		table inet ft {
+			chain output {
+				type filter hook output priority 0; policy accept;
+				tcp dport 5000 tcp flags == ack drop
+			}
+		}
+	EOF
+	sleep 3
+	finish 0
+}
+
+# SO_LINGER {1, 0} close of an established connection: RST instead of FIN.
+sc_rst_client_abort() {
+	setup_direct
+	cap_start rst-client-abort "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms abort
+	finish
+}
+
+sc_rst_server_abort() {
+	setup_direct
+	cap_start rst-server-abort "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 sleep 100ms abort hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 read close
+	finish
+}
+
+# The server reads 500 of the 1000 bytes sent and closes: unread data in
+# the receive queue makes Linux send RST instead of FIN (RFC 2525 2.17).
+sc_rst_unread_data() {
+	setup_direct
+	cap_start rst-unread-data "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 500 sleep 200ms close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 read close
+	finish
+}
+
+# 40 writes of 100 bytes 50 ms apart; the capture starts 1 s in (about the
+# 20th write), then the client closes.
+sc_midstream() {
+	setup_direct
+	drive "$FT_SRV" listen "$SRV" accept read close hold
+	wait_listen "$FT_SRV" 5000
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" repeat 40 send 100 sleep 50ms end close
+	local cli=$DRIVE_PID
+	sleep 1
+	cap_start midstream "$FT_SRV" eth0
+	wait_pid "$cli" 10
+	finish
+}
+
+# The connection idles 1.5 s before the client closes; the capture starts
+# in that idle time, so its first packet is the client's FIN.
+sc_starts_with_fin() {
+	setup_direct
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 1500ms close
+	local cli=$DRIVE_PID
+	sleep 0.8
+	cap_start starts-with-fin "$FT_SRV" eth0
+	wait_pid "$cli" 5
+	finish
+}
+
+ALL=(client-close server-close close-3seg refused unanswered-syn syn-retransmit synack-retransmit
+	half-close close-wait-stuck fin-retransmit last-ack-stuck rst-client-abort rst-server-abort
+	rst-unread-data midstream starts-with-fin)
 
 run_scenario() {
 	local name=$1 fn=sc_${1//-/_}
