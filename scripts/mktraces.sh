@@ -268,9 +268,50 @@ sc_starts_with_fin() {
 	finish
 }
 
+# Both ends bind a fixed port and connect() to each other at the same
+# wall-clock moment; delaybridge delays each direction 100 ms, so the SYNs
+# cross on the wire (RFC 9293 3.5, figure 8). Captured at the client.
+sc_simultaneous_open() {
+	setup_bridge -delay 100ms
+	cap_start simultaneous-open "$FT_CLI" eth0
+	local t=$(($(now_ms) + 500))
+	drive "$FT_SRV" until "$t" connect "$CLI" --bind "$SRV4:40002" readn 100 send 100 read close hold
+	drive "$FT_CLI" until "$t" connect "$SRV4:40002" --bind "$CLI" send 100 readn 100 sleep 300ms close
+	sleep 2
+	finish
+}
+
+# Both ends close at the same wall-clock moment, 100 ms apart on the wire:
+# the FINs cross, both go FIN-WAIT-1 -> CLOSING -> TIME-WAIT.
+sc_simultaneous_close() {
+	setup_bridge -delay 100ms
+	cap_start simultaneous-close "$FT_CLI" eth0
+	local t=$(($(now_ms) + 1500))
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 until "$t" close hold
+	wait_listen "$FT_SRV" 5000
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 until "$t" close
+	sleep 2
+	finish
+}
+
+# Ten 200-byte writes 15 ms apart over a 200 ms RTT (delaybridge: 100 ms
+# each way); the bridge holds the third data segment from the client 40 ms
+# more, so it reaches the server behind the next two. The hold stays under
+# RACK's reordering window (min_rtt/4 = 50 ms), so the client does not
+# retransmit it. Captured at the server.
+sc_reorder() {
+	setup_bridge -delay 100ms -hold ab:data:3:40ms
+	cap_start reorder "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" repeat 10 send 200 sleep 15ms end sleep 300ms close
+	sleep 0.3
+	finish
+}
+
 ALL=(client-close server-close close-3seg refused unanswered-syn syn-retransmit synack-retransmit
 	half-close close-wait-stuck fin-retransmit last-ack-stuck rst-client-abort rst-server-abort
-	rst-unread-data midstream starts-with-fin)
+	rst-unread-data midstream starts-with-fin simultaneous-open simultaneous-close reorder)
 
 run_scenario() {
 	local name=$1 fn=sc_${1//-/_}
