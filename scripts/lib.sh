@@ -19,6 +19,7 @@ BG_PIDS=()   # every background process this script started (timeout wrappers)
 CAP_PID=""   # the running capture
 CAP_FILE=""  # where it writes
 CAP_NAME=""  # scenario it belongs to
+CAP_TOOL=""  # tcpdump or dumpcap
 
 log() { printf 'mktraces: %s\n' "$*" >&2; }
 die() {
@@ -177,6 +178,7 @@ nft_load() { nsx "$1" nft -f -; }
 cap_start() {
 	CAP_NAME=$1
 	local ns=$2 if=$3 tool=${4:-tcpdump}
+	CAP_TOOL=$tool
 	shift 3
 	[ $# -gt 0 ] && shift
 	CAP_FILE=$WORK/$CAP_NAME.pcap
@@ -224,6 +226,9 @@ ss_truth() {
 finish() {
 	sleep "${1:-0.4}"
 	ss_truth "$WORK/$CAP_NAME.ss"
+	# dumpcap has no immediate mode: give libpcap time to hand over the
+	# last ring block before stopping it (nothing is sent meanwhile).
+	[ "$CAP_TOOL" = dumpcap ] && sleep 1.5
 	kill -INT "$CAP_PID" 2>/dev/null || true
 	wait "$CAP_PID" 2>/dev/null || true
 	kill_bg

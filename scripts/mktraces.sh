@@ -309,9 +309,117 @@ sc_reorder() {
 	finish
 }
 
+# TCP Fast Open without a cookie: client net.ipv4.tcp_fastopen = 0x5
+# (client on, data in the SYN without a cookie), server 0x202 (server on,
+# accept SYN data without a cookie) and TCP_FASTOPEN on the listener. The
+# client's connect is TCP_FASTOPEN_CONNECT, so its first write goes on the
+# SYN.
+sc_syn_data() {
+	setup_direct
+	nsx "$FT_CLI" sysctl -qw net.ipv4.tcp_fastopen=5
+	nsx "$FT_SRV" sysctl -qw net.ipv4.tcp_fastopen=0x202
+	cap_start syn-data "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" --fastopen accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" --fastopen send 100 readn 100 sleep 100ms close
+	finish
+}
+
+# The server closes first (server TIME-WAIT); 0.5 s later the client
+# connects again from the same port 40001, and the server's TIME-WAIT socket
+# accepts the new SYN (its ISN and timestamp are newer). Two connections on
+# one 4-tuple; the second closes client first.
+sc_port_reuse() {
+	setup_direct
+	cap_start port-reuse "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 close accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 read close \
+		sleep 500ms connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
+	finish
+}
+
+# A client-closed connection from port 40001, 61 s of silence (Linux
+# TIME-WAIT lasts 60 s), then a short connection from port 40002. At the
+# end the kernel has forgotten 40001 and holds 40002 in TIME-WAIT.
+sc_time_wait_expire() {
+	setup_direct
+	cap_start time-wait-expire "$FT_CLI" eth0
+	drive "$FT_SRV" -deadline 80 listen "$SRV" accept readn 100 send 100 read close accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" -deadline 80 connect "$SRV" --bind "$CLI" send 100 readn 100 close \
+		sleep 61s connect "$SRV" --bind "$CLI4:40002" send 100 readn 100 close
+	finish
+}
+
+# An established, idle connection; hping3 in the client namespace forges two
+# RSTs from the client's address and port: first one 2^30 beyond the
+# server's RCV.NXT (out of window: silently dropped), then one 1000 beyond
+# it (in window but not exact: RFC 5961 challenge ACK). RCV.NXT is read from
+# the running capture. The connection survives and closes normally.
+# Captured at the server.
+sc_rst_injected() {
+	setup_direct
+	cap_start rst-injected "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 3500ms send 100 sleep 100ms close
+	local cli=$DRIVE_PID
+	sleep 0.5
+	local nxt
+	nxt=$(last_seq "$CAP_FILE" "$CLI4" 40001)
+	[ -n "$nxt" ] || die "rst-injected: no client segment captured yet"
+	log "rst-injected: server RCV.NXT $nxt"
+	local far=$(((nxt + 1073741824) % 4294967296)) near=$(((nxt + 1000) % 4294967296))
+	timeout 10 ip netns exec "$FT_CLI" hping3 -q -I eth0 --rst -s 40001 -k -p 5000 -M "$far" -c 1 "$SRV4" >>"$LOGS/hping3.log" 2>&1 || true
+	sleep 0.3
+	timeout 10 ip netns exec "$FT_CLI" hping3 -q -I eth0 --rst -s 40001 -k -p 5000 -M "$near" -c 1 "$SRV4" >>"$LOGS/hping3.log" 2>&1 || true
+	wait_pid "$cli" 5
+	finish
+}
+
+# client-close over IPv6.
+sc_ipv6() {
+	setup_direct
+	cap_start ipv6 "$FT_CLI" eth0
+	drive "$FT_SRV" listen "[$SRV6]:5000" accept readn 1000 send 2000 read sleep 200ms close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "[$SRV6]:5000" --bind "[$CLI6]:40001" send 1000 readn 2000 sleep 100ms close
+	finish
+}
+
+# client-close captured three other ways: on the "any" pseudo-interface in
+# the server namespace (link type LINUX_SLL2), by dumpcap as pcapng (the
+# file keeps the .pcap name; its magic says pcapng), and with nanosecond
+# timestamps (pcap magic 0xa1b23c4d).
+client_close_as() {
+	setup_direct
+	cap_start "$@"
+	drive "$FT_SRV" listen "$SRV" accept readn 1000 send 2000 read sleep 200ms close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 readn 2000 sleep 100ms close
+	finish
+}
+sc_any_sll2() { client_close_as any-sll2 "$FT_SRV" any tcpdump -y LINUX_SLL2; }
+sc_pcapng() { client_close_as pcapng "$FT_CLI" eth0 dumpcap; }
+sc_nanosecond() { client_close_as nanosecond "$FT_CLI" eth0 tcpdump --time-stamp-precision=nano; }
+
+# nmap SYN scan of ports 1-200 from the client namespace; the server listens
+# on 22, 80 and 143. Open ports answer SYN-ACK (and the scanner resets
+# them), closed ports answer RST-ACK. Captured at the server.
+sc_syn_scan() {
+	setup_direct
+	cap_start syn-scan "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV4:22" listen "$SRV4:80" listen "$SRV4:143" hold
+	wait_listen "$FT_SRV" 143
+	timeout 60 ip netns exec "$FT_CLI" nmap -sS -p 1-200 -n -Pn --max-retries 1 -e eth0 "$SRV4" >>"$LOGS/nmap.log" 2>&1 || log "nmap failed: $(tail -3 "$LOGS/nmap.log")"
+	finish
+}
+
 ALL=(client-close server-close close-3seg refused unanswered-syn syn-retransmit synack-retransmit
 	half-close close-wait-stuck fin-retransmit last-ack-stuck rst-client-abort rst-server-abort
-	rst-unread-data midstream starts-with-fin simultaneous-open simultaneous-close reorder)
+	rst-unread-data midstream starts-with-fin simultaneous-open simultaneous-close reorder
+	syn-data port-reuse time-wait-expire rst-injected ipv6 any-sll2 pcapng nanosecond syn-scan)
 
 run_scenario() {
 	local name=$1 fn=sc_${1//-/_}
