@@ -1,0 +1,556 @@
+package tracker
+
+import (
+	"net/netip"
+	"time"
+
+	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/segment"
+)
+
+// maxInflight bounds the SYN/FIN segments held per direction while their
+// delivery is unproven. Two suffice for every real exchange (a SYN and the
+// SYN-ACK of a simultaneous open); more are presumed delivered in order.
+const maxInflight = 4
+
+// inflight is a segment carrying SYN or FIN that was seen on the wire but
+// that its receiver has not yet been seen to acknowledge. Seen is not
+// delivered (DOMAIN.md §2): the receiver's state changes only when its own
+// ACK proves the segment arrived, when a later segment of the same
+// direction arrives (in-order delivery), or, presumed, when the input ends.
+type inflight struct {
+	time          time.Time
+	pkt           uint64
+	seq, end, ack seqnum.Value
+	flags         segment.Flags
+}
+
+// endpoint is one side of a connection: its state and what the wire has
+// shown of its sequence space.
+type endpoint struct {
+	addr     netip.Addr
+	port     uint16
+	state    State
+	inferred bool      // the current state rests on an assumption
+	twSince  time.Time // when it entered TIME-WAIT
+
+	seen    bool         // has sent at least one segment
+	synSent bool         // has sent a SYN or SYN-ACK; isn is valid
+	isn     seqnum.Value // its initial sequence number
+	next    seqnum.Value // SND.NXT as observed: the highest SEG.SEQ+SEG.LEN it sent
+	finSent bool
+	finSeq  seqnum.Value // sequence number its FIN occupies
+	ackSent bool
+	ack     seqnum.Value // highest ACK it sent: its RCV.NXT as last shown
+	win     uint16       // last window it advertised, unscaled
+	wsOpt   bool         // sent a window-scale option on its SYN
+	wscale  uint8
+	base    seqnum.Value // origin of relative sequence numbers
+	baseSet bool
+	synTime time.Time // its latest SYN transmission, for the handshake RTT
+
+	pkts, bytes uint64
+
+	// in holds segments sent to this endpoint whose delivery is unproven.
+	in  [maxInflight]inflight
+	nin int
+
+	z zeekEndpoint
+}
+
+// Conn is one TCP connection: two endpoints and what happened to them.
+// Observers may read a Conn during a callback; they must not keep it after
+// Done returns, because the tracker reuses it.
+type Conn struct {
+	id    uint64
+	key   Tuple
+	ep    [2]endpoint
+	first time.Time
+	last  time.Time
+
+	midstream   bool // no SYN seen: the handshake predates the capture
+	handshake   bool // handshake completion reported
+	simOpen     bool
+	simClose    bool
+	closeDone   bool // close completion reported
+	firstFIN    Side
+	anyFIN      bool
+	rst         bool // ended by an acceptable RST
+	rstBy       Side
+	refused     bool
+	hsReset     bool // reset before the handshake completed
+	why         string
+	reopened    bool // a new SYN took over its 4-tuple
+	hist        history
+	queued      time.Time // earliest deadline this connection has in the timer heap
+	gen         uint32    // bumped on reuse, to invalidate heap entries
+	closedSince time.Time // when every endpoint became gone
+}
+
+// ID returns the connection's number: 1 for the first connection of the
+// input, counting up in order of creation.
+func (c *Conn) ID() uint64 { return c.id }
+
+// Addr returns the address and port of a side.
+func (c *Conn) Addr(s Side) netip.AddrPort { return netip.AddrPortFrom(c.ep[s].addr, c.ep[s].port) }
+
+// State returns a side's current state.
+func (c *Conn) State(s Side) State { return c.ep[s].state }
+
+// Inferred reports whether a side's current state rests on an assumption
+// (a missed handshake, a delivery presumed at the end of the input).
+func (c *Conn) Inferred(s Side) bool { return c.ep[s].inferred }
+
+// Packets returns the number of segments a side sent.
+func (c *Conn) Packets(s Side) uint64 { return c.ep[s].pkts }
+
+// Bytes returns the payload bytes a side sent, retransmissions included.
+func (c *Conn) Bytes(s Side) uint64 { return c.ep[s].bytes }
+
+// First returns the time of the connection's first segment.
+func (c *Conn) First() time.Time { return c.first }
+
+// Last returns the time of the connection's latest segment.
+func (c *Conn) Last() time.Time { return c.last }
+
+// Midstream reports whether the capture missed the handshake.
+func (c *Conn) Midstream() bool { return c.midstream }
+
+// Rel returns seq relative to the start of side s's sequence space (its
+// ISN, or its first sequence number seen), as tcpdump and tshark print it.
+func (c *Conn) Rel(s Side, v seqnum.Value) uint32 { return uint32(v - c.ep[s].base) }
+
+// HasBase reports whether Rel has an origin for side s.
+func (c *Conn) HasBase(s Side) bool { return c.ep[s].baseSet }
+
+// History returns the Zeek history string (zeek-conn-semantics.md §3).
+func (c *Conn) History() string { return string(c.hist.buf[:c.hist.n]) }
+
+// ConnState returns the Zeek conn_state (zeek-conn-semantics.md §2).
+func (c *Conn) ConnState() string { return c.zeekConnState() }
+
+// Why returns why the connection left the table early: "idle timeout",
+// "evicted (table full)", or "" when it ended by itself or at the end of
+// the input.
+func (c *Conn) Why() string { return c.why }
+
+// End describes how the connection ended, for people: "closed by client",
+// "refused", "aborted by server RST", "open" …
+func (c *Conn) End() string {
+	o, r := c.ep[Orig].state, c.ep[Resp].state
+	switch {
+	case c.refused:
+		return "refused"
+	case c.rst && c.hsReset:
+		return "reset during handshake by " + c.rstBy.Role()
+	case c.rst:
+		return "aborted by " + c.rstBy.Role() + " RST"
+	case c.closeDone && c.simClose:
+		return "simultaneous close"
+	case c.closeDone:
+		return "closed by " + c.firstFIN.Role()
+	case c.anyFIN:
+		return "closing, initiated by " + c.firstFIN.Role()
+	case o == SynSent && r.Gone():
+		return "unanswered"
+	case o.Handshaking() || r.Handshaking():
+		return "handshake incomplete"
+	case o.Synchronized() && r.Synchronized():
+		return "open"
+	}
+	return "unknown"
+}
+
+// sideOf returns the side that sent seg.
+func (c *Conn) sideOf(seg *segment.Segment) Side {
+	if seg.SrcPort == c.ep[Orig].port && seg.Src == c.ep[Orig].addr {
+		return Orig
+	}
+	return Resp
+}
+
+// set feeds input in to side s through next, the transition function, and
+// reports the transition as an event. It is the only place endpoint states
+// change.
+func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
+	e := &c.ep[s]
+	to, reason, ok := next(e.state, in)
+	if !ok {
+		return false
+	}
+	from := e.state
+	e.state = to
+	e.inferred = inferred
+	if to == TimeWait {
+		e.twSince = t.evTime
+	}
+	if to == Closing {
+		c.simClose = true
+	}
+	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: inferred})
+	return true
+}
+
+// assume sets a side's state without an input: what the capture implies
+// about the time before it started.
+func (c *Conn) assume(t *Tracker, s Side, to State, reason string) {
+	e := &c.ep[s]
+	from := e.state
+	e.state, e.inferred = to, true
+	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: true})
+}
+
+// apply replays one segment sent by side s: first what its ACK proves the
+// sender had received, then the sender's own transition, then the
+// receiver's.
+func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
+	snd := &c.ep[s]
+	c.last = seg.Time
+
+	if seg.Flags&segment.ACK != 0 {
+		c.deliverAcked(t, s, seg)
+	}
+	if seg.Flags&segment.RST != 0 {
+		c.arrive(t, s.Peer(), seg)
+		c.sent(t, s, seg) // applies the RST to both ends
+	} else {
+		c.sent(t, s, seg)
+		c.received(t, s.Peer(), seg)
+	}
+
+	c.hist.update(c, s, seg)
+	c.zeekUpdate(s, seg)
+	snd.observe(seg)
+	if seg.Flags&segment.ACK != 0 {
+		if p := &c.ep[s.Peer()]; !p.baseSet {
+			p.base, p.baseSet = seg.Ack, true
+		}
+	}
+	c.phases(t)
+}
+
+// observe records the sequence-space facts of a segment its endpoint sent.
+func (e *endpoint) observe(seg *segment.Segment) {
+	end := seg.End()
+	if seg.Flags&segment.SYN != 0 {
+		e.base, e.baseSet = seg.Seq, true
+		e.wsOpt, e.wscale = seg.Opts.HasWScale, min(seg.Opts.WScale, 14)
+	} else if !e.baseSet {
+		e.base, e.baseSet = seg.Seq, true
+	}
+	if !e.seen || e.next.LessThan(end) {
+		e.next = end
+	}
+	e.seen = true
+	if seg.Flags&segment.ACK != 0 && (!e.ackSent || e.ack.LessThan(seg.Ack)) {
+		e.ack, e.ackSent = seg.Ack, true
+	}
+	e.win = seg.Window
+	e.pkts++
+	e.bytes += uint64(seg.PayloadLen)
+}
+
+// deliverAcked applies, in order, the in-flight segments that the ACK of
+// seg (sent by side s) proves s had received before sending it.
+func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
+	e := &c.ep[s]
+	synack := seg.Flags&segment.SYN != 0
+	n := 0
+	for n < e.nin {
+		f := &e.in[n]
+		if !f.end.LessThanEq(seg.Ack) {
+			break
+		}
+		// A SYN-ACK answers a SYN: anything after that SYN arrived after
+		// the answer was sent (the crossing SYN-ACKs of a simultaneous open).
+		if synack && f.flags&segment.ACK != 0 {
+			break
+		}
+		c.receipt(t, s, f, seg.Flags, false)
+		n++
+	}
+	e.popInflight(n)
+}
+
+func (e *endpoint) popInflight(n int) {
+	if n == 0 {
+		return
+	}
+	copy(e.in[:], e.in[n:e.nin])
+	e.nin -= n
+}
+
+// arrive delivers to side r, in order, the in-flight segments that
+// precede seg in sequence space: in-order delivery means they arrived
+// first. It reports false if seg is a retransmission of one of them.
+func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
+	e := &c.ep[r]
+	const ctl = segment.SYN | segment.FIN | segment.ACK
+	n := 0
+	for n < e.nin {
+		f := &e.in[n]
+		if seg.Flags&(segment.SYN|segment.FIN) != 0 && f.seq == seg.Seq && f.flags&ctl == seg.Flags&ctl {
+			e.popInflight(n)
+			return false
+		}
+		if !f.end.LessThanEq(seg.Seq) {
+			break
+		}
+		c.receipt(t, r, f, 0, false)
+		n++
+	}
+	e.popInflight(n)
+	return true
+}
+
+// received applies seg to its receiver, side r. SYN and FIN segments wait
+// in flight for proof of delivery; others take effect on sight, after any
+// in-flight segment that precedes them in sequence space.
+func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
+	if !c.arrive(t, r, seg) {
+		return // a retransmission of a segment still in flight
+	}
+	e := &c.ep[r]
+	f := inflight{time: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
+	if seg.Flags&(segment.SYN|segment.FIN) == 0 {
+		c.receipt(t, r, &f, 0, false)
+		return
+	}
+	if e.nin == maxInflight {
+		c.receipt(t, r, &e.in[0], 0, true)
+		e.popInflight(1)
+	}
+	e.in[e.nin] = f
+	e.nin++
+}
+
+// receipt applies the delivery of segment f to side r. answer holds the
+// flags of the segment r sent that proved the delivery (0 if none).
+// presumed marks a delivery assumed without proof.
+func (c *Conn) receipt(t *Tracker, r Side, f *inflight, answer segment.Flags, presumed bool) {
+	e := &c.ep[r]
+	ack := f.flags&segment.ACK != 0
+	ackOfSYN := ack && e.synSent && e.isn.Add(1).LessThanEq(f.ack)
+	if ack && !e.synSent && e.state == SynSent {
+		ackOfSYN = true // its SYN was not captured: take the ACK on trust
+	}
+	ackOfFIN := ack && e.finSent && e.finSeq.Add(1).LessThanEq(f.ack)
+	switch {
+	case f.flags&segment.SYN != 0 && !ack:
+		switch {
+		case e.state == SynSent:
+			c.simOpen = true
+			c.set(t, r, rcvSYN, presumed)
+		case e.state.Gone() && answer&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK:
+			// Answered with a SYN-ACK: it was listening.
+			if e.state != Listen {
+				e.state = Listen
+			}
+			c.set(t, r, rcvSYN, presumed)
+		}
+	case f.flags&segment.SYN != 0:
+		if ackOfSYN {
+			c.set(t, r, rcvSYNACK, presumed)
+		}
+	case f.flags&segment.FIN != 0:
+		if ackOfSYN {
+			c.set(t, r, rcvACKofSYN, presumed)
+		}
+		if ackOfFIN && e.state == FinWait1 {
+			c.set(t, r, rcvFINACKofFIN, presumed)
+			break
+		}
+		if ackOfFIN {
+			c.set(t, r, rcvACKofFIN, presumed)
+		}
+		c.set(t, r, rcvFIN, presumed)
+	default:
+		if ackOfSYN {
+			c.set(t, r, rcvACKofSYN, presumed)
+		}
+		if ackOfFIN {
+			c.set(t, r, rcvACKofFIN, presumed)
+		}
+	}
+}
+
+// sent applies seg to its sender, side s.
+func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
+	e := &c.ep[s]
+	f := seg.Flags
+	if f&segment.RST != 0 {
+		c.sentRST(t, s, seg)
+		return
+	}
+	if f&segment.SYN != 0 {
+		if e.synSent && seg.Seq == e.isn {
+			e.synTime = seg.Time // Karn: time the handshake from the latest copy
+		} else {
+			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
+			if f&segment.ACK == 0 {
+				c.set(t, s, sndSYN, false)
+			} else {
+				t.sawServer(e.addr, e.port)
+				c.set(t, s, sndSYNACK, true)
+			}
+		}
+	}
+	if f&segment.FIN != 0 && !e.finSent && e.state != SynSent {
+		e.finSent = true
+		e.finSeq = seg.Seq.Add(seqnum.Size(seg.PayloadLen))
+		if f&segment.SYN != 0 {
+			e.finSeq++
+		}
+		if !c.anyFIN {
+			c.anyFIN, c.firstFIN = true, s
+		}
+		c.set(t, s, sndFIN, false)
+	}
+}
+
+// RST verdicts, RFC 9293 §3.10.7 as amended by RFC 5961 §3.2.
+const (
+	rstExact    = iota // SEG.SEQ = RCV.NXT: the receiver resets
+	rstInWindow        // in the window but not exact: a challenge ACK
+	rstOutside         // outside the window: dropped
+	rstBadACK          // in SYN-SENT, not acknowledging the SYN: dropped
+	rstNoConn          // the receiver holds no connection
+	rstAssumed         // nothing known to check it against: accepted, inferred
+)
+
+// sentRST applies a RST sent by side s to both endpoints, if its receiver
+// would accept it.
+func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
+	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	verdict, delta := c.rstVerdict(s, seg)
+	switch verdict {
+	case rstExact, rstNoConn, rstAssumed:
+		handshaking := !c.ep[Orig].state.Synchronized() || !c.ep[Resp].state.Synchronized()
+		refusal := rcv.state == SynSent && snd.state.Gone()
+		inferred := verdict == rstAssumed
+		snd.nin = 0 // whatever the sender had yet to receive no longer matters
+		c.set(t, s, sndRST, inferred)
+		if c.set(t, s.Peer(), rcvRST, inferred) {
+			c.rst, c.rstBy = true, s
+			switch {
+			case refusal:
+				c.refused = true
+				t.emit(Event{Kind: Phase, Side: s, Reason: "refused"})
+			case handshaking && !c.midstream:
+				c.hsReset = true
+				t.emit(Event{Kind: Phase, Side: s, Reason: "reset during handshake by " + s.Role()})
+			default:
+				t.emit(Event{Kind: Phase, Side: s, Reason: "aborted by " + s.Role() + " RST"})
+			}
+		}
+	case rstInWindow:
+		t.emit(Event{Kind: Note, Side: s, Reason: "RST in window but not exact: ignored, challenge ACK expected (RFC 5961)", Delta: delta})
+	case rstOutside:
+		t.emit(Event{Kind: Note, Side: s, Reason: "RST out of window: ignored", Delta: delta})
+	case rstBadACK:
+		t.emit(Event{Kind: Note, Side: s, Reason: "RST in SYN-SENT without acceptable ACK: ignored", Delta: delta})
+	}
+}
+
+// rstVerdict decides whether the receiver of a RST from side s accepts it,
+// and how far its sequence number is from the receiver's RCV.NXT.
+func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int64) {
+	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	switch {
+	case rcv.state == SynSent:
+		// §3.10.7.3: acceptable iff it acknowledges the SYN.
+		if seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcv.next) {
+			return rstExact, 0
+		}
+		return rstBadACK, 0
+	case rcv.state.Gone():
+		return rstNoConn, 0
+	case !snd.seen && !rcv.ackSent:
+		return rstAssumed, 0
+	}
+	// The receiver's RCV.NXT lies between the last ACK it sent and the
+	// sender's highest sequence number: anything in flight may or may not
+	// have arrived.
+	lo, hi := snd.next, snd.next
+	if rcv.ackSent {
+		lo = rcv.ack
+	}
+	if !snd.seen {
+		hi = lo
+	}
+	if hi.LessThan(lo) {
+		lo, hi = hi, lo
+	}
+	if seg.Seq.InRange(lo, hi.Add(1)) {
+		return rstExact, 0
+	}
+	delta = int64(lo.Diff(seg.Seq))
+	if seg.Seq.LessThan(lo) {
+		return rstOutside, delta
+	}
+	if seg.Seq.InWindow(lo, rcv.window()) {
+		return rstInWindow, delta
+	}
+	return rstOutside, delta
+}
+
+// window returns the receive window the endpoint last advertised, scaled
+// when both sides negotiated window scaling (RFC 7323 §2.2). With the
+// handshake missed the scale is unknown; the largest (14) is assumed so a
+// RST is never called out of window wrongly.
+func (e *endpoint) window() seqnum.Size {
+	w := seqnum.Size(e.win)
+	switch {
+	case !e.synSent:
+		return w << 14
+	case e.wsOpt:
+		return w << e.wscale
+	}
+	return w
+}
+
+// phases reports the phase completions the latest segment brought about.
+func (c *Conn) phases(t *Tracker) {
+	o, r := c.ep[Orig].state, c.ep[Resp].state
+	if !c.handshake && !c.midstream && o.Synchronized() && r.Synchronized() {
+		c.handshake = true
+		reason := "handshake complete"
+		if c.simOpen {
+			reason = "handshake complete (simultaneous open)"
+		}
+		t.emit(Event{Kind: Phase, Reason: reason, RTT: t.evTime.Sub(c.ep[Orig].synTime)})
+	}
+	done := func(s State) bool { return s == TimeWait || s == Closed }
+	if !c.closeDone && c.anyFIN && !c.rst && done(o) && done(r) {
+		c.closeDone = true
+		reason := c.firstFIN.Role() + "-initiated close"
+		if c.simClose {
+			reason = "simultaneous close"
+		}
+		t.emit(Event{Kind: Phase, Side: c.firstFIN, Reason: reason})
+	}
+}
+
+// flushInflight presumes the delivery of every segment still in flight,
+// in capture order: what the input ended (or the connection expired)
+// before proving.
+func (c *Conn) flushInflight(t *Tracker) {
+	for {
+		var e *endpoint
+		var r Side
+		for s := Orig; s <= Resp; s++ {
+			x := &c.ep[s]
+			if x.nin > 0 && (e == nil || x.in[0].pkt < e.in[0].pkt) {
+				e, r = x, s
+			}
+		}
+		if e == nil {
+			return
+		}
+		f := e.in[0]
+		t.evTime, t.evPkt = f.time, f.pkt
+		c.receipt(t, r, &f, 0, true)
+		e.popInflight(1)
+		c.phases(t)
+	}
+}

@@ -1,0 +1,57 @@
+// Package tracker replays TCP segments through the RFC 9293 state machines
+// of both endpoints of every connection, as a passive observer on the wire
+// sees them, and reports each transition with its reason.
+//
+// # Model
+//
+// Every segment is an event for both endpoints: "sent" for its source,
+// "received" for its destination. The transition function (next, in
+// fsm.go) is the only place states are decided; Conn.set is the only
+// place they change.
+//
+// A segment seen on the wire is not a segment delivered. A SYN or FIN
+// changes its receiver's state only once the receiver is seen to
+// acknowledge it, or when a later segment of the same direction arrives
+// (in-order delivery), or, presumed and marked Inferred, when the input
+// ends or the connection expires. The acknowledgment number is what
+// establishes causality: a FIN whose ACK does not cover the peer's FIN was
+// sent before that FIN arrived (a simultaneous close), a SYN-ACK lost after
+// the capture point never moves the client to ESTABLISHED, and a FIN+ACK
+// that acknowledges our FIN takes FIN-WAIT-1 straight to TIME-WAIT.
+//
+// RSTs are checked as the receiver would check them (RFC 5961 §3.2): only
+// a RST whose sequence number can equal the receiver's RCV.NXT closes the
+// connection; in-window and out-of-window RSTs are reported as Notes and
+// change nothing. In SYN-SENT a RST is acceptable if it acknowledges the
+// SYN (a refusal).
+//
+// A connection whose handshake predates the capture starts with both
+// endpoints ESTABLISHED, marked Inferred; its client is the endpoint seen
+// sending SYN-ACKs elsewhere's peer, or the one with the ephemeral port.
+//
+// # Time
+//
+// Time is the capture's: TIME-WAIT (2×MSL, Config.TimeWait) and idle
+// expiry run on segment timestamps, never the wall clock, so a replayed
+// file gives the same answer every time. Advance moves the clock without a
+// segment, for live capture on a quiet link.
+//
+// # Connections
+//
+// A new SYN with a new ISN on a 4-tuple whose connection is closed or in
+// TIME-WAIT starts a new connection (port reuse); retransmitted SYNs,
+// FINs and RSTs belong to the old one. Connections leave the table when
+// closed (after a short linger for stray segments), when TIME-WAIT
+// expires, when idle too long, or when the table is full (the one nearest
+// its deadline is evicted), so memory is bounded under SYN floods.
+//
+// Each connection also carries Zeek's conn_state and history, computed as
+// shared/reference/zeek-conn-semantics.md describes, with one deliberate
+// deviation: the originator is the sender of the first SYN (or the
+// heuristic client), fixed at creation, so history never contains '^'.
+//
+// # Concurrency
+//
+// A Tracker is not safe for concurrent use. Connections share no state, so
+// traffic can be sharded across Trackers by Tuple.Hash.
+package tracker

@@ -1,0 +1,63 @@
+package tracker
+
+import "time"
+
+// timer is a deadline for one connection in the tracker's heap. Entries
+// are lazy: a connection's real deadline is recomputed when its entry
+// comes due, and gen discards entries of connections since reused.
+type timer struct {
+	at  time.Time
+	id  uint64 // breaks ties so expiry order is deterministic
+	gen uint32
+	c   *Conn
+}
+
+// timerHeap is a min-heap of timers ordered by (at, id). It is written out
+// rather than built on container/heap to avoid boxing each entry in an
+// interface.
+type timerHeap []timer
+
+func (h timerHeap) less(i, j int) bool {
+	if !h[i].at.Equal(h[j].at) {
+		return h[i].at.Before(h[j].at)
+	}
+	return h[i].id < h[j].id
+}
+
+func (h *timerHeap) push(x timer) {
+	*h = append(*h, x)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !s.less(i, p) {
+			break
+		}
+		s[i], s[p] = s[p], s[i]
+		i = p
+	}
+}
+
+func (h *timerHeap) pop() timer {
+	s := *h
+	top := s[0]
+	n := len(s) - 1
+	s[0] = s[n]
+	s[n] = timer{}
+	s = s[:n]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < n && s.less(l, m) {
+			m = l
+		}
+		if r < n && s.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		s[i], s[m] = s[m], s[i]
+		i = m
+	}
+	*h = s
+	return top
+}

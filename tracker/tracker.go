@@ -1,0 +1,399 @@
+package tracker
+
+import (
+	"net/netip"
+	"slices"
+	"time"
+
+	"github.com/flowtrace/flowtrace/segment"
+)
+
+// Timeouts on the capture clock. TIME-WAIT and the idle timeout are set in
+// Config; these are fixed.
+const (
+	// DefaultTimeWait is 2×MSL. Linux holds TIME-WAIT a fixed 60 s
+	// (TCP_TIMEWAIT_LEN).
+	DefaultTimeWait = 60 * time.Second
+	// DefaultIdleTimeout expires a connection with no segments for this
+	// long, as Zeek's tcp_inactivity_timeout does.
+	DefaultIdleTimeout = 5 * time.Minute
+	// handshakeIdle expires an unfinished handshake. It exceeds the
+	// longest gap between Linux SYN retransmissions (64 s with the
+	// default tcp_syn_retries of 6), so a slow retry stays one connection.
+	handshakeIdle = 70 * time.Second
+	// closeLinger keeps a closed connection so late retransmissions and
+	// stray ACKs still attach to it (Zeek's tcp_close_delay).
+	closeLinger = 5 * time.Second
+	// DefaultMaxConns bounds the flow table; beyond it the connection
+	// closest to expiry is evicted.
+	DefaultMaxConns = 1 << 20
+	// maxServers bounds the set of endpoints seen answering a SYN, used
+	// to orient connections whose handshake was missed.
+	maxServers = 1 << 16
+)
+
+// Config sets the tracker's timeouts and limits. Zero values select the
+// defaults.
+type Config struct {
+	TimeWait    time.Duration // 2×MSL; DefaultTimeWait if 0
+	IdleTimeout time.Duration // DefaultIdleTimeout if 0
+	MaxConns    int           // DefaultMaxConns if 0
+}
+
+// Observer receives what the tracker concludes. Callbacks run
+// synchronously inside Handle, Advance and Flush; slices and connections
+// passed to them are valid only during the call.
+type Observer interface {
+	// Packet is called once per segment after it was applied to c;
+	// side is the sender's side and evs the events it caused, in order.
+	Packet(c *Conn, seg *segment.Segment, side Side, evs []Event)
+	// Events reports events no segment caused directly: timers on the
+	// capture clock, deliveries presumed when the input ends or a
+	// connection expires, a TIME-WAIT ended by port reuse.
+	Events(c *Conn, evs []Event)
+	// Done is called once per connection when it leaves the table.
+	Done(c *Conn)
+}
+
+// Stats counts the tracker's work.
+type Stats struct {
+	Segments uint64 // segments handled
+	Conns    uint64 // connections created
+	Reused   uint64 // connections started by port reuse on a live 4-tuple
+	Expired  uint64 // connections removed by the idle timeout
+	Evicted  uint64 // connections removed because the table was full
+	Active   int    // connections in the table now
+}
+
+// Tracker replays TCP segments through the state machines of both
+// endpoints of every connection. It is not safe for concurrent use; its
+// per-connection state is independent, so a caller may shard connections
+// across several Trackers by Tuple.Hash.
+type Tracker struct {
+	cfg     Config
+	obs     Observer
+	conns   map[Tuple]*Conn
+	free    []*Conn
+	nextID  uint64
+	now     time.Time
+	timers  timerHeap
+	evs     []Event
+	evTime  time.Time
+	evPkt   uint64
+	servers map[netip.AddrPort]struct{}
+	stats   Stats
+}
+
+// New returns a Tracker that reports to obs.
+func New(cfg Config, obs Observer) *Tracker {
+	if cfg.TimeWait <= 0 {
+		cfg.TimeWait = DefaultTimeWait
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = DefaultMaxConns
+	}
+	return &Tracker{
+		cfg:     cfg,
+		obs:     obs,
+		conns:   make(map[Tuple]*Conn),
+		servers: make(map[netip.AddrPort]struct{}),
+		evs:     make([]Event, 0, 16),
+	}
+}
+
+// Stats returns counts of the tracker's work so far.
+func (t *Tracker) Stats() Stats {
+	s := t.stats
+	s.Active = len(t.conns)
+	return s
+}
+
+// Now returns the capture clock: the latest time seen.
+func (t *Tracker) Now() time.Time { return t.now }
+
+func (t *Tracker) emit(e Event) {
+	e.Time, e.Pkt = t.evTime, t.evPkt
+	t.evs = append(t.evs, e)
+}
+
+// flushEvents hands events caused outside a segment to the observer.
+func (t *Tracker) flushEvents(c *Conn) {
+	if len(t.evs) > 0 {
+		t.obs.Events(c, t.evs)
+		t.evs = t.evs[:0]
+	}
+}
+
+// Handle replays one segment. The segment is not retained; its Payload
+// may be reused once Handle returns.
+func (t *Tracker) Handle(seg *segment.Segment) {
+	t.Advance(seg.Time)
+	t.stats.Segments++
+	key := TupleOf(seg)
+	c := t.conns[key]
+	if c != nil && t.startsNew(c, seg) {
+		t.reuse(c, seg)
+		c = nil
+	}
+	t.evTime, t.evPkt = seg.Time, seg.Pkt
+	t.evs = t.evs[:0]
+	if c == nil {
+		c = t.newConn(key, seg)
+	}
+	s := c.sideOf(seg)
+	c.apply(t, seg, s)
+	t.obs.Packet(c, seg, s, t.evs)
+	t.evs = t.evs[:0]
+	t.schedule(c)
+}
+
+// startsNew reports whether a SYN on a known 4-tuple opens a new
+// connection (port reuse) rather than belonging to the old one.
+func (t *Tracker) startsNew(c *Conn, seg *segment.Segment) bool {
+	if seg.Flags&(segment.SYN|segment.ACK|segment.RST) != segment.SYN {
+		return false
+	}
+	s := c.sideOf(seg)
+	e := &c.ep[s]
+	if e.synSent && seg.Seq == e.isn {
+		return false // a retransmission
+	}
+	over := func(x State) bool { return x.Gone() || x == TimeWait }
+	if over(c.ep[Orig].state) && over(c.ep[Resp].state) {
+		return true
+	}
+	// A client that gave up on an unanswered SYN and tries again from the
+	// same port with a new ISN.
+	return s == Orig && e.state == SynSent && !c.ep[Resp].seen
+}
+
+// reuse ends connection c because a new SYN took over its 4-tuple.
+func (t *Tracker) reuse(c *Conn, seg *segment.Segment) {
+	t.evTime, t.evPkt = seg.Time, seg.Pkt
+	t.evs = t.evs[:0]
+	c.flushInflight(t)
+	t.evTime, t.evPkt = seg.Time, seg.Pkt
+	for s := Orig; s <= Resp; s++ {
+		c.set(t, s, timeWaitReused, false)
+	}
+	c.reopened = true
+	t.stats.Reused++
+	t.flushEvents(c)
+	t.remove(c)
+}
+
+// newConn creates the connection seg opens and orients it: the sender of
+// a SYN is the originator, the receiver of a SYN-ACK is; with neither, the
+// endpoint that looks like a server is the responder.
+func (t *Tracker) newConn(key Tuple, seg *segment.Segment) *Conn {
+	if len(t.conns) >= t.cfg.MaxConns {
+		t.evict()
+	}
+	var c *Conn
+	if n := len(t.free); n > 0 {
+		c = t.free[n-1]
+		t.free = t.free[:n-1]
+		gen := c.gen
+		*c = Conn{gen: gen}
+	} else {
+		c = new(Conn)
+	}
+	t.nextID++
+	t.stats.Conns++
+	c.id = t.nextID
+	c.key = key
+	c.first, c.last = seg.Time, seg.Time
+
+	src, dst := netip.AddrPortFrom(seg.Src, seg.SrcPort), netip.AddrPortFrom(seg.Dst, seg.DstPort)
+	syn, ack := seg.Flags&segment.SYN != 0, seg.Flags&segment.ACK != 0
+	srcIsOrig := true
+	switch {
+	case syn && !ack:
+	case syn && ack:
+		srcIsOrig = false
+	default:
+		srcIsOrig = !t.looksServer(src, dst)
+	}
+	if !srcIsOrig {
+		src, dst = dst, src
+	}
+	c.ep[Orig].addr, c.ep[Orig].port = src.Addr(), src.Port()
+	c.ep[Resp].addr, c.ep[Resp].port = dst.Addr(), dst.Port()
+	t.conns[key] = c
+
+	switch {
+	case syn && !ack:
+		c.ep[Orig].state = Closed
+	case syn && ack:
+		c.midstream = true
+		c.assume(t, Orig, SynSent, "its SYN not captured")
+	case seg.Flags&segment.SYN == 0:
+		c.midstream = true
+		c.assume(t, Orig, Established, "capture started mid-connection")
+		c.assume(t, Resp, Established, "capture started mid-connection")
+	}
+	return c
+}
+
+// looksServer reports whether b rather than a is the server of a
+// connection whose handshake was not seen: b answered a SYN elsewhere in
+// the capture, or has a well-known port where a has not, or the lower port.
+func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
+	_, as := t.servers[a]
+	_, bs := t.servers[b]
+	if as != bs {
+		return as
+	}
+	if (a.Port() < 1024) != (b.Port() < 1024) {
+		return a.Port() < 1024
+	}
+	return a.Port() < b.Port()
+}
+
+func (t *Tracker) sawServer(addr netip.Addr, port uint16) {
+	if len(t.servers) < maxServers {
+		t.servers[netip.AddrPortFrom(addr, port)] = struct{}{}
+	}
+}
+
+// deadline returns when connection c next needs attention.
+func (t *Tracker) deadline(c *Conn) time.Time {
+	o, r := c.ep[Orig].state, c.ep[Resp].state
+	idle := t.cfg.IdleTimeout
+	if !c.midstream && (o.Handshaking() || r.Handshaking()) && !(o.Synchronized() || r.Synchronized()) {
+		idle = min(idle, handshakeIdle)
+	}
+	d := c.last.Add(idle)
+	for s := Orig; s <= Resp; s++ {
+		if e := &c.ep[s]; e.state == TimeWait {
+			if tw := e.twSince.Add(t.cfg.TimeWait); tw.Before(d) {
+				d = tw
+			}
+		}
+	}
+	if o.Gone() && r.Gone() {
+		if l := c.last.Add(closeLinger); l.Before(d) {
+			d = l
+		}
+	}
+	return d
+}
+
+// schedule makes sure the heap holds an entry for c no later than its
+// deadline.
+func (t *Tracker) schedule(c *Conn) {
+	d := t.deadline(c)
+	if c.queued.IsZero() || d.Before(c.queued) {
+		c.queued = d
+		t.timers.push(timer{at: d, id: c.id, gen: c.gen, c: c})
+	}
+}
+
+// Advance moves the capture clock to now, firing every timer due by then
+// in deadline order. Handle calls it; a live capture calls it on a quiet
+// link too. The clock never moves backwards.
+func (t *Tracker) Advance(now time.Time) {
+	if now.Before(t.now) {
+		return
+	}
+	t.now = now
+	for len(t.timers) > 0 && !t.timers[0].at.After(now) {
+		tm := t.timers.pop()
+		c := tm.c
+		if tm.gen != c.gen || !tm.at.Equal(c.queued) {
+			continue // stale: the connection was reused or rescheduled
+		}
+		c.queued = time.Time{}
+		t.fire(c, tm.at)
+	}
+}
+
+// fire handles connection c's deadline at time at.
+func (t *Tracker) fire(c *Conn, at time.Time) {
+	d := t.deadline(c)
+	if d.After(at) {
+		c.queued = d
+		t.timers.push(timer{at: d, id: c.id, gen: c.gen, c: c})
+		return
+	}
+	t.evs = t.evs[:0]
+	for s := Orig; s <= Resp; s++ {
+		if e := &c.ep[s]; e.state == TimeWait {
+			if tw := e.twSince.Add(t.cfg.TimeWait); !tw.After(d) {
+				t.evTime, t.evPkt = tw, 0
+				c.set(t, s, timeWaitExpired, false)
+			}
+		}
+	}
+	t.flushEvents(c)
+	if d = t.deadline(c); d.After(at) {
+		t.schedule(c)
+		return
+	}
+	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() {
+		t.finish(c, "")
+		return
+	}
+	t.stats.Expired++
+	t.finish(c, "idle timeout")
+}
+
+// evict removes the connection whose deadline is nearest, to make room.
+func (t *Tracker) evict() {
+	for len(t.timers) > 0 {
+		tm := t.timers.pop()
+		c := tm.c
+		if tm.gen != c.gen || !tm.at.Equal(c.queued) {
+			continue
+		}
+		c.queued = time.Time{}
+		t.stats.Evicted++
+		t.finish(c, "evicted (table full)")
+		return
+	}
+}
+
+// finish presumes what is still in flight, reports c as done and removes
+// it.
+func (t *Tracker) finish(c *Conn, why string) {
+	t.evs = t.evs[:0]
+	c.flushInflight(t)
+	t.flushEvents(c)
+	c.why = why
+	t.remove(c)
+}
+
+func (t *Tracker) remove(c *Conn) {
+	t.obs.Done(c)
+	delete(t.conns, c.key)
+	c.gen++
+	c.queued = time.Time{}
+	t.free = append(t.free, c)
+}
+
+// Flush ends the input: every connection still in the table is reported
+// done, in order of creation, with what was in flight presumed delivered
+// and its states otherwise as of its last segment (TIME-WAIT is not
+// expired).
+func (t *Tracker) Flush() {
+	live := make([]*Conn, 0, len(t.conns))
+	for _, c := range t.conns {
+		live = append(live, c)
+	}
+	slices.SortFunc(live, func(a, b *Conn) int {
+		switch {
+		case a.id < b.id:
+			return -1
+		case a.id > b.id:
+			return 1
+		}
+		return 0
+	})
+	for _, c := range live {
+		t.finish(c, "")
+	}
+	t.timers = t.timers[:0]
+}
