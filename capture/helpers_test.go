@@ -236,9 +236,10 @@ func mix(t testing.TB) [][]byte {
 		}
 	}
 	arp := eth(0x0806, make([]byte, 28))
-	udp := eth(etherIPv4, serialize(t,
-		&layers.IPv4{Version: 4, TTL: 64, Protocol: layers.IPProtocolUDP, SrcIP: net.IP{10, 0, 0, 1}, DstIP: net.IP{10, 0, 0, 53}},
-		&layers.UDP{SrcPort: 5353, DstPort: 53}, gopacket.Payload([]byte("query"))))
+	uip := &layers.IPv4{Version: 4, TTL: 64, Protocol: layers.IPProtocolUDP, SrcIP: net.IP{10, 0, 0, 1}, DstIP: net.IP{10, 0, 0, 53}}
+	u := &layers.UDP{SrcPort: 5353, DstPort: 53}
+	u.SetNetworkLayerForChecksum(uip)
+	udp := eth(etherIPv4, serialize(t, uip, u, gopacket.Payload([]byte("query"))))
 	return append(fs, arp, udp)
 }
 
@@ -261,7 +262,7 @@ func pcapFile(order binary.AppendByteOrder, nano bool, link LinkType, frames ...
 		if nano {
 			b = order.AppendUint32(b, 123456789)
 		} else {
-			b = order.AppendUint32(b, 123456)
+			b = order.AppendUint32(b, 123457) // t0 rounded to µs
 		}
 		b = order.AppendUint32(b, uint32(len(f)))
 		b = order.AppendUint32(b, uint32(len(f)))
@@ -314,4 +315,4 @@ func ngEPBBlock(o binary.AppendByteOrder, iface uint32, ts uint64, frame []byte)
 	return ngBlock(o, ngEPB, body)
 }
 
-var t0 = time.Unix(1700000000, 123456000).UTC()
+var t0 = time.Unix(1700000000, 123456789).UTC()

@@ -48,9 +48,8 @@ const (
 	ngSPB = 0x00000003
 	ngEPB = 0x00000006
 
-	ngMaxIfaces   = 1 << 16
-	ngMaxIDBOpts  = 64 << 10
-	ngByteOrderLE = 0x4d3c2b1a
+	ngMaxIfaces  = 1 << 16
+	ngMaxIDBOpts = 64 << 10
 )
 
 func (r *ngReader) u16(b []byte) uint16 {
@@ -159,9 +158,9 @@ func (r *ngReader) block() (isPacket bool, err error) {
 			return false, err
 		}
 		switch bom := binary.LittleEndian.Uint32(r.hdr[8:]); bom {
-		case ngByteOrderLE:
+		case 0x1a2b3c4d: // bytes 4d 3c 2b 1a
 			r.be = false
-		case 0x1a2b3c4d:
+		case 0x4d3c2b1a:
 			r.be = true
 		default:
 			return false, r.corrupt("section header at byte %d: bad byte-order magic %#08x", start, bom)
