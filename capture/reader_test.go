@@ -1,0 +1,368 @@
+package capture
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"slices"
+	"testing"
+
+	"github.com/google/gopacket"
+	"github.com/google/gopacket/layers"
+	"github.com/google/gopacket/pcap"
+
+	"github.com/flowtrace/flowtrace/segment"
+)
+
+// fakeSource is an in-memory Source: it yields frames, then err (io.EOF
+// if nil). With loop set it cycles forever.
+type fakeSource struct {
+	frames [][]byte
+	links  []LinkType // per frame, or one for all
+	i      int
+	loop   bool
+	err    error
+}
+
+func (s *fakeSource) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error) {
+	if s.i == len(s.frames) {
+		if !s.loop {
+			if s.err == nil {
+				return nil, gopacket.CaptureInfo{}, 0, io.EOF
+			}
+			return nil, gopacket.CaptureInfo{}, 0, s.err
+		}
+		s.i = 0
+	}
+	f := s.frames[s.i]
+	l := s.links[0]
+	if len(s.links) > 1 {
+		l = s.links[s.i]
+	}
+	s.i++
+	return f, gopacket.CaptureInfo{Timestamp: t0, CaptureLength: len(f), Length: len(f)}, l, nil
+}
+
+func (s *fakeSource) Close() error { return nil }
+
+func (s *fakeSource) LinkType() LinkType { return s.links[0] }
+
+func TestReaderStats(t *testing.T) {
+	syn := ip4(t, synSpec)
+	frag := bytes.Clone(syn)
+	frag[6] = 0x20
+	src := &fakeSource{
+		frames: [][]byte{
+			eth(etherIPv4, syn),
+			eth(0x0806, make([]byte, 28)),
+			eth(etherIPv4, syn[:15]),
+			eth(etherIPv4, frag),
+			eth(etherIPv4, frag),
+			{1, 2, 3},
+			eth(etherIPv6, ip6(t, v6(synSpec))),
+			eth(etherIPv4, syn[:20+30]), // options cut
+		},
+		links: []LinkType{LinkEthernet},
+		err:   &TruncatedError{Name: "x", Record: 9, Offset: 1000},
+	}
+	r := NewReader(src)
+	var pkts []uint64
+	var seg segment.Segment
+	var err error
+	for err = r.Next(&seg); err == nil; err = r.Next(&seg) {
+		pkts = append(pkts, seg.Pkt)
+		if !seg.Time.Equal(t0) {
+			t.Errorf("Time = %v", seg.Time)
+		}
+	}
+	var te *TruncatedError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v; want the source's *TruncatedError after the good frames", err)
+	}
+	if err2 := r.Next(&seg); err2 != err {
+		t.Errorf("second Next after error = %v; want the same error", err2)
+	}
+	if want := []uint64{1, 7, 8}; !slices.Equal(pkts, want) {
+		t.Errorf("Pkt = %v; want %v", pkts, want)
+	}
+	st := r.Stats()
+	checkInvariant(t, st)
+	want := Stats{Frames: 8, TCP: 3, NonTCP: 1}
+	want.Skipped[TruncatedIPv4] = 1
+	want.Skipped[IPFragment] = 2
+	want.Skipped[TruncatedLink] = 1
+	want.Noted[TruncatedTCPOption] = 1
+	if st != want {
+		t.Errorf("stats\n got %+v\nwant %+v", st, want)
+	}
+	var names []string
+	for r, n := range st.SkippedReasons() {
+		names = append(names, r.String()+"="+itoa(int(n)))
+	}
+	if want := []string{"truncated link header=1", "truncated IPv4 header=1", "ip fragment=2"}; !slices.Equal(names, want) {
+		t.Errorf("SkippedReasons = %q; want %q", names, want)
+	}
+	for r, n := range st.NotedReasons() {
+		if r != TruncatedTCPOption || n != 1 {
+			t.Errorf("NotedReasons: %v=%d", r, n)
+		}
+	}
+}
+
+// realistic returns an in-memory pcap of the mix, repeated n times.
+func realistic(t testing.TB, n int) []byte {
+	var frames [][]byte
+	m := mix(t)
+	for range n {
+		frames = append(frames, m...)
+	}
+	return pcapFile(binary.LittleEndian, false, LinkEthernet, frames...)
+}
+
+// TestNoAllocs: the hot path (read a record, filter, decode) does not
+// allocate, for pcap and pcapng, with and without a BPF filter.
+func TestNoAllocs(t *testing.T) {
+	pcapData := realistic(t, 200)
+	o := binary.LittleEndian
+	ng := cat(ngSHBBlock(o), ngIDBBlock(o, LinkEthernet, 0), ngIDBBlock(o, LinkSLL2, 9))
+	for range 200 {
+		for i, f := range mix(t) {
+			if i%2 == 0 {
+				ng = append(ng, ngEPBBlock(o, 0, 1, f)...)
+			} else {
+				ng = append(ng, ngEPBBlock(o, 1, 1, sll2(binary.BigEndian.Uint16(f[12:]), f[14:]))...)
+			}
+		}
+	}
+	for _, file := range []struct {
+		name string
+		data []byte
+	}{{"pcap", pcapData}, {"pcapng", ng}} {
+		for _, filter := range []string{"", "tcp port 80 and not port 22"} {
+			t.Run(file.name+"/"+filter, func(t *testing.T) {
+				f, err := OpenFile("-", bytes.NewReader(file.data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := NewReader(f)
+				if err := r.SetFilter(filter); err != nil {
+					t.Fatal(err)
+				}
+				var seg segment.Segment
+				for range 100 { // warm up: buffers, filter for the second link type
+					if err := r.Next(&seg); err != nil {
+						t.Fatal(err)
+					}
+				}
+				n := testing.AllocsPerRun(2000, func() {
+					if err := r.Next(&seg); err != nil {
+						t.Fatal(err)
+					}
+				})
+				if n != 0 {
+					t.Errorf("Next: %v allocs per segment; want 0", n)
+				}
+			})
+		}
+	}
+}
+
+func TestSetFilterErrors(t *testing.T) {
+	r := NewReader(&fakeSource{links: []LinkType{LinkEthernet}})
+	err := r.SetFilter("tcp prot 80")
+	if want := `capture: bad filter "tcp prot 80": can't parse filter expression: syntax error`; err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	if !errors.Is(err, ErrBadFilter) {
+		t.Errorf("errors.Is(%v, ErrBadFilter) = false", err)
+	}
+	if err := r.SetFilter("tcp port 80"); err != nil {
+		t.Errorf("good filter: %v", err)
+	}
+	if err := r.SetFilter(""); err != nil {
+		t.Errorf("no filter: %v", err)
+	}
+	// A filter that only fails for the source's link type fails at once.
+	r = NewReader(&fakeSource{links: []LinkType{LinkRaw}})
+	if err := r.SetFilter("ether host 02:00:00:00:00:01"); !errors.Is(err, ErrBadFilter) {
+		t.Errorf("ether filter on raw IP: %v; want ErrBadFilter", err)
+	}
+}
+
+// TestFilterMatchesLibpcap runs compiled filters with the Go interpreter
+// and with libpcap's own pcap_offline_filter, over the same frames.
+func TestFilterMatchesLibpcap(t *testing.T) {
+	frames := mix(t)
+	frames = append(frames,
+		eth(etherIPv4, ip4(t, tcpSpec{src: "192.168.1.1", dst: "192.168.1.2", sport: 22, dport: 50000, flags: segment.ACK, payload: []byte("ssh")})),
+		eth(etherIPv4, func() []byte { b := ip4(t, synSpec); b[6] = 0x20; return b }()),
+		eth(etherIPv4, ip4(t, synSpec)[:30]),
+		eth(etherIPv6, ip6(t, v6(synSpec), optsHdr(0, 0))),
+	)
+	filters := []string{
+		"tcp", "udp", "arp", "ip6", "vlan", "vlan and tcp",
+		"tcp port 80", "tcp port 22", "host 10.0.0.1", "net 192.168.0.0/16",
+		"tcp[tcpflags] & tcp-syn != 0", "tcp[13] & 0x12 == 0x12",
+		"len > 200", "greater 1000", "less 80",
+		"ip[2:2] - ((ip[0]&0xf)<<2) - ((tcp[12]&0xf0)>>2) != 0",
+		"ip and tcp[4:4] % 3 == 1", "ip and tcp[4:4] / 7 > 10", "ip and (tcp[4:4] ^ 0xff) * 2 > 100",
+		"ip6 and tcp", "ip6 host 2001:db8::2", "ether src 02:00:00:00:00:01",
+		"ip[6:2] & 0x3fff != 0", "not tcp",
+	}
+	for _, expr := range filters {
+		prog, err := compileBPF(expr, LinkEthernet)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		ref, err := pcap.NewBPF(layers.LinkTypeEthernet, MaxSnaplen, expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched := 0
+		for i, f := range frames {
+			for _, cut := range []int{len(f), min(len(f), 60)} {
+				ci := gopacket.CaptureInfo{Timestamp: t0, CaptureLength: cut, Length: len(f)}
+				got := bpfRun(prog, f[:cut], uint32(len(f))) != 0
+				if want := ref.Matches(ci, f[:cut]); got != want {
+					t.Errorf("%q on frame %d cut %d: Go %v, libpcap %v", expr, i, cut, got, want)
+				}
+				if got {
+					matched++
+				}
+			}
+		}
+		if matched == 0 && expr != "udp and tcp" {
+			t.Logf("%q matched nothing", expr)
+		}
+	}
+}
+
+// TestFilterLinkTypes: "tcp port 80" selects the right segments on
+// Ethernet, SLL2 and raw-IP files.
+func TestFilterLinkTypes(t *testing.T) {
+	other := tcpSpec{src: "192.168.1.1", dst: "192.168.1.2", sport: 22, dport: 50000, flags: segment.ACK, payload: []byte("ssh")}
+	p80, p22 := ip4(t, synSpec), ip4(t, other)
+	q80, q22 := ip6(t, v6(synSpec)), ip6(t, v6(other))
+	tests := []struct {
+		link   LinkType
+		frames [][]byte
+	}{
+		{LinkEthernet, [][]byte{eth(etherIPv4, p80), eth(etherIPv4, p22), eth(etherIPv6, q80), eth(etherIPv6, q22)}},
+		{LinkSLL2, [][]byte{sll2(etherIPv4, p80), sll2(etherIPv4, p22), sll2(etherIPv6, q80), sll2(etherIPv6, q22)}},
+		{LinkLinuxSLL, [][]byte{sll(etherIPv4, p80), sll(etherIPv4, p22), sll(etherIPv6, q80), sll(etherIPv6, q22)}},
+		{LinkRaw, [][]byte{p80, p22, q80, q22}},
+		{LinkIPv4, [][]byte{p80, p22}},
+		{LinkNull, [][]byte{null(2, binary.LittleEndian, p80), null(2, binary.LittleEndian, p22)}},
+		{LinkLoop, [][]byte{null(2, binary.BigEndian, p80), null(2, binary.BigEndian, p22)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.link.String(), func(t *testing.T) {
+			f, err := OpenFile("-", bytes.NewReader(pcapFile(binary.LittleEndian, false, tt.link, tt.frames...)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := NewReader(f)
+			if err := r.SetFilter("tcp port 80"); err != nil {
+				t.Fatal(err)
+			}
+			var seg segment.Segment
+			var pkts []uint64
+			for r.Next(&seg) == nil {
+				if seg.DstPort != 80 {
+					t.Errorf("frame %d: port %d passed the filter", seg.Pkt, seg.DstPort)
+				}
+				pkts = append(pkts, seg.Pkt)
+			}
+			want := []uint64{1, 3}[:len(tt.frames)/2]
+			if !slices.Equal(pkts, want) {
+				t.Errorf("frames %v passed; want %v", pkts, want)
+			}
+			if st := r.Stats(); st.Filtered != uint64(len(tt.frames)/2) {
+				t.Errorf("Filtered = %d", st.Filtered)
+			}
+		})
+	}
+}
+
+// TestFilterMixedLinkTypes: a pcapng file with Ethernet and SLL2
+// interfaces gets the filter compiled for each.
+func TestFilterMixedLinkTypes(t *testing.T) {
+	o := binary.LittleEndian
+	other := tcpSpec{src: "192.168.1.1", dst: "192.168.1.2", sport: 22, dport: 50000, flags: segment.ACK}
+	b := cat(ngSHBBlock(o), ngIDBBlock(o, LinkEthernet, 0), ngIDBBlock(o, LinkSLL2, 0),
+		ngEPBBlock(o, 0, 1, eth(etherIPv4, ip4(t, synSpec))),
+		ngEPBBlock(o, 1, 2, sll2(etherIPv4, ip4(t, other))),
+		ngEPBBlock(o, 1, 3, sll2(etherIPv4, ip4(t, synSpec))),
+		ngEPBBlock(o, 0, 4, eth(etherIPv4, ip4(t, other))))
+	f, err := OpenFile("-", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader(f)
+	if err := r.SetFilter("tcp port 80"); err != nil {
+		t.Fatal(err)
+	}
+	var seg segment.Segment
+	var pkts []uint64
+	for r.Next(&seg) == nil {
+		pkts = append(pkts, seg.Pkt)
+	}
+	if want := []uint64{1, 3}; !slices.Equal(pkts, want) {
+		t.Errorf("frames %v passed; want %v", pkts, want)
+	}
+}
+
+func TestBPFValidate(t *testing.T) {
+	ret := bpfInsn{Code: bpfRET | bpfK, K: 1}
+	bad := [][]bpfInsn{
+		nil,
+		{{Code: bpfLD | bpfW | bpfABS}}, // no return
+		{{Code: bpfJMP | bpfJEQ | bpfK, Jt: 5}, ret},              // jump out
+		{{Code: bpfJMP | bpfJA, K: 1}, ret},                       // JA out
+		{{Code: bpfLD | bpfMEM, K: 16}, ret},                      // scratch out of range
+		{{Code: bpfST, K: 99}, ret},                               // scratch out of range
+		{{Code: bpfALU | bpfDIV | bpfK, K: 0}, ret},               // division by zero
+		{{Code: 0xffff}, ret},                                     // unknown
+		{{Code: bpfLDX | bpfH | bpfMSH}, ret},                     // MSH is byte only
+		{{Code: bpfRET | 0x18}, ret},                              // bad return source
+		{{Code: bpfMISC | 0x40}, ret},                             // bad misc
+		{{Code: bpfLD | 0x18 | bpfABS}, ret},                      // 8-byte load
+		{{Code: bpfJMP | 0x70 | bpfK}, ret},                       // unknown jump
+		{{Code: bpfALU | 0xf0 | bpfK}, ret},                       // unknown ALU op
+		{{Code: bpfLD | bpfW | 0xe0}, ret},                        // unknown mode
+		{{Code: bpfST | bpfH, K: 0}, ret},                         // ST with size bits
+		{ret, {Code: bpfLD | bpfW | bpfABS}},                      // does not end in return
+		{{Code: bpfJMP | bpfJGT | bpfX, Jt: 0, Jf: 1}, ret},       // false branch out
+		{{Code: bpfALU | bpfMOD | bpfK, K: 0}, ret},               // mod by zero
+		{{Code: bpfLD | bpfIMM}, {Code: bpfJMP | bpfJA, K: 0}},    // last is a jump
+		{{Code: bpfLDX | bpfW | bpfMSH}, ret},                     // MSH word
+		{{Code: bpfLD | bpfB | bpfMSH}, ret},                      // MSH into A
+		{{Code: bpfJMP | bpfJSET | bpfK, Jt: 0, Jf: 200}, ret},    // far
+		{{Code: bpfLDX | bpfMEM, K: 1 << 31}, ret},                // scratch out of range
+		{{Code: bpfSTX, K: 16}, ret},                              // scratch out of range
+		{{Code: bpfALU | bpfNEG | bpfX}, {Code: 0x1234}, ret},     // unknown opcode later
+		{{Code: bpfRET | bpfK}, {Code: bpfRET | bpfA}, {Code: 7}}, // last is misc with bad code
+	}
+	for i, p := range bad {
+		if err := bpfValidate(p); err == nil {
+			t.Errorf("program %d validated: %+v", i, p)
+		}
+	}
+	// Arithmetic the compiler rarely emits: X division by zero rejects.
+	prog := []bpfInsn{{Code: bpfLDX | bpfIMM, K: 0}, {Code: bpfLD | bpfIMM, K: 10}, {Code: bpfALU | bpfDIV | bpfX}, ret}
+	if err := bpfValidate(prog); err != nil {
+		t.Fatal(err)
+	}
+	if got := bpfRun(prog, nil, 0); got != 0 {
+		t.Errorf("A/X with X=0 = %d; want reject", got)
+	}
+	prog = []bpfInsn{{Code: bpfLD | bpfIMM, K: 7}, {Code: bpfALU | bpfNEG}, {Code: bpfMISC | bpfTAX}, {Code: bpfLD | bpfIMM, K: 1},
+		{Code: bpfALU | bpfSUB | bpfX}, {Code: bpfST, K: 3}, {Code: bpfLDX | bpfMEM, K: 3}, {Code: bpfMISC | bpfTXA}, {Code: bpfRET | bpfA}}
+	if err := bpfValidate(prog); err != nil {
+		t.Fatal(err)
+	}
+	if got := bpfRun(prog, nil, 0); got != 8 {
+		t.Errorf("1 - -7 = %d; want 8", got)
+	}
+}
