@@ -135,22 +135,23 @@ func (c *Conn) ConnState() string { return c.zeekConnState() }
 func (c *Conn) Why() string { return c.why }
 
 // End describes how the connection ended, for people: "closed by client",
-// "refused", "aborted by server RST", "open" …
+// "refused", "aborted by server RST", "open" … The strings are constants.
 func (c *Conn) End() string {
 	o, r := c.ep[Orig].state, c.ep[Resp].state
+	byServer := c.rstBy == Resp
 	switch {
 	case c.refused:
 		return "refused"
 	case c.rst && c.hsReset:
-		return "reset during handshake by " + c.rstBy.Role()
+		return pick(byServer, "reset during handshake by server", "reset during handshake by client")
 	case c.rst:
-		return "aborted by " + c.rstBy.Role() + " RST"
+		return pick(byServer, "aborted by server RST", "aborted by client RST")
 	case c.closeDone && c.simClose:
 		return "simultaneous close"
 	case c.closeDone:
-		return "closed by " + c.firstFIN.Role()
+		return pick(c.firstFIN == Resp, "closed by server", "closed by client")
 	case c.anyFIN:
-		return "closing, initiated by " + c.firstFIN.Role()
+		return pick(c.firstFIN == Resp, "closing, initiated by server", "closing, initiated by client")
 	case o == SynSent && r.Gone():
 		return "unanswered"
 	case o.Handshaking() || r.Handshaking():
@@ -160,6 +161,16 @@ func (c *Conn) End() string {
 	}
 	return "unknown"
 }
+
+func pick(cond bool, a, b string) string {
+	if cond {
+		return a
+	}
+	return b
+}
+
+// AppendHistory appends the Zeek history string to b.
+func (c *Conn) AppendHistory(b []byte) []byte { return append(b, c.hist.buf[:c.hist.n]...) }
 
 // sideOf returns the side that sent seg.
 func (c *Conn) sideOf(seg *segment.Segment) Side {
@@ -438,9 +449,9 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 				t.emit(Event{Kind: Phase, Side: s, Reason: "refused"})
 			case handshaking && !c.midstream:
 				c.hsReset = true
-				t.emit(Event{Kind: Phase, Side: s, Reason: "reset during handshake by " + s.Role()})
+				t.emit(Event{Kind: Phase, Side: s, Reason: c.End()})
 			default:
-				t.emit(Event{Kind: Phase, Side: s, Reason: "aborted by " + s.Role() + " RST"})
+				t.emit(Event{Kind: Phase, Side: s, Reason: c.End()})
 			}
 		}
 	case rstInWindow:
@@ -523,7 +534,7 @@ func (c *Conn) phases(t *Tracker) {
 	done := func(s State) bool { return s == TimeWait || s == Closed }
 	if !c.closeDone && c.anyFIN && !c.rst && done(o) && done(r) {
 		c.closeDone = true
-		reason := c.firstFIN.Role() + "-initiated close"
+		reason := pick(c.firstFIN == Resp, "server-initiated close", "client-initiated close")
 		if c.simClose {
 			reason = "simultaneous close"
 		}

@@ -85,7 +85,7 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		case SynReceived, Established:
 			return CloseWait, "rcvd FIN", true
 		case FinWait1:
-			return Closing, "rcvd FIN before ACK of own FIN (simultaneous close)", true
+			return Closing, "rcvd FIN before ACK of own FIN: simultaneous close", true
 		case FinWait2:
 			return TimeWait, "rcvd FIN", true
 		}

@@ -71,8 +71,8 @@ func TestSimultaneousClose(t *testing.T) {
 	expect(t, "transitions", r.lines[5:], `
 #4 c1 client ESTABLISHED>FIN-WAIT-1: sent FIN
 #5 c1 server ESTABLISHED>FIN-WAIT-1: sent FIN
-#6 c1 client FIN-WAIT-1>CLOSING: rcvd FIN before ACK of own FIN (simultaneous close)
-#6 c1 server FIN-WAIT-1>CLOSING: rcvd FIN before ACK of own FIN (simultaneous close)
+#6 c1 client FIN-WAIT-1>CLOSING: rcvd FIN before ACK of own FIN: simultaneous close
+#6 c1 server FIN-WAIT-1>CLOSING: rcvd FIN before ACK of own FIN: simultaneous close
 #6 c1 server CLOSING>TIME-WAIT: rcvd ACK of FIN
 #7 c1 client CLOSING>TIME-WAIT: rcvd ACK of FIN
 #7 c1 phase: simultaneous close

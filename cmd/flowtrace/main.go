@@ -1,0 +1,310 @@
+// Command flowtrace reads TCP traffic from a capture file, replays both
+// endpoints' RFC 9293 state machines for every connection, and prints each
+// state transition with its reason, then a connection table and a
+// histogram of final endpoint states.
+//
+//	flowtrace -r trace.pcap                 # annotated transcript
+//	flowtrace -r trace.pcapng --json        # JSON Lines
+//	tcpdump -w - | flowtrace -r -           # stdin
+//	flowtrace -r trace.pcap 'tcp port 443'  # trailing arguments are a BPF filter
+//
+// Exit status: 0 on success, 1 on a runtime error (unreadable or damaged
+// input; everything read before the damage is still analysed and
+// printed), 2 on a usage error (bad flag, bad filter).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/printer"
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitRuntime = 1
+	exitUsage   = 2
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// usageError is an error in how flowtrace was invoked: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// config is the parsed command line.
+type config struct {
+	read     string
+	json     bool
+	verbose  bool
+	count    uint64
+	filter   string
+	progress string
+	tracker  tracker.Config
+}
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	var c config
+	fs := pflag.NewFlagSet("flowtrace", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
+	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state")
+	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
+	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
+	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
+	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
+	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: auto (when stderr is a terminal), always, never")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	help := fs.BoolP("help", "h", false, "show this help")
+
+	if err := fs.Parse(args); err != nil {
+		return nil, usagef("%v", err)
+	}
+	if *help {
+		fmt.Fprintf(stderr, "Usage: flowtrace [flags] -r FILE [BPF filter]\n\n%s\nExit status: 0 ok, 1 runtime error (damaged or unreadable input), 2 usage error.\n", fs.FlagUsages())
+		return nil, nil
+	}
+	if *showVersion {
+		fmt.Fprintf(stderr, "flowtrace %s\n", version)
+		return nil, nil
+	}
+	c.filter = strings.Join(fs.Args(), " ")
+	switch {
+	case c.read == "":
+		return nil, usagef("no input: give -r FILE (or -r - for standard input)")
+	case c.tracker.TimeWait <= 0:
+		return nil, usagef("--time-wait must be positive, not %v", c.tracker.TimeWait)
+	case c.tracker.IdleTimeout <= 0:
+		return nil, usagef("--idle-timeout must be positive, not %v", c.tracker.IdleTimeout)
+	case c.tracker.MaxConns <= 0:
+		return nil, usagef("--max-conns must be positive, not %d", c.tracker.MaxConns)
+	case c.progress != "auto" && c.progress != "always" && c.progress != "never":
+		return nil, usagef("--progress must be auto, always or never, not %q", c.progress)
+	}
+	return &c, nil
+}
+
+// run is flowtrace without the process around it: it returns the exit
+// status instead of exiting, so tests can call it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "flowtrace: %v\nRun 'flowtrace --help' for usage.\n", err)
+		return exitUsage
+	}
+	if cfg == nil {
+		return exitOK // --help or --version
+	}
+	err = analyse(ctx, cfg, stdin, stdout, stderr)
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "flowtrace: %v\nRun 'flowtrace --help' for usage.\n", err)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "flowtrace: %v\n", err)
+		return exitRuntime
+	}
+}
+
+// observer is what a printer is to flowtrace: a tracker.Observer that
+// writes a summary at the end.
+type observer interface {
+	tracker.Observer
+	Close(printer.Summary) error
+}
+
+// analyse reads the input, tracks it and prints. A damaged input is
+// analysed up to the damage, printed, and then reported as the error.
+func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr io.Writer) error {
+	f, err := capture.OpenFile(cfg.read, stdin)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rd := capture.NewReader(f)
+	if cfg.filter != "" {
+		if err := rd.SetFilter(cfg.filter); err != nil {
+			if errors.Is(err, capture.ErrBadFilter) {
+				return &usageError{err.Error()}
+			}
+			return err
+		}
+	}
+
+	var out observer
+	opts := printer.Options{Verbose: cfg.verbose}
+	if cfg.json {
+		out = printer.NewJSON(stdout, opts)
+	} else {
+		out = printer.NewText(stdout, opts)
+	}
+	tr := tracker.New(cfg.tracker, out)
+	prog := newProgress(stderr, f, cfg.progress)
+
+	var seg segment.Segment
+	var readErr error
+	var n uint64
+	for {
+		if readErr = rd.Next(&seg); readErr != nil {
+			break
+		}
+		tr.Handle(&seg)
+		n++
+		if n&0x3fff == 0 {
+			prog.tick(n)
+			if ctx.Err() != nil {
+				readErr = ctx.Err()
+				break
+			}
+		}
+		if cfg.count > 0 && n >= cfg.count {
+			break
+		}
+	}
+	prog.clear()
+	if errors.Is(readErr, io.EOF) {
+		readErr = nil
+	}
+	tr.Flush()
+
+	st := rd.Stats()
+	sum := printer.Summary{
+		Frames: st.Frames, TCP: st.TCP, NonTCP: st.NonTCP, Filtered: st.Filtered,
+		Tracker: tr.Stats(),
+	}
+	for r, k := range st.SkippedReasons() {
+		sum.Skipped = append(sum.Skipped, printer.Count{Name: r.String(), N: k})
+	}
+	for r, k := range st.NotedReasons() {
+		sum.Noted = append(sum.Noted, printer.Count{Name: r.String(), N: k})
+	}
+	if err := out.Close(sum); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	diagnose(stderr, f.Name(), sum, cfg)
+	return readErr
+}
+
+// diagnose reports on stderr what was skipped or kept despite damage, so
+// nothing is lost silently.
+func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
+	list := func(cs []printer.Count) string {
+		var b strings.Builder
+		for i, c := range cs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s %d", c.Name, c.N)
+		}
+		return b.String()
+	}
+	total := func(cs []printer.Count) (n uint64) {
+		for _, c := range cs {
+			n += c.N
+		}
+		return n
+	}
+	if n := total(sum.Skipped); n > 0 {
+		fmt.Fprintf(w, "flowtrace: %s: skipped %d of %d frames as malformed: %s\n", name, n, sum.Frames, list(sum.Skipped))
+	}
+	if n := total(sum.Noted); n > 0 {
+		fmt.Fprintf(w, "flowtrace: %s: kept %d segments despite defects: %s\n", name, n, list(sum.Noted))
+	}
+	if sum.Tracker.Evicted > 0 {
+		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d)\n", sum.Tracker.Evicted, cfg.tracker.MaxConns)
+	}
+}
+
+// progress draws a one-line progress report on a terminal while a file is
+// read, and erases it at the end.
+type progress struct {
+	w       io.Writer
+	f       *capture.File
+	on      bool
+	start   time.Time
+	shown   bool
+	drawn   time.Time
+	lastLen int
+}
+
+func newProgress(stderr io.Writer, f *capture.File, mode string) *progress {
+	p := &progress{w: stderr, f: f, start: time.Now()}
+	switch mode {
+	case "always":
+		p.on = true
+	case "auto":
+		if sf, ok := stderr.(*os.File); ok {
+			if fi, err := sf.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+				p.on = true
+			}
+		}
+	}
+	return p
+}
+
+// tick redraws the line; it is called every few thousand packets and
+// draws at most four times a second, after the first half second.
+func (p *progress) tick(pkts uint64) {
+	if !p.on {
+		return
+	}
+	now := time.Now()
+	el := now.Sub(p.start)
+	if el < 500*time.Millisecond || now.Sub(p.drawn) < 250*time.Millisecond {
+		return
+	}
+	p.drawn = now
+	rate := float64(pkts) / el.Seconds()
+	off, size := p.f.Offset(), p.f.Size()
+	line := fmt.Sprintf("flowtrace: %s read, %d packets, %.0f packets/s", mib(off), pkts, rate)
+	if size > 0 && off > 0 {
+		left := time.Duration(float64(el) * float64(size-off) / float64(off)).Round(time.Second)
+		line = fmt.Sprintf("flowtrace: %s of %s (%d%%), %d packets, %.0f packets/s, %v left",
+			mib(off), mib(size), off*100/size, pkts, rate, left)
+	}
+	pad := max(p.lastLen-len(line), 0)
+	fmt.Fprintf(p.w, "\r%s%s", line, strings.Repeat(" ", pad))
+	p.lastLen = len(line)
+	p.shown = true
+}
+
+// clear erases the line, leaving the cursor where it was.
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.lastLen))
+		p.shown = false
+	}
+}
+
+func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }

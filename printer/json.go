@@ -1,0 +1,234 @@
+package printer
+
+import (
+	"bufio"
+	"io"
+	"net/netip"
+	"strconv"
+
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// JSON writes JSON Lines: one "transition", "phase" or "note" record per
+// event as it happens (and one "packet" record per packet with
+// Options.Verbose), one "conn" record per connection when it ends, and a
+// "summary" record at Close. Field names are stable; the README documents
+// every record type.
+type JSON struct {
+	w     *bufio.Writer
+	opts  Options
+	buf   []byte
+	hist  histogram
+	conns uint64
+}
+
+// NewJSON returns a JSON Lines printer writing to w.
+func NewJSON(w io.Writer, opts Options) *JSON {
+	return &JSON{w: bufio.NewWriterSize(w, 64<<10), opts: opts, buf: make([]byte, 0, 512)}
+}
+
+// Packet implements tracker.Observer.
+func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	if p.opts.Verbose {
+		b := append(p.buf[:0], `{"type":"packet","ts":`...)
+		b = appendEpoch(b, seg.Time)
+		b = appendUintField(b, "conn", c.ID())
+		b = appendUintField(b, "pkt", seg.Pkt)
+		b = appendStrField(b, "side", side.String())
+		b = append(b, `,"src":"`...)
+		b = netip.AddrPortFrom(seg.Src, seg.SrcPort).AppendTo(b)
+		b = append(b, `","dst":"`...)
+		b = netip.AddrPortFrom(seg.Dst, seg.DstPort).AppendTo(b)
+		b = append(b, `","flags":"`...)
+		b = seg.Flags.AppendTo(b)
+		b = append(b, '"')
+		b = appendUintField(b, "seq", uint64(c.Rel(side, seg.Seq)))
+		if seg.Flags&segment.ACK != 0 {
+			b = appendUintField(b, "ack", uint64(c.Rel(side.Peer(), seg.Ack)))
+		}
+		b = appendUintField(b, "win", uint64(seg.Window))
+		b = appendUintField(b, "len", uint64(seg.PayloadLen))
+		b = append(b, "}\n"...)
+		p.w.Write(b)
+		p.buf = b
+	}
+	p.events(c, evs)
+}
+
+// Events implements tracker.Observer.
+func (p *JSON) Events(c *tracker.Conn, evs []tracker.Event) { p.events(c, evs) }
+
+func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
+	for i := range evs {
+		e := &evs[i]
+		b := p.buf[:0]
+		switch e.Kind {
+		case tracker.Transition:
+			b = append(b, `{"type":"transition"`...)
+		case tracker.Phase:
+			b = append(b, `{"type":"phase"`...)
+		case tracker.Note:
+			b = append(b, `{"type":"note"`...)
+		}
+		b = append(b, `,"ts":`...)
+		b = appendEpoch(b, e.Time)
+		b = appendUintField(b, "conn", c.ID())
+		b = appendUintField(b, "pkt", e.Pkt)
+		switch e.Kind {
+		case tracker.Transition:
+			b = appendStrField(b, "side", e.Side.String())
+			b = appendStrField(b, "from", e.From.String())
+			b = appendStrField(b, "to", e.To.String())
+			b = appendStrField(b, "reason", e.Reason)
+			b = appendBoolField(b, "inferred", e.Inferred)
+		case tracker.Phase:
+			b = appendStrField(b, "phase", e.Reason)
+			if e.RTT > 0 {
+				b = append(b, `,"rtt_ms":`...)
+				b = appendMillis(b, e.RTT)
+			}
+		case tracker.Note:
+			b = appendStrField(b, "side", e.Side.String())
+			b = appendStrField(b, "note", e.Reason)
+			b = append(b, `,"seq_delta":`...)
+			b = strconv.AppendInt(b, e.Delta, 10)
+		}
+		b = append(b, "}\n"...)
+		p.w.Write(b)
+		p.buf = b
+	}
+}
+
+// Done implements tracker.Observer: the "conn" record.
+func (p *JSON) Done(c *tracker.Conn) {
+	p.conns++
+	o, r := tracker.Orig, tracker.Resp
+	b := append(p.buf[:0], `{"type":"conn","ts":`...)
+	b = appendEpoch(b, c.First())
+	b = appendUintField(b, "conn", c.ID())
+	b = appendAddrField(b, "orig_h", c.Addr(o).Addr())
+	b = appendUintField(b, "orig_p", uint64(c.Addr(o).Port()))
+	b = appendAddrField(b, "resp_h", c.Addr(r).Addr())
+	b = appendUintField(b, "resp_p", uint64(c.Addr(r).Port()))
+	b = appendStrField(b, "orig_state", c.State(o).String())
+	b = appendStrField(b, "resp_state", c.State(r).String())
+	b = appendBoolField(b, "orig_inferred", c.Inferred(o))
+	b = appendBoolField(b, "resp_inferred", c.Inferred(r))
+	b = appendStrField(b, "conn_state", c.ConnState())
+	b = append(b, `,"history":"`...)
+	b = c.AppendHistory(b)
+	b = append(b, '"')
+	b = appendUintField(b, "orig_pkts", c.Packets(o))
+	b = appendUintField(b, "resp_pkts", c.Packets(r))
+	b = appendUintField(b, "orig_bytes", c.Bytes(o))
+	b = appendUintField(b, "resp_bytes", c.Bytes(r))
+	b = append(b, `,"duration":`...)
+	b = strconv.AppendFloat(b, c.Last().Sub(c.First()).Seconds(), 'f', 6, 64)
+	b = appendBoolField(b, "midstream", c.Midstream())
+	b = appendStrField(b, "end", c.End())
+	if c.Why() != "" {
+		b = appendStrField(b, "removed", c.Why())
+	}
+	b = append(b, "}\n"...)
+	p.w.Write(b)
+	p.buf = b
+	p.hist.add(c.State(o))
+	p.hist.add(c.State(r))
+}
+
+// Close writes the "summary" record and flushes.
+func (p *JSON) Close(sum Summary) error {
+	b := append(p.buf[:0], `{"type":"summary"`...)
+	b = appendUintField(b, "frames", sum.Frames)
+	b = appendUintField(b, "tcp", sum.TCP)
+	b = appendUintField(b, "non_tcp", sum.NonTCP)
+	b = appendUintField(b, "filtered", sum.Filtered)
+	b = appendCounts(b, "skipped", sum.Skipped)
+	b = appendCounts(b, "noted", sum.Noted)
+	b = appendUintField(b, "connections", p.conns)
+	b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
+	b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
+	b = appendUintField(b, "evicted", sum.Tracker.Evicted)
+	b = append(b, `,"states":{`...)
+	first := true
+	for i, s := range stateOrder {
+		if p.hist[i] == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = strconv.AppendQuote(b, s.String())
+		b = append(b, ':')
+		b = strconv.AppendUint(b, p.hist[i], 10)
+	}
+	b = append(b, "}}\n"...)
+	p.w.Write(b)
+	p.buf = b
+	return p.w.Flush()
+}
+
+func appendCounts(b []byte, name string, cs []Count) []byte {
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, `":{`...)
+	for i, c := range cs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, c.Name)
+		b = append(b, ':')
+		b = strconv.AppendUint(b, c.N, 10)
+	}
+	return append(b, '}')
+}
+
+func appendUintField(b []byte, name string, v uint64) []byte {
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, '"', ':')
+	return strconv.AppendUint(b, v, 10)
+}
+
+func appendBoolField(b []byte, name string, v bool) []byte {
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, '"', ':')
+	return strconv.AppendBool(b, v)
+}
+
+func appendStrField(b []byte, name, v string) []byte {
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, '"', ':')
+	return appendJSONString(b, v)
+}
+
+func appendAddrField(b []byte, name string, a netip.Addr) []byte {
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, `":"`...)
+	b = a.AppendTo(b)
+	return append(b, '"')
+}
+
+// appendJSONString appends s as a JSON string. flowtrace's strings are
+// ASCII, but anything else is escaped correctly too.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}

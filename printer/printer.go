@@ -1,0 +1,95 @@
+// Package printer turns the tracker's events into flowtrace's outputs: the
+// annotated text transcript with its connection table and state
+// histogram, and JSON Lines.
+//
+// Both printers implement tracker.Observer. They format into a reused
+// buffer and write through a bufio.Writer, so printing a packet does not
+// allocate; a connection allocates one table row when it ends (text only).
+// Output depends only on the events, never on the wall clock or map order,
+// so the same input gives byte-identical output. Printers are not safe for
+// concurrent use; Close must be called once at the end.
+package printer
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Count is one named counter, such as a reason for skipping frames.
+type Count struct {
+	Name string
+	N    uint64
+}
+
+// Summary is what the caller knows at the end that the tracker did not
+// see: capture statistics.
+type Summary struct {
+	Frames   uint64  // frames read
+	TCP      uint64  // TCP segments decoded
+	NonTCP   uint64  // frames that were not TCP (ARP, UDP, ICMP, …)
+	Filtered uint64  // frames the BPF filter rejected
+	Skipped  []Count // malformed frames, by reason
+	Noted    []Count // segments kept despite a defect, by reason
+	Tracker  tracker.Stats
+}
+
+// Options select what the printers show.
+type Options struct {
+	// Verbose prints every packet, not only those that change a state.
+	Verbose bool
+}
+
+// histogram counts final endpoint states.
+type histogram [len(stateOrder)]uint64
+
+// stateOrder is the order of the histogram: netstat's, roughly the life
+// of a connection.
+var stateOrder = [...]tracker.State{
+	tracker.Established, tracker.SynSent, tracker.SynReceived,
+	tracker.FinWait1, tracker.FinWait2, tracker.TimeWait, tracker.Closed,
+	tracker.CloseWait, tracker.LastAck, tracker.Listen, tracker.Closing,
+	tracker.Unknown,
+}
+
+func (h *histogram) add(s tracker.State) {
+	for i, x := range stateOrder {
+		if x == s {
+			h[i]++
+		}
+	}
+}
+
+// appendClock appends the time of day in UTC with microseconds, as
+// tcpdump -tttt prints it without the date.
+func appendClock(b []byte, t time.Time) []byte {
+	return t.UTC().AppendFormat(b, "15:04:05.000000")
+}
+
+// appendStamp appends a full UTC timestamp.
+func appendStamp(b []byte, t time.Time) []byte {
+	return t.UTC().AppendFormat(b, "2006-01-02 15:04:05.000000")
+}
+
+// appendEpoch appends t as seconds since the epoch with microseconds,
+// Zeek's ts format.
+func appendEpoch(b []byte, t time.Time) []byte {
+	us := t.UnixMicro()
+	if us < 0 {
+		b = append(b, '-')
+		us = -us
+	}
+	b = strconv.AppendInt(b, us/1e6, 10)
+	b = append(b, '.')
+	frac := us % 1e6
+	for d := int64(100000); d > 0; d /= 10 {
+		b = append(b, byte('0'+frac/d%10))
+	}
+	return b
+}
+
+// appendMillis appends d in milliseconds with three decimals.
+func appendMillis(b []byte, d time.Duration) []byte {
+	return strconv.AppendFloat(b, float64(d)/float64(time.Millisecond), 'f', 3, 64)
+}
