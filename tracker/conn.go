@@ -249,8 +249,12 @@ func (e *endpoint) observe(seg *segment.Segment) {
 	} else if !e.baseSet {
 		e.base, e.baseSet = seg.Seq, true
 	}
-	if !e.seen || e.next.LessThan(end) {
+	// A RST occupies no sequence space, and a forged one must not drag
+	// SND.NXT to wherever the forger aimed.
+	if seg.Flags&segment.RST == 0 && (!e.seen || e.next.LessThan(end)) {
 		e.next = end
+	} else if !e.seen {
+		e.next = seg.Seq
 	}
 	e.seen = true
 	if seg.Flags&segment.ACK != 0 && (!e.ackSent || e.ack.LessThan(seg.Ack)) {

@@ -103,3 +103,15 @@ func TestAbortPhases(t *testing.T) {
 	r = replay(t, Config{}, pkt(0, "c>s", "S", 1000, 0, 0), pkt(1, "s>c", "S.", 5000, 1001, 0), pkt(2, "c>s", "R", 1001, 0, 0))
 	expect(t, "done", r.done, `c1 10.0.0.1:40000 CLOSED/CLOSED RSTO ShR reset during handshake by client`)
 }
+
+func TestForgedRSTDoesNotMoveSequenceSpace(t *testing.T) {
+	// An out-of-window RST (an injection attempt) followed by one 1000
+	// bytes into the window: neither may close the connection.
+	r := replay(t, Config{}, cat(handshake(), []segment.Segment{
+		pkt(5, "c>s", "R", 1001+1<<30, 0, 0),
+		pkt(6, "c>s", "R", 2001, 0, 0),
+	})...)
+	if r.conns[1] != [2]State{Established, Established} {
+		t.Errorf("final %v; want ESTABLISHED/ESTABLISHED\n%v", r.conns[1], r.lines)
+	}
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const (
+	pcapDir   = "../../testdata/pcaps"
+	goldenDir = "../../testdata/golden"
+)
+
+// traces returns the bundled capture files.
+func traces(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	ents, err := os.ReadDir(pcapDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if ext := filepath.Ext(e.Name()); ext == ".pcap" || ext == ".pcapng" || ext == ".gz" {
+			out = append(out, filepath.Join(pcapDir, e.Name()))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no traces in " + pcapDir)
+	}
+	return out
+}
+
+// flowtrace runs the command in process and returns stdout, stderr and
+// the exit status.
+func flowtrace(t *testing.T, stdin []byte, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, bytes.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestGolden compares the transcript and the JSON Lines of every bundled
+// trace with its golden file; go test -update rewrites them.
+func TestGolden(t *testing.T) {
+	for _, path := range traces(t) {
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		for _, form := range []struct {
+			ext  string
+			args []string
+		}{
+			{".txt", nil},
+			{".jsonl", []string{"--json"}},
+			{".v.txt", []string{"-v"}},
+		} {
+			t.Run(name+form.ext, func(t *testing.T) {
+				out, stderr, code := flowtrace(t, nil, append([]string{"-r", path}, form.args...)...)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				golden := filepath.Join(goldenDir, name+form.ext)
+				if *update {
+					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update to create it)", err)
+				}
+				if out != string(want) {
+					t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), out))
+				}
+				// The same input must give byte-identical output.
+				again, _, _ := flowtrace(t, nil, append([]string{"-r", path}, form.args...)...)
+				if again != out {
+					t.Error("second run gave different output")
+				}
+			})
+		}
+	}
+}
+
+// diffLines shows the first lines where want and got differ.
+func diffLines(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			b.WriteString("line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl + "\n")
+			shown++
+		}
+	}
+	return b.String()
+}
+
