@@ -81,6 +81,7 @@ type Conn struct {
 	hsReset     bool // reset before the handshake completed
 	why         string
 	reopened    bool // a new SYN took over its 4-tuple
+	synRexmit   bool // a SYN or SYN-ACK was retransmitted
 	hist        history
 	queued      time.Time // earliest deadline this connection has in the timer heap
 	gen         uint32    // bumped on reuse, to invalidate heap entries
@@ -399,7 +400,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 	}
 	if f&segment.SYN != 0 {
 		if e.synSent && seg.Seq == e.isn {
-			e.synTime = seg.Time // Karn: time the handshake from the latest copy
+			c.synRexmit = true // Karn: an answer to which copy? No RTT sample.
 		} else {
 			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
 			if f&segment.ACK == 0 {
@@ -531,9 +532,13 @@ func (c *Conn) phases(t *Tracker) {
 		c.handshake = true
 		reason := "handshake complete"
 		if c.simOpen {
-			reason = "handshake complete (simultaneous open)"
+			reason = "handshake complete, simultaneous open"
 		}
-		t.emit(Event{Kind: Phase, Reason: reason, RTT: t.evTime.Sub(c.ep[Orig].synTime)})
+		var rtt time.Duration
+		if !c.synRexmit {
+			rtt = t.evTime.Sub(c.ep[Orig].synTime)
+		}
+		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
 	}
 	done := func(s State) bool { return s == TimeWait || s == Closed }
 	if !c.closeDone && c.anyFIN && !c.rst && done(o) && done(r) {

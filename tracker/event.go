@@ -26,6 +26,6 @@ type Event struct {
 	From, To State
 	Reason   string
 	Inferred bool          // rests on an assumption rather than evidence
-	RTT      time.Duration // Phase "handshake complete": first SYN to final ACK
+	RTT      time.Duration // Phase "handshake complete": SYN to final ACK; 0 if a SYN or SYN-ACK was retransmitted (Karn)
 	Delta    int64         // Note on a RST: SEG.SEQ minus the receiver's RCV.NXT
 }

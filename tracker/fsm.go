@@ -40,7 +40,7 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// endpoint enters SYN-RECEIVED. Reached here only when the SYN
 		// itself was not captured.
 		if s == Unknown || s == Listen || s == Closed {
-			return SynReceived, "sent SYN-ACK (its SYN not captured)", true
+			return SynReceived, "sent SYN-ACK, its SYN not captured", true
 		}
 	case sndFIN:
 		// §3.10.4 CLOSE.
@@ -63,7 +63,7 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		case SynSent:
 			// §3.10.7.3 SYN-SENT, fourth check, SYN without ACK: the
 			// simultaneous open of §3.5 Figure 8.
-			return SynReceived, "rcvd SYN (simultaneous open)", true
+			return SynReceived, "rcvd SYN: simultaneous open", true
 		}
 	case rcvSYNACK:
 		switch s {
@@ -72,7 +72,7 @@ func next(s State, in input) (to State, reason string, ok bool) {
 			return Established, "rcvd SYN-ACK", true
 		case SynReceived:
 			// Simultaneous open: the peer's SYN-ACK acknowledges ours.
-			return Established, "rcvd SYN-ACK (simultaneous open)", true
+			return Established, "rcvd SYN-ACK: simultaneous open", true
 		}
 	case rcvACKofSYN:
 		// §3.10.7.4 fifth check, SYN-RECEIVED: an acceptable ACK → ESTABLISHED.
@@ -127,7 +127,7 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// RFC 9293 §3.6.1 and Linux tcp_timewait_state_process: a new
 		// SYN with a higher sequence number reopens the 4-tuple.
 		if s == TimeWait {
-			return Closed, "TIME-WAIT ended by new SYN (port reuse)", true
+			return Closed, "TIME-WAIT ended by new SYN: port reuse", true
 		}
 	}
 	return s, "", false

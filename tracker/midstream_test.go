@@ -20,7 +20,7 @@ func TestMidstreamOrientedBySYNACK(t *testing.T) {
 	r := replay(t, Config{}, pkt(0, "s>c", "S.", 5000, 1001, 0), pkt(1, "c>s", ".", 1001, 5001, 0))
 	expect(t, "transitions", r.lines, `
 #1 c1 client UNKNOWN>SYN-SENT: its SYN not captured [inferred]
-#1 c1 server UNKNOWN>SYN-RECEIVED: sent SYN-ACK (its SYN not captured) [inferred]
+#1 c1 server UNKNOWN>SYN-RECEIVED: sent SYN-ACK, its SYN not captured [inferred]
 #2 c1 client SYN-SENT>ESTABLISHED: rcvd SYN-ACK
 #2 c1 server SYN-RECEIVED>ESTABLISHED: rcvd ACK of SYN`)
 }

@@ -92,11 +92,11 @@ func TestSimultaneousOpen(t *testing.T) {
 	expect(t, "transitions", r.lines, `
 #1 c1 client CLOSED>SYN-SENT: sent SYN
 #2 c1 server UNKNOWN>SYN-SENT: sent SYN
-#3 c1 client SYN-SENT>SYN-RECEIVED: rcvd SYN (simultaneous open)
-#4 c1 server SYN-SENT>SYN-RECEIVED: rcvd SYN (simultaneous open)
-#5 c1 client SYN-RECEIVED>ESTABLISHED: rcvd SYN-ACK (simultaneous open)
-#5 c1 server SYN-RECEIVED>ESTABLISHED: rcvd SYN-ACK (simultaneous open)
-#5 c1 phase: handshake complete (simultaneous open)
+#3 c1 client SYN-SENT>SYN-RECEIVED: rcvd SYN: simultaneous open
+#4 c1 server SYN-SENT>SYN-RECEIVED: rcvd SYN: simultaneous open
+#5 c1 client SYN-RECEIVED>ESTABLISHED: rcvd SYN-ACK: simultaneous open
+#5 c1 server SYN-RECEIVED>ESTABLISHED: rcvd SYN-ACK: simultaneous open
+#5 c1 phase: handshake complete, simultaneous open
 `)
 	if r.conns[1] != [2]State{Established, Established} {
 		t.Errorf("final states %v; want both ESTABLISHED", r.conns[1])

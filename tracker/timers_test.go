@@ -54,7 +54,7 @@ c1 10.0.0.1:40000 CLOSED/CLOSED SF ShAFf closed by client
 c2 10.0.0.1:40000 ESTABLISHED/ESTABLISHED S1 ShA open`)
 	found := false
 	for _, l := range r.lines {
-		found = found || l == "#7 c1 client TIME-WAIT>CLOSED: TIME-WAIT ended by new SYN (port reuse)"
+		found = found || l == "#7 c1 client TIME-WAIT>CLOSED: TIME-WAIT ended by new SYN: port reuse"
 	}
 	if !found {
 		t.Errorf("no port-reuse transition in %v", r.lines)

@@ -108,4 +108,3 @@ func diffLines(want, got string) string {
 	}
 	return b.String()
 }
-

@@ -24,7 +24,9 @@ type endpointState struct {
 
 // finals collects the final state of each endpoint of the latest
 // connection on every 4-tuple.
-type finals struct{ last map[[2]netip.AddrPort]endpointState }
+type finals struct {
+	last map[[2]netip.AddrPort]endpointState
+}
 
 func (f *finals) Packet(*tracker.Conn, *segment.Segment, tracker.Side, []tracker.Event) {}
 func (f *finals) Events(*tracker.Conn, []tracker.Event)                                 {}
