@@ -221,18 +221,22 @@ ss_truth() {
 }
 
 # finish [QUIET-SECONDS]: wait for quiet, record the kernel truth while the
-# capture still runs, stop the capture with SIGINT, stop everything else,
-# and install NAME.pcap and NAME.ss in $OUT.
+# capture still runs, stop the capture with SIGINT and everything else.
+# run_scenario then checks the trace (expect_*) and installs it in $OUT.
 finish() {
 	sleep "${1:-0.4}"
 	ss_truth "$WORK/$CAP_NAME.ss"
 	# dumpcap has no immediate mode: give libpcap time to hand over the
 	# last ring block before stopping it (nothing is sent meanwhile).
-	[ "$CAP_TOOL" = dumpcap ] && sleep 1.5
+	if [ "$CAP_TOOL" = dumpcap ]; then sleep 1.5; fi
 	kill -INT "$CAP_PID" 2>/dev/null || true
 	wait "$CAP_PID" 2>/dev/null || true
 	kill_bg
 	[ -s "$CAP_FILE" ] || die "$CAP_NAME: empty capture"
+}
+
+# install_trace: copy NAME.pcap and NAME.ss to $OUT.
+install_trace() {
 	cp "$CAP_FILE" "$OUT/$CAP_NAME.pcap"
 	cp "$WORK/$CAP_NAME.ss" "$OUT/$CAP_NAME.ss"
 	local n
@@ -244,11 +248,67 @@ finish() {
 	fi
 }
 
+# Checks on the finished trace. A failed check is reported and keeps the
+# scenario's trace out of $OUT (the committed one stays).
+CHECK_FAILS=0
+check_fail() {
+	log "CHECK FAILED $CAP_NAME: $*"
+	CHECK_FAILS=$((CHECK_FAILS + 1))
+}
+
+# tsf FILTER FIELD-ARGS...: tshark fields of the frames matching FILTER.
+tsf() { tshark -r "$CAP_FILE" -Y "$1" -T fields -E separator=' ' "${@:2}" 2>/dev/null; }
+
+# segs: one line per TCP segment: srcport flags seq ack len time.
+segs() { tsf tcp -e tcp.srcport -e tcp.flags -e tcp.seq_raw -e tcp.ack_raw -e tcp.len -e frame.time_epoch; }
+
+# expect_count FILTER MIN [MAX]: the number of frames matching the tshark
+# display filter FILTER is within MIN..MAX (MAX defaults to MIN).
+expect_count() {
+	local n
+	n=$(tsf "$1" -e frame.number | grep -c . || true)
+	if [ "$n" -lt "$2" ] || [ "$n" -gt "${3:-$2}" ]; then
+		check_fail "\"$1\": $n frames, want $2..${3:-$2}"
+	fi
+}
+
+# expect_awk DESCRIPTION PROGRAM: the awk PROGRAM, fed segs, exits 0.
+expect_awk() {
+	segs | awk "$2" || check_fail "$1"
+}
+
+# expect_state NS STATE LOCAL PEER: ss in NS shows a socket LOCAL-PEER in
+# ss state STATE.
+expect_state() {
+	awk -v ns="$1" -v st="$2" -v l="$3" -v p="$4" '
+		/^# ns / { cur = $3; next }
+		cur == ns && $1 == st && $4 == l && $5 == p { found = 1 }
+		END { exit !found }' "$WORK/$CAP_NAME.ss" ||
+		check_fail "ss: no $2 $3 $4 in $1"
+}
+
+# expect_no_conn NS: ss in NS shows no socket but listeners.
+expect_no_conn() {
+	local n
+	n=$(awk -v ns="$1" '/^# ns / { cur = $3; next } cur == ns && /^[A-Z]/ && $1 != "State" && $1 != "LISTEN"' "$WORK/$CAP_NAME.ss" | grep -c . || true)
+	[ "$n" = 0 ] || check_fail "ss: $n connection sockets in $1, want none"
+}
+
+# expect_close4 / expect_close3: the trace ends in a four-segment close
+# (FIN, ACK, FIN, ACK) or a three-segment one (FIN, FIN+ACK acknowledging
+# the first FIN, ACK).
+expect_close4() {
+	expect_awk "not a 4-segment close" '{ f[NR] = $2 } END { exit !(f[NR-3] == "0x0011" && f[NR-2] == "0x0010" && f[NR-1] == "0x0011" && f[NR] == "0x0010") }'
+}
+expect_close3() {
+	expect_awk "not a 3-segment close" '{ f[NR] = $2; s[NR] = $3; a[NR] = $4 } END { exit !(f[NR-2] == "0x0011" && f[NR-1] == "0x0011" && f[NR] == "0x0010" && a[NR-1] == (s[NR-2] + 1) % 4294967296) }'
+}
+
 # last_seq PCAP SRC SPORT: the next sequence number the sender SRC:SPORT
 # will use, from the last segment it sent in PCAP (seq + payload length,
 # +1 for SYN or FIN).
 last_seq() {
 	tshark -r "$1" -Y "ip.src == $2 && tcp.srcport == $3" -T fields \
 		-e tcp.seq_raw -e tcp.len -e tcp.flags.syn -e tcp.flags.fin 2>/dev/null |
-		tail -n 1 | awk '{ s = $1 + $2; if ($3 == "1" || $3 == "True") s++; if ($4 == "1" || $4 == "True") s++; printf "%d\n", s % 4294967296 }'
+		tail -n 1 | awk '{ s = $1 + $2; if ($3 == "1" || $3 == "True") s++; if ($4 == "1" || $4 == "True") s++; printf "%.0f\n", s % 4294967296 }'
 }

@@ -54,6 +54,12 @@ sc_client_close() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 readn 2000 sleep 100ms close
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 1
+	expect_count "tcp.flags.fin == 1" 2
+	expect_count "tcp.flags.reset == 1" 0
+	expect_close4
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+	expect_no_conn "$FT_SRV"
 }
 
 sc_server_close() {
@@ -63,6 +69,11 @@ sc_server_close() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 readn 2000 read sleep 200ms close
 	finish
+	expect_count "tcp.flags.fin == 1" 2
+	expect_count "tcp.flags.fin == 1 && tcp.srcport == 5000" 1
+	expect_close4
+	expect_state "$FT_SRV" TIME-WAIT "$SRV" "$CLI"
+	expect_no_conn "$FT_CLI"
 }
 
 # The passive closer reads EOF and closes at once: Linux enters pingpong
@@ -74,6 +85,10 @@ sc_close_3seg() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 300ms close
 	finish
+	expect_count "tcp.flags.fin == 1" 2
+	expect_close3
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+	expect_no_conn "$FT_SRV"
 }
 
 sc_refused() {
@@ -81,6 +96,10 @@ sc_refused() {
 	cap_start refused "$FT_CLI" eth0
 	drive_fg "$FT_CLI" connect "$SRV4:5999" --bind "$CLI" close
 	finish
+	expect_count "tcp.flags.syn == 1" 1
+	expect_count "tcp.flags.reset == 1 && tcp.flags.ack == 1 && tcp.srcport == 5999" 1
+	expect_no_conn "$FT_CLI"
+	expect_no_conn "$FT_SRV"
 }
 
 # The server drops every SYN (nft input hook); the capture at the client
@@ -101,6 +120,9 @@ sc_unanswered_syn() {
 	drive "$FT_CLI" connect "$SRV" --bind "$CLI" close
 	sleep 3.5
 	finish 0
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 3 5
+	expect_count "tcp.srcport == 5000" 0
+	expect_state "$FT_CLI" SYN-SENT "$CLI" "$SRV"
 }
 
 # The server's nft input hook drops the first SYN only: an nft quota of 100
@@ -122,6 +144,9 @@ sc_syn_retransmit() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 2
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 1" 1
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # The client's nft input hook drops the first SYN-ACK; the capture on the
@@ -141,6 +166,8 @@ sc_synack_retransmit() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 1" 2 4
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # The client sends and shuts down its write side; the server reads to EOF,
@@ -152,6 +179,9 @@ sc_half_close() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 shutdown read close
 	finish
+	expect_awk "server sent fewer than 2 data segments after the client's FIN" '$1 == 40001 && $2 == "0x0011" { fin = 1 } fin && $1 == 5000 && $5 > 0 { n++ } END { exit !(n >= 2) }'
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+	expect_no_conn "$FT_SRV"
 }
 
 # The server application never closes: server CLOSE-WAIT, client (orphaned)
@@ -163,6 +193,9 @@ sc_close_wait_stuck() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
 	finish 0.5
+	expect_count "tcp.flags.fin == 1" 1
+	expect_state "$FT_CLI" FIN-WAIT-2 "$CLI" "$SRV"
+	expect_state "$FT_SRV" CLOSE-WAIT "$SRV" "$CLI"
 }
 
 # The server's nft input hook drops the client's first FIN (quota as in
@@ -184,6 +217,9 @@ sc_fin_retransmit() {
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
 	sleep 1
 	finish
+	expect_count "tcp.flags.fin == 1 && tcp.srcport == 40001" 2
+	expect_count "tcp.flags.fin == 1 && tcp.srcport == 5000" 1
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # The client closes first; 0.6 s later an nft output rule in the client
@@ -208,6 +244,10 @@ sc_last_ack_stuck() {
 	EOF
 	sleep 3
 	finish 0
+	expect_count "tcp.flags.fin == 1 && tcp.srcport == 5000" 3 8
+	expect_awk "client segments after the server's FIN" '$1 == 5000 && $2 == "0x0011" { fin = 1; next } fin && $1 == 40001 { bad = 1 } END { exit bad || !fin }'
+	expect_state "$FT_SRV" LAST-ACK "$SRV" "$CLI"
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # SO_LINGER {1, 0} close of an established connection: RST instead of FIN.
@@ -218,6 +258,11 @@ sc_rst_client_abort() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms abort
 	finish
+	expect_count "tcp.flags.reset == 1" 1
+	expect_count "tcp.flags.reset == 1 && tcp.srcport == 40001" 1
+	expect_count "tcp.flags.fin == 1" 0
+	expect_no_conn "$FT_CLI"
+	expect_no_conn "$FT_SRV"
 }
 
 sc_rst_server_abort() {
@@ -227,6 +272,11 @@ sc_rst_server_abort() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 read close
 	finish
+	expect_count "tcp.flags.reset == 1" 1
+	expect_count "tcp.flags.reset == 1 && tcp.srcport == 5000" 1
+	expect_count "tcp.flags.fin == 1" 0
+	expect_no_conn "$FT_CLI"
+	expect_no_conn "$FT_SRV"
 }
 
 # The server reads 500 of the 1000 bytes sent and closes: unread data in
@@ -238,6 +288,11 @@ sc_rst_unread_data() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 read close
 	finish
+	expect_count "tcp.flags.reset == 1" 1
+	expect_count "tcp.flags.reset == 1 && tcp.srcport == 5000" 1
+	expect_count "tcp.flags.fin == 1" 0
+	expect_no_conn "$FT_CLI"
+	expect_no_conn "$FT_SRV"
 }
 
 # 40 writes of 100 bytes 50 ms apart; the capture starts 1 s in (about the
@@ -252,6 +307,10 @@ sc_midstream() {
 	cap_start midstream "$FT_SRV" eth0
 	wait_pid "$cli" 10
 	finish
+	expect_count "tcp.flags.syn == 1" 0
+	expect_count "tcp.len == 100" 10 30
+	expect_count "tcp.flags.fin == 1" 2
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # The connection idles 1.5 s before the client closes; the capture starts
@@ -266,6 +325,9 @@ sc_starts_with_fin() {
 	cap_start starts-with-fin "$FT_SRV" eth0
 	wait_pid "$cli" 5
 	finish
+	expect_count "frame.number == 1 && tcp.flags.fin == 1 && tcp.srcport == 40001" 1
+	expect_count "tcp.flags.syn == 1" 0
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # Both ends bind a fixed port and connect() to each other at the same
@@ -279,6 +341,11 @@ sc_simultaneous_open() {
 	drive "$FT_CLI" until "$t" connect "$SRV4:40002" --bind "$CLI" send 100 readn 100 sleep 300ms close
 	sleep 2
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 2
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0 && tcp.srcport == 40002" 1
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 1" 2
+	expect_awk "SYNs do not cross (a SYN-ACK before both SYNs)" '$2 == "0x0002" { n++ } $2 == "0x0012" && n < 2 { bad = 1 } END { exit bad }'
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV4:40002"
 }
 
 # Both ends close at the same wall-clock moment, 100 ms apart on the wire:
@@ -292,6 +359,10 @@ sc_simultaneous_close() {
 	drive "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 until "$t" close
 	sleep 2
 	finish
+	expect_count "tcp.flags.fin == 1" 2
+	expect_awk "FINs do not cross (one FIN acknowledges the other)" '$2 == "0x0011" { n++; sq[n] = $3; ak[n] = $4 } END { exit !(n == 2 && ak[1] != (sq[2] + 1) % 4294967296 && ak[2] != (sq[1] + 1) % 4294967296) }'
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+	expect_state "$FT_SRV" TIME-WAIT "$SRV" "$CLI"
 }
 
 # Ten 200-byte writes 15 ms apart over a 200 ms RTT (delaybridge: 100 ms
@@ -307,6 +378,9 @@ sc_reorder() {
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" repeat 10 send 200 sleep 15ms end sleep 300ms close
 	sleep 0.3
 	finish
+	expect_count "tcp.srcport == 40001 && tcp.len > 0" 10
+	expect_awk "no data segment arrived behind a later one" '$1 == 40001 && $5 > 0 { d = ($3 - max + 4294967296) % 4294967296; if (max != "" && d >= 2147483648) late++; else max = ($3 + $5) % 4294967296 } END { exit !(late == 1) }'
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # TCP Fast Open without a cookie: client net.ipv4.tcp_fastopen = 0x5
@@ -323,6 +397,8 @@ sc_syn_data() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" --fastopen send 100 readn 100 sleep 100ms close
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0 && tcp.len == 100" 1
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # The server closes first (server TIME-WAIT); 0.5 s later the client
@@ -337,6 +413,10 @@ sc_port_reuse() {
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 read close \
 		sleep 500ms connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 100ms close
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 2
+	expect_awk "first close not server-first" '$2 == "0x0011" && !d { d = 1; r = ($1 != 5000) } END { exit r }'
+	expect_awk "second SYN does not come after the server's TIME-WAIT began" '$2 == "0x0011" && $1 == 5000 && !sf { sf = 1 } $2 == "0x0002" { n++; if (n == 2 && sf) ok = 1 } END { exit !ok }'
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # A client-closed connection from port 40001, 61 s of silence (Linux
@@ -350,6 +430,10 @@ sc_time_wait_expire() {
 	drive_fg "$FT_CLI" -deadline 80 connect "$SRV" --bind "$CLI" send 100 readn 100 close \
 		sleep 61s connect "$SRV" --bind "$CLI4:40002" send 100 readn 100 close
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 2
+	expect_awk "gap between the connections under 61 s" '$2 == "0x0002" { n++; t[n] = $6 } END { exit !(t[2] - t[1] >= 61) }'
+	expect_state "$FT_CLI" TIME-WAIT "$CLI4:40002" "$SRV"
+	if grep -q "$CLI " "$WORK/time-wait-expire.ss"; then check_fail "ss still shows $CLI"; fi
 }
 
 # An established, idle connection; hping3 in the client namespace forges two
@@ -376,6 +460,10 @@ sc_rst_injected() {
 	timeout 10 ip netns exec "$FT_CLI" hping3 -q -I eth0 --rst -s 40001 -k -p 5000 -M "$near" -c 1 "$SRV4" >>"$LOGS/hping3.log" 2>&1 || true
 	wait_pid "$cli" 5
 	finish
+	expect_count "tcp.flags.reset == 1" 2
+	expect_awk "no challenge ACK right after the in-window RST" '$2 == "0x0004" { n++; next } n == 2 && !seen { seen = 1; ok = ($1 == 5000 && $2 == "0x0010") } END { exit !ok }'
+	expect_count "tcp.flags.fin == 1" 2
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
 # client-close over IPv6.
@@ -386,6 +474,10 @@ sc_ipv6() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "[$SRV6]:5000" --bind "[$CLI6]:40001" send 1000 readn 2000 sleep 100ms close
 	finish
+	expect_count "ipv6 && tcp.flags.syn == 1 && tcp.flags.ack == 0" 1
+	expect_count "tcp.flags.fin == 1" 2
+	expect_close4
+	expect_state "$FT_CLI" TIME-WAIT "[$CLI6]:40001" "[$SRV6]:5000"
 }
 
 # client-close captured three other ways: on the "any" pseudo-interface in
@@ -399,6 +491,10 @@ client_close_as() {
 	wait_listen "$FT_SRV" 5000
 	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 1000 readn 2000 sleep 100ms close
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 1
+	expect_count "tcp.flags.fin == 1" 2
+	expect_close4
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 sc_any_sll2() { client_close_as any-sll2 "$FT_SRV" any tcpdump -y LINUX_SLL2; }
 sc_pcapng() { client_close_as pcapng "$FT_CLI" eth0 dumpcap; }
@@ -414,6 +510,13 @@ sc_syn_scan() {
 	wait_listen "$FT_SRV" 143
 	timeout 60 ip netns exec "$FT_CLI" nmap -sS -p 1-200 -n -Pn --max-retries 1 -e eth0 "$SRV4" >>"$LOGS/nmap.log" 2>&1 || log "nmap failed: $(tail -3 "$LOGS/nmap.log")"
 	finish
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 0" 200 400
+	expect_count "tcp.flags.syn == 1 && tcp.flags.ack == 1" 3 6
+	expect_count "tcp.flags.reset == 1 && tcp.flags.ack == 1 && tcp.srcport == 5000" 0
+	expect_count "tcp.flags.reset == 1 && tcp.flags.ack == 1 && ip.src == 10.77.0.2" 190 400
+	expect_state "$FT_SRV" LISTEN "$SRV4:22" "0.0.0.0:*"
+	expect_state "$FT_SRV" LISTEN "$SRV4:80" "0.0.0.0:*"
+	expect_state "$FT_SRV" LISTEN "$SRV4:143" "0.0.0.0:*"
 }
 
 ALL=(client-close server-close close-3seg refused unanswered-syn syn-retransmit synack-retransmit
@@ -421,13 +524,25 @@ ALL=(client-close server-close close-3seg refused unanswered-syn syn-retransmit 
 	rst-unread-data midstream starts-with-fin simultaneous-open simultaneous-close reorder
 	syn-data port-reuse time-wait-expire rst-injected ipv6 any-sll2 pcapng nanosecond syn-scan)
 
+FAILED=()
 run_scenario() {
 	local name=$1 fn=sc_${1//-/_}
 	declare -F "$fn" >/dev/null || die "unknown scenario $name (known: ${ALL[*]})"
 	log "== $name"
+	CHECK_FAILS=0
 	"$fn"
 	kill_bg
 	ns_reset
+	if [ "$CHECK_FAILS" = 0 ]; then
+		install_trace
+	else
+		FAILED+=("$name")
+		log "$name: not installed; logs:"
+		tail -n 20 "$LOGS"/*.log >&2 || true
+		tcpdump -nr "$CAP_FILE" 2>/dev/null | sed 's/^/    /' >&2
+		sed 's/^/    /' "$WORK/$CAP_NAME.ss" >&2
+	fi
+	rm -f "$LOGS"/*.log
 }
 
 if [ $# -eq 0 ]; then
@@ -436,4 +551,7 @@ fi
 for s in "$@"; do
 	run_scenario "$s"
 done
+if [ ${#FAILED[@]} -gt 0 ]; then
+	die "checks failed for: ${FAILED[*]} (their committed traces were left as they were)"
+fi
 log "done"
