@@ -460,7 +460,7 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 			}
 		}
 	case rstInWindow:
-		t.emit(Event{Kind: Note, Side: s, Reason: "RST in window but not exact: ignored, challenge ACK expected (RFC 5961)", Delta: delta})
+		t.emit(Event{Kind: Note, Side: s, Reason: "RST in window but not exact: ignored, challenge ACK expected per RFC 5961", Delta: delta})
 	case rstOutside:
 		t.emit(Event{Kind: Note, Side: s, Reason: "RST out of window: ignored", Delta: delta})
 	case rstBadACK:

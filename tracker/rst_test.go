@@ -51,7 +51,7 @@ func TestRSTAcceptability(t *testing.T) {
 				note  string
 			}{
 				{"exact", seq, true, ""},
-				{"in-window", seq + 1000, false, "RST in window but not exact: ignored, challenge ACK expected (RFC 5961)"},
+				{"in-window", seq + 1000, false, "RST in window but not exact: ignored, challenge ACK expected per RFC 5961"},
 				{"out-of-window", seq + 1<<30, false, "RST out of window: ignored"},
 				{"behind", seq - 5000, false, "RST out of window: ignored"},
 			} {

@@ -254,15 +254,16 @@ type progress struct {
 	on      bool
 	start   time.Time
 	shown   bool
+	wait    time.Duration // how long to read before drawing at all
 	drawn   time.Time
 	lastLen int
 }
 
 func newProgress(stderr io.Writer, f *capture.File, mode string) *progress {
-	p := &progress{w: stderr, f: f, start: time.Now()}
+	p := &progress{w: stderr, f: f, start: time.Now(), wait: 500 * time.Millisecond}
 	switch mode {
 	case "always":
-		p.on = true
+		p.on, p.wait = true, 0
 	case "auto":
 		if sf, ok := stderr.(*os.File); ok {
 			if fi, err := sf.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
@@ -281,7 +282,7 @@ func (p *progress) tick(pkts uint64) {
 	}
 	now := time.Now()
 	el := now.Sub(p.start)
-	if el < 500*time.Millisecond || now.Sub(p.drawn) < 250*time.Millisecond {
+	if el < p.wait || now.Sub(p.drawn) < 250*time.Millisecond {
 		return
 	}
 	p.drawn = now
