@@ -1,0 +1,52 @@
+# flowtrace: `make demo` runs it on a bundled trace, `make test` runs every
+# test. Both install the Debian packages they need when missing.
+
+GO      ?= go
+BIN     := bin/flowtrace
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+# libpcap-dev: cgo build (BPF compilation, live capture). gcc: cgo.
+BUILD_DEPS := libpcap-dev gcc
+# What the test suite uses besides the build: tshark for cross-checks,
+# iproute2/tcpdump/nftables/hping3/nmap for the privileged live tests and
+# for regenerating traces.
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap
+
+.PHONY: all build deps test-deps demo test vet fmt-check traces bench fuzz clean
+
+all: build
+
+deps:
+	@scripts/deps.sh $(BUILD_DEPS)
+
+test-deps:
+	@scripts/deps.sh $(TEST_DEPS)
+
+build: deps
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/flowtrace
+
+demo: build
+	./$(BIN) -r testdata/pcaps/simultaneous-close.pcap
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet: deps
+	$(GO) vet ./...
+
+test: test-deps fmt-check vet
+	$(GO) test -race -count=1 ./...
+
+# Regenerate testdata/pcaps from the real Linux stack (root; a few minutes).
+traces: test-deps
+	scripts/mktraces.sh
+
+bench: test-deps
+	bash scripts/bench.sh
+
+fuzz: deps
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 60s ./capture
+	$(GO) test -run '^$$' -fuzz FuzzOpenFile -fuzztime 60s ./capture
+
+clean:
+	rm -rf bin
