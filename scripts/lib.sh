@@ -225,14 +225,42 @@ ss_truth() {
 # run_scenario then checks the trace (expect_*) and installs it in $OUT.
 finish() {
 	sleep "${1:-0.4}"
+	local t0 t1
+	t0=$(date +%s.%N)
 	ss_truth "$WORK/$CAP_NAME.ss"
+	t1=$(date +%s.%N)
 	# dumpcap has no immediate mode: give libpcap time to hand over the
-	# last ring block before stopping it (nothing is sent meanwhile).
+	# last ring block before stopping it.
 	if [ "$CAP_TOOL" = dumpcap ]; then sleep 1.5; fi
 	kill -INT "$CAP_PID" 2>/dev/null || true
 	wait "$CAP_PID" 2>/dev/null || true
 	kill_bg
 	[ -s "$CAP_FILE" ] || die "$CAP_NAME: empty capture"
+	trim_after "$t0" "$t1"
+}
+
+# trim_after T0 T1: the ss snapshot ran from T0 to T1 (epoch seconds). A
+# capture does not always stop at once (a retransmission timer may fire
+# between ss and SIGINT), so packets stamped after T0 are cut off, keeping
+# the file's format: the trace ends where the kernel truth was taken. A
+# packet inside the snapshot itself makes the truth ambiguous: a failed
+# check.
+trim_after() {
+	local late during fmt
+	late=$(tshark -r "$CAP_FILE" -T fields -e frame.time_epoch 2>/dev/null | awk -v t="$1" '$1 > t' | grep -c . || true)
+	[ "$late" = 0 ] && return 0
+	during=$(tshark -r "$CAP_FILE" -T fields -e frame.time_epoch 2>/dev/null | awk -v a="$1" -v b="$2" '$1 > a && $1 <= b' | grep -c . || true)
+	[ "$during" = 0 ] || check_fail "$during packets captured while ss ran"
+	case $(od -An -tx1 -N4 "$CAP_FILE" | tr -d ' ') in
+	d4c3b2a1 | a1b2c3d4) fmt=pcap ;;
+	4d3cb2a1 | a1b23c4d) fmt=nsecpcap ;;
+	0a0d0d0a) fmt=pcapng ;;
+	*) die "$CAP_NAME: unknown capture file format" ;;
+	esac
+	editcap -F "$fmt" -B "$(date -u -d "@$1" +%Y-%m-%dT%H:%M:%S.%NZ)" "$CAP_FILE" "$CAP_FILE.trim" >/dev/null 2>&1 ||
+		die "$CAP_NAME: editcap failed"
+	mv "$CAP_FILE.trim" "$CAP_FILE"
+	log "$CAP_NAME: dropped $late packets captured after the ss snapshot"
 }
 
 # install_trace: copy NAME.pcap and NAME.ss to $OUT.
