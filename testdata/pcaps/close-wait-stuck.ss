@@ -8,4 +8,4 @@ State      Recv-Q Send-Q Local Address:Port Peer Address:Port Process
 LISTEN     0      16         10.77.0.2:5000      0.0.0.0:*    
 	 bbr cwnd:10
 CLOSE-WAIT 1      0          10.77.0.2:5000    10.77.0.1:40001
-	 ts sack bbr wscale:10,10 rto:204 rtt:0.039/0.023 ato:40 mss:1448 pmtu:1500 rcvmss:536 advmss:1448 cwnd:11 bytes_sent:100 bytes_acked:100 bytes_received:101 segs_out:3 segs_in:5 data_segs_out:1 data_segs_in:1 send 3267282051bps lastsnd:812 lastrcv:812 lastack:712 pacing_rate 11035116840bps delivery_rate 3861333328bps delivered:2 app_limited rcv_space:14480 rcv_ssthresh:64088 minrtt:0.003 snd_wnd:64512
+	 ts sack bbr wscale:10,10 rto:204 rtt:0.025/0.013 ato:40 mss:1448 pmtu:1500 rcvmss:536 advmss:1448 cwnd:11 bytes_sent:100 bytes_acked:100 bytes_received:101 segs_out:3 segs_in:5 data_segs_out:1 data_segs_in:1 send 5096960000bps lastsnd:620 lastrcv:620 lastack:520 pacing_rate 14393630056bps delivery_rate 282536584bps delivered:2 app_limited rcv_space:14480 rcv_ssthresh:64088 minrtt:0.023 snd_wnd:64512

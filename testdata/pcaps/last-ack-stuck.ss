@@ -7,5 +7,5 @@ TIME-WAIT 0      0          10.77.0.1:40001    10.77.0.2:5000 timer:(timewait,59
 State    Recv-Q Send-Q Local Address:Port Peer Address:Port Process       
 LISTEN   0      16         10.77.0.2:5000      0.0.0.0:*    
 	 bbr cwnd:10
-LAST-ACK 0      1          10.77.0.2:5000    10.77.0.1:40001 timer:(on,756ms,3)
-	 ts sack bbr wscale:10,10 rto:1632 backoff:3 rtt:0.018/0.01 ato:40 mss:1448 pmtu:1500 rcvmss:536 advmss:1448 cwnd:1 bytes_sent:100 bytes_acked:100 bytes_received:101 segs_out:8 segs_in:5 data_segs_out:1 data_segs_in:1 send 643555556bps lastsnd:3636 lastrcv:3636 lastack:3436 pacing_rate 15764452624bps delivery_rate 2896000000bps delivered:2 app_limited busy:2536ms unacked:1 retrans:1/4 lost:1 rcv_space:14480 rcv_ssthresh:64088 minrtt:0.004 snd_wnd:64512
+LAST-ACK 0      1          10.77.0.2:5000    10.77.0.1:40001 timer:(on,796ms,3)
+	 ts sack bbr wscale:10,10 rto:1632 backoff:3 rtt:0.023/0.009 ato:40 mss:1448 pmtu:1500 rcvmss:536 advmss:1448 cwnd:1 bytes_sent:100 bytes_acked:100 bytes_received:101 segs_out:8 segs_in:5 data_segs_out:1 data_segs_in:1 send 503652174bps lastsnd:3616 lastrcv:3616 lastack:3416 pacing_rate 13793895552bps delivery_rate 551619040bps delivered:2 app_limited busy:2512ms unacked:1 retrans:1/4 lost:1 rcv_space:14480 rcv_ssthresh:64088 minrtt:0.021 snd_wnd:64512

@@ -3,9 +3,9 @@
 State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
 # ns ft-srv 10.77.0.2 fd77::2
 State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess       
-LISTEN 0      16         10.77.0.2:80        0.0.0.0:*   
-	 bbr cwnd:10
 LISTEN 0      16         10.77.0.2:22        0.0.0.0:*   
+	 bbr cwnd:10
+LISTEN 0      16         10.77.0.2:80        0.0.0.0:*   
 	 bbr cwnd:10
 LISTEN 0      16         10.77.0.2:143       0.0.0.0:*   
 	 bbr cwnd:10
