@@ -1,0 +1,154 @@
+package reassembly
+
+import (
+	"hash/maphash"
+	"time"
+
+	"github.com/flowtrace/flowtrace/internal/seqnum"
+)
+
+// Bounds on per-direction memory. A direction never holds payload: at
+// most maxHoles ranges of sequence space it has not seen, and maxDigests
+// hashes of recent segments.
+const (
+	maxHoles   = 8
+	maxDigests = 16
+	// fastRexmitWindow is how soon after the last duplicate ACK a
+	// retransmission counts as fast (tshark's 20 ms).
+	fastRexmitWindow = 20 * time.Millisecond
+	// defaultReorderWindow separates out-of-order from retransmission
+	// while the connection's RTT is unknown (tshark's 3 ms).
+	defaultReorderWindow = 3 * time.Millisecond
+)
+
+// Scale states for WScale.
+const (
+	ScaleUnknown = -1 // the handshake was not seen
+	ScaleNone    = -2 // the handshake was seen without window scaling
+)
+
+// Range is the sequence space [First, End).
+type Range struct{ First, End seqnum.Value }
+
+// Len returns the size of the range.
+func (r Range) Len() seqnum.Size { return r.First.Size(r.End) }
+
+type digest struct {
+	r   Range
+	sum uint64
+}
+
+// Dir is the sequence-space state of one direction of a connection: what
+// its sender sent and what its receiver acknowledged. The zero value is
+// ready to use. It holds no payload and no pointers.
+type Dir struct {
+	started  bool
+	ISN      seqnum.Value // SYN's sequence number, or the first seen
+	HaveISN  bool         // a SYN was seen
+	next     seqnum.Value // highest SEG.SEQ+SEG.LEN seen ("nextseq")
+	haveNext bool
+	nextTime time.Time
+	// toBeAcked is the end of the contiguous sequence space seen: an ACK
+	// beyond it acknowledges something the capture missed.
+	toBeAcked     seqnum.Value
+	haveToBeAcked bool
+
+	lastAck     seqnum.Value // the last ACK the sender sent (about the other direction)
+	haveAck     bool
+	lastAckTime time.Time
+	window      uint16 // the last window the sender advertised, raw
+	haveWindow  bool
+	WScale      int8 // shift count in force, or ScaleUnknown / ScaleNone
+	wsOffered   bool // its SYN carried a window-scale option
+	wsShift     int8 // the shift that option offered
+	dupAcks     int
+	lastClass   Class
+
+	holes  [maxHoles]Range
+	nholes int
+	digs   [maxDigests]digest
+	ndig   int
+
+	// rtt times one segment at a time (RFC 6298 §3 style), Karn's rule
+	// applied: a retransmission covering it cancels the sample.
+	rttEnd    seqnum.Value
+	rttSent   time.Time
+	rttTiming bool
+
+	Stats Stats
+}
+
+// Stats counts what one direction did. Counters are per segment.
+type Stats struct {
+	Retransmissions, Spurious, FastRetransmissions, OutOfOrder uint64
+	PrevNotCaptured, AckedUnseen, DupAcks, ZeroWindows         uint64
+	ZeroWindowProbes, WindowFull, WindowUpdates, KeepAlives    uint64
+	OverlapMismatches                                          uint64
+	WireBytes                                                  uint64 // payload bytes on the wire, retransmissions included
+	UniqueBytes                                                uint64 // payload bytes seen for the first time
+	MissedBytes                                                uint64 // bytes acknowledged by the peer but never captured
+	RTT                                                        RTTStats
+}
+
+// RTTStats summarises round-trip samples: the time from a segment this
+// direction sent to the peer's first ACK covering it.
+type RTTStats struct {
+	N             uint64
+	Min, Max, Sum time.Duration
+}
+
+// Mean returns the average sample, or 0 with none.
+func (r *RTTStats) Mean() time.Duration {
+	if r.N == 0 {
+		return 0
+	}
+	return r.Sum / time.Duration(r.N)
+}
+
+func (r *RTTStats) add(d time.Duration) {
+	if d < 0 {
+		return
+	}
+	if r.N == 0 || d < r.Min {
+		r.Min = d
+	}
+	if d > r.Max {
+		r.Max = d
+	}
+	r.Sum += d
+	r.N++
+}
+
+// Next returns the highest sequence number seen plus one (the next
+// expected), and whether anything was seen.
+func (d *Dir) Next() (seqnum.Value, bool) { return d.next, d.haveNext }
+
+// LastAck returns the last acknowledgment number this direction's sender
+// sent, and whether it sent one.
+func (d *Dir) LastAck() (seqnum.Value, bool) { return d.lastAck, d.haveAck }
+
+// Window returns the receive window this direction's sender last
+// advertised, scaled by the negotiated shift. known is false when the
+// scale is unknown (handshake not seen); the raw value is returned then.
+func (d *Dir) Window() (w seqnum.Size, known bool) {
+	w = seqnum.Size(d.window)
+	switch {
+	case d.WScale >= 0:
+		return w << uint(d.WScale), true
+	case d.WScale == ScaleNone:
+		return w, true
+	}
+	return w, false
+}
+
+// InFlight returns the bytes this direction has sent that the other has
+// not acknowledged, as far as the capture shows.
+func (d *Dir) InFlight(rev *Dir) seqnum.Size {
+	if !d.haveNext || !rev.haveAck || !rev.lastAck.LessThan(d.next) {
+		return 0
+	}
+	return rev.lastAck.Size(d.next)
+}
+
+// seed is per process, so digests cannot be precomputed by an attacker.
+var seed = maphash.MakeSeed()

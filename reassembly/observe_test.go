@@ -1,0 +1,237 @@
+package reassembly
+
+import (
+	"testing"
+	"time"
+
+	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/segment"
+)
+
+var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// conv is a two-direction conversation: dir 0 is the client's.
+type conv struct {
+	d       [2]Dir
+	reorder time.Duration
+}
+
+// step is one segment: at ms from direction from, tcpdump-style flags.
+type step struct {
+	ms       float64
+	from     int
+	flags    string
+	seq, ack uint32
+	n        int
+	win      uint16
+	payload  string // captured bytes; empty means not captured
+	want     Class
+}
+
+func (cv *conv) run(t *testing.T, steps []step) {
+	t.Helper()
+	for i, s := range steps {
+		var f segment.Flags
+		for _, ch := range s.flags {
+			switch ch {
+			case 'S':
+				f |= segment.SYN
+			case 'F':
+				f |= segment.FIN
+			case 'R':
+				f |= segment.RST
+			case '.':
+				f |= segment.ACK
+			case 'P':
+				f |= segment.PSH
+			}
+		}
+		seg := segment.Segment{
+			Time: t0.Add(time.Duration(s.ms * float64(time.Millisecond))),
+			Seq:  seqnum.Value(s.seq), Ack: seqnum.Value(s.ack), Flags: f, PayloadLen: s.n, Window: s.win,
+		}
+		if s.payload != "" {
+			seg.Payload = []byte(s.payload)
+		}
+		if f&segment.SYN != 0 {
+			seg.Opts.HasWScale, seg.Opts.WScale = true, 7
+		}
+		got := Observe(&cv.d[s.from], &cv.d[1-s.from], &seg, cv.reorder)
+		if got != s.want {
+			t.Errorf("step %d (%+v): class %v; want %v", i+1, s, got, s.want)
+		}
+	}
+}
+
+// hs is a handshake with window scaling (shift 7 both ways); client ISN
+// 1000, server ISN 5000.
+var hs = []step{
+	{0, 0, "S", 1000, 0, 0, 64240, "", 0},
+	{1, 1, "S.", 5000, 1001, 0, 65160, "", 0},
+	{2, 0, ".", 1001, 5001, 0, 502, "", 0},
+}
+
+func with(steps ...step) []step { return append(append([]step(nil), hs...), steps...) }
+
+func TestClasses(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"in order", with(
+			step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+			step{4, 1, ".", 5001, 1101, 0, 509, "", 0},
+		)},
+		{"retransmission after a timeout", with(
+			step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+			step{300, 0, "P.", 1001, 5001, 100, 502, "", Retransmission},
+		)},
+		{"out-of-order and the gap before it", with(
+			step{3, 0, "P.", 1101, 5001, 100, 502, "", PrevNotCaptured},
+			step{3.5, 0, "P.", 1001, 5001, 100, 502, "", OutOfOrder},
+		)},
+		{"spurious retransmission", with(
+			step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+			step{4, 1, ".", 5001, 1101, 0, 509, "", 0},
+			step{300, 0, "P.", 1001, 5001, 100, 502, "", SpuriousRetransmission},
+		)},
+		{"duplicate ACKs and a fast retransmission", with(
+			step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+			step{3.1, 0, "P.", 1101, 5001, 100, 502, "", 0},
+			step{3.2, 0, "P.", 1201, 5001, 100, 502, "", 0},
+			step{10, 1, ".", 5001, 1101, 0, 509, "", 0},
+			step{10.1, 1, ".", 5001, 1101, 0, 509, "", DupAck},
+			step{10.2, 1, ".", 5001, 1101, 0, 509, "", DupAck},
+			step{11, 0, "P.", 1101, 5001, 100, 502, "", FastRetransmission},
+		)},
+		{"zero window, probe, probe ACK, window update", with(
+			step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+			step{4, 1, ".", 5001, 1101, 0, 0, "", ZeroWindow},
+			step{200, 0, ".", 1101, 5001, 1, 502, "", ZeroWindowProbe},
+			step{201, 1, ".", 5001, 1101, 0, 0, "", ZeroWindow | ZeroWindowProbeAck},
+			step{500, 1, ".", 5001, 1101, 0, 509, "", WindowUpdate},
+		)},
+		{"keep-alive and its ACK", with(
+			// The first ACK after the SYN-ACK changes the window.
+			step{3, 1, ".", 5001, 1001, 0, 509, "", WindowUpdate},
+			step{7200000, 0, ".", 1000, 5001, 0, 502, "", KeepAlive},
+			step{7200001, 1, ".", 5001, 1001, 0, 509, "", KeepAliveAck},
+		)},
+		{"window full", with(
+			// The server advertises 1 << 7 = 128 bytes; 128 bytes fill it.
+			step{3, 1, ".", 5001, 1001, 0, 1, "", WindowUpdate},
+			step{4, 0, "P.", 1001, 5001, 128, 502, "", WindowFull},
+		)},
+		{"ACK of a segment the capture missed", with(
+			step{3, 0, "P.", 1101, 5001, 100, 502, "", PrevNotCaptured},
+			step{4, 1, ".", 5001, 1201, 0, 509, "", AckedUnseen},
+		)},
+		{"retransmitted bytes differ", with(
+			step{3, 0, "P.", 1001, 5001, 4, 502, "abcd", 0},
+			step{300, 0, "P.", 1001, 5001, 4, 502, "abcd", Retransmission},
+			step{600, 0, "P.", 1001, 5001, 4, 502, "abXd", Retransmission | OverlapMismatch},
+		)},
+		{"sequence numbers wrap", []step{
+			{0, 0, "S", 0xffffff00, 0, 0, 64240, "", 0},
+			{1, 1, "S.", 5000, 0xffffff01, 0, 65160, "", 0},
+			{2, 0, "P.", 0xffffff01, 5001, 0x200, 502, "", 0},
+			{3, 0, "P.", 0x101, 5001, 0x100, 502, "", 0},
+			{300, 0, "P.", 0x1, 5001, 0x100, 502, "", Retransmission},
+		}},
+		{"a forged RST does not move the sequence space", with(
+			step{3, 0, "R", 1001 + 1<<30, 0, 0, 0, "", 0},
+			step{4, 0, "P.", 1001, 5001, 100, 502, "", 0},
+		)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var cv conv
+			cv.run(t, tt.steps)
+		})
+	}
+}
+
+func TestBytesAndHoles(t *testing.T) {
+	var cv conv
+	cv.run(t, with(
+		step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+		step{4, 0, "P.", 1201, 5001, 100, 502, "", PrevNotCaptured}, // hole [1101,1201)
+		step{5, 0, "P.", 1001, 5001, 100, 502, "", OutOfOrder},      // resent, nothing new
+		step{6, 0, "P.", 1101, 5001, 50, 502, "", OutOfOrder},       // fills half the hole
+		// The other 50 bytes were missed. tshark's rule no longer flags the
+		// ACK (its mark moved to the highest sequence); the hole count does.
+		step{7, 1, ".", 5001, 1301, 0, 509, "", 0},
+	))
+	s := cv.d[0].Stats
+	if s.WireBytes != 350 || s.UniqueBytes != 250 || s.MissedBytes != 50 {
+		t.Errorf("wire %d unique %d missed %d; want 350 250 50", s.WireBytes, s.UniqueBytes, s.MissedBytes)
+	}
+	if w, known := cv.d[1].Window(); !known || w != 509<<7 {
+		t.Errorf("server window %d (known %v); want %d", w, known, 509<<7)
+	}
+}
+
+func TestRTTAndKarn(t *testing.T) {
+	var cv conv
+	cv.run(t, with(
+		step{10, 0, "P.", 1001, 5001, 100, 502, "", 0},
+		step{15, 1, ".", 5001, 1101, 0, 509, "", 0}, // sample: 5 ms
+		step{20, 0, "P.", 1101, 5001, 100, 502, "", 0},
+		step{300, 0, "P.", 1101, 5001, 100, 502, "", Retransmission},
+		step{301, 1, ".", 5001, 1201, 0, 509, "", 0}, // no sample: which copy?
+	))
+	r := cv.d[0].Stats.RTT
+	if r.N != 1 || r.Min != 5*time.Millisecond || r.Mean() != 5*time.Millisecond {
+		t.Errorf("RTT %+v; want one 5 ms sample", r)
+	}
+}
+
+func TestScaleUnknownWithoutHandshake(t *testing.T) {
+	var cv conv
+	cv.run(t, []step{{0, 0, "P.", 1001, 5001, 100, 502, "", 0}})
+	if _, known := cv.d[0].Window(); known {
+		t.Error("window scale known without a handshake")
+	}
+}
+
+func TestHolesBounded(t *testing.T) {
+	var cv conv
+	steps := with()
+	for i := range 50 {
+		steps = append(steps, step{float64(3 + i), 0, "P.", uint32(1001 + 200*i), 5001, 100, 502, "", 0})
+	}
+	for i := range steps {
+		if i >= len(hs)+1 {
+			steps[i].want = PrevNotCaptured
+		}
+	}
+	cv.run(t, steps)
+	if cv.d[0].nholes > maxHoles {
+		t.Errorf("%d holes; bound %d", cv.d[0].nholes, maxHoles)
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	var fwd, rev Dir
+	seg := segment.Segment{Time: t0, Seq: 1, Ack: 1, Flags: segment.ACK | segment.PSH, PayloadLen: 4, Payload: []byte("abcd"), Window: 100}
+	ack := segment.Segment{Time: t0, Seq: 1, Ack: 1, Flags: segment.ACK, Window: 100}
+	n := testing.AllocsPerRun(1000, func() {
+		seg.Seq += 4
+		seg.Time = seg.Time.Add(time.Millisecond)
+		Observe(&fwd, &rev, &seg, 0)
+		ack.Ack = seg.Seq + 4
+		Observe(&rev, &fwd, &ack, 0)
+	})
+	if n != 0 {
+		t.Errorf("%v allocs per segment pair; want 0", n)
+	}
+}
+
+func TestClassNames(t *testing.T) {
+	if got := (Retransmission | ZeroWindow).String(); got != "[retransmission] [zero window]" {
+		t.Errorf("String = %q", got)
+	}
+	if len(Names()) != int(numClasses) {
+		t.Error("a class without a name")
+	}
+}
