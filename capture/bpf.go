@@ -10,6 +10,10 @@ import (
 // filter expression libpcap cannot compile: a usage error.
 var ErrBadFilter = errors.New("bad filter")
 
+// ErrNoLibpcap is returned by SetFilter in binaries built without cgo:
+// filter expressions are compiled by libpcap.
+var ErrNoLibpcap = errors.New("capture: BPF filters need libpcap (this binary was built without cgo)")
+
 // FilterError reports a BPF expression libpcap rejected.
 type FilterError struct {
 	Expr string

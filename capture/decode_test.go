@@ -77,7 +77,6 @@ func TestDecode(t *testing.T) {
 	badOptWant := sackWant
 	badOptWant.Opts = segment.Options{MSS: 1460}
 
-
 	tests := []struct {
 		name   string
 		link   LinkType

@@ -102,7 +102,7 @@ func (c *counter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-const bufSize = 256 << 10
+const bufSize = 64 << 10
 
 // OpenFile opens a pcap or pcapng capture, gzipped or not. The format is
 // told by its magic number, never by the name. name "-" reads stdin.
