@@ -5,7 +5,9 @@ import (
 	"io"
 	"net/netip"
 	"strconv"
+	"time"
 
+	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -49,7 +51,16 @@ func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 		}
 		b = appendUintField(b, "win", uint64(seg.Window))
 		b = appendUintField(b, "len", uint64(seg.PayloadLen))
-		b = append(b, "}\n"...)
+		b = append(b, `,"class":[`...)
+		first := true
+		c.Class().Each(func(name string) {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = appendJSONString(b, name)
+		})
+		b = append(b, "]}\n"...)
 		p.w.Write(b)
 		p.buf = b
 	}
@@ -126,6 +137,7 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = append(b, `,"duration":`...)
 	b = strconv.AppendFloat(b, c.Last().Sub(c.First()).Seconds(), 'f', 6, 64)
 	b = appendBoolField(b, "midstream", c.Midstream())
+	b = appendSeq(b, c)
 	b = appendStrField(b, "end", c.End())
 	if c.Why() != "" {
 		b = appendStrField(b, "removed", c.Why())
@@ -168,6 +180,71 @@ func (p *JSON) Close(sum Summary) error {
 	p.w.Write(b)
 	p.buf = b
 	return p.w.Flush()
+}
+
+// appendSeq appends the sequence analysis fields of a conn record.
+func appendSeq(b []byte, c *tracker.Conn) []byte {
+	o, r := c.SeqStats(tracker.Orig), c.SeqStats(tracker.Resp)
+	b = appendUintField(b, "missed_bytes", o.MissedBytes+r.MissedBytes)
+	if total, server, client, ok := c.HandshakeRTT(); ok {
+		b = append(b, `,"hs_rtt_ms":`...)
+		b = appendMillis(b, total)
+		b = append(b, `,"hs_server_ms":`...)
+		b = appendMillis(b, server)
+		b = append(b, `,"hs_client_ms":`...)
+		b = appendMillis(b, client)
+	}
+	for s := tracker.Orig; s <= tracker.Resp; s++ {
+		st, pre := c.SeqStats(s), s.String()
+		field := func(name string, v uint64) {
+			b = append(b, ',', '"')
+			b = append(b, pre...)
+			b = append(b, '_')
+			b = append(b, name...)
+			b = append(b, '"', ':')
+			b = strconv.AppendUint(b, v, 10)
+		}
+		field("unique_bytes", st.UniqueBytes)
+		field("missed_bytes", st.MissedBytes)
+		field("retrans", st.Retransmissions)
+		field("spurious_retrans", st.Spurious)
+		field("fast_retrans", st.FastRetransmissions)
+		field("out_of_order", st.OutOfOrder)
+		field("lost_segments", st.PrevNotCaptured)
+		field("acked_unseen", st.AckedUnseen)
+		field("dup_acks", st.DupAcks)
+		field("zero_windows", st.ZeroWindows)
+		field("zero_window_probes", st.ZeroWindowProbes)
+		field("window_full", st.WindowFull)
+		field("window_updates", st.WindowUpdates)
+		field("keepalives", st.KeepAlives)
+		field("differing_retrans", st.OverlapMismatches)
+		field("rtt_samples", st.RTT.N)
+		if st.RTT.N > 0 {
+			for _, m := range [...]struct {
+				name string
+				d    time.Duration
+			}{{"_rtt_min_ms", st.RTT.Min}, {"_rtt_mean_ms", st.RTT.Mean()}, {"_rtt_max_ms", st.RTT.Max}} {
+				b = append(b, ',', '"')
+				b = append(b, pre...)
+				b = append(b, m.name...)
+				b = append(b, '"', ':')
+				b = appendMillis(b, m.d)
+			}
+		}
+		b = append(b, ',', '"')
+		b = append(b, pre...)
+		b = append(b, `_wscale":`...)
+		switch ws := c.WindowScale(s); ws {
+		case reassembly.ScaleUnknown:
+			b = append(b, `"unknown"`...)
+		case reassembly.ScaleNone:
+			b = append(b, `"none"`...)
+		default:
+			b = strconv.AppendInt(b, int64(ws), 10)
+		}
+	}
+	return b
 }
 
 func appendCounts(b []byte, name string, cs []Count) []byte {

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -37,6 +38,9 @@ type row struct {
 	connState   string
 	end         string
 	why         string
+	seq         [2]reassembly.Stats
+	hsRTT       time.Duration
+	hsOK        bool
 }
 
 // NewText returns a text printer writing to w.
@@ -70,6 +74,10 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	b = strconv.AppendUint(b, uint64(seg.Window), 10)
 	b = append(b, " len "...)
 	b = strconv.AppendInt(b, int64(seg.PayloadLen), 10)
+	if cl := c.Class(); cl != 0 {
+		b = append(b, ' ')
+		b = cl.AppendTo(b)
+	}
 	b = appendEvents(b, c, evs)
 	b = append(b, '\n')
 	p.w.Write(b)
@@ -149,9 +157,11 @@ func (p *Text) Done(c *tracker.Conn) {
 		first: c.First(), last: c.Last(),
 		connState: c.ConnState(), end: c.End(), why: c.Why(),
 	}
+	r.hsRTT, _, _, r.hsOK = c.HandshakeRTT()
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		r.pkts[s], r.bytes[s] = c.Packets(s), c.Bytes(s)
 		r.state[s], r.inferred[s] = c.State(s), c.Inferred(s)
+		r.seq[s] = *c.SeqStats(s)
 		p.hist.add(c.State(s))
 	}
 	p.rows = append(p.rows, r)
@@ -185,6 +195,7 @@ func (p *Text) Close(sum Summary) error {
 			}
 		}
 	}
+	p.seqTable()
 	fmt.Fprintf(p.w, "\nfinal endpoint states (%d endpoints):\n", 2*len(p.rows))
 	for i, s := range stateOrder {
 		if p.hist[i] > 0 {
@@ -192,6 +203,42 @@ func (p *Text) Close(sum Summary) error {
 		}
 	}
 	return p.w.Flush()
+}
+
+// seqTable writes the sequence analysis of every connection that had
+// anything to report, each count as client>server/server>client.
+func (p *Text) seqTable() {
+	var tw *tabwriter.Writer
+	pair := func(a, b uint64) string { return strconv.FormatUint(a, 10) + "/" + strconv.FormatUint(b, 10) }
+	rtt := func(r reassembly.RTTStats) string {
+		if r.N == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%s/%s/%s", appendMillis(nil, r.Min), appendMillis(nil, r.Mean()), appendMillis(nil, r.Max))
+	}
+	for _, r := range p.rows {
+		o, s := &r.seq[0], &r.seq[1]
+		if *o == (reassembly.Stats{WireBytes: o.WireBytes, UniqueBytes: o.UniqueBytes, RTT: o.RTT}) &&
+			*s == (reassembly.Stats{WireBytes: s.WireBytes, UniqueBytes: s.UniqueBytes, RTT: s.RTT}) &&
+			o.WireBytes == o.UniqueBytes && s.WireBytes == s.UniqueBytes {
+			continue // nothing unusual
+		}
+		if tw == nil {
+			fmt.Fprintln(p.w, "\nsequence analysis (client>server/server>client; RTT min/mean/max ms):")
+			tw = tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "conn\tretrans\tspurious\tfast\tout-of-order\tnot captured\tacked unseen\tdup ACK\tzero win\tkeep-alive\tdiffering\tunique bytes\tmissed bytes\tRTT c>s\tRTT s>c")
+		}
+		fmt.Fprintf(tw, "c%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.id,
+			pair(o.Retransmissions, s.Retransmissions), pair(o.Spurious, s.Spurious),
+			pair(o.FastRetransmissions, s.FastRetransmissions), pair(o.OutOfOrder, s.OutOfOrder),
+			pair(o.PrevNotCaptured, s.PrevNotCaptured), pair(o.AckedUnseen, s.AckedUnseen),
+			pair(o.DupAcks, s.DupAcks), pair(o.ZeroWindows, s.ZeroWindows), pair(o.KeepAlives, s.KeepAlives),
+			pair(o.OverlapMismatches, s.OverlapMismatches), pair(o.UniqueBytes, s.UniqueBytes),
+			pair(o.MissedBytes, s.MissedBytes), rtt(o.RTT), rtt(s.RTT))
+	}
+	if tw != nil {
+		tw.Flush()
+	}
 }
 
 func stateLabel(s tracker.State, inferred bool) string {

@@ -48,6 +48,8 @@ type Dir struct {
 	next     seqnum.Value // highest SEG.SEQ+SEG.LEN seen ("nextseq")
 	haveNext bool
 	nextTime time.Time
+	nextTS   uint32 // TSval of the segment that set next (RFC 7323)
+	haveTS   bool
 	// toBeAcked is the end of the contiguous sequence space seen: an ACK
 	// beyond it acknowledges something the capture missed.
 	toBeAcked     seqnum.Value

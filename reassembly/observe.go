@@ -148,6 +148,10 @@ func (d *Dir) resent(rev *Dir, seg *segment.Segment, end seqnum.Value, reorder t
 	}
 	var c Class
 	switch {
+	case back && d.reordered(seg):
+		// Never seen, and sent before the segment that set the highest
+		// sequence number (its timestamp is older): the original, late.
+		c = OutOfOrder
 	case back && rev.dupAcks >= 2 && rev.haveAck && rev.lastAck == seq && seg.Time.Sub(rev.lastAckTime) < fastRexmitWindow:
 		c = FastRetransmission
 	case back && seg.Time.Sub(d.nextTime) < cmpReorder(reorder) && d.next != end:
@@ -164,6 +168,31 @@ func (d *Dir) resent(rev *Dir, seg *segment.Segment, end seqnum.Value, reorder t
 		c |= OverlapMismatch
 	}
 	return c
+}
+
+// reordered reports whether a segment below the highest sequence seen is
+// an original that arrived late rather than a retransmission: all of its
+// payload lies in holes (never seen) and its TSval is older than that of
+// the segment that set the highest sequence number. A retransmission
+// carries a fresh TSval (RFC 7323 §3), so this tells them apart exactly
+// where tshark can only guess from timing.
+func (d *Dir) reordered(seg *segment.Segment) bool {
+	if !seg.Opts.HasTS || !d.haveTS || seg.PayloadLen == 0 || int32(seg.Opts.TSVal-d.nextTS) >= 0 {
+		return false
+	}
+	r := Range{seg.Seq, seg.Seq.Add(seqnum.Size(seg.PayloadLen))}
+	var in seqnum.Size
+	for i := range d.nholes {
+		h := d.holes[i]
+		lo, hi := seqnum.Max(h.First, r.First), h.End
+		if r.End.LessThan(hi) {
+			hi = r.End
+		}
+		if lo.LessThan(hi) {
+			in += lo.Size(hi)
+		}
+	}
+	return in == r.Len()
 }
 
 func cmpReorder(r time.Duration) time.Duration {
@@ -220,6 +249,7 @@ func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class) {
 	switch {
 	case !d.haveNext:
 		d.next, d.haveNext, d.nextTime = end, true, seg.Time
+		d.nextTS, d.haveTS = seg.Opts.TSVal, seg.Opts.HasTS
 	case d.next.LessThan(end):
 		if d.next.LessThan(seq) {
 			d.addHole(Range{d.next, seq})
@@ -228,6 +258,7 @@ func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class) {
 			d.rttEnd, d.rttSent, d.rttTiming = end, seg.Time, true
 		}
 		d.next, d.nextTime = end, seg.Time
+		d.nextTS, d.haveTS = seg.Opts.TSVal, seg.Opts.HasTS
 	}
 	if !d.haveToBeAcked || seq == d.toBeAcked {
 		d.toBeAcked, d.haveToBeAcked = d.next, true

@@ -1,6 +1,8 @@
 package reassembly
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,7 +52,10 @@ func (cv *conv) run(t *testing.T, steps []step) {
 			Time: t0.Add(time.Duration(s.ms * float64(time.Millisecond))),
 			Seq:  seqnum.Value(s.seq), Ack: seqnum.Value(s.ack), Flags: f, PayloadLen: s.n, Window: s.win,
 		}
-		if s.payload != "" {
+		if ts, ok := strings.CutPrefix(s.payload, "ts="); ok {
+			v, _ := strconv.Atoi(ts)
+			seg.Opts.HasTS, seg.Opts.TSVal = true, uint32(v)
+		} else if s.payload != "" {
 			seg.Payload = []byte(s.payload)
 		}
 		if f&segment.SYN != 0 {
@@ -130,6 +135,20 @@ func TestClasses(t *testing.T) {
 			step{3, 0, "P.", 1001, 5001, 4, 502, "abcd", 0},
 			step{300, 0, "P.", 1001, 5001, 4, 502, "abcd", Retransmission},
 			step{600, 0, "P.", 1001, 5001, 4, 502, "abXd", Retransmission | OverlapMismatch},
+		)},
+		{"a late original with an older timestamp is out-of-order, however late", with(
+			step{3, 0, "P.", 1101, 5001, 100, 502, "ts=20", PrevNotCaptured},
+			step{3.1, 1, ".", 5001, 1001, 0, 509, "", WindowUpdate},
+			step{3.2, 1, ".", 5001, 1001, 0, 509, "", DupAck},
+			step{3.3, 1, ".", 5001, 1001, 0, 509, "", DupAck},
+			step{50, 0, "P.", 1001, 5001, 100, 502, "ts=10", OutOfOrder},
+		)},
+		{"the same segment with a fresh timestamp is a fast retransmission", with(
+			step{3, 0, "P.", 1101, 5001, 100, 502, "ts=20", PrevNotCaptured},
+			step{3.1, 1, ".", 5001, 1001, 0, 509, "", WindowUpdate},
+			step{3.2, 1, ".", 5001, 1001, 0, 509, "", DupAck},
+			step{3.3, 1, ".", 5001, 1001, 0, 509, "", DupAck},
+			step{4, 0, "P.", 1001, 5001, 100, 502, "ts=30", FastRetransmission},
 		)},
 		{"sequence numbers wrap", []step{
 			{0, 0, "S", 0xffffff00, 0, 0, 64240, "", 0},

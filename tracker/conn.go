@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -37,17 +38,14 @@ type endpoint struct {
 	seen    bool         // has sent at least one segment
 	synSent bool         // has sent a SYN or SYN-ACK; isn is valid
 	isn     seqnum.Value // its initial sequence number
-	next    seqnum.Value // SND.NXT as observed: the highest SEG.SEQ+SEG.LEN it sent
 	finSent bool
 	finSeq  seqnum.Value // sequence number its FIN occupies
-	ackSent bool
-	ack     seqnum.Value // highest ACK it sent: its RCV.NXT as last shown
-	win     uint16       // last window it advertised, unscaled
-	wsOpt   bool         // sent a window-scale option on its SYN
-	wscale  uint8
 	base    seqnum.Value // origin of relative sequence numbers
 	baseSet bool
 	synTime time.Time // its latest SYN transmission, for the handshake RTT
+
+	// seq is the sequence-space analysis of what this endpoint sends.
+	seq reassembly.Dir
 
 	pkts, bytes uint64
 
@@ -82,6 +80,11 @@ type Conn struct {
 	why         string
 	reopened    bool // a new SYN took over its 4-tuple
 	synRexmit   bool // a SYN or SYN-ACK was retransmitted
+	synAckTime  time.Time
+	hsServer    time.Duration    // SYN → SYN-ACK at the capture point
+	hsClient    time.Duration    // SYN-ACK → ACK at the capture point
+	class       reassembly.Class // of the latest segment
+	tw, ww, gw  [2]logCount      // Zeek's scaled T, W and G letters
 	hist        history
 	queued      time.Time // earliest deadline this connection has in the timer heap
 	gen         uint32    // bumped on reuse, to invalidate heap entries
@@ -216,7 +219,6 @@ func (c *Conn) assume(t *Tracker, s Side, to State, reason string) {
 // sender had received, then the sender's own transition, then the
 // receiver's.
 func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
-	snd := &c.ep[s]
 	c.last = seg.Time
 
 	if seg.Flags&segment.ACK != 0 {
@@ -232,38 +234,28 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 
 	c.hist.update(c, s, seg)
 	c.zeekUpdate(s, seg)
-	snd.observe(seg)
-	if seg.Flags&segment.ACK != 0 {
-		if p := &c.ep[s.Peer()]; !p.baseSet {
-			p.base, p.baseSet = seg.Ack, true
-		}
-	}
+	c.observe(s, seg)
 	c.phases(t)
 }
 
-// observe records the sequence-space facts of a segment its endpoint sent.
-func (e *endpoint) observe(seg *segment.Segment) {
-	end := seg.End()
+// observe records what a segment its endpoint sent shows of the
+// sequence space, and classifies it.
+func (c *Conn) observe(s Side, seg *segment.Segment) {
+	e, p := &c.ep[s], &c.ep[s.Peer()]
 	if seg.Flags&segment.SYN != 0 {
 		e.base, e.baseSet = seg.Seq, true
-		e.wsOpt, e.wscale = seg.Opts.HasWScale, min(seg.Opts.WScale, 14)
 	} else if !e.baseSet {
 		e.base, e.baseSet = seg.Seq, true
 	}
-	// A RST occupies no sequence space, and a forged one must not drag
-	// SND.NXT to wherever the forger aimed.
-	if seg.Flags&segment.RST == 0 && (!e.seen || e.next.LessThan(end)) {
-		e.next = end
-	} else if !e.seen {
-		e.next = seg.Seq
+	if seg.Flags&segment.ACK != 0 && !p.baseSet {
+		p.base, p.baseSet = seg.Ack, true
 	}
 	e.seen = true
-	if seg.Flags&segment.ACK != 0 && (!e.ackSent || e.ack.LessThan(seg.Ack)) {
-		e.ack, e.ackSent = seg.Ack, true
-	}
-	e.win = seg.Window
 	e.pkts++
 	e.bytes += uint64(seg.PayloadLen)
+	missed := p.seq.Stats.MissedBytes
+	c.class = reassembly.Observe(&e.seq, &p.seq, seg, c.hsServer+c.hsClient)
+	c.hist.scaled(c, s, seg, missed != p.seq.Stats.MissedBytes)
 }
 
 // deliverAcked applies, in order, the in-flight segments that the ACK of
@@ -407,6 +399,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 				c.set(t, s, sndSYN, false)
 			} else {
 				t.sawServer(e.addr, e.port)
+				c.synAckTime = seg.Time
 				c.set(t, s, sndSYNACK, true)
 			}
 		}
@@ -472,26 +465,29 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 // and how far its sequence number is from the receiver's RCV.NXT.
 func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int64) {
 	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	sndNext, sndSeen := snd.seq.Next()
+	rcvAck, rcvAcked := rcv.seq.LastAck()
 	switch {
 	case rcv.state == SynSent:
 		// §3.10.7.3: acceptable iff it acknowledges the SYN.
-		if seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcv.next) {
+		rcvNext, _ := rcv.seq.Next()
+		if seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcvNext) {
 			return rstExact, 0
 		}
 		return rstBadACK, 0
 	case rcv.state.Gone():
 		return rstNoConn, 0
-	case !snd.seen && !rcv.ackSent:
+	case !sndSeen && !rcvAcked:
 		return rstAssumed, 0
 	}
 	// The receiver's RCV.NXT lies between the last ACK it sent and the
 	// sender's highest sequence number: anything in flight may or may not
 	// have arrived.
-	lo, hi := snd.next, snd.next
-	if rcv.ackSent {
-		lo = rcv.ack
+	lo, hi := sndNext, sndNext
+	if rcvAcked {
+		lo = rcvAck
 	}
-	if !snd.seen {
+	if !sndSeen {
 		hi = lo
 	}
 	if hi.LessThan(lo) {
@@ -504,25 +500,16 @@ func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int6
 	if seg.Seq.LessThan(lo) {
 		return rstOutside, delta
 	}
-	if seg.Seq.InWindow(lo, rcv.window()) {
+	// With the handshake missed the window scale is unknown; the largest
+	// (14) is assumed so a RST is never called out of window wrongly.
+	w, known := rcv.seq.Window()
+	if !known {
+		w <<= 14
+	}
+	if seg.Seq.InWindow(lo, w) {
 		return rstInWindow, delta
 	}
 	return rstOutside, delta
-}
-
-// window returns the receive window the endpoint last advertised, scaled
-// when both sides negotiated window scaling (RFC 7323 §2.2). With the
-// handshake missed the scale is unknown; the largest (14) is assumed so a
-// RST is never called out of window wrongly.
-func (e *endpoint) window() seqnum.Size {
-	w := seqnum.Size(e.win)
-	switch {
-	case !e.synSent:
-		return w << 14
-	case e.wsOpt:
-		return w << e.wscale
-	}
-	return w
 }
 
 // phases reports the phase completions the latest segment brought about.
@@ -535,8 +522,10 @@ func (c *Conn) phases(t *Tracker) {
 			reason = "handshake complete, simultaneous open"
 		}
 		var rtt time.Duration
-		if !c.synRexmit {
+		if !c.synRexmit && !c.simOpen {
 			rtt = t.evTime.Sub(c.ep[Orig].synTime)
+			c.hsServer = c.synAckTime.Sub(c.ep[Orig].synTime)
+			c.hsClient = t.evTime.Sub(c.synAckTime)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
 	}
@@ -573,4 +562,29 @@ func (c *Conn) flushInflight(t *Tracker) {
 		e.popInflight(1)
 		c.phases(t)
 	}
+}
+
+// Class returns how the sequence analysis classified the connection's
+// latest segment (valid during Observer.Packet).
+func (c *Conn) Class() reassembly.Class { return c.class }
+
+// SeqStats returns the sequence-space statistics of what side s sent:
+// retransmissions, out-of-order segments, gaps, zero windows, bytes,
+// RTT samples.
+func (c *Conn) SeqStats(s Side) *reassembly.Stats { return &c.ep[s].seq.Stats }
+
+// WindowScale returns the window shift side s's advertisements are
+// scaled by, or reassembly.ScaleUnknown / reassembly.ScaleNone.
+func (c *Conn) WindowScale(s Side) int8 { return c.ep[s].seq.WScale }
+
+// HandshakeRTT returns the handshake's round trip as seen from the
+// capture point and its two halves: SYN to SYN-ACK (the path to the
+// server and back) and SYN-ACK to ACK (the path to the client and back).
+// ok is false when there is no sample: the handshake was missed or a SYN
+// or SYN-ACK was retransmitted (Karn's rule).
+func (c *Conn) HandshakeRTT() (total, server, client time.Duration, ok bool) {
+	if c.hsServer == 0 && c.hsClient == 0 {
+		return 0, 0, 0, false
+	}
+	return c.hsServer + c.hsClient, c.hsServer, c.hsClient, true
 }

@@ -30,7 +30,7 @@ func Example() {
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	tr := tracker.New(tracker.Config{}, printer{})
 	tr.Handle(&segment.Segment{Time: t0, Pkt: 1, Src: cli.Addr(), SrcPort: cli.Port(), Dst: srv.Addr(), DstPort: srv.Port(),
-		Seq: 1000, Flags: segment.SYN})
+		Seq: 1000, Flags: segment.SYN, Window: 64240})
 	tr.Handle(&segment.Segment{Time: t0.Add(time.Millisecond), Pkt: 2, Src: srv.Addr(), SrcPort: srv.Port(), Dst: cli.Addr(), DstPort: cli.Port(),
 		Ack: 1001, Flags: segment.RST | segment.ACK})
 	tr.Flush()

@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -237,4 +238,47 @@ func (h *history) rstos0() bool {
 		}
 	}
 	return false
+}
+
+// logCount counts events and reports when the count reaches 1, 10, 100,
+// … (Zeek's ScaledHistoryEntry), the moments a scaled letter is appended.
+type logCount struct{ n, next uint64 }
+
+func (l *logCount) hit() bool {
+	l.n++
+	if l.next == 0 {
+		l.next = 1
+	}
+	if l.n < l.next {
+		return false
+	}
+	l.next *= 10
+	return true
+}
+
+// clean reports whether a Zeek endpoint state allows gap letters: Zeek
+// records a content gap only between established (or established, then
+// closed) endpoints.
+func (z *zeekEndpoint) clean() bool {
+	return z.state == zEstablished || z.state == zClosed && z.prev == zEstablished
+}
+
+// scaled appends the logarithmic letters T (retransmission), W (zero
+// window) and G (content gap) for a segment sent by side s. gap reports
+// that the segment acknowledged bytes of the other direction the capture
+// never saw.
+func (h *history) scaled(c *Conn, s Side, seg *segment.Segment, gap bool) {
+	e, p := &c.ep[s], &c.ep[s.Peer()]
+	rst := seg.Flags&segment.RST != 0
+	const rexmit = reassembly.Retransmission | reassembly.SpuriousRetransmission |
+		reassembly.FastRetransmission | reassembly.OutOfOrder | reassembly.KeepAlive
+	if seg.PayloadLen > 0 && c.class&rexmit != 0 && e.z.state != zReset && c.tw[s].hit() {
+		h.add(s, 'T')
+	}
+	if seg.Window == 0 && !rst && e.z.state != zReset && p.z.state != zClosed && c.ww[s].hit() {
+		h.add(s, 'W')
+	}
+	if gap && e.z.clean() && p.z.clean() && c.gw[s.Peer()].hit() {
+		h.add(s.Peer(), 'G')
+	}
 }
