@@ -66,29 +66,27 @@ type Conn struct {
 	first time.Time
 	last  time.Time
 
-	midstream   bool // no SYN seen: the handshake predates the capture
-	handshake   bool // handshake completion reported
-	simOpen     bool
-	simClose    bool
-	closeDone   bool // close completion reported
-	firstFIN    Side
-	anyFIN      bool
-	rst         bool // ended by an acceptable RST
-	rstBy       Side
-	refused     bool
-	hsReset     bool // reset before the handshake completed
-	why         string
-	reopened    bool // a new SYN took over its 4-tuple
-	synRexmit   bool // a SYN or SYN-ACK was retransmitted
-	synAckTime  time.Time
-	hsServer    time.Duration    // SYN → SYN-ACK at the capture point
-	hsClient    time.Duration    // SYN-ACK → ACK at the capture point
-	class       reassembly.Class // of the latest segment
-	tw, ww, gw  [2]logCount      // Zeek's scaled T, W and G letters
-	hist        history
-	queued      time.Time // earliest deadline this connection has in the timer heap
-	gen         uint32    // bumped on reuse, to invalidate heap entries
-	closedSince time.Time // when every endpoint became gone
+	midstream  bool // no SYN seen: the handshake predates the capture
+	handshake  bool // handshake completion reported
+	simOpen    bool
+	simClose   bool
+	closeDone  bool // close completion reported
+	firstFIN   Side
+	anyFIN     bool
+	rst        bool // ended by an acceptable RST
+	rstBy      Side
+	refused    bool
+	hsReset    bool // reset before the handshake completed
+	why        string
+	synRexmit  bool // a SYN or SYN-ACK was retransmitted
+	synAckTime time.Time
+	hsServer   time.Duration    // SYN → SYN-ACK at the capture point
+	hsClient   time.Duration    // SYN-ACK → ACK at the capture point
+	class      reassembly.Class // of the latest segment
+	tw, ww, gw [2]logCount      // Zeek's scaled T, W and G letters
+	hist       history
+	queued     time.Time // earliest deadline this connection has in the timer heap
+	gen        uint32    // bumped on reuse, to invalidate heap entries
 }
 
 // ID returns the connection's number: 1 for the first connection of the

@@ -25,8 +25,9 @@ const (
 	// stray ACKs still attach to it (Zeek's tcp_close_delay).
 	closeLinger = 5 * time.Second
 	// DefaultMaxConns bounds the flow table; beyond it the connection
-	// closest to expiry is evicted.
-	DefaultMaxConns = 1 << 20
+	// closest to expiry is evicted. A connection takes about 2.4 KB, so
+	// the default bounds the table near 600 MB under a SYN flood.
+	DefaultMaxConns = 1 << 18
 	// maxServers bounds the set of endpoints seen answering a SYN, used
 	// to orient connections whose handshake was missed.
 	maxServers = 1 << 16
@@ -179,7 +180,6 @@ func (t *Tracker) reuse(c *Conn, seg *segment.Segment) {
 	for s := Orig; s <= Resp; s++ {
 		c.set(t, s, timeWaitReused, false)
 	}
-	c.reopened = true
 	t.stats.Reused++
 	t.flushEvents(c)
 	t.remove(c)
