@@ -3,7 +3,6 @@ package main
 import (
 	"container/heap"
 	"encoding/binary"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,23 +28,48 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
 
-// rule holds back one kind of segment in one direction.
+// rule acts on one kind of segment in one direction: it holds the Nth one
+// back for extra (-hold), drops it (-drop), or forwards it right behind the
+// after segments of the same kind that follow it (-swap).
 type rule struct {
-	dir   string // "ab" or "ba"
-	kind  string
-	nth   int // 1-based ordinal among matches, 0 = all
-	extra time.Duration
-	seen  int
+	action string // "hold", "drop" or "swap"
+	dir    string // "ab" or "ba"
+	kind   string
+	nth    int // 1-based ordinal among matches, 0 = all (hold only)
+	extra  time.Duration
+	after  int // swap: how many later matches overtake the held segment
+	seen   int
+
+	// swap state, guarded by bridge.mu: the held frame and how many more
+	// matches it waits for.
+	held     []byte
+	heldSeg  segment
+	waiting  int
+	released bool
 }
 
-type rules []*rule
+// swapMaxWait bounds how long a -swap rule keeps its segment when fewer
+// matches than asked for follow it.
+const swapMaxWait = time.Second
 
-func (r *rules) String() string { return fmt.Sprint(len(*r), " rules") }
+// rules is a flag.Value collecting rules of one action.
+type rules struct {
+	action string
+	list   *[]*rule
+}
 
-func (r *rules) Set(s string) error {
+func (r rules) String() string {
+	if r.list == nil {
+		return "0 rules"
+	}
+	return fmt.Sprint(len(*r.list), " rules")
+}
+
+func (r rules) Set(s string) error {
+	want := map[string]string{"hold": "DIR:KIND:N:DURATION", "drop": "DIR:KIND:N", "swap": "DIR:KIND:N:K"}[r.action]
 	f := strings.Split(s, ":")
-	if len(f) != 4 {
-		return errors.New("want DIR:KIND:N:DURATION")
+	if len(f) != strings.Count(want, ":")+1 {
+		return fmt.Errorf("want %s", want)
 	}
 	if f[0] != "ab" && f[0] != "ba" {
 		return fmt.Errorf("direction %q: want ab or ba", f[0])
@@ -56,14 +80,21 @@ func (r *rules) Set(s string) error {
 		return fmt.Errorf("unknown kind %q", f[1])
 	}
 	n, err := strconv.Atoi(f[2])
-	if err != nil || n < 0 {
+	if err != nil || n < 0 || (n == 0 && r.action != "hold") {
 		return fmt.Errorf("bad ordinal %q", f[2])
 	}
-	d, err := time.ParseDuration(f[3])
-	if err != nil {
-		return err
+	nr := &rule{action: r.action, dir: f[0], kind: f[1], nth: n}
+	switch r.action {
+	case "hold":
+		if nr.extra, err = time.ParseDuration(f[3]); err != nil {
+			return err
+		}
+	case "swap":
+		if nr.after, err = strconv.Atoi(f[3]); err != nil || nr.after < 1 {
+			return fmt.Errorf("bad count %q", f[3])
+		}
 	}
-	*r = append(*r, &rule{dir: f[0], kind: f[1], nth: n, extra: d})
+	*r.list = append(*r.list, nr)
 	return nil
 }
 
@@ -77,8 +108,10 @@ func run(args []string, stderr io.Writer) int {
 	delayBA := fs.Duration("delay-ba", -1, "delay from b to a (default -delay)")
 	deadline := fs.Duration("deadline", 30*time.Second, "exit after this long")
 	verbose := fs.Bool("v", false, "log every TCP segment forwarded")
-	var holds rules
-	fs.Var(&holds, "hold", "DIR:KIND:N:DURATION: hold back the Nth segment of KIND (repeatable)")
+	var all []*rule
+	fs.Var(rules{"hold", &all}, "hold", "DIR:KIND:N:DURATION: hold back the Nth segment of KIND (repeatable)")
+	fs.Var(rules{"drop", &all}, "drop", "DIR:KIND:N: drop the Nth segment of KIND (repeatable)")
+	fs.Var(rules{"swap", &all}, "swap", "DIR:KIND:N:K: forward the Nth segment of KIND right after the K that follow it (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -102,15 +135,15 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "delaybridge: %v\n", err)
 		return 1
 	}
-	br := &bridge{log: stderr, start: time.Now(), verbose: *verbose, holds: holds}
+	br := &bridge{log: stderr, start: time.Now(), verbose: *verbose, rules: all}
 	ab := newQueue(b, br)
 	ba := newQueue(a, br)
 	go ab.run()
 	go ba.run()
 	go br.forward(a, "ab", *delayAB, ab)
 	go br.forward(b, "ba", *delayBA, ba)
-	fmt.Fprintf(stderr, "delaybridge: forwarding %s <-> %s, delay ab %v ba %v, %d hold rules, deadline %v\n",
-		*ifA, *ifB, *delayAB, *delayBA, len(holds), *deadline)
+	fmt.Fprintf(stderr, "delaybridge: forwarding %s <-> %s, delay ab %v ba %v, %d rules, deadline %v\n",
+		*ifA, *ifB, *delayAB, *delayBA, len(all), *deadline)
 	time.Sleep(*deadline)
 	fmt.Fprintf(stderr, "delaybridge: deadline reached, %d frames forwarded ab, %d ba\n", ab.count(), ba.count())
 	return 0
@@ -171,13 +204,18 @@ type bridge struct {
 	log     io.Writer
 	start   time.Time
 	verbose bool
-	mu      sync.Mutex // guards holds' counters and log
-	holds   rules
+	mu      sync.Mutex // guards the rules' state and log
+	rules   []*rule
 }
 
 func (br *bridge) logf(format string, a ...any) {
 	br.mu.Lock()
 	defer br.mu.Unlock()
+	br.logfLocked(format, a...)
+}
+
+// logfLocked is logf with br.mu held.
+func (br *bridge) logfLocked(format string, a ...any) {
 	fmt.Fprintf(br.log, "delaybridge %8.3fs ", time.Since(br.start).Seconds())
 	fmt.Fprintf(br.log, format, a...)
 	fmt.Fprintln(br.log)
@@ -201,24 +239,78 @@ func (br *bridge) forward(in *port, dir string, delay time.Duration, q *queue) {
 		now := time.Now()
 		frame := append([]byte(nil), buf[:n]...)
 		seg, isTCP := parseTCP(frame)
-		wait := delay
-		if isTCP {
-			br.mu.Lock()
-			for _, r := range br.holds {
-				if r.dir != dir || !seg.is(r.kind) {
-					continue
-				}
-				r.seen++
-				if r.nth == 0 || r.seen == r.nth {
-					wait += r.extra
-				}
-			}
-			br.mu.Unlock()
-			if br.verbose || wait != delay {
-				br.logf("%s %s, release in %v", dir, seg, wait)
+		if !isTCP {
+			q.push(now.Add(delay), frame)
+			continue
+		}
+		br.apply(dir, seg, frame, now.Add(delay), delay, q)
+	}
+}
+
+// apply runs the rules on one TCP segment arriving in direction dir and
+// queues it (or not) with due time due.
+func (br *bridge) apply(dir string, seg segment, frame []byte, due time.Time, delay time.Duration, q *queue) {
+	br.mu.Lock()
+	wait, drop, stash := delay, false, false
+	var follow [][]byte // swapped frames released right behind this one
+	for _, r := range br.rules {
+		if r.dir != dir || !seg.is(r.kind) {
+			continue
+		}
+		r.seen++
+		hit := r.nth == 0 || r.seen == r.nth
+		switch {
+		case r.action == "hold" && hit:
+			wait += r.extra
+		case r.action == "drop" && hit:
+			drop = true
+		case r.action == "swap" && hit:
+			stash = true
+		case r.action == "swap" && r.held != nil && !r.released:
+			r.waiting--
+			if r.waiting == 0 {
+				r.released = true
+				follow = append(follow, r.held)
+				br.logfLocked("%s %s: released behind %s", dir, r.heldSeg, seg)
 			}
 		}
-		q.push(now.Add(wait), frame)
+	}
+	switch {
+	case drop:
+		br.logfLocked("%s %s: dropped", dir, seg)
+	case stash:
+		// The first matching swap rule keeps the frame; it is queued when
+		// enough later matches have passed, or after swapMaxWait.
+		for _, r := range br.rules {
+			if r.action == "swap" && r.dir == dir && seg.is(r.kind) && r.seen == r.nth {
+				r.held, r.heldSeg, r.waiting = frame, seg, r.after
+				br.logfLocked("%s %s: held until %d more %s segments pass", dir, seg, r.after, r.kind)
+				time.AfterFunc(swapMaxWait, func() {
+					br.mu.Lock()
+					late := !r.released
+					r.released = true
+					if late {
+						br.logfLocked("%s %s: released after %v (too few segments followed)", dir, seg, swapMaxWait)
+					}
+					br.mu.Unlock()
+					if late {
+						q.push(time.Now().Add(delay), frame)
+					}
+				})
+				break
+			}
+		}
+	default:
+		if br.verbose || wait != delay {
+			br.logfLocked("%s %s, release in %v", dir, seg, wait)
+		}
+	}
+	br.mu.Unlock()
+	if !drop && !stash {
+		q.push(due.Add(wait-delay), frame)
+	}
+	for _, f := range follow {
+		q.push(due.Add(wait-delay), f)
 	}
 }
 

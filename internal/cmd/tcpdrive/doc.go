@@ -8,17 +8,23 @@
 //
 // Steps run in order on one "current" connection and one listener:
 //
-//	listen ADDR:PORT [--rcvbuf N] [--fastopen]
+//	listen ADDR:PORT [--rcvbuf N] [--mss N] [--fastopen]
 //	                          socket, SO_REUSEADDR, bind, listen(16); --fastopen
-//	                          sets TCP_FASTOPEN (server side); --rcvbuf is set
-//	                          before listen so accepted sockets inherit it
+//	                          sets TCP_FASTOPEN (server side); --rcvbuf
+//	                          (SO_RCVBUF) and --mss (TCP_MAXSEG) are set
+//	                          before listen so accepted sockets inherit them
 //	accept                    accept one connection; it becomes current
-//	connect ADDR:PORT [--bind ADDR:PORT] [--rcvbuf N] [--fastopen]
+//	connect ADDR:PORT [--bind ADDR:PORT] [--rcvbuf N] [--mss N] [--fastopen]
 //	                          active open; --bind binds the local end first
 //	                          (with SO_REUSEADDR); --fastopen sets
 //	                          TCP_FASTOPEN_CONNECT, so connect returns at once
 //	                          and the first send carries the SYN and its data
-//	send N                    write N bytes (TCP_NODELAY is always on)
+//	send N [--byte C]         write N bytes in one write(2) call, looping on
+//	                          short writes (TCP_NODELAY is always on); the
+//	                          bytes are a..z repeated, or all C with --byte
+//	keepalive IDLE:INTVL:CNT  TCP_KEEPIDLE, TCP_KEEPINTVL (seconds),
+//	                          TCP_KEEPCNT, then SO_KEEPALIVE on the current
+//	                          connection
 //	read                      read until EOF or error
 //	readn N                   read exactly N bytes (or until EOF or error)
 //	shutdown                  shutdown(SHUT_WR): send FIN, keep receiving

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 	"unsafe"
@@ -19,6 +20,9 @@ import (
 const (
 	tcpFastopen        = 23
 	tcpFastopenConnect = 30
+	tcpKeepidle        = 4
+	tcpKeepintvl       = 5
+	tcpKeepcnt         = 6
 
 	siocEthtool      = 0x8946
 	ethtoolSTXCSUM   = 0x17
@@ -91,11 +95,16 @@ func run(args []string, stderr io.Writer) int {
 var argCount = map[string]int{
 	"listen": 1, "accept": 0, "connect": 1, "send": 1, "read": 0, "readn": 1,
 	"shutdown": 0, "close": 0, "abort": 0, "closelisten": 0, "sleep": 1,
-	"until": 1, "hold": -1, "repeat": 1, "nooffload": 1,
+	"until": 1, "hold": -1, "repeat": 1, "nooffload": 1, "keepalive": 1,
 }
 
-// optTakesValue lists the --options and whether they take a value.
-var optTakesValue = map[string]bool{"bind": true, "rcvbuf": true, "fastopen": false}
+// verbOpts lists, per verb, the --options it accepts and whether each takes
+// a value.
+var verbOpts = map[string]map[string]bool{
+	"listen":  {"rcvbuf": true, "mss": true, "fastopen": false},
+	"connect": {"bind": true, "rcvbuf": true, "mss": true, "fastopen": false},
+	"send":    {"byte": true},
+}
 
 // parse reads steps until the end of args, or until "end" when inRepeat.
 func parse(args []string, inRepeat bool) ([]step, []string, error) {
@@ -127,8 +136,8 @@ func parse(args []string, inRepeat bool) ([]step, []string, error) {
 		}
 		for len(args) > 0 && len(args[0]) > 2 && args[0][:2] == "--" {
 			name := args[0][2:]
-			takes, ok := optTakesValue[name]
-			if !ok || (verb != "listen" && verb != "connect") || (verb == "listen" && name == "bind") {
+			takes, ok := verbOpts[verb][name]
+			if !ok {
 				return nil, nil, fmt.Errorf("%s: unknown option --%s", verb, name)
 			}
 			args = args[1:]
@@ -172,11 +181,20 @@ func check(s *step) error {
 		if err == nil && s.opts["bind"] != "" {
 			_, err = netip.ParseAddrPort(s.opts["bind"])
 		}
-		if err == nil && s.opts["rcvbuf"] != "" {
-			_, err = strconv.Atoi(s.opts["rcvbuf"])
+		for _, o := range []string{"rcvbuf", "mss"} {
+			if err == nil && s.opts[o] != "" {
+				_, err = strconv.Atoi(s.opts[o])
+			}
 		}
-	case "send", "readn":
+	case "send":
 		_, err = strconv.Atoi(s.arg)
+		if b, ok := s.opts["byte"]; err == nil && ok && len(b) != 1 {
+			err = fmt.Errorf("--byte %q: want one character", b)
+		}
+	case "readn":
+		_, err = strconv.Atoi(s.arg)
+	case "keepalive":
+		_, err = parseKeepalive(s.arg)
 	case "repeat":
 		s.n, err = strconv.Atoi(s.arg)
 	case "until":
@@ -260,6 +278,9 @@ func (d *driver) do(s step) (string, error) {
 		buf := make([]byte, n)
 		for i := range buf {
 			buf[i] = 'a' + byte(i%26)
+			if b := s.opts["byte"]; b != "" {
+				buf[i] = b[0]
+			}
 		}
 		for len(buf) > 0 {
 			w, err := syscall.Write(d.fd, buf)
@@ -344,6 +365,25 @@ func (d *driver) do(s step) (string, error) {
 		return "", nil
 	case "nooffload":
 		return "", noOffload(s.arg)
+	case "keepalive":
+		if d.fd < 0 {
+			return "", errNoConn
+		}
+		ka, _ := parseKeepalive(s.arg)
+		for _, o := range []struct {
+			level, opt, val int
+			name            string
+		}{
+			{syscall.IPPROTO_TCP, tcpKeepidle, ka[0], "TCP_KEEPIDLE"},
+			{syscall.IPPROTO_TCP, tcpKeepintvl, ka[1], "TCP_KEEPINTVL"},
+			{syscall.IPPROTO_TCP, tcpKeepcnt, ka[2], "TCP_KEEPCNT"},
+			{syscall.SOL_SOCKET, syscall.SO_KEEPALIVE, 1, "SO_KEEPALIVE"},
+		} {
+			if err := syscall.SetsockoptInt(d.fd, o.level, o.opt, o.val); err != nil {
+				return "", fmt.Errorf("%s: %v", o.name, err)
+			}
+		}
+		return "", nil
 	}
 	return "", fmt.Errorf("step %q not implemented", s.verb)
 }
@@ -355,6 +395,23 @@ func (d *driver) closeCurrent() {
 		syscall.Close(d.fd)
 		d.fd = -1
 	}
+}
+
+// parseKeepalive parses IDLE:INTVL:CNT (seconds, seconds, probes).
+func parseKeepalive(arg string) ([3]int, error) {
+	var ka [3]int
+	f := strings.Split(arg, ":")
+	if len(f) != 3 {
+		return ka, errors.New("want IDLE:INTVL:CNT")
+	}
+	for i := range f {
+		n, err := strconv.Atoi(f[i])
+		if err != nil || n < 1 {
+			return ka, fmt.Errorf("bad value %q", f[i])
+		}
+		ka[i] = n
+	}
+	return ka, nil
 }
 
 func newSocket(ap netip.AddrPort, opts map[string]string) (int, error) {
@@ -375,6 +432,13 @@ func newSocket(ap netip.AddrPort, opts map[string]string) (int, error) {
 		if err := syscall.SetsockoptInt(fd, syscall.SOL_SOCKET, syscall.SO_RCVBUF, n); err != nil {
 			syscall.Close(fd)
 			return -1, fmt.Errorf("SO_RCVBUF: %v", err)
+		}
+	}
+	if v := opts["mss"]; v != "" {
+		n, _ := strconv.Atoi(v)
+		if err := syscall.SetsockoptInt(fd, syscall.IPPROTO_TCP, syscall.TCP_MAXSEG, n); err != nil {
+			syscall.Close(fd)
+			return -1, fmt.Errorf("TCP_MAXSEG: %v", err)
 		}
 	}
 	return fd, nil

@@ -40,6 +40,19 @@ func TestParseSteps(t *testing.T) {
 	}
 }
 
+func TestParseNewOptions(t *testing.T) {
+	steps, _, err := parse(strings.Fields("connect 10.77.0.2:5000 --mss 536 keepalive 1:1:5 send 100 --byte X"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if steps[0].opts["mss"] != "536" || steps[1].arg != "1:1:5" || steps[2].opts["byte"] != "X" {
+		t.Errorf("steps %+v", steps)
+	}
+	if ka, err := parseKeepalive("1:2:3"); err != nil || ka != [3]int{1, 2, 3} {
+		t.Errorf("parseKeepalive: %v %v", ka, err)
+	}
+}
+
 func TestParseStepErrors(t *testing.T) {
 	for _, in := range []string{
 		"bogus",
@@ -54,6 +67,12 @@ func TestParseStepErrors(t *testing.T) {
 		"end",
 		"sleep forever",
 		"until soon",
+		"send 10 --byte XY",
+		"send 10 --bind 10.0.0.1:1",
+		"readn 10 --byte X",
+		"keepalive 1:1",
+		"keepalive 1:0:5",
+		"connect 10.0.0.1:1 --mss big",
 	} {
 		if _, _, err := parse(strings.Fields(in), false); err == nil {
 			t.Errorf("parse(%q): no error", in)
