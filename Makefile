@@ -47,6 +47,7 @@ bench: test-deps
 fuzz: deps
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 60s ./capture
 	$(GO) test -run '^$$' -fuzz FuzzOpenFile -fuzztime 60s ./capture
+	$(GO) test -run '^$$' -fuzz FuzzTracker -fuzztime 60s ./tracker
 
 clean:
 	rm -rf bin
