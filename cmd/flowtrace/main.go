@@ -1,16 +1,19 @@
-// Command flowtrace reads TCP traffic from a capture file, replays both
-// endpoints' RFC 9293 state machines for every connection, and prints each
-// state transition with its reason, then a connection table and a
-// histogram of final endpoint states.
+// Command flowtrace reads TCP traffic from a capture file or a network
+// interface, replays both endpoints' RFC 9293 state machines for every
+// connection, and prints each state transition with its reason, then a
+// connection table and a histogram of final endpoint states.
 //
 //	flowtrace -r trace.pcap                 # annotated transcript
 //	flowtrace -r trace.pcapng --json        # JSON Lines
 //	tcpdump -w - | flowtrace -r -           # stdin
 //	flowtrace -r trace.pcap 'tcp port 443'  # trailing arguments are a BPF filter
+//	sudo flowtrace -i eth0 -w s.pcap        # live capture, saved for replay
+//	sudo flowtrace -i any --watch           # a refreshed view of states, like top
 //
-// Exit status: 0 on success, 1 on a runtime error (unreadable or damaged
-// input; everything read before the damage is still analysed and
-// printed), 2 on a usage error (bad flag, bad filter).
+// Exit status: 0 on success (a live capture stopped by Ctrl-C or SIGTERM
+// included), 1 on a runtime error (unreadable or damaged input, an
+// interface that went down; everything read before is still analysed and
+// printed), 2 on a usage error (bad flag, bad filter, conflicting flags).
 package main
 
 import (
@@ -67,6 +70,7 @@ type config struct {
 	filter   string
 	progress string
 	tracker  tracker.Config
+	live     liveConfig // -i and the flags that go with it (live.go)
 }
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -82,6 +86,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
 	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: auto (when stderr is a terminal), always, never")
+	addLiveFlags(fs, &c.live)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	help := fs.BoolP("help", "h", false, "show this help")
 
@@ -89,7 +94,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("%v", err)
 	}
 	if *help {
-		fmt.Fprintf(stderr, "Usage: flowtrace [flags] -r FILE [BPF filter]\n\n%s\nExit status: 0 ok, 1 runtime error (damaged or unreadable input), 2 usage error.\n", fs.FlagUsages())
+		fmt.Fprintf(stderr, "Usage: flowtrace [flags] -r FILE [BPF filter]\n       flowtrace [flags] -i IFACE [BPF filter]\n       flowtrace -D\n\n%s\nExit status: 0 ok (a live capture stopped by Ctrl-C included), 1 runtime error (damaged or unreadable input, interface down), 2 usage error.\n", fs.FlagUsages())
 		return nil, nil
 	}
 	if *showVersion {
@@ -97,9 +102,12 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, nil
 	}
 	c.filter = strings.Join(fs.Args(), " ")
+	if err := checkLiveFlags(fs, &c); err != nil {
+		return nil, err
+	}
 	switch {
-	case c.read == "":
-		return nil, usagef("no input: give -r FILE (or -r - for standard input)")
+	case c.read == "" && c.live.iface == "" && !c.live.list:
+		return nil, usagef("no input: give -r FILE (or -r - for standard input), or -i IFACE to capture live")
 	case c.tracker.TimeWait <= 0:
 		return nil, usagef("--time-wait must be positive, not %v", c.tracker.TimeWait)
 	case c.tracker.IdleTimeout <= 0:
@@ -123,7 +131,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cfg == nil {
 		return exitOK // --help or --version
 	}
-	err = analyse(ctx, cfg, stdin, stdout, stderr)
+	switch {
+	case cfg.live.list:
+		err = listInterfaces(stdout)
+	case cfg.live.iface != "":
+		err = analyseLive(ctx, cfg, stdout, stderr)
+	default:
+		err = analyse(ctx, cfg, stdin, stdout, stderr)
+	}
 	var ue *usageError
 	switch {
 	case err == nil:
@@ -161,17 +176,32 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 			return err
 		}
 	}
-
-	var out observer
-	opts := printer.Options{Verbose: cfg.verbose}
-	if cfg.json {
-		out = printer.NewJSON(stdout, opts)
-	} else {
-		out = printer.NewText(stdout, opts)
-	}
+	out := newPrinter(cfg, stdout)
 	tr := tracker.New(cfg.tracker, out)
 	prog := newProgress(stderr, f, cfg.progress)
+	readErr := trackAll(ctx, cfg, rd, tr, prog.tick)
+	prog.clear()
+	sum := finish(rd, tr)
+	if err := out.Close(sum); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	diagnose(stderr, f.Name(), sum, cfg)
+	return readErr
+}
 
+// newPrinter returns the text or JSON printer the flags ask for.
+func newPrinter(cfg *config, stdout io.Writer) observer {
+	opts := printer.Options{Verbose: cfg.verbose}
+	if cfg.json {
+		return printer.NewJSON(stdout, opts)
+	}
+	return printer.NewText(stdout, opts)
+}
+
+// trackAll feeds every segment rd yields to tr until the input ends, -c
+// is reached or ctx is done, calling tick every 16384 segments. It
+// returns the input's error, nil at its clean end.
+func trackAll(ctx context.Context, cfg *config, rd *capture.Reader, tr *tracker.Tracker, tick func(uint64)) error {
 	var seg segment.Segment
 	var readErr error
 	var n uint64
@@ -182,7 +212,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		tr.Handle(&seg)
 		n++
 		if n&0x3fff == 0 {
-			prog.tick(n)
+			if tick != nil {
+				tick(n)
+			}
 			if ctx.Err() != nil {
 				readErr = ctx.Err()
 				break
@@ -192,12 +224,15 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 			break
 		}
 	}
-	prog.clear()
 	if errors.Is(readErr, io.EOF) {
 		readErr = nil
 	}
-	tr.Flush()
+	return readErr
+}
 
+// finish ends the input for the tracker and gathers the summary.
+func finish(rd *capture.Reader, tr *tracker.Tracker) printer.Summary {
+	tr.Flush()
 	st := rd.Stats()
 	sum := printer.Summary{
 		Frames: st.Frames, TCP: st.TCP, NonTCP: st.NonTCP, Filtered: st.Filtered,
@@ -209,11 +244,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	for r, k := range st.NotedReasons() {
 		sum.Noted = append(sum.Noted, printer.Count{Name: r.String(), N: k})
 	}
-	if err := out.Close(sum); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	diagnose(stderr, f.Name(), sum, cfg)
-	return readErr
+	return sum
 }
 
 // diagnose reports on stderr what was skipped or kept despite damage, so

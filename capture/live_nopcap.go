@@ -1,0 +1,25 @@
+//go:build !cgo
+
+package capture
+
+import "github.com/google/gopacket"
+
+// Live is a live capture; without cgo there is no libpcap to provide it.
+type Live struct{}
+
+var _ Source = (*Live)(nil)
+
+// OpenLive returns ErrNoLibpcap: live capture needs libpcap (cgo).
+func OpenLive(iface string, opts LiveOptions) (*Live, error) { return nil, ErrNoLibpcap }
+
+// Interfaces returns ErrNoLibpcap: live capture needs libpcap (cgo).
+func Interfaces() ([]Interface, error) { return nil, ErrNoLibpcap }
+
+func (l *Live) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error) {
+	return nil, gopacket.CaptureInfo{}, 0, ErrNoLibpcap
+}
+func (l *Live) LinkType() LinkType        { return 0 }
+func (l *Live) Snaplen() int              { return 0 }
+func (l *Live) Name() string              { return "" }
+func (l *Live) Stats() (LiveStats, error) { return LiveStats{}, ErrNoLibpcap }
+func (l *Live) Close() error              { return nil }

@@ -1,0 +1,195 @@
+//go:build cgo
+
+package capture
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"strings"
+	"time"
+
+	"github.com/google/gopacket"
+	"github.com/google/gopacket/pcap"
+)
+
+// Live is a [Source] capturing from a network interface with libpcap. It
+// is not safe for concurrent use: call Stats from the goroutine that
+// reads.
+type Live struct {
+	h       *pcap.Handle
+	iface   string
+	link    LinkType
+	snaplen int
+	err     error
+}
+
+var _ Source = (*Live)(nil)
+
+// OpenLive starts capturing on iface ("any" for every interface). It
+// needs root or CAP_NET_RAW and CAP_NET_ADMIN; once it returns, the
+// process may give them up and go on reading. A filter libpcap cannot
+// compile gives an error matching ErrBadFilter.
+func OpenLive(iface string, opts LiveOptions) (*Live, error) {
+	if iface != "any" {
+		if _, err := net.InterfaceByName(iface); err != nil {
+			return nil, &NoInterfaceError{Iface: iface, Available: interfaceNames()}
+		}
+	}
+	in, err := pcap.NewInactiveHandle(iface)
+	if err != nil {
+		return nil, fmt.Errorf("capture: %s: %v", iface, err)
+	}
+	defer in.CleanUp()
+	if opts.Snaplen <= 0 {
+		opts.Snaplen = DefaultSnaplen
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 100 * time.Millisecond
+	}
+	// The "any" device cannot be promiscuous; libpcap would return a
+	// warning that gopacket treats as an error.
+	promisc := opts.Promisc && iface != "any"
+	set := []error{
+		in.SetSnapLen(opts.Snaplen),
+		in.SetPromisc(promisc),
+		in.SetTimeout(opts.Timeout),
+		in.SetImmediateMode(opts.Immediate),
+	}
+	if opts.BufferSize > 0 {
+		set = append(set, in.SetBufferSize(opts.BufferSize))
+	}
+	if err := errors.Join(set...); err != nil {
+		return nil, fmt.Errorf("capture: %s: %v", iface, err)
+	}
+	h, err := in.Activate()
+	if err != nil {
+		return nil, activateError(iface, err)
+	}
+	l := &Live{h: h, iface: iface, link: LinkType(h.LinkType()), snaplen: h.SnapLen()}
+	if !l.link.Supported() {
+		h.Close()
+		return nil, &LinkTypeError{Name: iface, Link: l.link}
+	}
+	if opts.Filter != "" {
+		if err := h.SetBPFFilter(opts.Filter); err != nil {
+			h.Close()
+			return nil, &FilterError{Expr: opts.Filter, Link: l.link, Msg: strings.TrimPrefix(err.Error(), "Error: ")}
+		}
+	}
+	return l, nil
+}
+
+// activateError turns gopacket's activation error (an unexported type
+// whose message is all there is) into one of ours.
+func activateError(iface string, err error) error {
+	msg := err.Error()
+	switch {
+	case msg == "Permission Denied" || strings.Contains(msg, "permission") || strings.Contains(msg, "not permitted"):
+		m := ""
+		if msg != "Permission Denied" {
+			m = msg
+		}
+		return &PermissionError{Iface: iface, Msg: m}
+	case msg == "No Such Device" || strings.Contains(msg, "No such device"):
+		return &NoInterfaceError{Iface: iface, Available: interfaceNames()}
+	case msg == "Interface Not Up":
+		return &InterfaceDownError{Iface: iface}
+	}
+	return fmt.Errorf("capture: %s: %v", iface, err)
+}
+
+func interfaceNames() []string {
+	ifs, err := Interfaces()
+	if err != nil {
+		return nil
+	}
+	names := make([]string, len(ifs))
+	for i, x := range ifs {
+		names[i] = x.Name
+	}
+	return names
+}
+
+// ReadFrame returns the next frame, or ErrTimeout when none arrived within
+// the read timeout. data is valid until the next call. When the interface
+// goes down or disappears it returns an *InterfaceDownError; any error
+// other than ErrTimeout ends the capture.
+func (l *Live) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+	if l.err != nil {
+		return nil, ci, 0, l.err
+	}
+	data, ci, err = l.h.ZeroCopyReadPacketData()
+	switch {
+	case err == nil:
+		return data, ci, l.link, nil
+	case errors.Is(err, pcap.NextErrorTimeoutExpired):
+		return nil, ci, 0, ErrTimeout
+	}
+	msg := err.Error()
+	if ne, ok := err.(pcap.NextError); ok && ne == pcap.NextErrorReadError {
+		if e := l.h.Error(); e != nil && e.Error() != "" {
+			msg = e.Error()
+		}
+	}
+	if _, ierr := net.InterfaceByName(l.iface); l.iface != "any" && ierr != nil {
+		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface disappeared (" + msg + ")"}
+	} else if strings.Contains(msg, "went down") || strings.Contains(msg, "network is down") || strings.Contains(msg, "disappeared") {
+		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: msg}
+	} else {
+		l.err = fmt.Errorf("capture: %s: %s", l.iface, msg)
+	}
+	return nil, ci, 0, l.err
+}
+
+// LinkType returns the link type of the interface.
+func (l *Live) LinkType() LinkType { return l.link }
+
+// Snaplen returns the snap length libpcap actually uses.
+func (l *Live) Snaplen() int { return l.snaplen }
+
+// Name returns the interface name.
+func (l *Live) Name() string { return l.iface }
+
+// Stats returns the kernel's counters so far.
+func (l *Live) Stats() (LiveStats, error) {
+	s, err := l.h.Stats()
+	if err != nil {
+		return LiveStats{}, fmt.Errorf("capture: %s: statistics: %v", l.iface, err)
+	}
+	return LiveStats{
+		Received:      uint64(uint32(s.PacketsReceived)),
+		KernelDropped: uint64(uint32(s.PacketsDropped)),
+		IfaceDropped:  uint64(uint32(s.PacketsIfDropped)),
+	}, nil
+}
+
+// Close stops the capture.
+func (l *Live) Close() error {
+	l.h.Close()
+	return nil
+}
+
+// Interfaces lists the devices libpcap can capture on, in libpcap's order
+// (the "best" first).
+func Interfaces() ([]Interface, error) {
+	devs, err := pcap.FindAllDevs()
+	if err != nil {
+		return nil, fmt.Errorf("capture: list interfaces: %v", err)
+	}
+	out := make([]Interface, 0, len(devs))
+	for _, d := range devs {
+		x := Interface{
+			Name: d.Name, Description: d.Description,
+			Loopback: d.Flags&0x1 != 0, Up: d.Flags&0x2 != 0, Running: d.Flags&0x4 != 0,
+		}
+		for _, a := range d.Addresses {
+			if ip, ok := netip.AddrFromSlice(a.IP); ok {
+				x.Addrs = append(x.Addrs, ip.Unmap())
+			}
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}

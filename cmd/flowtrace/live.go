@@ -1,0 +1,427 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/google/gopacket"
+	"github.com/spf13/pflag"
+
+	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/printer"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Live capture timing.
+const (
+	// liveTick is how often the capture loop looks at the signals, the
+	// --duration deadline and the wall clock, packets or not.
+	liveTick = 100 * time.Millisecond
+	// liveStatsEvery is how often the kernel's drop counters are read
+	// (and new drops reported) and the -w file is flushed.
+	liveStatsEvery = time.Second
+	// liveClockLag is how far behind the wall clock the capture clock is
+	// advanced on a quiet link. A timer fires only once no packet stamped
+	// before its deadline can still be on its way through the kernel's
+	// ring (immediate mode delivers at once; block mode within the 100 ms
+	// read timeout), so the events come out in the same order as when the
+	// -w file is replayed.
+	liveClockLag = 500 * time.Millisecond
+)
+
+// liveConfig holds -i and the flags that go with it.
+type liveConfig struct {
+	iface         string
+	list          bool
+	noPromisc     bool
+	snaplen       int
+	bufferKiB     int
+	immediate     bool
+	write         string
+	duration      time.Duration
+	user          string
+	keepRoot      bool
+	watch         bool
+	watchInterval time.Duration
+}
+
+func addLiveFlags(fs *pflag.FlagSet, c *liveConfig) {
+	fs.StringVarP(&c.iface, "interface", "i", "", "capture live on `IFACE` (\"any\" for all interfaces); needs root or CAP_NET_RAW,CAP_NET_ADMIN")
+	fs.BoolVarP(&c.list, "list-interfaces", "D", false, "list the interfaces -i can capture on, and exit")
+	fs.BoolVarP(&c.noPromisc, "no-promiscuous-mode", "p", false, "do not put the interface in promiscuous mode")
+	fs.IntVarP(&c.snaplen, "snapshot-length", "s", capture.DefaultSnaplen, "keep at most `N` bytes of each frame (0: 262144); payload lengths come from the IP header")
+	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB` (default: libpcap's, 2 MiB)")
+	fs.BoolVar(&c.immediate, "immediate-mode", true, "deliver each packet at once; =false lets the kernel batch them (fewer wake-ups under load)")
+	fs.StringVarP(&c.write, "write", "w", "", "also save the raw packets to `FILE` (pcap), written after privileges are dropped")
+	fs.DurationVar(&c.duration, "duration", 0, "stop a live capture after `D` (0: until Ctrl-C or SIGTERM)")
+	fs.StringVarP(&c.user, "relinquish-privileges", "Z", "nobody", "when started as root, switch to `USER` once the interface is open")
+	fs.BoolVar(&c.keepRoot, "keep-root", false, "stay root during a live capture (no -Z)")
+	fs.BoolVar(&c.watch, "watch", false, "live: a refreshed view of states (on a terminal) or periodic summary JSON records (--json, or when stdout is not a terminal), instead of the transcript")
+	fs.DurationVar(&c.watchInterval, "watch-interval", time.Second, "how often --watch refreshes")
+}
+
+// checkLiveFlags rejects combinations that make no sense.
+func checkLiveFlags(fs *pflag.FlagSet, c *config) error {
+	l := &c.live
+	if l.list {
+		var others []string
+		fs.Visit(func(f *pflag.Flag) {
+			if f.Name != "list-interfaces" {
+				others = append(others, "--"+f.Name)
+			}
+		})
+		if len(fs.Args()) > 0 {
+			others = append(others, "a filter")
+		}
+		if len(others) > 0 {
+			return usagef("-D lists interfaces and takes no other flag or argument (got %s)", strings.Join(others, ", "))
+		}
+		return nil
+	}
+	if c.read != "" && l.iface != "" {
+		return usagef("-r and -i are exclusive: read a file or capture live, not both")
+	}
+	if l.iface == "" {
+		for _, name := range []string{"write", "no-promiscuous-mode", "snapshot-length", "buffer-size", "immediate-mode",
+			"duration", "relinquish-privileges", "keep-root", "watch", "watch-interval"} {
+			if fs.Changed(name) {
+				f := fs.Lookup(name)
+				flag := "--" + name
+				if f.Shorthand != "" {
+					flag = "-" + f.Shorthand
+				}
+				return usagef("%s needs a live capture (-i IFACE)", flag)
+			}
+		}
+		return nil
+	}
+	switch {
+	case fs.Changed("relinquish-privileges") && l.keepRoot:
+		return usagef("-Z and --keep-root are exclusive: switch to a user or stay root")
+	case l.user == "":
+		return usagef("-Z needs a user name")
+	case l.write == "-":
+		return usagef("-w - would mix raw packets with the output on stdout; give a file name")
+	case l.snaplen < 0 || l.snaplen > capture.MaxSnaplen:
+		return usagef("-s must be between 0 and %d, not %d", capture.MaxSnaplen, l.snaplen)
+	case fs.Changed("buffer-size") && (l.bufferKiB <= 0 || l.bufferKiB > 1<<21):
+		return usagef("-B must be between 1 and %d KiB, not %d", 1<<21, l.bufferKiB)
+	case fs.Changed("duration") && l.duration <= 0:
+		return usagef("--duration must be positive, not %v", l.duration)
+	case l.watch && c.verbose:
+		return usagef("--watch and -v are exclusive: the watch view shows no per-packet lines")
+	case l.watchInterval < 100*time.Millisecond:
+		return usagef("--watch-interval must be at least 100ms, not %v", l.watchInterval)
+	case fs.Changed("watch-interval") && !l.watch:
+		return usagef("--watch-interval needs --watch")
+	}
+	if l.snaplen == 0 {
+		l.snaplen = capture.MaxSnaplen
+	}
+	return nil
+}
+
+// listInterfaces is -D: tcpdump's list, numbered, with flags.
+func listInterfaces(stdout io.Writer) error {
+	ifs, err := capture.Interfaces()
+	if err != nil {
+		return err
+	}
+	for i, x := range ifs {
+		var fl []string
+		if x.Up {
+			fl = append(fl, "Up")
+		}
+		if x.Running {
+			fl = append(fl, "Running")
+		}
+		if x.Loopback {
+			fl = append(fl, "Loopback")
+		}
+		line := fmt.Sprintf("%d.%s", i+1, x.Name)
+		if x.Description != "" {
+			line += " (" + x.Description + ")"
+		}
+		if len(fl) > 0 {
+			line += " [" + strings.Join(fl, ", ") + "]"
+		}
+		for j, a := range x.Addrs {
+			if j == 0 {
+				line += " "
+			} else {
+				line += ","
+			}
+			line += a.String()
+		}
+		fmt.Fprintln(stdout, line)
+	}
+	return nil
+}
+
+// analyseLive is -i: capture, drop privileges, track and print until
+// Ctrl-C, SIGTERM, -c, --duration or the interface going away.
+func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
+	l := &cfg.live
+	opts := capture.DefaultLiveOptions()
+	opts.Snaplen = l.snaplen
+	opts.Promisc = !l.noPromisc
+	opts.BufferSize = l.bufferKiB << 10
+	opts.Immediate = l.immediate
+	opts.Filter = cfg.filter
+	src, err := capture.OpenLive(l.iface, opts)
+	if err != nil {
+		return liveOpenError(err)
+	}
+	defer src.Close()
+
+	dropped := false
+	if !l.keepRoot {
+		if dropped, err = dropPrivileges(l.user); err != nil {
+			return err
+		}
+	}
+	var pw *pcapWriter
+	if l.write != "" {
+		// Opened after the drop, as tcpdump -Z does: the file belongs
+		// to the unprivileged user and root never writes where it is
+		// told to.
+		f, err := os.OpenFile(l.write, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return writeOpenError(err, l, dropped)
+		}
+		pw, err = newPcapWriter(f, src.LinkType(), src.Snaplen())
+		if err != nil {
+			f.Close()
+			return fmt.Errorf("-w %s: %w", l.write, err)
+		}
+	}
+
+	ls := &liveSource{
+		src: src, stats: src.Stats, now: time.Now, ctx: ctx, w: pw,
+		iface: l.iface, stderr: stderr,
+	}
+	if l.duration > 0 {
+		ls.deadline = time.Now().Add(l.duration)
+	}
+	var out observer
+	var w *watch
+	if l.watch {
+		w = newWatch(stdout, cfg, l.iface)
+		out = w
+		ls.watch = w
+		ls.watchEvery = l.watchInterval
+	} else {
+		out = newPrinter(cfg, stdout)
+	}
+	tr := tracker.New(cfg.tracker, out)
+	ls.tr = tr
+	rd := capture.NewReader(ls) // the filter runs in the kernel
+
+	if w != nil {
+		w.start(time.Now())
+	}
+	readErr := trackAll(context.Background(), cfg, rd, tr, nil)
+	ls.finish()
+	if readErr == nil && ls.err != nil {
+		readErr = ls.err
+	}
+	sum := finish(rd, tr)
+	var closeErr error
+	if w != nil {
+		w.setStats(ls.last, ls.statsOK)
+	}
+	if err := out.Close(sum); err != nil {
+		closeErr = fmt.Errorf("write output: %w", err)
+	}
+	if pw != nil {
+		if err := pw.Close(); err != nil && readErr == nil {
+			readErr = fmt.Errorf("-w %s: %w", l.write, err)
+		}
+	}
+	diagnose(stderr, l.iface, sum, cfg)
+	ls.report(stderr, sum)
+	if closeErr != nil {
+		return closeErr
+	}
+	return readErr
+}
+
+// liveOpenError adds what to do about it to an error opening the
+// interface.
+func liveOpenError(err error) error {
+	var pe *capture.PermissionError
+	var ne *capture.NoInterfaceError
+	switch {
+	case errors.As(err, &pe):
+		exe, xerr := os.Executable()
+		if xerr != nil {
+			exe = "/path/to/flowtrace"
+		}
+		return fmt.Errorf("%w\n  capturing needs root or the capabilities CAP_NET_RAW and CAP_NET_ADMIN:\n"+
+			"  run it with sudo, or grant them once with: sudo setcap cap_net_raw,cap_net_admin=eip %s", err, exe)
+	case errors.As(err, &ne):
+		return fmt.Errorf("%w\n  flowtrace -D lists them; -i any captures on all", err)
+	case errors.Is(err, capture.ErrBadFilter):
+		return &usageError{err.Error()}
+	}
+	return err
+}
+
+func writeOpenError(err error, l *liveConfig, dropped bool) error {
+	if errors.Is(err, os.ErrPermission) && dropped {
+		return fmt.Errorf("-w: %w\n  flowtrace writes -w files as user %s, after giving up root: choose a directory %s can write to, -Z USER, or --keep-root", err, l.user, l.user)
+	}
+	return fmt.Errorf("-w: %w", err)
+}
+
+// frameSource is what liveSource reads: a *capture.Live, or a fake in
+// tests.
+type frameSource interface {
+	ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error)
+	LinkType() capture.LinkType
+	Close() error
+}
+
+// liveSource turns a live capture into a capture.Source that a Reader can
+// read to the end: it hides read timeouts, advancing the tracker's clock
+// on a quiet link instead, tees every frame to the -w file, polls the
+// kernel's drop counters, refreshes the watch view, and ends the input
+// (io.EOF) on a signal or at the --duration deadline. All of this runs on
+// the reading goroutine, between the tracker's calls: nothing here is
+// concurrent.
+type liveSource struct {
+	src      frameSource
+	stats    func() (capture.LiveStats, error)
+	now      func() time.Time
+	ctx      context.Context
+	deadline time.Time
+	tr       *tracker.Tracker
+	w        *pcapWriter
+	iface    string
+	stderr   io.Writer
+
+	watch      *watch
+	watchEvery time.Duration
+	nextWatch  time.Time
+
+	frames              uint64 // frames read
+	nextTick, nextStats time.Time
+	last                capture.LiveStats // kernel counters at the last poll
+	statsOK             bool
+	stopped             string // why the input ended, "" while it runs
+	err                 error  // a -w write error, reported at the end
+}
+
+var _ capture.Source = (*liveSource)(nil)
+
+func (s *liveSource) LinkType() capture.LinkType { return s.src.LinkType() }
+func (s *liveSource) Close() error               { return nil } // analyseLive closes the capture
+
+// ReadFrame returns the next frame, or io.EOF once the capture is to
+// stop.
+func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error) {
+	for {
+		if s.stopped != "" {
+			return nil, gopacket.CaptureInfo{}, 0, io.EOF
+		}
+		data, ci, link, err := s.src.ReadFrame()
+		switch {
+		case err == nil:
+			s.frames++
+			if s.w != nil {
+				if werr := s.w.WritePacket(ci, data); werr != nil {
+					s.err = fmt.Errorf("-w: %w", werr)
+					s.stopped = "write error"
+				}
+			}
+			if !ci.Timestamp.Before(s.nextTick) {
+				s.tick(ci.Timestamp)
+			}
+			return data, ci, link, nil
+		case errors.Is(err, capture.ErrTimeout):
+			// A quiet link: the kernel's ring is empty, so every packet
+			// stamped before now has been read. Timers (TIME-WAIT,
+			// idle) fire on the wall clock, a little behind it.
+			now := s.now()
+			s.tr.Advance(now.Add(-liveClockLag))
+			s.tick(now)
+		default:
+			s.stopped = "error"
+			return nil, ci, 0, err
+		}
+	}
+}
+
+// tick does what must happen every liveTick whether packets arrive or
+// not. now is the wall clock or, on a busy link, the latest packet's
+// timestamp (which is close to it and costs nothing).
+func (s *liveSource) tick(now time.Time) {
+	s.nextTick = now.Add(liveTick)
+	switch {
+	case s.ctx.Err() != nil:
+		s.stopped = "interrupted"
+	case !s.deadline.IsZero() && !now.Before(s.deadline):
+		s.stopped = "duration reached"
+	}
+	if !now.Before(s.nextStats) || s.stopped != "" {
+		s.nextStats = now.Add(liveStatsEvery)
+		s.poll()
+		if s.w != nil {
+			if err := s.w.Flush(); err != nil && s.err == nil {
+				s.err = fmt.Errorf("-w: %w", err)
+				s.stopped = "write error"
+			}
+		}
+	}
+	if s.watch != nil && !now.Before(s.nextWatch) && s.stopped == "" {
+		s.nextWatch = now.Add(s.watchEvery)
+		s.watch.setStats(s.last, s.statsOK)
+		s.watch.frames = s.frames
+		s.watch.refresh(s.now())
+	}
+}
+
+// poll reads the kernel's counters and reports new drops as they happen.
+func (s *liveSource) poll() {
+	if s.stats == nil {
+		return
+	}
+	st, err := s.stats()
+	if err != nil {
+		return
+	}
+	kd, id := st.KernelDropped-s.last.KernelDropped, st.IfaceDropped-s.last.IfaceDropped
+	if s.statsOK && (kd > 0 || id > 0) {
+		msg := fmt.Sprintf("%s: dropped %d packets in the kernel and %d at the interface since the last report (%d and %d in all); try a larger -B, a narrower filter, or --immediate-mode=false",
+			s.iface, kd, id, st.KernelDropped, st.IfaceDropped)
+		if s.watch != nil && s.watch.tty {
+			s.watch.note(msg)
+		} else {
+			fmt.Fprintf(s.stderr, "flowtrace: %s\n", msg)
+		}
+	}
+	s.last, s.statsOK = st, true
+}
+
+// finish reads the counters one last time, before the handle closes.
+func (s *liveSource) finish() {
+	if s.stopped == "" {
+		s.stopped = "count reached"
+	}
+	s.poll()
+}
+
+// report writes the capture statistics on stderr, as tcpdump does.
+func (s *liveSource) report(w io.Writer, sum printer.Summary) {
+	if !s.statsOK {
+		fmt.Fprintf(w, "flowtrace: %s: %d packets captured (%s); kernel statistics unavailable\n", s.iface, sum.Frames, s.stopped)
+		return
+	}
+	fmt.Fprintf(w, "flowtrace: %s: %d packets captured, %d received by filter, %d dropped by kernel, %d dropped by interface (%s)\n",
+		s.iface, sum.Frames, s.last.Received, s.last.KernelDropped, s.last.IfaceDropped, s.stopped)
+}
