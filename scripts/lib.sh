@@ -20,6 +20,8 @@ CAP_PID=""   # the running capture
 CAP_FILE=""  # where it writes
 CAP_NAME=""  # scenario it belongs to
 CAP_TOOL=""  # tcpdump or dumpcap
+CAP_SNAP=""   # snaplen for the next capture (default $SNAPLEN); reset per scenario
+CAP_FILTER="" # capture filter for the next capture (default "tcp"); reset per scenario
 
 log() { printf 'mktraces: %s\n' "$*" >&2; }
 die() {
@@ -174,7 +176,8 @@ nft_load() { nsx "$1" nft -f -; }
 
 # cap_start NAME NS IFACE [tcpdump|dumpcap] [EXTRA-ARGS...]: start capturing
 # TCP on IFACE in NS into $WORK/NAME.pcap and wait until the capturer is
-# listening.
+# listening. CAP_SNAP and CAP_FILTER, when set, replace the snaplen and the
+# "tcp" filter.
 cap_start() {
 	CAP_NAME=$1
 	local ns=$2 if=$3 tool=${4:-tcpdump}
@@ -182,15 +185,15 @@ cap_start() {
 	shift 3
 	[ $# -gt 0 ] && shift
 	CAP_FILE=$WORK/$CAP_NAME.pcap
-	local err=$LOGS/capture.err ready
+	local err=$LOGS/capture.err ready snap=${CAP_SNAP:-$SNAPLEN} filter=${CAP_FILTER:-tcp}
 	: >"$err"
 	case $tool in
 	tcpdump)
-		spawn "$err" timeout "$CAP_MAX" ip netns exec "$ns" tcpdump -U --immediate-mode -n -s "$SNAPLEN" -i "$if" -w "$CAP_FILE" "$@" tcp
+		spawn "$err" timeout "$CAP_MAX" ip netns exec "$ns" tcpdump -U --immediate-mode -n -s "$snap" -i "$if" -w "$CAP_FILE" "$@" "$filter"
 		ready='listening on'
 		;;
 	dumpcap)
-		spawn "$err" timeout "$CAP_MAX" ip netns exec "$ns" dumpcap -q -n -s "$SNAPLEN" -i "$if" -f tcp -w "$CAP_FILE" "$@"
+		spawn "$err" timeout "$CAP_MAX" ip netns exec "$ns" dumpcap -q -n -s "$snap" -i "$if" -f "$filter" -w "$CAP_FILE" "$@"
 		ready='Capturing on'
 		;;
 	*) die "unknown capture tool $tool" ;;

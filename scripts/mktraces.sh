@@ -5,14 +5,16 @@
 # Each scenario runs between network namespaces this script creates (ft-cli
 # 10.77.0.1 fd77::1, ft-srv 10.77.0.2 fd77::2, and for delayed paths ft-br,
 # running internal/cmd/delaybridge), drives both endpoints with
-# internal/cmd/tcpdrive, captures with tcpdump (snaplen 200, filter "tcp"),
+# internal/cmd/tcpdrive, captures with tcpdump (snaplen 200, filter "tcp",
+# unless a scenario says otherwise),
 # and, while the capture still runs, records `ss -tanoi` in both endpoint
 # namespaces: the kernel's own final state of every socket.
 #
 # Needs root, Go, iproute2, tcpdump, nftables, hping3, nmap and tshark
 # (wireshark's capinfos, editcap, dumpcap). Every command is bounded by
 # timeout; the EXIT trap deletes the namespaces and stops background
-# processes. -v prints each trace and its ss truth.
+# processes. -v prints each trace and its ss truth. With FT_FAILED_DIR set,
+# a trace that fails its checks is copied there for inspection.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -519,10 +521,227 @@ sc_syn_scan() {
 	expect_state "$FT_SRV" LISTEN "$SRV4:143" "0.0.0.0:*"
 }
 
+# ---- Sequence analysis (issue 3): loss, reordering, windows, keep-alives.
+# The checks use tshark's own tcp.analysis fields, so each trace is known to
+# carry the class it exists for.
+
+# One data segment lost after the capture point: delaybridge (5 ms each way)
+# drops the client's 2nd data segment; the capture at ft-cli eth0 shows it
+# leave, and its retransmission by the timer (TLP/RTO: nothing else is in
+# flight, so no duplicate ACKs).
+sc_loss_rto() {
+	setup_bridge -delay 5ms -drop ab:data:2
+	cap_start loss-rto "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 300 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 sleep 100ms send 100 sleep 700ms send 100 readn 100 sleep 100ms close
+	finish
+	expect_count "tcp.analysis.retransmission" 1
+	expect_count "tcp.analysis.fast_retransmission" 0
+	expect_count "tcp.analysis.duplicate_ack" 0
+	expect_count "tcp.analysis.lost_segment" 0
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# A 200 KB write; delaybridge (5 ms each way) drops the 30th data segment,
+# after the capture point at ft-cli eth0. The server's duplicate ACKs with
+# SACK blocks trigger a fast retransmission.
+sc_loss_fast() {
+	setup_bridge -delay 5ms -drop ab:data:30
+	cap_start loss-fast "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 200000 sleep 300ms close
+	sleep 0.3
+	finish
+	expect_count "tcp.analysis.duplicate_ack && tcp.options.sack_le" 3 200
+	expect_count "tcp.analysis.fast_retransmission" 1
+	expect_count "tcp.analysis.retransmission" 1
+	expect_count "tcp.analysis.lost_segment" 0
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# As loss-fast (100 KB) but captured at ft-srv eth0, after the drop: the
+# capture never sees the lost segment ("previous segment not captured" on
+# the next one), then the server's duplicate ACKs and the retransmission
+# that fills the hole.
+sc_loss_upstream() {
+	setup_bridge -delay 5ms -drop ab:data:30
+	cap_start loss-upstream "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100000 sleep 300ms close
+	sleep 0.3
+	finish
+	expect_count "tcp.analysis.lost_segment" 1
+	expect_count "tcp.analysis.duplicate_ack" 3 200
+	expect_count "tcp.analysis.retransmission || tcp.analysis.out_of_order" 1
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# The capture misses a segment the server did receive: the capture filter
+# at ft-srv eth0 leaves out the one segment whose payload starts with
+# "XXXX" (the client's 2nd write, 100 bytes of 'X'). The server ACKs it
+# (an ACK of data the capture never saw); the client's next segment starts
+# beyond the last one captured.
+sc_acked_unseen() {
+	setup_direct
+	CAP_FILTER='tcp and not (ip[2:2] - ((ip[0] & 0xf) << 2) - ((tcp[12] & 0xf0) >> 2) >= 4 and tcp[((tcp[12] & 0xf0) >> 2):4] = 0x58585858)'
+	cap_start acked-unseen "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 300 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 sleep 100ms send 100 --byte X sleep 100ms send 100 readn 100 sleep 100ms close
+	finish
+	expect_count "tcp.srcport == 40001 && tcp.len == 100" 2
+	expect_count "tcp.analysis.ack_lost_segment" 2
+	expect_count "tcp.analysis.lost_segment" 1
+	expect_count "tcp.analysis.retransmission" 0
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# A 100 KB write through delaybridge (5 ms each way) with -swap: the 20th,
+# 40th and 60th data segments each reach the server right behind the one
+# sent after them. Captured at ft-srv eth0: three times a segment beyond a
+# hole ("previous segment not captured"), the server's immediate ACK with a
+# SACK block (a duplicate ACK when the previous ACK had the same number),
+# then the missing one, out of order; nothing is retransmitted.
+sc_reorder_bulk() {
+	setup_bridge -delay 5ms -swap ab:data:20:1 -swap ab:data:40:1 -swap ab:data:60:1
+	cap_start reorder-bulk "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100000 sleep 300ms close
+	sleep 0.3
+	finish
+	expect_count "tcp.analysis.out_of_order" 3
+	expect_count "tcp.analysis.lost_segment" 3
+	expect_count "tcp.analysis.retransmission" 0
+	expect_count "tcp.analysis.duplicate_ack" 0 3
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# The server's receive buffer is small (SO_RCVBUF 4096 on the listener: a
+# 2896-byte window) and its program does not read for 2 s; the client
+# writes 30 KB and shuts down its side. The client fills the window, the
+# server advertises a zero window, the client probes it with the persist
+# timer (Linux probes are bare ACKs with seq SND.UNA-1, backing off), the
+# server answers each probe with a zero window; when the server reads, its
+# window update (same ack, window 2896) lets the rest through. Two sysctls
+# keep the trace to the zero-window story: tcp_early_retrans=0 in ft-cli
+# (no tail loss probe: the server's delayed ACK, held back because its
+# window is shrinking, would otherwise draw a spurious TLP retransmission)
+# and tcp_invalid_ratelimit=0 in ft-srv (the server answers every probe;
+# by default it answers out-of-window segments at most every 500 ms).
+# Captured at ft-cli eth0.
+sc_zero_window() {
+	setup_direct
+	nsx "$FT_CLI" sysctl -qw net.ipv4.tcp_early_retrans=0
+	nsx "$FT_SRV" sysctl -qw net.ipv4.tcp_invalid_ratelimit=0
+	cap_start zero-window "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" --rcvbuf 4096 accept sleep 2s read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 30000 shutdown read close
+	finish
+	expect_count "tcp.analysis.zero_window" 3 40
+	expect_count "tcp.analysis.window_full" 1 40
+	expect_count "tcp.analysis.window_update" 1 40
+	expect_count "tcp.analysis.keep_alive" 3 6
+	expect_count "tcp.analysis.retransmission" 0
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# zero-window with a short stall: the server reads 250 ms in, after its
+# window closed (~130 ms) but before the client's persist timer fires, so
+# the trace has window-full segments, one zero window and a pure window
+# update, and no probes. tcp_early_retrans=0 in ft-cli as in zero-window.
+# Captured at ft-cli eth0.
+sc_window_update() {
+	setup_direct
+	nsx "$FT_CLI" sysctl -qw net.ipv4.tcp_early_retrans=0
+	cap_start window-update "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" --rcvbuf 4096 accept sleep 250ms read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 12000 shutdown read close
+	finish
+	expect_count "tcp.analysis.window_update" 1 3
+	expect_count "tcp.analysis.zero_window" 1 3
+	expect_count "tcp.analysis.keep_alive" 0
+	expect_count "tcp.analysis.retransmission" 0
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# The client sets SO_KEEPALIVE with TCP_KEEPIDLE 1 s, TCP_KEEPINTVL 1 s,
+# TCP_KEEPCNT 5, exchanges 100 bytes each way and idles 3.5 s: keep-alives
+# (seq SND.NXT-1, no payload) at about 1, 2 and 3 s, each answered by the
+# server. Captured at ft-cli eth0.
+sc_keepalive() {
+	setup_direct
+	cap_start keepalive "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" keepalive 1:1:5 send 100 readn 100 sleep 3500ms close
+	finish
+	expect_count "tcp.analysis.keep_alive" 3 4
+	expect_count "tcp.analysis.keep_alive_ack" 3 4
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# delaybridge (5 ms each way) drops the server's first bare ACK (of the
+# client's 100 bytes). The capture at ft-srv eth0 sees that ACK leave, then
+# the client's retransmission of the acknowledged bytes (spurious), then
+# the server's duplicate ACK with a D-SACK block.
+sc_spurious_retrans() {
+	setup_bridge -delay 5ms -drop ba:ack:1
+	cap_start spurious-retrans "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept read close hold
+	wait_listen "$FT_SRV" 5000
+	drive_fg "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 sleep 800ms close
+	sleep 0.3
+	finish
+	expect_count "tcp.analysis.spurious_retransmission" 1
+	expect_count "tcp.analysis.duplicate_ack" 1
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
+# The client sends 100 bytes (a..v repeated); hping3 in ft-cli then forges
+# a segment from 10.77.0.1:40001 with the same sequence range, an
+# acceptable ACK and 100 different bytes ("INJECTED..." repeated). The
+# server, already past it, answers with a duplicate ACK (D-SACK). Seq and
+# ack are read from the running capture. Full payloads are captured
+# (snaplen 1600) so the two versions can be compared. Captured at ft-srv
+# eth0.
+sc_retrans_differ() {
+	setup_direct
+	CAP_SNAP=1600
+	cap_start retrans-differ "$FT_SRV" eth0
+	drive "$FT_SRV" listen "$SRV" accept readn 100 send 100 read close hold
+	wait_listen "$FT_SRV" 5000
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" send 100 readn 100 sleep 1500ms send 100 sleep 100ms close
+	local cli=$DRIVE_PID
+	sleep 0.5
+	local seq ack
+	read -r seq ack < <(tshark -r "$CAP_FILE" -Y "ip.src == $CLI4 && tcp.srcport == 40001 && tcp.len == 100" -T fields -e tcp.seq_raw -e tcp.ack_raw 2>/dev/null | head -n 1)
+	[ -n "$seq" ] || die "retrans-differ: no client data segment captured yet"
+	ack=$(tshark -r "$CAP_FILE" -Y "ip.src == $CLI4 && tcp.srcport == 40001" -T fields -e tcp.ack_raw 2>/dev/null | tail -n 1)
+	log "retrans-differ: client data seq $seq, ack $ack"
+	local payload=$WORK/payload
+	printf 'INJECTED-%.0s' $(seq 12) | head -c 100 >"$payload"
+	timeout 10 ip netns exec "$FT_CLI" hping3 -q -I eth0 -A -s 40001 -k -p 5000 -M "$seq" -L "$ack" -w 502 -d 100 -E "$payload" -c 1 "$SRV4" >>"$LOGS/hping3.log" 2>&1 || true
+	wait_pid "$cli" 5
+	finish
+	expect_count "tcp.srcport == 40001 && tcp.len == 100" 3
+	expect_count "tcp.analysis.retransmission" 1
+	expect_count "tcp.analysis.duplicate_ack" 1 2
+	expect_count "tcp.payload contains \"INJECTED\"" 1
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
 ALL=(client-close server-close close-3seg refused unanswered-syn syn-retransmit synack-retransmit
 	half-close close-wait-stuck fin-retransmit last-ack-stuck rst-client-abort rst-server-abort
 	rst-unread-data midstream starts-with-fin simultaneous-open simultaneous-close reorder
-	syn-data port-reuse time-wait-expire rst-injected ipv6 any-sll2 pcapng nanosecond syn-scan)
+	syn-data port-reuse time-wait-expire rst-injected ipv6 any-sll2 pcapng nanosecond syn-scan
+	loss-rto loss-fast loss-upstream acked-unseen reorder-bulk zero-window window-update keepalive
+	spurious-retrans retrans-differ)
 
 FAILED=()
 run_scenario() {
@@ -530,6 +749,8 @@ run_scenario() {
 	declare -F "$fn" >/dev/null || die "unknown scenario $name (known: ${ALL[*]})"
 	log "== $name"
 	CHECK_FAILS=0
+	CAP_SNAP=""
+	CAP_FILTER=""
 	"$fn"
 	kill_bg
 	ns_reset
@@ -537,6 +758,11 @@ run_scenario() {
 		install_trace
 	else
 		FAILED+=("$name")
+		if [ -n "${FT_FAILED_DIR:-}" ]; then
+			mkdir -p "$FT_FAILED_DIR"
+			cp "$CAP_FILE" "$WORK/$CAP_NAME.ss" "$FT_FAILED_DIR/"
+			log "$name: failed trace copied to $FT_FAILED_DIR"
+		fi
 		log "$name: not installed; logs:"
 		tail -n 20 "$LOGS"/*.log >&2 || true
 		tcpdump -nr "$CAP_FILE" 2>/dev/null | sed 's/^/    /' >&2
