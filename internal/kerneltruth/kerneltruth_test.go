@@ -255,6 +255,16 @@ func TestCommittedTruthStates(t *testing.T) {
 		"pcapng":             clientTW,
 		"nanosecond":         clientTW,
 		"syn-scan":           nil,
+		"loss-rto":           clientTW,
+		"loss-fast":          clientTW,
+		"loss-upstream":      clientTW,
+		"acked-unseen":       clientTW,
+		"reorder-bulk":       clientTW,
+		"zero-window":        clientTW,
+		"window-update":      clientTW,
+		"keepalive":          clientTW,
+		"spurious-retrans":   clientTW,
+		"retrans-differ":     clientTW,
 	}
 	files, _ := filepath.Glob(filepath.Join(pcapDir, "*.ss"))
 	if len(files) == 0 {
