@@ -125,6 +125,20 @@ func (l *Live) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType,
 	case err == nil:
 		return data, ci, l.link, nil
 	case errors.Is(err, pcap.NextErrorTimeoutExpired):
+		// In non-blocking mode libpcap does not notice an interface
+		// going down or away (it would in a blocking read), and no
+		// packet comes: look on every quiet period.
+		if l.iface != "any" {
+			ifc, ierr := net.InterfaceByName(l.iface)
+			switch {
+			case ierr != nil:
+				l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface disappeared"}
+				return nil, ci, 0, l.err
+			case ifc.Flags&net.FlagUp == 0:
+				l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface went down"}
+				return nil, ci, 0, l.err
+			}
+		}
 		return nil, ci, 0, ErrTimeout
 	}
 	msg := err.Error()

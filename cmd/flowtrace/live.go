@@ -201,6 +201,12 @@ func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) err
 		}
 	}
 
+	as := ""
+	if dropped {
+		as = ", running as " + l.user
+	}
+	fmt.Fprintf(stderr, "flowtrace: listening on %s, link-type %s, snapshot length %d bytes%s\n", l.iface, src.LinkType(), src.Snaplen(), as)
+
 	ls := &liveSource{
 		src: src, stats: src.Stats, now: time.Now, ctx: ctx, w: pw,
 		iface: l.iface, stderr: stderr,
@@ -336,7 +342,7 @@ func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType
 			if s.w != nil {
 				if werr := s.w.WritePacket(ci, data); werr != nil {
 					s.err = fmt.Errorf("-w: %w", werr)
-					s.stopped = "write error"
+					s.stopped = "stopped by a write error"
 				}
 			}
 			if !ci.Timestamp.Before(s.nextTick) {
@@ -351,7 +357,7 @@ func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType
 			s.tr.Advance(now.Add(-liveClockLag))
 			s.tick(now)
 		default:
-			s.stopped = "error"
+			s.stopped = "stopped by an error"
 			return nil, ci, 0, err
 		}
 	}
@@ -364,9 +370,9 @@ func (s *liveSource) tick(now time.Time) {
 	s.nextTick = now.Add(liveTick)
 	switch {
 	case s.ctx.Err() != nil:
-		s.stopped = "interrupted"
+		s.stopped = "stopped by a signal"
 	case !s.deadline.IsZero() && !now.Before(s.deadline):
-		s.stopped = "duration reached"
+		s.stopped = "stopped after --duration"
 	}
 	if !now.Before(s.nextStats) || s.stopped != "" {
 		s.nextStats = now.Add(liveStatsEvery)
@@ -374,7 +380,7 @@ func (s *liveSource) tick(now time.Time) {
 		if s.w != nil {
 			if err := s.w.Flush(); err != nil && s.err == nil {
 				s.err = fmt.Errorf("-w: %w", err)
-				s.stopped = "write error"
+				s.stopped = "stopped by a write error"
 			}
 		}
 	}
@@ -411,7 +417,7 @@ func (s *liveSource) poll() {
 // finish reads the counters one last time, before the handle closes.
 func (s *liveSource) finish() {
 	if s.stopped == "" {
-		s.stopped = "count reached"
+		s.stopped = "stopped after -c"
 	}
 	s.poll()
 }
