@@ -650,6 +650,44 @@ sc_zero_window() {
 	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
 }
 
+# Linux never sends the 1-byte zero-window probe tshark's
+# tcp.analysis.zero_window_probe describes (its persist timer sends a bare
+# ACK with seq SND.UNA-1, which tshark calls a keep-alive), but BSD and
+# Windows stacks do. So, as in zero-window, the server stalls with a zero
+# window; about 0.5 s in, hping3 in ft-cli sends such a probe as those
+# stacks would: from 10.77.0.1:40001, ACK flag, seq SND.NXT, the client's
+# current ack, and the one next byte of the client's stream. The server
+# refuses it (zero window) with an ACK advertising window 0, the probe ACK.
+# Linux's own probes go on around it. Captured at ft-cli eth0 (the forged
+# probe is captured on its way out).
+sc_zero_window_probe() {
+	setup_direct
+	nsx "$FT_CLI" sysctl -qw net.ipv4.tcp_early_retrans=0
+	nsx "$FT_SRV" sysctl -qw net.ipv4.tcp_invalid_ratelimit=0
+	cap_start zero-window-probe "$FT_CLI" eth0
+	drive "$FT_SRV" listen "$SRV" --rcvbuf 4096 accept sleep 1500ms read close hold
+	wait_listen "$FT_SRV" 5000
+	drive "$FT_CLI" connect "$SRV" --bind "$CLI" send 20000 shutdown read close
+	local cli=$DRIVE_PID
+	sleep 0.5
+	local seq len rel ack
+	read -r seq len rel < <(tshark -r "$CAP_FILE" -Y "ip.src == $CLI4 && tcp.srcport == 40001 && tcp.len > 0" -T fields -e tcp.seq_raw -e tcp.len -e tcp.seq 2>/dev/null | tail -n 1)
+	[ -n "$seq" ] || die "zero-window-probe: no client data segment captured yet"
+	ack=$(tshark -r "$CAP_FILE" -Y "ip.src == $CLI4 && tcp.srcport == 40001" -T fields -e tcp.ack_raw 2>/dev/null | tail -n 1)
+	local nxt=$(((seq + len) % 4294967296)) off=$((rel + len - 1))
+	log "zero-window-probe: client SND.NXT $nxt (stream offset $off), ack $ack"
+	# tcpdrive's send fills with a..z repeated: the byte at offset off.
+	printf "\\$(printf '%03o' $((97 + off % 26)))" >"$WORK/probe"
+	timeout 10 ip netns exec "$FT_CLI" hping3 -q -I eth0 -A -s 40001 -k -p 5000 -M "$nxt" -L "$ack" -w 63 -d 1 -E "$WORK/probe" -c 1 "$SRV4" >>"$LOGS/hping3.log" 2>&1 || true
+	wait_pid "$cli" 5
+	finish
+	expect_count "tcp.analysis.zero_window_probe" 1
+	expect_count "tcp.analysis.zero_window_probe_ack" 1
+	expect_count "tcp.analysis.zero_window" 2 40
+	expect_count "tcp.analysis.window_update" 1 40
+	expect_state "$FT_CLI" TIME-WAIT "$CLI" "$SRV"
+}
+
 # zero-window with a short stall: the server reads 250 ms in, after its
 # window closed (~130 ms) but before the client's persist timer fires, so
 # the trace has window-full segments, one zero window and a pure window
@@ -740,7 +778,7 @@ ALL=(client-close server-close close-3seg refused unanswered-syn syn-retransmit 
 	half-close close-wait-stuck fin-retransmit last-ack-stuck rst-client-abort rst-server-abort
 	rst-unread-data midstream starts-with-fin simultaneous-open simultaneous-close reorder
 	syn-data port-reuse time-wait-expire rst-injected ipv6 any-sll2 pcapng nanosecond syn-scan
-	loss-rto loss-fast loss-upstream acked-unseen reorder-bulk zero-window window-update keepalive
+	loss-rto loss-fast loss-upstream acked-unseen reorder-bulk zero-window zero-window-probe window-update keepalive
 	spurious-retrans retrans-differ)
 
 FAILED=()

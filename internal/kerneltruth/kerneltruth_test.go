@@ -261,6 +261,7 @@ func TestCommittedTruthStates(t *testing.T) {
 		"acked-unseen":       clientTW,
 		"reorder-bulk":       clientTW,
 		"zero-window":        clientTW,
+		"zero-window-probe":  clientTW,
 		"window-update":      clientTW,
 		"keepalive":          clientTW,
 		"spurious-retrans":   clientTW,
