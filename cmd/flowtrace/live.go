@@ -185,6 +185,14 @@ func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) err
 			return err
 		}
 	}
+	return runLive(ctx, cfg, src, src.Stats, time.Now, dropped, stdout, stderr)
+}
+
+// runLive is the live capture once the interface is open and privileges
+// are dropped: tests call it with a fake source and clock.
+func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (capture.LiveStats, error),
+	now func() time.Time, dropped bool, stdout, stderr io.Writer) error {
+	l := &cfg.live
 	var pw *pcapWriter
 	if l.write != "" {
 		// Opened after the drop, as tcpdump -Z does: the file belongs
@@ -208,16 +216,17 @@ func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) err
 	fmt.Fprintf(stderr, "flowtrace: listening on %s, link-type %s, snapshot length %d bytes%s\n", l.iface, src.LinkType(), src.Snaplen(), as)
 
 	ls := &liveSource{
-		src: src, stats: src.Stats, now: time.Now, ctx: ctx, w: pw,
+		src: src, stats: stats, now: now, ctx: ctx, w: pw,
 		iface: l.iface, stderr: stderr,
 	}
 	if l.duration > 0 {
-		ls.deadline = time.Now().Add(l.duration)
+		ls.deadline = now().Add(l.duration)
 	}
 	var out observer
 	var w *watch
 	if l.watch {
 		w = newWatch(stdout, cfg, l.iface)
+		w.clock = now
 		out = w
 		ls.watch = w
 		ls.watchEvery = l.watchInterval
@@ -229,7 +238,7 @@ func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) err
 	rd := capture.NewReader(ls) // the filter runs in the kernel
 
 	if w != nil {
-		w.start(time.Now())
+		w.start(now())
 	}
 	readErr := trackAll(context.Background(), cfg, rd, tr, nil)
 	ls.finish()
@@ -290,7 +299,7 @@ func writeOpenError(err error, l *liveConfig, dropped bool) error {
 type frameSource interface {
 	ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error)
 	LinkType() capture.LinkType
-	Close() error
+	Snaplen() int
 }
 
 // liveSource turns a live capture into a capture.Source that a Reader can

@@ -54,6 +54,7 @@ type watch struct {
 	hist   [len(watchStates)]uint64 // final states of connections that ended
 	frames uint64                   // frames seen by the tracker's callbacks
 
+	clock   func() time.Time
 	begin   time.Time
 	kstats  capture.LiveStats
 	kok     bool
@@ -70,7 +71,7 @@ type watchEvent struct {
 }
 
 func newWatch(stdout io.Writer, cfg *config, iface string) *watch {
-	w := &watch{out: bufio.NewWriterSize(stdout, 64<<10), iface: iface, live: make(map[uint64]*tracker.Conn)}
+	w := &watch{out: bufio.NewWriterSize(stdout, 64<<10), iface: iface, live: make(map[uint64]*tracker.Conn), clock: time.Now}
 	w.tty = !cfg.json && isTerminal(stdout)
 	if w.tty {
 		w.final = printer.NewText(stdout, printer.Options{})
@@ -349,7 +350,7 @@ func (w *watch) writeRecord(now time.Time, final bool, sum *printer.Summary) {
 func (w *watch) Close(sum printer.Summary) error {
 	w.frames = sum.Frames
 	if !w.tty {
-		w.writeRecord(time.Now(), true, &sum)
+		w.writeRecord(w.clock(), true, &sum)
 		return w.out.Flush()
 	}
 	w.out.WriteString("\x1b[?25h\x1b[?1049l")
