@@ -69,6 +69,8 @@ func buildLive(t *testing.T) string {
 			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
 		}
 	}
+	// Readable by nobody, for the tests that run flowtrace unprivileged.
+	os.Chmod(dir, 0o755)
 	liveBins = dir
 	return dir
 }
