@@ -14,11 +14,12 @@
 # (wireshark's capinfos, editcap, dumpcap). Every command is bounded by
 # timeout; the EXIT trap deletes the namespaces and stops background
 # processes. -v prints each trace and its ss truth. With FT_FAILED_DIR set,
-# a trace that fails its checks is copied there for inspection.
+# a trace that fails its checks is copied there for inspection; FT_OUT
+# installs traces in another directory than testdata/pcaps (a dry run).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-OUT=$ROOT/testdata/pcaps
+OUT=${FT_OUT:-$ROOT/testdata/pcaps}
 # shellcheck source=scripts/lib.sh
 . "$ROOT/scripts/lib.sh"
 
