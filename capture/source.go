@@ -10,7 +10,6 @@ import (
 	"os"
 
 	"github.com/google/gopacket"
-	"github.com/google/gopacket/pcapgo"
 )
 
 // Source yields raw link-layer frames. data is valid until the next call.
@@ -82,11 +81,11 @@ type File struct {
 	stream *counter // bytes read after decompression (raw when not gzipped)
 	gz     *gzip.Reader
 
-	pcap    *pcapgo.Reader // classic pcap, or
-	ng      *ngReader      // pcapng
-	link    LinkType       // classic pcap: the file's link type
-	records uint64         // records delivered
-	err     error          // sticky
+	pcap    *pcapReader // classic pcap, or
+	ng      *ngReader   // pcapng
+	link    LinkType    // classic pcap: the file's link type
+	records uint64      // records delivered
+	err     error       // sticky
 }
 
 var _ Source = (*File)(nil)
@@ -190,16 +189,9 @@ func (f *File) initPcap(br *bufio.Reader, magic uint32) error {
 		return &LinkTypeError{Name: f.name, Link: LinkType(min(lt, 0xffff))}
 	}
 	f.link = LinkType(lt)
-	// pcapgo reuses br (it is a large enough *bufio.Reader) and reads the
-	// header itself.
-	if f.pcap, err = pcapgo.NewReader(br); err != nil {
-		return f.readErr(err, 0)
-	}
-	// pcapgo sizes its buffer by the header's snaplen and rejects records
-	// longer than it. Like libpcap, ignore the header's value (some writers
-	// lie) and use MAXIMUM_SNAPLEN: one buffer of at most 256 KiB, and
-	// records claiming more are rejected before anything is allocated.
-	f.pcap.SetSnaplen(MaxSnaplen)
+	nano := magic == 0xa1b23c4d || magic == 0x4d3cb2a1
+	br.Discard(24)
+	f.pcap = &pcapReader{br: br, order: order, nano: nano}
 	return nil
 }
 
@@ -218,7 +210,7 @@ func (f *File) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType,
 		f.records++
 		return data, ci, link, nil
 	}
-	data, ci, err = f.pcap.ZeroCopyReadPacketData()
+	data, ci, err = f.pcap.next()
 	if err != nil {
 		switch {
 		case err == io.EOF && ci.CaptureLength == 0 && ci.Timestamp.IsZero():

@@ -3,12 +3,10 @@ package printer
 import (
 	"bufio"
 	"cmp"
-	"fmt"
 	"io"
 	"net/netip"
 	"slices"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"github.com/flowtrace/flowtrace/reassembly"
@@ -23,13 +21,19 @@ type Text struct {
 	w    *bufio.Writer
 	opts Options
 	buf  []byte
-	rows []row
-	hist histogram
+	// rows holds the connection table, indexed by connection number in
+	// chunks, so rows are never copied and need no sorting.
+	rows  [][]row
+	nrows int
+	seq   []seqRow // sequence statistics of connections with something to report
+	hist  histogram
 }
+
+const rowChunk = 1 << 12
 
 // row is what the connection table keeps of a connection that ended.
 type row struct {
-	id          uint64
+	id          uint64 // 0: no connection with this number (yet)
 	orig, resp  netip.AddrPort
 	first, last time.Time
 	pkts, bytes [2]uint64
@@ -38,9 +42,12 @@ type row struct {
 	connState   string
 	end         string
 	why         string
-	seq         [2]reassembly.Stats
-	hsRTT       time.Duration
-	hsOK        bool
+}
+
+// seqRow is a connection's sequence analysis, kept only when notable.
+type seqRow struct {
+	id  uint64
+	seq [2]reassembly.Stats
 }
 
 // NewText returns a text printer writing to w.
@@ -151,94 +158,155 @@ func appendEvents(b []byte, c *tracker.Conn, evs []tracker.Event) []byte {
 
 // Done implements tracker.Observer.
 func (p *Text) Done(c *tracker.Conn) {
-	r := row{
+	i := c.ID() - 1
+	for int(i/rowChunk) >= len(p.rows) {
+		p.rows = append(p.rows, make([]row, rowChunk))
+	}
+	r := &p.rows[i/rowChunk][i%rowChunk]
+	*r = row{
 		id:   c.ID(),
 		orig: c.Addr(tracker.Orig), resp: c.Addr(tracker.Resp),
 		first: c.First(), last: c.Last(),
 		connState: c.ConnState(), end: c.End(), why: c.Why(),
 	}
-	r.hsRTT, _, _, r.hsOK = c.HandshakeRTT()
+	notable := false
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		r.pkts[s], r.bytes[s] = c.Packets(s), c.Bytes(s)
 		r.state[s], r.inferred[s] = c.State(s), c.Inferred(s)
-		r.seq[s] = *c.SeqStats(s)
 		p.hist.add(c.State(s))
+		notable = notable || unusual(c.SeqStats(s))
 	}
-	p.rows = append(p.rows, r)
+	p.nrows++
+	if notable {
+		p.seq = append(p.seq, seqRow{c.ID(), [2]reassembly.Stats{*c.SeqStats(tracker.Orig), *c.SeqStats(tracker.Resp)}})
+	}
+}
+
+// unusual reports whether a direction did anything worth a line in the
+// sequence-analysis table.
+func unusual(s *reassembly.Stats) bool {
+	plain := reassembly.Stats{WireBytes: s.WireBytes, UniqueBytes: s.UniqueBytes, RTT: s.RTT}
+	return *s != plain || s.WireBytes != s.UniqueBytes
 }
 
 // Close writes the connection table and the state histogram and flushes.
 // The table lists connections in order of their number.
 func (p *Text) Close(sum Summary) error {
-	slices.SortFunc(p.rows, func(a, b row) int { return cmp.Compare(a.id, b.id) })
-	fmt.Fprintf(p.w, "\nconnections: %d\n", len(p.rows))
-	if len(p.rows) > 0 {
-		tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "conn\tclient\tserver\tfirst\tlast\tpkts c>s\tbytes c>s\tpkts s>c\tbytes s>c\tclient state\tserver state\tzeek\tended")
-		for _, r := range p.rows {
-			end := r.end
-			if r.why != "" {
-				end += " (" + r.why + ")"
+	b := append(p.buf[:0], "\nconnections: "...)
+	b = strconv.AppendInt(b, int64(p.nrows), 10)
+	b = append(b, '\n')
+	p.w.Write(b)
+	if p.nrows > 0 {
+		var t table
+		t.header("conn", "client", "server", "first", "last", "pkts c>s", "bytes c>s", "pkts s>c", "bytes s>c", "client state", "server state", "zeek", "ended")
+		inferred := false
+		for _, chunk := range p.rows {
+			for i := range chunk {
+				r := &chunk[i]
+				if r.id == 0 {
+					continue
+				}
+				t.b = append(t.b, 'c')
+				t.b = strconv.AppendUint(t.b, r.id, 10)
+				t.end()
+				t.b = r.orig.AppendTo(t.b)
+				t.end()
+				t.b = r.resp.AppendTo(t.b)
+				t.end()
+				t.b = appendStamp(t.b, r.first)
+				t.end()
+				t.b = appendClock(t.b, r.last)
+				t.end()
+				for _, v := range [...]uint64{r.pkts[0], r.bytes[0], r.pkts[1], r.bytes[1]} {
+					t.b = strconv.AppendUint(t.b, v, 10)
+					t.end()
+				}
+				for s := range 2 {
+					t.b = append(t.b, r.state[s].String()...)
+					if r.inferred[s] {
+						t.b = append(t.b, '*')
+						inferred = true
+					}
+					t.end()
+				}
+				t.str(r.connState)
+				t.b = append(t.b, r.end...)
+				if r.why != "" {
+					t.b = append(t.b, " ("...)
+					t.b = append(t.b, r.why...)
+					t.b = append(t.b, ')')
+				}
+				t.end()
 			}
-			fmt.Fprintf(tw, "c%d\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n",
-				r.id, r.orig, r.resp,
-				appendStamp(nil, r.first), appendClock(nil, r.last),
-				r.pkts[0], r.bytes[0], r.pkts[1], r.bytes[1],
-				stateLabel(r.state[0], r.inferred[0]), stateLabel(r.state[1], r.inferred[1]),
-				r.connState, end)
 		}
-		tw.Flush()
-		for _, r := range p.rows {
-			if r.inferred[0] || r.inferred[1] {
-				fmt.Fprintln(p.w, "* inferred: the state rests on an assumption (a missed handshake, a delivery presumed at the end)")
-				break
-			}
+		t.write(p.w)
+		if inferred {
+			p.w.WriteString("* inferred: the state rests on an assumption (a missed handshake, a delivery presumed at the end)\n")
 		}
 	}
 	p.seqTable()
-	fmt.Fprintf(p.w, "\nfinal endpoint states (%d endpoints):\n", 2*len(p.rows))
+	b = append(b[:0], "\nfinal endpoint states ("...)
+	b = strconv.AppendInt(b, 2*int64(p.nrows), 10)
+	b = append(b, " endpoints):\n"...)
 	for i, s := range stateOrder {
 		if p.hist[i] > 0 {
-			fmt.Fprintf(p.w, "  %-13s %d\n", s, p.hist[i])
+			b = append(b, "  "...)
+			b = append(b, s.String()...)
+			for n := len(s.String()); n < 14; n++ {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendUint(b, p.hist[i], 10)
+			b = append(b, '\n')
 		}
 	}
+	p.w.Write(b)
+	p.buf = b
 	return p.w.Flush()
 }
 
 // seqTable writes the sequence analysis of every connection that had
 // anything to report, each count as client>server/server>client.
 func (p *Text) seqTable() {
-	var tw *tabwriter.Writer
-	pair := func(a, b uint64) string { return strconv.FormatUint(a, 10) + "/" + strconv.FormatUint(b, 10) }
-	rtt := func(r reassembly.RTTStats) string {
-		if r.N == 0 {
-			return "-"
-		}
-		return fmt.Sprintf("%s/%s/%s", appendMillis(nil, r.Min), appendMillis(nil, r.Mean()), appendMillis(nil, r.Max))
+	if len(p.seq) == 0 {
+		return
 	}
-	for _, r := range p.rows {
+	slices.SortFunc(p.seq, func(a, b seqRow) int { return cmp.Compare(a.id, b.id) })
+	p.w.WriteString("\nsequence analysis (client>server/server>client; RTT min/mean/max ms):\n")
+	var t table
+	t.header("conn", "retrans", "spurious", "fast", "out-of-order", "not captured", "acked unseen", "dup ACK", "zero win", "keep-alive", "differing", "unique bytes", "missed bytes", "RTT c>s", "RTT s>c")
+	for i := range p.seq {
+		r := &p.seq[i]
 		o, s := &r.seq[0], &r.seq[1]
-		if *o == (reassembly.Stats{WireBytes: o.WireBytes, UniqueBytes: o.UniqueBytes, RTT: o.RTT}) &&
-			*s == (reassembly.Stats{WireBytes: s.WireBytes, UniqueBytes: s.UniqueBytes, RTT: s.RTT}) &&
-			o.WireBytes == o.UniqueBytes && s.WireBytes == s.UniqueBytes {
-			continue // nothing unusual
+		t.b = append(t.b, 'c')
+		t.b = strconv.AppendUint(t.b, r.id, 10)
+		t.end()
+		for _, v := range [...][2]uint64{
+			{o.Retransmissions, s.Retransmissions}, {o.Spurious, s.Spurious},
+			{o.FastRetransmissions, s.FastRetransmissions}, {o.OutOfOrder, s.OutOfOrder},
+			{o.PrevNotCaptured, s.PrevNotCaptured}, {o.AckedUnseen, s.AckedUnseen},
+			{o.DupAcks, s.DupAcks}, {o.ZeroWindows, s.ZeroWindows}, {o.KeepAlives, s.KeepAlives},
+			{o.OverlapMismatches, s.OverlapMismatches}, {o.UniqueBytes, s.UniqueBytes},
+			{o.MissedBytes, s.MissedBytes},
+		} {
+			t.b = strconv.AppendUint(t.b, v[0], 10)
+			t.b = append(t.b, '/')
+			t.b = strconv.AppendUint(t.b, v[1], 10)
+			t.end()
 		}
-		if tw == nil {
-			fmt.Fprintln(p.w, "\nsequence analysis (client>server/server>client; RTT min/mean/max ms):")
-			tw = tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "conn\tretrans\tspurious\tfast\tout-of-order\tnot captured\tacked unseen\tdup ACK\tzero win\tkeep-alive\tdiffering\tunique bytes\tmissed bytes\tRTT c>s\tRTT s>c")
+		for _, rt := range [...]*reassembly.RTTStats{&o.RTT, &s.RTT} {
+			if rt.N == 0 {
+				t.b = append(t.b, '-')
+			} else {
+				t.b = appendMillis(t.b, rt.Min)
+				t.b = append(t.b, '/')
+				t.b = appendMillis(t.b, rt.Mean())
+				t.b = append(t.b, '/')
+				t.b = appendMillis(t.b, rt.Max)
+			}
+			t.end()
 		}
-		fmt.Fprintf(tw, "c%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.id,
-			pair(o.Retransmissions, s.Retransmissions), pair(o.Spurious, s.Spurious),
-			pair(o.FastRetransmissions, s.FastRetransmissions), pair(o.OutOfOrder, s.OutOfOrder),
-			pair(o.PrevNotCaptured, s.PrevNotCaptured), pair(o.AckedUnseen, s.AckedUnseen),
-			pair(o.DupAcks, s.DupAcks), pair(o.ZeroWindows, s.ZeroWindows), pair(o.KeepAlives, s.KeepAlives),
-			pair(o.OverlapMismatches, s.OverlapMismatches), pair(o.UniqueBytes, s.UniqueBytes),
-			pair(o.MissedBytes, s.MissedBytes), rtt(o.RTT), rtt(s.RTT))
 	}
-	if tw != nil {
-		tw.Flush()
-	}
+	t.write(p.w)
 }
 
 func stateLabel(s tracker.State, inferred bool) string {
