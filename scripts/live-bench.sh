@@ -101,8 +101,8 @@ run_one() {
 }
 
 TOOLS=(flowtrace flowtrace-batch tcpdump)
-declare -A BEST
-for t in "${TOOLS[@]}"; do BEST[$t]=0; done
+declare -A BEST FIRSTDROP
+for t in "${TOOLS[@]}"; do BEST[$t]=0; FIRSTDROP[$t]=none; done
 printf '%-9s' "rate"
 for t in "${TOOLS[@]}"; do printf ' | %-34s' "$t (sent pps, captured, drops)"; done
 printf '\n'
@@ -111,14 +111,19 @@ for rate in "${RATES[@]}"; do
 	for t in "${TOOLS[@]}"; do
 		read -r pps cap drop < <(run_one "$t" "$rate")
 		printf ' | %-34s' "$pps pps, $cap, $drop dropped"
-		if [ "$drop" = 0 ] && [ "$cap" = "$FRAMES" ] && [ "${pps:-0}" -gt "${BEST[$t]}" ]; then
-			BEST[$t]=$pps
+		if [ "$drop" = 0 ] && [ "$cap" = "$FRAMES" ]; then
+			if [ "${FIRSTDROP[$t]}" = none ] && [ "${pps:-0}" -gt "${BEST[$t]}" ]; then
+				BEST[$t]=$pps
+			fi
+		elif [ "${FIRSTDROP[$t]}" = none ]; then
+			FIRSTDROP[$t]="$pps pps"
 		fi
 	done
 	printf '\n'
 done
 echo
-echo "highest rate with every frame captured and no kernel drop ($FRAMES frames, snaplen $SNAP, -B $BUFKIB KiB, $(nproc) cores):"
+echo "highest rate with every frame captured and no drop at it or any lower rate"
+echo "($FRAMES frames, snaplen $SNAP, -B $BUFKIB KiB, $(nproc) cores shared with tcpreplay):"
 for t in "${TOOLS[@]}"; do
-	printf '  %-16s %s pps\n' "$t" "${BEST[$t]}"
+	printf '  %-16s %8s pps   (first drops at: %s)\n' "$t" "${BEST[$t]}" "${FIRSTDROP[$t]}"
 done
