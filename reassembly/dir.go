@@ -12,7 +12,7 @@ import (
 // hashes of recent segments.
 const (
 	maxHoles   = 8
-	maxDigests = 16
+	maxDigests = 8
 	// fastRexmitWindow is how soon after the last duplicate ACK a
 	// retransmission counts as fast (tshark's 20 ms).
 	fastRexmitWindow = 20 * time.Millisecond
@@ -68,8 +68,9 @@ type Dir struct {
 
 	holes  [maxHoles]Range
 	nholes int
-	digs   [maxDigests]digest
-	ndig   int
+	digs   [maxDigests]digest // a ring of the latest segments
+	ndig   int                // entries in use
+	digAt  int                // next slot to overwrite
 
 	// rtt times one segment at a time (RFC 6298 §3 style), Karn's rule
 	// applied: a retransmission covering it cancels the sample.

@@ -270,14 +270,9 @@ func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class) {
 
 // remember stores a digest of a segment's bytes in a small ring.
 func (d *Dir) remember(r Range, payload []byte) {
-	sum := maphash.Bytes(seed, payload)
-	if d.ndig < maxDigests {
-		d.digs[d.ndig] = digest{r, sum}
-		d.ndig++
-		return
-	}
-	copy(d.digs[:], d.digs[1:])
-	d.digs[maxDigests-1] = digest{r, sum}
+	d.digs[d.digAt] = digest{r, maphash.Bytes(seed, payload)}
+	d.digAt = (d.digAt + 1) % maxDigests
+	d.ndig = min(d.ndig+1, maxDigests)
 }
 
 // addHole records sequence space skipped by a segment beyond the next

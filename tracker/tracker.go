@@ -141,14 +141,19 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	}
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
-	if c == nil {
+	created := c == nil
+	if created {
 		c = t.newConn(key, seg)
 	}
 	s := c.sideOf(seg)
 	c.apply(t, seg, s)
 	t.obs.Packet(c, seg, s, t.evs)
+	// A deadline moves earlier only when a state changes (every change is
+	// an event); later deadlines are found lazily when the timer fires.
+	if created || len(t.evs) > 0 {
+		t.schedule(c)
+	}
 	t.evs = t.evs[:0]
-	t.schedule(c)
 }
 
 // startsNew reports whether a SYN on a known 4-tuple opens a new

@@ -1,42 +1,39 @@
 package tracker
 
 import (
-	"net/netip"
+	"hash/maphash"
 
 	"github.com/flowtrace/flowtrace/segment"
 )
 
 // Tuple identifies a connection by its two endpoints, in a canonical
-// order so both directions map to the same key. It is comparable and
-// holds no pointers beyond netip.Addr's, so it serves as a map key.
+// order so both directions map to the same key. It is a packed byte array
+// (two 16-byte addresses, two ports, and whether the addresses are IPv4),
+// so it hashes and compares as plain memory: the flow table's lookup is
+// on every packet's path.
 type Tuple struct {
-	a, b   netip.Addr
-	pa, pb uint16
+	k [37]byte
 }
 
 // TupleOf returns the canonical 4-tuple of seg's connection.
 func TupleOf(seg *segment.Segment) Tuple {
-	if c := seg.Src.Compare(seg.Dst); c < 0 || c == 0 && seg.SrcPort <= seg.DstPort {
-		return Tuple{seg.Src, seg.Dst, seg.SrcPort, seg.DstPort}
+	a, b := seg.Src.As16(), seg.Dst.As16()
+	pa, pb := seg.SrcPort, seg.DstPort
+	if c := seg.Src.Compare(seg.Dst); c > 0 || c == 0 && pa > pb {
+		a, b, pa, pb = b, a, pb, pa
 	}
-	return Tuple{seg.Dst, seg.Src, seg.DstPort, seg.SrcPort}
+	var t Tuple
+	copy(t.k[0:16], a[:])
+	copy(t.k[16:32], b[:])
+	t.k[32], t.k[33], t.k[34], t.k[35] = byte(pa>>8), byte(pa), byte(pb>>8), byte(pb)
+	if seg.Src.Is4() {
+		t.k[36] = 4
+	}
+	return t
 }
 
+var tupleSeed = maphash.MakeSeed()
+
 // Hash returns a hash of the tuple that is the same for both directions,
-// for sharding connections across workers. It is FNV-1a over the
-// canonical tuple.
-func (t Tuple) Hash() uint64 {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	mix := func(b []byte) {
-		for _, x := range b {
-			h ^= uint64(x)
-			h *= prime
-		}
-	}
-	a, b := t.a.As16(), t.b.As16()
-	mix(a[:])
-	mix(b[:])
-	mix([]byte{byte(t.pa >> 8), byte(t.pa), byte(t.pb >> 8), byte(t.pb)})
-	return h
-}
+// for sharding connections across workers. It is stable within a process.
+func (t Tuple) Hash() uint64 { return maphash.Bytes(tupleSeed, t.k[:]) }
