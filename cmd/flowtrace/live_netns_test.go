@@ -51,18 +51,15 @@ func needRoot(t *testing.T) {
 	}
 }
 
-// buildLive compiles flowtrace and tcpdrive once per test binary run.
-var liveBins string
-
+// buildLive compiles flowtrace and tcpdrive into a directory removed
+// when the test ends (the go build cache makes the second time cheap).
 func buildLive(t *testing.T) string {
 	t.Helper()
-	if liveBins != "" {
-		return liveBins
-	}
 	dir, err := os.MkdirTemp("", "ftlive-bin-")
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
 	for pkg, name := range map[string]string{".": "flowtrace", "../../internal/cmd/tcpdrive": "tcpdrive"} {
 		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, name), pkg)
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -71,7 +68,6 @@ func buildLive(t *testing.T) string {
 	}
 	// Readable by nobody, for the tests that run flowtrace unprivileged.
 	os.Chmod(dir, 0o755)
-	liveBins = dir
 	return dir
 }
 
