@@ -7,12 +7,14 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
 # libpcap-dev: cgo build (BPF compilation, live capture). gcc: cgo.
 BUILD_DEPS := libpcap-dev gcc
-# What the test suite uses besides the build: tshark for cross-checks,
-# iproute2/tcpdump/nftables/hping3/nmap for the privileged live tests and
-# for regenerating traces.
-TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap
+# What the test suite uses besides the build: tshark for cross-checks;
+# iproute2, tcpdump, nftables, hping3, nmap for the privileged live tests
+# and for regenerating traces; tmux for the --watch terminal test;
+# libcap2-bin (setcap) for the file-capability test; tcpreplay for
+# bench-live.
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin
 
-.PHONY: all build deps test-deps demo test vet fmt-check traces bench fuzz clean
+.PHONY: all build deps test-deps demo test vet fmt-check traces bench bench-live fuzz clean
 
 all: build
 
@@ -43,6 +45,10 @@ traces: test-deps
 
 bench: test-deps
 	bash scripts/bench.sh
+
+# Highest packet rate analysed without kernel drops, against tcpdump (root).
+bench-live: test-deps
+	bash scripts/live-bench.sh
 
 fuzz: deps
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 60s ./capture
