@@ -42,43 +42,32 @@ type digest struct {
 // its sender sent and what its receiver acknowledged. The zero value is
 // ready to use. It holds no payload and no pointers.
 type Dir struct {
-	started  bool
-	ISN      seqnum.Value // SYN's sequence number, or the first seen
-	HaveISN  bool         // a SYN was seen
-	next     seqnum.Value // highest SEG.SEQ+SEG.LEN seen ("nextseq")
-	haveNext bool
-	nextTime time.Time
-	nextTS   uint32 // TSval of the segment that set next (RFC 7323)
-	haveTS   bool
-	// toBeAcked is the end of the contiguous sequence space seen: an ACK
-	// beyond it acknowledges something the capture missed.
-	toBeAcked     seqnum.Value
-	haveToBeAcked bool
+	// Touched by every segment; kept together for the cache.
+	next      seqnum.Value // highest SEG.SEQ+SEG.LEN seen ("nextseq")
+	lastAck   seqnum.Value // the last ACK the sender sent (about the other direction)
+	toBeAcked seqnum.Value // end of the contiguous space seen: an ACK beyond it acknowledges the unseen
+	rttEnd    seqnum.Value // the timed segment's end (RFC 6298 §3: one at a time)
+	nextTS    uint32       // TSval of the segment that set next (RFC 7323)
+	window    uint16       // the last window the sender advertised, raw
+	WScale    int8         // shift count in force, or ScaleUnknown / ScaleNone
+	wsShift   int8         // the shift its SYN's option offered
 
-	lastAck     seqnum.Value // the last ACK the sender sent (about the other direction)
-	haveAck     bool
+	started, HaveISN, haveNext, haveTS, haveToBeAcked bool
+	haveAck, haveWindow, wsOffered, rttTiming         bool
+
+	nholes, ndig, digAt uint8 // holes in use; digests in use; next digest slot
+	lastClass           Class
+	dupAcks             int
+
+	nextTime    time.Time
 	lastAckTime time.Time
-	window      uint16 // the last window the sender advertised, raw
-	haveWindow  bool
-	WScale      int8 // shift count in force, or ScaleUnknown / ScaleNone
-	wsOffered   bool // its SYN carried a window-scale option
-	wsShift     int8 // the shift that option offered
-	dupAcks     int
-	lastClass   Class
-
-	holes  [maxHoles]Range
-	nholes int
-	digs   [maxDigests]digest // a ring of the latest segments
-	ndig   int                // entries in use
-	digAt  int                // next slot to overwrite
-
-	// rtt times one segment at a time (RFC 6298 §3 style), Karn's rule
-	// applied: a retransmission covering it cancels the sample.
-	rttEnd    seqnum.Value
-	rttSent   time.Time
-	rttTiming bool
+	rttSent     time.Time    // when the timed segment was sent; a retransmission cancels it (Karn)
+	ISN         seqnum.Value // SYN's sequence number, or the first seen
 
 	Stats Stats
+
+	holes [maxHoles]Range
+	digs  [maxDigests]digest // a ring of the latest segments
 }
 
 // Stats counts what one direction did. Counters are per segment.

@@ -118,7 +118,7 @@ func (d *Dir) negotiate(rev *Dir, seg *segment.Segment) {
 // covers were never captured (missed bytes), and a timed segment it covers
 // gives an RTT sample.
 func (d *Dir) acked(ack seqnum.Value, at time.Time) {
-	for i := 0; i < d.nholes; {
+	for i := 0; i < int(d.nholes); {
 		h := &d.holes[i]
 		switch {
 		case h.End.LessThanEq(ack):
@@ -297,7 +297,7 @@ func (d *Dir) removeHole(i int) {
 // a hole: bytes seen for the first time.
 func (d *Dir) fill(r Range) uint64 {
 	var filled uint64
-	for i := 0; i < d.nholes; {
+	for i := 0; i < int(d.nholes); {
 		h := d.holes[i]
 		lo, hi := seqnum.Max(h.First, r.First), h.End
 		if r.End.LessThan(hi) {

@@ -29,42 +29,46 @@ type inflight struct {
 // endpoint is one side of a connection: its state and what the wire has
 // shown of its sequence space.
 type endpoint struct {
-	addr     netip.Addr
-	port     uint16
+	// Touched by every packet of the connection; kept together.
 	state    State
-	inferred bool      // the current state rests on an assumption
-	twSince  time.Time // when it entered TIME-WAIT
+	inferred bool // the current state rests on an assumption
+	seen     bool // has sent at least one segment
+	synSent  bool // has sent a SYN or SYN-ACK; isn is valid
+	finSent  bool
+	baseSet  bool
+	nin      uint8 // segments in flight to this endpoint (in)
+	z        zeekEndpoint
+	isn      seqnum.Value // its initial sequence number
+	finSeq   seqnum.Value // sequence number its FIN occupies
+	base     seqnum.Value // origin of relative sequence numbers
 
-	seen    bool         // has sent at least one segment
-	synSent bool         // has sent a SYN or SYN-ACK; isn is valid
-	isn     seqnum.Value // its initial sequence number
-	finSent bool
-	finSeq  seqnum.Value // sequence number its FIN occupies
-	base    seqnum.Value // origin of relative sequence numbers
-	baseSet bool
-	synTime time.Time // its latest SYN transmission, for the handshake RTT
+	pkts, bytes uint64
 
 	// seq is the sequence-space analysis of what this endpoint sends.
 	seq reassembly.Dir
 
-	pkts, bytes uint64
-
 	// in holds segments sent to this endpoint whose delivery is unproven.
-	in  [maxInflight]inflight
-	nin int
+	in [maxInflight]inflight
 
-	z zeekEndpoint
+	addr    netip.Addr
+	port    uint16
+	twSince time.Time // when it entered TIME-WAIT
+	synTime time.Time // its latest SYN transmission, for the handshake RTT
 }
 
 // Conn is one TCP connection: two endpoints and what happened to them.
 // Observers may read a Conn during a callback; they must not keep it after
 // Done returns, because the tracker reuses it.
 type Conn struct {
-	id    uint64
-	key   Tuple
-	ep    [2]endpoint
-	first time.Time
-	last  time.Time
+	// The fields every packet touches come first, for the cache.
+	key       Tuple
+	origFirst bool   // the originator is the tuple's first endpoint
+	hash      uint64 // the key's hash in the flow table
+	id        uint64
+	last      time.Time
+	class     reassembly.Class // of the latest segment
+	hist      history
+	first     time.Time
 
 	midstream  bool // no SYN seen: the handshake predates the capture
 	handshake  bool // handshake completion reported
@@ -80,13 +84,12 @@ type Conn struct {
 	why        string
 	synRexmit  bool // a SYN or SYN-ACK was retransmitted
 	synAckTime time.Time
-	hsServer   time.Duration    // SYN → SYN-ACK at the capture point
-	hsClient   time.Duration    // SYN-ACK → ACK at the capture point
-	class      reassembly.Class // of the latest segment
-	tw, ww, gw [2]logCount      // Zeek's scaled T, W and G letters
-	hist       history
-	queued     time.Time // earliest deadline this connection has in the timer heap
-	gen        uint32    // bumped on reuse, to invalidate heap entries
+	hsServer   time.Duration // SYN → SYN-ACK at the capture point
+	hsClient   time.Duration // SYN-ACK → ACK at the capture point
+	tw, ww, gw [2]logCount   // Zeek's scaled T, W and G letters
+	queued     time.Time     // earliest deadline this connection has in the timer heap
+	gen        uint32        // bumped on reuse, to invalidate heap entries
+	ep         [2]endpoint
 }
 
 // ID returns the connection's number: 1 for the first connection of the
@@ -174,9 +177,10 @@ func pick(cond bool, a, b string) string {
 // AppendHistory appends the Zeek history string to b.
 func (c *Conn) AppendHistory(b []byte) []byte { return append(b, c.hist.buf[:c.hist.n]...) }
 
-// sideOf returns the side that sent seg.
-func (c *Conn) sideOf(seg *segment.Segment) Side {
-	if seg.SrcPort == c.ep[Orig].port && seg.Src == c.ep[Orig].addr {
+// sideOf returns the side that sent a segment, given whether its source
+// is the first endpoint of the canonical tuple.
+func (c *Conn) sideOf(srcFirst bool) Side {
+	if srcFirst == c.origFirst {
 		return Orig
 	}
 	return Resp
@@ -232,13 +236,13 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 
 	c.hist.update(c, s, seg)
 	c.zeekUpdate(s, seg)
-	c.observe(s, seg)
+	c.observe(t, s, seg)
 	c.phases(t)
 }
 
 // observe records what a segment its endpoint sent shows of the
 // sequence space, and classifies it.
-func (c *Conn) observe(s Side, seg *segment.Segment) {
+func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment) {
 	e, p := &c.ep[s], &c.ep[s.Peer()]
 	if seg.Flags&segment.SYN != 0 {
 		e.base, e.baseSet = seg.Seq, true
@@ -251,6 +255,9 @@ func (c *Conn) observe(s Side, seg *segment.Segment) {
 	e.seen = true
 	e.pkts++
 	e.bytes += uint64(seg.PayloadLen)
+	if t.noSeq {
+		return
+	}
 	missed := p.seq.Stats.MissedBytes
 	c.class = reassembly.Observe(&e.seq, &p.seq, seg, c.hsServer+c.hsClient)
 	c.hist.scaled(c, s, seg, missed != p.seq.Stats.MissedBytes)
@@ -262,7 +269,7 @@ func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 	e := &c.ep[s]
 	synack := seg.Flags&segment.SYN != 0
 	n := 0
-	for n < e.nin {
+	for n < int(e.nin) {
 		f := &e.in[n]
 		if !f.end.LessThanEq(seg.Ack) {
 			break
@@ -283,7 +290,7 @@ func (e *endpoint) popInflight(n int) {
 		return
 	}
 	copy(e.in[:], e.in[n:e.nin])
-	e.nin -= n
+	e.nin -= uint8(n)
 }
 
 // arrive delivers to side r, in order, the in-flight segments that
@@ -293,7 +300,7 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 	e := &c.ep[r]
 	const ctl = segment.SYN | segment.FIN | segment.ACK
 	n := 0
-	for n < e.nin {
+	for n < int(e.nin) {
 		f := &e.in[n]
 		if seg.Flags&(segment.SYN|segment.FIN) != 0 && f.seq == seg.Seq && f.flags&ctl == seg.Flags&ctl {
 			e.popInflight(n)

@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"hash/maphash"
 	"net/netip"
 	"slices"
 	"time"
@@ -73,7 +74,7 @@ type Stats struct {
 type Tracker struct {
 	cfg     Config
 	obs     Observer
-	conns   map[Tuple]*Conn
+	conns   table
 	free    []*Conn
 	nextID  uint64
 	now     time.Time
@@ -83,6 +84,9 @@ type Tracker struct {
 	evPkt   uint64
 	servers map[netip.AddrPort]struct{}
 	stats   Stats
+	// noSeq skips the sequence analysis; only benchmarks set it, to
+	// measure what the analysis costs over the state machines alone.
+	noSeq bool
 }
 
 // New returns a Tracker that reports to obs.
@@ -99,7 +103,7 @@ func New(cfg Config, obs Observer) *Tracker {
 	return &Tracker{
 		cfg:     cfg,
 		obs:     obs,
-		conns:   make(map[Tuple]*Conn),
+		conns:   table{seed: maphash.MakeSeed()},
 		servers: make(map[netip.AddrPort]struct{}),
 		evs:     make([]Event, 0, 16),
 	}
@@ -108,7 +112,7 @@ func New(cfg Config, obs Observer) *Tracker {
 // Stats returns counts of the tracker's work so far.
 func (t *Tracker) Stats() Stats {
 	s := t.stats
-	s.Active = len(t.conns)
+	s.Active = t.conns.n
 	return s
 }
 
@@ -133,9 +137,10 @@ func (t *Tracker) flushEvents(c *Conn) {
 func (t *Tracker) Handle(seg *segment.Segment) {
 	t.Advance(seg.Time)
 	t.stats.Segments++
-	key := TupleOf(seg)
-	c := t.conns[key]
-	if c != nil && t.startsNew(c, seg) {
+	key, srcFirst := tupleOf(seg)
+	h := t.conns.hash(&key)
+	c := t.conns.get(&key, h)
+	if c != nil && t.startsNew(c, seg, c.sideOf(srcFirst)) {
 		t.reuse(c, seg)
 		c = nil
 	}
@@ -143,9 +148,9 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	t.evs = t.evs[:0]
 	created := c == nil
 	if created {
-		c = t.newConn(key, seg)
+		c = t.newConn(key, h, srcFirst, seg)
 	}
-	s := c.sideOf(seg)
+	s := c.sideOf(srcFirst)
 	c.apply(t, seg, s)
 	t.obs.Packet(c, seg, s, t.evs)
 	// A deadline moves earlier only when a state changes (every change is
@@ -158,11 +163,10 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 
 // startsNew reports whether a SYN on a known 4-tuple opens a new
 // connection (port reuse) rather than belonging to the old one.
-func (t *Tracker) startsNew(c *Conn, seg *segment.Segment) bool {
+func (t *Tracker) startsNew(c *Conn, seg *segment.Segment, s Side) bool {
 	if seg.Flags&(segment.SYN|segment.ACK|segment.RST) != segment.SYN {
 		return false
 	}
-	s := c.sideOf(seg)
 	e := &c.ep[s]
 	if e.synSent && seg.Seq == e.isn {
 		return false // a retransmission
@@ -193,8 +197,8 @@ func (t *Tracker) reuse(c *Conn, seg *segment.Segment) {
 // newConn creates the connection seg opens and orients it: the sender of
 // a SYN is the originator, the receiver of a SYN-ACK is; with neither, the
 // endpoint that looks like a server is the responder.
-func (t *Tracker) newConn(key Tuple, seg *segment.Segment) *Conn {
-	if len(t.conns) >= t.cfg.MaxConns {
+func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segment) *Conn {
+	if t.conns.n >= t.cfg.MaxConns {
 		t.evict()
 	}
 	var c *Conn
@@ -209,7 +213,7 @@ func (t *Tracker) newConn(key Tuple, seg *segment.Segment) *Conn {
 	t.nextID++
 	t.stats.Conns++
 	c.id = t.nextID
-	c.key = key
+	c.key, c.hash = key, h
 	c.first, c.last = seg.Time, seg.Time
 
 	src, dst := netip.AddrPortFrom(seg.Src, seg.SrcPort), netip.AddrPortFrom(seg.Dst, seg.DstPort)
@@ -225,9 +229,10 @@ func (t *Tracker) newConn(key Tuple, seg *segment.Segment) *Conn {
 	if !srcIsOrig {
 		src, dst = dst, src
 	}
+	c.origFirst = srcIsOrig == srcFirst
 	c.ep[Orig].addr, c.ep[Orig].port = src.Addr(), src.Port()
 	c.ep[Resp].addr, c.ep[Resp].port = dst.Addr(), dst.Port()
-	t.conns[key] = c
+	t.conns.put(c, h)
 
 	switch {
 	case syn && !ack:
@@ -373,7 +378,7 @@ func (t *Tracker) finish(c *Conn, why string) {
 
 func (t *Tracker) remove(c *Conn) {
 	t.obs.Done(c)
-	delete(t.conns, c.key)
+	t.conns.del(c, c.hash)
 	c.gen++
 	c.queued = time.Time{}
 	t.free = append(t.free, c)
@@ -384,10 +389,8 @@ func (t *Tracker) remove(c *Conn) {
 // and its states otherwise as of its last segment (TIME-WAIT is not
 // expired).
 func (t *Tracker) Flush() {
-	live := make([]*Conn, 0, len(t.conns))
-	for _, c := range t.conns {
-		live = append(live, c)
-	}
+	live := make([]*Conn, 0, t.conns.n)
+	t.conns.each(func(c *Conn) { live = append(live, c) })
 	slices.SortFunc(live, func(a, b *Conn) int {
 		switch {
 		case a.id < b.id:

@@ -17,10 +17,19 @@ type Tuple struct {
 
 // TupleOf returns the canonical 4-tuple of seg's connection.
 func TupleOf(seg *segment.Segment) Tuple {
+	t, _ := tupleOf(seg)
+	return t
+}
+
+// tupleOf returns the canonical 4-tuple and whether seg's source is its
+// first endpoint.
+func tupleOf(seg *segment.Segment) (Tuple, bool) {
 	a, b := seg.Src.As16(), seg.Dst.As16()
 	pa, pb := seg.SrcPort, seg.DstPort
+	srcFirst := true
 	if c := seg.Src.Compare(seg.Dst); c > 0 || c == 0 && pa > pb {
 		a, b, pa, pb = b, a, pb, pa
+		srcFirst = false
 	}
 	var t Tuple
 	copy(t.k[0:16], a[:])
@@ -29,7 +38,7 @@ func TupleOf(seg *segment.Segment) Tuple {
 	if seg.Src.Is4() {
 		t.k[36] = 4
 	}
-	return t
+	return t, srcFirst
 }
 
 var tupleSeed = maphash.MakeSeed()

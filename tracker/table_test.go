@@ -1,0 +1,50 @@
+package tracker
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestTable checks the flow table against a Go map under random inserts
+// and deletes, with forced collisions (hashes drawn from a tiny set).
+func TestTable(t *testing.T) {
+	for _, hashes := range []uint64{1 << 62, 7} {
+		var tb table
+		ref := map[Tuple]*Conn{}
+		hashOf := map[Tuple]uint64{}
+		rng := rand.New(rand.NewPCG(1, 2))
+		for i := range 20000 {
+			var k Tuple
+			k.k[0], k.k[1] = byte(rng.IntN(64)), byte(rng.IntN(64))
+			h, ok := hashOf[k]
+			if !ok {
+				h = rng.Uint64() % hashes
+				hashOf[k] = h
+			}
+			if c := ref[k]; c != nil {
+				if got := tb.get(&k, h); got != c {
+					t.Fatalf("step %d: get = %p; want %p", i, got, c)
+				}
+				if rng.IntN(2) == 0 {
+					tb.del(c, h)
+					delete(ref, k)
+				}
+				continue
+			}
+			if got := tb.get(&k, h); got != nil {
+				t.Fatalf("step %d: found a deleted key", i)
+			}
+			c := &Conn{key: k}
+			tb.put(c, h)
+			ref[k] = c
+			if tb.n != len(ref) {
+				t.Fatalf("step %d: %d entries; want %d", i, tb.n, len(ref))
+			}
+		}
+		for k, c := range ref {
+			if tb.get(&k, hashOf[k]) != c {
+				t.Fatal("lost an entry")
+			}
+		}
+	}
+}
