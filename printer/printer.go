@@ -61,15 +61,35 @@ func (h *histogram) add(s tracker.State) {
 	}
 }
 
-// appendClock appends the time of day in UTC with microseconds, as
-// tcpdump -tttt prints it without the date.
+// appendClock appends the time of day in UTC with microseconds
+// (15:04:05.000000). It formats with integer arithmetic, not
+// time.AppendFormat, because every printed line and table row has one.
 func appendClock(b []byte, t time.Time) []byte {
-	return t.UTC().AppendFormat(b, "15:04:05.000000")
+	us := t.UnixMicro()
+	day := us % (86400 * 1e6)
+	if day < 0 {
+		day += 86400 * 1e6
+	}
+	sec := day / 1e6
+	b = append2(b, sec/3600)
+	b = append(b, ':')
+	b = append2(b, sec/60%60)
+	b = append(b, ':')
+	b = append2(b, sec%60)
+	b = append(b, '.')
+	frac := day % 1e6
+	for d := int64(100000); d > 0; d /= 10 {
+		b = append(b, byte('0'+frac/d%10))
+	}
+	return b
 }
 
-// appendStamp appends a full UTC timestamp.
+func append2(b []byte, v int64) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+
+// appendStamp appends a full UTC timestamp (2006-01-02 15:04:05.000000).
 func appendStamp(b []byte, t time.Time) []byte {
-	return t.UTC().AppendFormat(b, "2006-01-02 15:04:05.000000")
+	b = t.UTC().AppendFormat(b, "2006-01-02 ")
+	return appendClock(b, t)
 }
 
 // appendEpoch appends t as seconds since the epoch with microseconds,

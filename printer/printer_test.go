@@ -124,6 +124,24 @@ func TestAppendJSONString(t *testing.T) {
 	}
 }
 
+func TestClock(t *testing.T) {
+	for _, ts := range []time.Time{
+		time.Date(2026, 11, 22, 23, 59, 59, 999_999_999, time.UTC),
+		time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		time.Date(1969, 12, 31, 23, 0, 1, 5_000, time.UTC),
+		time.Date(2026, 3, 1, 7, 8, 9, 123_456_000, time.FixedZone("x", 3600)),
+	} {
+		want := ts.UTC().Format("15:04:05.000000")
+		if got := string(appendClock(nil, ts)); got != want {
+			t.Errorf("appendClock(%v) = %s; want %s", ts, got, want)
+		}
+		want = ts.UTC().Format("2006-01-02 15:04:05.000000")
+		if got := string(appendStamp(nil, ts)); got != want {
+			t.Errorf("appendStamp(%v) = %s; want %s", ts, got, want)
+		}
+	}
+}
+
 func TestEpoch(t *testing.T) {
 	ts := time.Date(2026, 11, 22, 12, 0, 0, 42_000, time.UTC)
 	if got := string(appendEpoch(nil, ts)); got != "1795348800.000042" {
