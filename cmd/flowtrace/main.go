@@ -178,10 +178,25 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	}
 	out := newPrinter(cfg, stdout)
 	tr := tracker.New(cfg.tracker, out)
-	prog := newProgress(stderr, f, cfg.progress)
-	readErr := trackAll(ctx, cfg, rd, tr, prog.tick)
+	// Decode ahead on a second goroutine, except with -c (read-ahead
+	// would count frames past the limit). At an early stop a file's
+	// producer is waited for before the file is closed; a pipe's is only
+	// told to stop, since its read may block, and stdin is never closed.
+	var src segments = rd
+	offset := f.Offset
+	if cfg.count == 0 {
+		ah := capture.NewAhead(rd, f.Offset)
+		if f.Size() >= 0 {
+			defer ah.Close()
+		} else {
+			defer ah.Stop()
+		}
+		src, offset = ah, ah.Offset
+	}
+	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
+	readErr := trackAll(ctx, cfg, src, tr, prog.tick)
 	prog.clear()
-	sum := finish(rd, tr)
+	sum := finish(src, tr)
 	if err := out.Close(sum); err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
@@ -198,10 +213,17 @@ func newPrinter(cfg *config, stdout io.Writer) observer {
 	return printer.NewText(stdout, opts)
 }
 
+// segments is where trackAll takes segments from: a capture.Reader, or a
+// capture.Ahead reading one ahead.
+type segments interface {
+	Next(*segment.Segment) error
+	Stats() capture.Stats
+}
+
 // trackAll feeds every segment rd yields to tr until the input ends, -c
 // is reached or ctx is done, calling tick every 16384 segments. It
 // returns the input's error, nil at its clean end.
-func trackAll(ctx context.Context, cfg *config, rd *capture.Reader, tr *tracker.Tracker, tick func(uint64)) error {
+func trackAll(ctx context.Context, cfg *config, rd segments, tr *tracker.Tracker, tick func(uint64)) error {
 	var seg segment.Segment
 	var readErr error
 	var n uint64
@@ -231,7 +253,7 @@ func trackAll(ctx context.Context, cfg *config, rd *capture.Reader, tr *tracker.
 }
 
 // finish ends the input for the tracker and gathers the summary.
-func finish(rd *capture.Reader, tr *tracker.Tracker) printer.Summary {
+func finish(rd segments, tr *tracker.Tracker) printer.Summary {
 	tr.Flush()
 	st := rd.Stats()
 	sum := printer.Summary{
@@ -281,7 +303,8 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 // read, and erases it at the end.
 type progress struct {
 	w       io.Writer
-	f       *capture.File
+	offset  func() int64 // bytes of the file read so far
+	size    int64        // the file's size, -1 if unknown
 	on      bool
 	start   time.Time
 	shown   bool
@@ -290,8 +313,8 @@ type progress struct {
 	lastLen int
 }
 
-func newProgress(stderr io.Writer, f *capture.File, mode string) *progress {
-	p := &progress{w: stderr, f: f, start: time.Now(), wait: 500 * time.Millisecond}
+func newProgress(stderr io.Writer, offset func() int64, size int64, mode string) *progress {
+	p := &progress{w: stderr, offset: offset, size: size, start: time.Now(), wait: 500 * time.Millisecond}
 	switch mode {
 	case "always":
 		p.on, p.wait = true, 0
@@ -318,7 +341,7 @@ func (p *progress) tick(pkts uint64) {
 	}
 	p.drawn = now
 	rate := float64(pkts) / el.Seconds()
-	off, size := p.f.Offset(), p.f.Size()
+	off, size := p.offset(), p.size
 	line := fmt.Sprintf("flowtrace: %s read, %d packets, %.0f packets/s", mib(off), pkts, rate)
 	if size > 0 && off > 0 {
 		left := time.Duration(float64(el) * float64(size-off) / float64(off)).Round(time.Second)
