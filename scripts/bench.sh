@@ -134,6 +134,15 @@ END {
 verdict=$(cat "$work/verdict")
 minimal_ns=$(awk '/^minimal/ { print $3 }' "$work/table.txt")
 
+say "sequence analysis: what package reassembly costs over the two state machines alone"
+FLOWTRACE_BENCH_PCAP=$pcap go test -run '^$' -bench 'BenchmarkSequenceAnalysis' -benchmem \
+	-benchtime 2x -count 1 ./tracker | grep '^Benchmark' | awk '
+	{ for (i = 3; i < NF; i += 2) if ($(i+1) == "ns/packet") ns[$1] = $i; print }
+	END {
+		for (k in ns) if (k ~ /core-/) c = ns[k]; else if (k ~ /analysis/) a = ns[k]
+		if (c && a) printf "analysis: +%.1f ns/packet over the core (%.0f%%)\n", a - c, 100 * (a - c) / c
+	}'
+
 # --- external tools -----------------------------------------------------
 
 say "whole commands on the page-cached file ($PACKETS frames, $size_mib MiB)"
