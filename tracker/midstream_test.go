@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"net/netip"
 	"testing"
 
 	"github.com/flowtrace/flowtrace/segment"
@@ -72,4 +73,18 @@ func TestMildReordering(t *testing.T) {
 	expect(t, "close", r.lines[5:7], `
 #5 c1 client ESTABLISHED>FIN-WAIT-1: sent FIN
 #7 c1 server ESTABLISHED>CLOSE-WAIT: rcvd FIN`)
+}
+
+func TestServerMemoryBoundedAndLearning(t *testing.T) {
+	tr := New(Config{}, &recorder{})
+	for i := range 3 * maxServers {
+		tr.sawServer(cli.Addr(), uint16(i))
+		if n := len(tr.servers) + len(tr.oldServers); n > maxServers {
+			t.Fatalf("remembers %d servers; bound %d", n, maxServers)
+		}
+	}
+	last := uint16(3*maxServers - 1)
+	if !tr.isServer(netip.AddrPortFrom(cli.Addr(), last)) {
+		t.Error("forgot the latest server")
+	}
 }

@@ -29,8 +29,9 @@ const (
 	// closest to expiry is evicted. A connection takes about 2.4 KB, so
 	// the default bounds the table near 600 MB under a SYN flood.
 	DefaultMaxConns = 1 << 18
-	// maxServers bounds the set of endpoints seen answering a SYN, used
-	// to orient connections whose handshake was missed.
+	// maxServers bounds the endpoints remembered answering a SYN, used to
+	// orient connections whose handshake was missed (two generations of
+	// half as many each).
 	maxServers = 1 << 16
 )
 
@@ -72,18 +73,22 @@ type Stats struct {
 // per-connection state is independent, so a caller may shard connections
 // across several Trackers by Tuple.Hash.
 type Tracker struct {
-	cfg     Config
-	obs     Observer
-	conns   table
-	free    []*Conn
-	nextID  uint64
-	now     time.Time
-	timers  timerHeap
-	evs     []Event
-	evTime  time.Time
-	evPkt   uint64
-	servers map[netip.AddrPort]struct{}
-	stats   Stats
+	cfg    Config
+	obs    Observer
+	conns  table
+	free   []*Conn
+	nextID uint64
+	now    time.Time
+	timers timerHeap
+	evs    []Event
+	evTime time.Time
+	evPkt  uint64
+	// servers and oldServers remember endpoints seen answering a SYN, in
+	// two generations: when servers is full it becomes oldServers, so the
+	// set stays bounded yet keeps learning (roughly least recently seen
+	// out first).
+	servers, oldServers map[netip.AddrPort]struct{}
+	stats               Stats
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -252,8 +257,7 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 // connection whose handshake was not seen: b answered a SYN elsewhere in
 // the capture, or has a well-known port where a has not, or the lower port.
 func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
-	_, as := t.servers[a]
-	_, bs := t.servers[b]
+	as, bs := t.isServer(a), t.isServer(b)
 	if as != bs {
 		return as
 	}
@@ -264,9 +268,22 @@ func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
 }
 
 func (t *Tracker) sawServer(addr netip.Addr, port uint16) {
-	if len(t.servers) < maxServers {
-		t.servers[netip.AddrPortFrom(addr, port)] = struct{}{}
+	ap := netip.AddrPortFrom(addr, port)
+	if _, ok := t.servers[ap]; ok {
+		return
 	}
+	if len(t.servers) >= maxServers/2 {
+		t.oldServers, t.servers = t.servers, make(map[netip.AddrPort]struct{}, maxServers/2)
+	}
+	t.servers[ap] = struct{}{}
+}
+
+func (t *Tracker) isServer(ap netip.AddrPort) bool {
+	_, ok := t.servers[ap]
+	if !ok {
+		_, ok = t.oldServers[ap]
+	}
+	return ok
 }
 
 // deadline returns when connection c next needs attention.
