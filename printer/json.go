@@ -21,7 +21,7 @@ type JSON struct {
 	w     *bufio.Writer
 	opts  Options
 	buf   []byte
-	hist  histogram
+	hist  Histogram
 	conns uint64
 }
 
@@ -145,8 +145,8 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = append(b, "}\n"...)
 	p.w.Write(b)
 	p.buf = b
-	p.hist.add(c.State(o))
-	p.hist.add(c.State(r))
+	p.hist.Add(c.State(o))
+	p.hist.Add(c.State(r))
 }
 
 // Close writes the "summary" record and flushes.
@@ -162,21 +162,9 @@ func (p *JSON) Close(sum Summary) error {
 	b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
 	b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
 	b = appendUintField(b, "evicted", sum.Tracker.Evicted)
-	b = append(b, `,"states":{`...)
-	first := true
-	for i, s := range stateOrder {
-		if p.hist[i] == 0 {
-			continue
-		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = strconv.AppendQuote(b, s.String())
-		b = append(b, ':')
-		b = strconv.AppendUint(b, p.hist[i], 10)
-	}
-	b = append(b, "}}\n"...)
+	b = append(b, `,"states":`...)
+	b = p.hist.AppendJSON(b)
+	b = append(b, "}\n"...)
 	p.w.Write(b)
 	p.buf = b
 	return p.w.Flush()

@@ -41,11 +41,11 @@ type Options struct {
 	Verbose bool
 }
 
-// histogram counts final endpoint states.
-type histogram [len(stateOrder)]uint64
+// Histogram counts endpoints by state, in netstat's order (roughly the
+// life of a connection): the "final endpoint states" of both printers,
+// and the watch view's rows.
+type Histogram [len(stateOrder)]uint64
 
-// stateOrder is the order of the histogram: netstat's, roughly the life
-// of a connection.
 var stateOrder = [...]tracker.State{
 	tracker.Established, tracker.SynSent, tracker.SynReceived,
 	tracker.FinWait1, tracker.FinWait2, tracker.TimeWait, tracker.Closed,
@@ -53,12 +53,40 @@ var stateOrder = [...]tracker.State{
 	tracker.Unknown,
 }
 
-func (h *histogram) add(s tracker.State) {
+// HistogramIndex returns where state s is counted in a Histogram.
+func HistogramIndex(s tracker.State) int {
 	for i, x := range stateOrder {
 		if x == s {
-			h[i]++
+			return i
 		}
 	}
+	return len(stateOrder) - 1
+}
+
+// HistogramState returns the state counted at index i of a Histogram.
+func HistogramState(i int) tracker.State { return stateOrder[i] }
+
+// Add counts one endpoint in state s.
+func (h *Histogram) Add(s tracker.State) { h[HistogramIndex(s)]++ }
+
+// AppendJSON appends the non-zero counts as a JSON object in order:
+// {"ESTABLISHED":2,"TIME-WAIT":1}.
+func (h *Histogram) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	first := true
+	for i, n := range h {
+		if n == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = strconv.AppendQuote(b, stateOrder[i].String())
+		b = append(b, ':')
+		b = strconv.AppendUint(b, n, 10)
+	}
+	return append(b, '}')
 }
 
 // appendClock appends the time of day in UTC with microseconds

@@ -26,7 +26,7 @@ type Text struct {
 	rows  [][]row
 	nrows int
 	seq   []seqRow // sequence statistics of connections with something to report
-	hist  histogram
+	hist  Histogram
 }
 
 const rowChunk = 1 << 12
@@ -173,7 +173,7 @@ func (p *Text) Done(c *tracker.Conn) {
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		r.pkts[s], r.bytes[s] = c.Packets(s), c.Bytes(s)
 		r.state[s], r.inferred[s] = c.State(s), c.Inferred(s)
-		p.hist.add(c.State(s))
+		p.hist.Add(c.State(s))
 		notable = notable || unusual(c.SeqStats(s))
 	}
 	p.nrows++

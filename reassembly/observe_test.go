@@ -33,20 +33,9 @@ type step struct {
 func (cv *conv) run(t *testing.T, steps []step) {
 	t.Helper()
 	for i, s := range steps {
-		var f segment.Flags
-		for _, ch := range s.flags {
-			switch ch {
-			case 'S':
-				f |= segment.SYN
-			case 'F':
-				f |= segment.FIN
-			case 'R':
-				f |= segment.RST
-			case '.':
-				f |= segment.ACK
-			case 'P':
-				f |= segment.PSH
-			}
+		f, ok := segment.ParseFlags(s.flags)
+		if !ok {
+			panic("bad flags " + s.flags)
 		}
 		seg := segment.Segment{
 			Time: t0.Add(time.Duration(s.ms * float64(time.Millisecond))),

@@ -121,3 +121,26 @@ func (s *Segment) SeqLen() seqnum.Size {
 
 // End returns the sequence number just past the segment (SEG.SEQ+SEG.LEN).
 func (s *Segment) End() seqnum.Value { return s.Seq.Add(s.SeqLen()) }
+
+// ParseFlags parses flags as AppendTo prints them ("S.", "F.", "R", "FPU",
+// "none"), the inverse of AppendTo. Test tables and scripts write segments
+// with it.
+func ParseFlags(s string) (Flags, bool) {
+	if s == "none" {
+		return 0, true
+	}
+	var f Flags
+	for i := 0; i < len(s); i++ {
+		found := false
+		for _, o := range flagOrder {
+			if s[i] == o.c {
+				f |= o.f
+				found = true
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return f, true
+}

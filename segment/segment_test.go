@@ -32,3 +32,15 @@ func TestSeqLen(t *testing.T) {
 		t.Errorf("End = %d; want 112", got)
 	}
 }
+
+func TestParseFlagsRoundTrip(t *testing.T) {
+	for f := range 256 {
+		got, ok := ParseFlags(Flags(f).String())
+		if !ok || got != Flags(f) {
+			t.Errorf("ParseFlags(%q) = %v, %v; want %#x", Flags(f).String(), got, ok, f)
+		}
+	}
+	if _, ok := ParseFlags("SX"); ok {
+		t.Error("ParseFlags accepted an unknown flag")
+	}
+}

@@ -20,20 +20,9 @@ var (
 // pkt builds a segment literal: at ms milliseconds, dir "c>s" or "s>c",
 // flags as tcpdump prints them ("S", "S.", ".", "P.", "F.", "R", "R.").
 func pkt(ms int, dir, flags string, seq, ack uint32, n int) segment.Segment {
-	var f segment.Flags
-	for _, ch := range flags {
-		switch ch {
-		case 'S':
-			f |= segment.SYN
-		case 'F':
-			f |= segment.FIN
-		case 'R':
-			f |= segment.RST
-		case 'P':
-			f |= segment.PSH
-		case '.':
-			f |= segment.ACK
-		}
+	f, ok := segment.ParseFlags(flags)
+	if !ok {
+		panic("bad flags " + flags)
 	}
 	src, dst := cli, srv
 	if dir == "s>c" {

@@ -43,20 +43,27 @@ func (f *finals) Done(c *tracker.Conn) {
 // track runs a capture file through the tracker with default settings.
 func track(t *testing.T, path string) *finals {
 	t.Helper()
+	out := &finals{last: map[[2]netip.AddrPort]endpointState{}}
+	replayFile(t, path, out)
+	return out
+}
+
+// replayFile runs a capture file through a tracker with default settings,
+// reporting to obs.
+func replayFile(t *testing.T, path string, obs tracker.Observer) {
+	t.Helper()
 	f, err := capture.OpenFile(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	rd := capture.NewReader(f)
-	out := &finals{last: map[[2]netip.AddrPort]endpointState{}}
-	tr := tracker.New(tracker.Config{}, out)
+	tr := tracker.New(tracker.Config{}, obs)
 	var seg segment.Segment
 	for rd.Next(&seg) == nil {
 		tr.Handle(&seg)
 	}
 	tr.Flush()
-	return out
 }
 
 // TestKernelTruth asserts, for every bundled trace, that the final state

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -67,19 +66,8 @@ func (f *frameClasses) Done(*tracker.Conn)                    {}
 
 func ours(t *testing.T, path string) *frameClasses {
 	t.Helper()
-	f, err := capture.OpenFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rd := capture.NewReader(f)
 	out := &frameClasses{conn: map[uint64]uint64{}, class: map[uint64]reassembly.Class{}}
-	tr := tracker.New(tracker.Config{}, out)
-	var seg segment.Segment
-	for rd.Next(&seg) == nil {
-		tr.Handle(&seg)
-	}
-	tr.Flush()
+	replayFile(t, path, out)
 	return out
 }
 

@@ -18,15 +18,6 @@ import (
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
-// watchStates is the order of the watch view's rows: netstat's, as in the
-// final histogram.
-var watchStates = [...]tracker.State{
-	tracker.Established, tracker.SynSent, tracker.SynReceived,
-	tracker.FinWait1, tracker.FinWait2, tracker.TimeWait, tracker.Closed,
-	tracker.CloseWait, tracker.LastAck, tracker.Listen, tracker.Closing,
-	tracker.Unknown,
-}
-
 const (
 	watchRecent = 64 // transitions kept for the view
 	watchTop    = 3  // busiest endpoints shown per state
@@ -51,8 +42,8 @@ type watch struct {
 	nrec   uint64 // events recorded so far; recent is a ring
 
 	ended  uint64
-	hist   [len(watchStates)]uint64 // final states of connections that ended
-	frames uint64                   // frames seen by the tracker's callbacks
+	hist   printer.Histogram // final states of connections that ended
+	frames uint64            // frames seen by the tracker's callbacks
 
 	clock   func() time.Time
 	begin   time.Time
@@ -124,20 +115,11 @@ func (w *watch) Done(c *tracker.Conn) {
 	delete(w.live, c.ID())
 	w.ended++
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
-		w.hist[stateIndex(c.State(s))]++
+		w.hist.Add(c.State(s))
 	}
 	if w.final != nil {
 		w.final.Done(c)
 	}
-}
-
-func stateIndex(s tracker.State) int {
-	for i, x := range watchStates {
-		if x == s {
-			return i
-		}
-	}
-	return len(watchStates) - 1
 }
 
 func (w *watch) setStats(st capture.LiveStats, ok bool) { w.kstats, w.kok = st, ok }
@@ -168,11 +150,11 @@ type watchCount struct {
 // endpoint as its address alone (its ports are ephemeral: TIME-WAIT piles
 // on one client host).
 func (w *watch) snapshot() []stateRow {
-	var counts [len(watchStates)]uint64
-	places := make([]map[string]uint64, len(watchStates))
+	var counts printer.Histogram
+	places := make([]map[string]uint64, len(counts))
 	for _, c := range w.live {
 		for s := tracker.Orig; s <= tracker.Resp; s++ {
-			i := stateIndex(c.State(s))
+			i := printer.HistogramIndex(c.State(s))
 			counts[i]++
 			if places[i] == nil {
 				places[i] = make(map[string]uint64)
@@ -188,11 +170,11 @@ func (w *watch) snapshot() []stateRow {
 		}
 	}
 	var rows []stateRow
-	for i, st := range watchStates {
-		if counts[i] == 0 {
+	for i, n := range counts {
+		if n == 0 {
 			continue
 		}
-		r := stateRow{state: st, n: counts[i]}
+		r := stateRow{state: printer.HistogramState(i), n: n}
 		for k, n := range places[i] {
 			r.top = append(r.top, watchCount{k, n})
 		}
@@ -326,21 +308,9 @@ func (w *watch) writeRecord(now time.Time, final bool, sum *printer.Summary) {
 		}
 		b = append(b, ']')
 	}
-	b = append(b, `},"states":{`...)
-	first := true
-	for i, st := range watchStates {
-		if w.hist[i] == 0 {
-			continue
-		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = strconv.AppendQuote(b, st.String())
-		b = append(b, ':')
-		b = strconv.AppendUint(b, w.hist[i], 10)
-	}
-	b = append(b, "}}\n"...)
+	b = append(b, `},"states":`...)
+	b = w.hist.AppendJSON(b)
+	b = append(b, "}\n"...)
 	w.out.Write(b)
 }
 
