@@ -14,7 +14,6 @@ import (
 	"github.com/google/gopacket"
 
 	"github.com/flowtrace/flowtrace/capture"
-	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
@@ -406,15 +405,5 @@ func TestWatchView(t *testing.T) {
 // to obs, without flushing it at the end.
 func trackInto(t *testing.T, trace string, obs tracker.Observer) {
 	t.Helper()
-	f, err := capture.OpenFile(filepath.Join(pcapDir, trace), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rd := capture.NewReader(f)
-	tr := tracker.New(tracker.Config{}, obs)
-	var seg segment.Segment
-	for rd.Next(&seg) == nil {
-		tr.Handle(&seg)
-	}
+	feed(t, filepath.Join(pcapDir, trace), obs)
 }

@@ -49,8 +49,15 @@ func track(t *testing.T, path string) *finals {
 }
 
 // replayFile runs a capture file through a tracker with default settings,
-// reporting to obs.
+// reporting to obs, and flushes it.
 func replayFile(t *testing.T, path string, obs tracker.Observer) {
+	t.Helper()
+	feed(t, path, obs).Flush()
+}
+
+// feed runs a capture file through a new tracker with default settings,
+// reporting to obs, and returns the tracker unflushed.
+func feed(t *testing.T, path string, obs tracker.Observer) *tracker.Tracker {
 	t.Helper()
 	f, err := capture.OpenFile(path, nil)
 	if err != nil {
@@ -63,7 +70,7 @@ func replayFile(t *testing.T, path string, obs tracker.Observer) {
 	for rd.Next(&seg) == nil {
 		tr.Handle(&seg)
 	}
-	tr.Flush()
+	return tr
 }
 
 // TestKernelTruth asserts, for every bundled trace, that the final state
