@@ -51,6 +51,7 @@ func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 		}
 		b = appendUintField(b, "win", uint64(seg.Window))
 		b = appendUintField(b, "len", uint64(seg.PayloadLen))
+		b = appendUintField(b, "in_flight", uint64(c.InFlight(side)))
 		b = append(b, `,"class":[`...)
 		first := true
 		c.Class().Each(func(name string) {

@@ -65,7 +65,7 @@ func TestJSONRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	fields := map[string][]string{
-		"packet":     {"type", "ts", "conn", "pkt", "side", "src", "dst", "flags", "seq", "win", "len"},
+		"packet":     {"type", "ts", "conn", "pkt", "side", "src", "dst", "flags", "seq", "win", "len", "in_flight", "class"},
 		"transition": {"type", "ts", "conn", "pkt", "side", "from", "to", "reason", "inferred"},
 		"phase":      {"type", "ts", "conn", "pkt", "phase"},
 		"conn": {"type", "ts", "conn", "orig_h", "orig_p", "resp_h", "resp_p", "orig_state", "resp_state",

@@ -179,6 +179,21 @@ func TestBytesAndHoles(t *testing.T) {
 	}
 }
 
+func TestInFlight(t *testing.T) {
+	var cv conv
+	cv.run(t, with(
+		step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+		step{4, 0, "P.", 1101, 5001, 100, 502, "", 0},
+	))
+	if got := cv.d[0].InFlight(&cv.d[1]); got != 200 {
+		t.Errorf("in flight %d; want 200", got)
+	}
+	cv.run(t, []step{{5, 1, ".", 5001, 1101, 0, 509, "", 0}})
+	if got := cv.d[0].InFlight(&cv.d[1]); got != 100 {
+		t.Errorf("in flight after an ACK %d; want 100", got)
+	}
+}
+
 func TestRTTAndKarn(t *testing.T) {
 	var cv conv
 	cv.run(t, with(

@@ -593,3 +593,9 @@ func (c *Conn) HandshakeRTT() (total, server, client time.Duration, ok bool) {
 	}
 	return c.hsServer + c.hsClient, c.hsServer, c.hsClient, true
 }
+
+// InFlight returns the bytes side s has sent that its peer has not been
+// seen to acknowledge (tshark's bytes in flight).
+func (c *Conn) InFlight(s Side) uint32 {
+	return uint32(c.ep[s].seq.InFlight(&c.ep[s.Peer()].seq))
+}
