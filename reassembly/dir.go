@@ -52,8 +52,8 @@ type Dir struct {
 	WScale    int8         // shift count in force, or ScaleUnknown / ScaleNone
 	wsShift   int8         // the shift its SYN's option offered
 
-	started, HaveISN, haveNext, haveTS, haveToBeAcked bool
-	haveAck, haveWindow, wsOffered, rttTiming         bool
+	started, haveNext, haveTS, haveToBeAcked  bool
+	haveAck, haveWindow, wsOffered, rttTiming bool
 
 	nholes, ndig, digAt uint8 // holes in use; digests in use; next digest slot
 	lastClass           Class
@@ -61,8 +61,7 @@ type Dir struct {
 
 	nextTime    time.Time
 	lastAckTime time.Time
-	rttSent     time.Time    // when the timed segment was sent; a retransmission cancels it (Karn)
-	ISN         seqnum.Value // SYN's sequence number, or the first seen
+	rttSent     time.Time // when the timed segment was sent; a retransmission cancels it (Karn)
 
 	Stats Stats
 

@@ -34,7 +34,6 @@ func Observe(fwd, rev *Dir, seg *segment.Segment, reorder time.Duration) Class {
 	var c Class
 
 	if f&segment.SYN != 0 {
-		fwd.ISN, fwd.HaveISN = seq, true
 		fwd.negotiate(rev, seg)
 	}
 

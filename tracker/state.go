@@ -57,15 +57,6 @@ func ParseState(name string) (State, bool) {
 	return Unknown, false
 }
 
-// States lists every state in enum order, for histograms.
-func States() []State {
-	s := make([]State, numStates)
-	for i := range s {
-		s[i] = State(i)
-	}
-	return s
-}
-
 // Synchronized reports whether the endpoint has completed its part of the
 // handshake (RFC 9293 §3.5: ESTABLISHED and every state after it).
 func (s State) Synchronized() bool { return s >= Established }

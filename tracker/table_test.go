@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"math/rand/v2"
+	"net/netip"
 	"testing"
 )
 
@@ -46,5 +47,27 @@ func TestTable(t *testing.T) {
 				t.Fatal("lost an entry")
 			}
 		}
+	}
+}
+
+// TestTupleSymmetric: both directions of a connection have one key and
+// one hash (what sharding across workers needs), and other tuples differ.
+func TestTupleSymmetric(t *testing.T) {
+	a := pkt(0, "c>s", "S", 1, 0, 0)
+	b := pkt(0, "s>c", "S.", 1, 2, 0)
+	ka, fa := tupleOf(&a)
+	kb, fb := tupleOf(&b)
+	if ka != kb || ka.Hash() != kb.Hash() || fa == fb {
+		t.Errorf("directions differ: %v/%v %x/%x first %v/%v", ka, kb, ka.Hash(), kb.Hash(), fa, fb)
+	}
+	c := a
+	c.SrcPort++
+	if kc := TupleOf(&c); kc == ka || kc.Hash() == ka.Hash() {
+		t.Error("another port gives the same tuple or hash")
+	}
+	v6 := a
+	v6.Src, v6.Dst = netip.MustParseAddr("::ffff:10.0.0.1"), netip.MustParseAddr("::ffff:10.0.0.2")
+	if TupleOf(&v6) == ka {
+		t.Error("an IPv4-mapped IPv6 tuple equals the IPv4 one")
 	}
 }
