@@ -66,6 +66,25 @@ func encode(b []byte, sl *slot, p *pkt) []byte {
 
 // writeOptions fills the TS and SACK options of the layout o from p.
 func writeOptions(o []byte, p *pkt) {
+	eachOption(o, func(kind byte, v []byte) {
+		switch {
+		case kind == 8 && len(v) == 8:
+			binary.BigEndian.PutUint32(v, p.tsval)
+			binary.BigEndian.PutUint32(v[4:], p.tsecr)
+		case kind == 5:
+			for n := 0; n < int(p.nsack) && len(v) >= 8; n++ {
+				binary.BigEndian.PutUint32(v, p.sack[n][0])
+				binary.BigEndian.PutUint32(v[4:], p.sack[n][1])
+				v = v[8:]
+			}
+		}
+	})
+}
+
+// eachOption calls f with the kind and value of every well-formed TCP
+// option in o, up to the end-of-list option or the first malformed one.
+// The value aliases o, so f may rewrite it in place.
+func eachOption(o []byte, f func(kind byte, v []byte)) {
 	for i := 0; i < len(o); {
 		switch o[i] {
 		case 0:
@@ -78,18 +97,7 @@ func writeOptions(o []byte, p *pkt) {
 			return
 		}
 		l := int(o[i+1])
-		v := o[i+2 : i+l]
-		switch {
-		case o[i] == 8 && l == 10:
-			binary.BigEndian.PutUint32(v, p.tsval)
-			binary.BigEndian.PutUint32(v[4:], p.tsecr)
-		case o[i] == 5:
-			for n := 0; n < int(p.nsack) && len(v) >= 8; n++ {
-				binary.BigEndian.PutUint32(v, p.sack[n][0])
-				binary.BigEndian.PutUint32(v[4:], p.sack[n][1])
-				v = v[8:]
-			}
-		}
+		f(o[i], o[i+2:i+l])
 		i += l
 	}
 }

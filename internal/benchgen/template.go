@@ -272,23 +272,11 @@ func parseIP(b []byte) (p tplPacket, src, dst netip.AddrPort, v6, ok bool) {
 // readOptions extracts the timestamp and SACK options, which the copies
 // shift along with the sequence numbers.
 func readOptions(o []byte, hasTS *bool, tsval, tsecr *uint32, nsack *uint8, sack *[4][2]uint32) {
-	for i := 0; i < len(o); {
-		switch o[i] {
-		case 0:
-			return
-		case 1:
-			i++
-			continue
-		}
-		if i+1 >= len(o) || o[i+1] < 2 || i+int(o[i+1]) > len(o) {
-			return
-		}
-		l := int(o[i+1])
-		v := o[i+2 : i+l]
+	eachOption(o, func(kind byte, v []byte) {
 		switch {
-		case o[i] == 8 && l == 10:
+		case kind == 8 && len(v) == 8:
 			*hasTS, *tsval, *tsecr = true, binary.BigEndian.Uint32(v), binary.BigEndian.Uint32(v[4:])
-		case o[i] == 5:
+		case kind == 5:
 			n := 0
 			for ; n < 4 && len(v) >= 8; n++ {
 				sack[n] = [2]uint32{binary.BigEndian.Uint32(v), binary.BigEndian.Uint32(v[4:])}
@@ -296,6 +284,5 @@ func readOptions(o []byte, hasTS *bool, tsval, tsecr *uint32, nsack *uint8, sack
 			}
 			*nsack = uint8(n)
 		}
-		i += l
-	}
+	})
 }
