@@ -89,6 +89,7 @@ type Conn struct {
 	tw, ww, gw [2]logCount   // Zeek's scaled T, W and G letters
 	queued     time.Time     // earliest deadline this connection has in the timer heap
 	gen        uint32        // bumped on reuse, to invalidate heap entries
+	uid        UID           // computed on first use; zero until then
 	ep         [2]endpoint
 }
 

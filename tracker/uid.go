@@ -1,0 +1,68 @@
+package tracker
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+)
+
+// UID is a connection's stable identifier, in the style of Zeek's conn.log
+// uid: "C" followed by 17 base-62 digits. Unlike Zeek's, which is random,
+// it is derived from the connection's canonical 4-tuple and the time of
+// its first packet (to the microsecond), so the same connection has the
+// same UID in every run, in every output, and with or without a BPF filter
+// that keeps its first packet. Two connections share a UID only if they
+// share a 4-tuple and a first microsecond.
+type UID [uidLen]byte
+
+const uidLen = 18
+
+// String returns the UID as text.
+func (u UID) String() string { return string(u[:]) }
+
+// AppendTo appends the UID to b.
+func (u UID) AppendTo(b []byte) []byte { return append(b, u[:]...) }
+
+const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// makeUID hashes the tuple and the first packet's time in microseconds
+// with SHA-256 (hardware-accelerated where the CPU has it, and not
+// seeded, so it is stable across processes) and writes the first 96 bits
+// in base 62.
+func makeUID(key Tuple, firstMicros int64) UID {
+	var in [len(key.k) + 8]byte
+	copy(in[:], key.k[:])
+	binary.BigEndian.PutUint64(in[len(key.k):], uint64(firstMicros))
+	sum := sha256.Sum256(in[:])
+	hi := uint64(binary.BigEndian.Uint32(sum[0:4]))
+	lo := binary.BigEndian.Uint64(sum[4:12])
+	var u UID
+	u[0] = 'C'
+	putBase62(u[1:], hi, lo)
+	return u
+}
+
+// UID returns the connection's stable identifier. It is computed on first
+// use and kept with the connection.
+func (c *Conn) UID() UID {
+	if c.uid[0] == 0 {
+		c.uid = makeUID(c.key, c.first.UnixMicro())
+	}
+	return c.uid
+}
+
+// putBase62 writes the 96-bit number hi:lo (hi < 2^32) into dst as
+// len(dst) base-62 digits, most significant first, by repeated division
+// of the 96-bit number by 62.
+func putBase62(dst []byte, hi, lo uint64) {
+	for i := len(dst) - 1; i >= 0; i-- {
+		rhi := hi % 62
+		hi /= 62
+		// (rhi<<64 | lo) / 62 with rhi < 62, in two 32-bit steps.
+		mid := rhi<<32 | lo>>32
+		qmid, rmid := mid/62, mid%62
+		low := rmid<<32 | lo&0xffffffff
+		qlow, r := low/62, low%62
+		lo = qmid<<32 | qlow
+		dst[i] = base62[r]
+	}
+}
