@@ -193,7 +193,7 @@ func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) err
 func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (capture.LiveStats, error),
 	now func() time.Time, dropped bool, stdout, stderr io.Writer) error {
 	l := &cfg.live
-	var pw *pcapWriter
+	var pw *capture.PcapWriter
 	if l.write != "" {
 		// Opened after the drop, as tcpdump -Z does: the file belongs
 		// to the unprivileged user and root never writes where it is
@@ -202,7 +202,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		if err != nil {
 			return writeOpenError(err, l, dropped)
 		}
-		pw, err = newPcapWriter(f, src.LinkType(), src.Snaplen())
+		pw, err = capture.NewPcapWriter(f, src.LinkType(), src.Snaplen())
 		if err != nil {
 			f.Close()
 			return fmt.Errorf("-w %s: %w", l.write, err)
@@ -316,7 +316,7 @@ type liveSource struct {
 	ctx      context.Context
 	deadline time.Time
 	tr       *tracker.Tracker
-	w        *pcapWriter
+	w        *capture.PcapWriter
 	iface    string
 	stderr   io.Writer
 
