@@ -224,8 +224,8 @@ func TestActive(t *testing.T) {
 type nop struct{}
 
 func (nop) Packet(*tracker.Conn, *segment.Segment, tracker.Side, []tracker.Event) {}
-func (nop) Events(*tracker.Conn, []tracker.Event)                                {}
-func (nop) Done(*tracker.Conn)                                                   {}
+func (nop) Events(*tracker.Conn, []tracker.Event)                                 {}
+func (nop) Done(*tracker.Conn)                                                    {}
 
 // TestSelectNoAllocs: choosing a packet costs no allocation, whatever the
 // filters.
