@@ -39,6 +39,12 @@ type Summary struct {
 type Options struct {
 	// Verbose prints every packet, not only those that change a state.
 	Verbose bool
+	// UID adds each connection's stable uid to the text connection table
+	// (a "uid" column after "conn"), for drilling down with --conn.
+	UID bool
+	// AllSeq lists every connection in the text sequence-analysis table,
+	// not only those that retransmitted, reordered, lost or stalled.
+	AllSeq bool
 }
 
 // Histogram counts endpoints by state, in netstat's order (roughly the

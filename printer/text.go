@@ -33,7 +33,8 @@ const rowChunk = 1 << 12
 
 // row is what the connection table keeps of a connection that ended.
 type row struct {
-	id          uint64 // 0: no connection with this number (yet)
+	id          uint64      // 0: no connection with this number (yet)
+	uid         tracker.UID // only with Options.UID
 	orig, resp  netip.AddrPort
 	first, last time.Time
 	pkts, bytes [2]uint64
@@ -169,7 +170,10 @@ func (p *Text) Done(c *tracker.Conn) {
 		first: c.First(), last: c.Last(),
 		connState: c.ConnState(), end: c.End(), why: c.Why(),
 	}
-	notable := false
+	if p.opts.UID {
+		r.uid = c.UID()
+	}
+	notable := p.opts.AllSeq
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		r.pkts[s], r.bytes[s] = c.Packets(s), c.Bytes(s)
 		r.state[s], r.inferred[s] = c.State(s), c.Inferred(s)
@@ -198,7 +202,11 @@ func (p *Text) Close(sum Summary) error {
 	p.w.Write(b)
 	if p.nrows > 0 {
 		var t table
-		t.header("conn", "client", "server", "first", "last", "pkts c>s", "bytes c>s", "pkts s>c", "bytes s>c", "client state", "server state", "zeek", "ended")
+		cols := []string{"conn", "client", "server", "first", "last", "pkts c>s", "bytes c>s", "pkts s>c", "bytes s>c", "client state", "server state", "zeek", "ended"}
+		if p.opts.UID {
+			cols = slices.Insert(cols, 1, "uid")
+		}
+		t.header(cols...)
 		inferred := false
 		for _, chunk := range p.rows {
 			for i := range chunk {
@@ -209,6 +217,10 @@ func (p *Text) Close(sum Summary) error {
 				t.b = append(t.b, 'c')
 				t.b = strconv.AppendUint(t.b, r.id, 10)
 				t.end()
+				if p.opts.UID {
+					t.b = r.uid.AppendTo(t.b)
+					t.end()
+				}
 				t.b = r.orig.AppendTo(t.b)
 				t.end()
 				t.b = r.resp.AppendTo(t.b)

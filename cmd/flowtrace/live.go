@@ -86,8 +86,11 @@ func checkLiveFlags(fs *pflag.FlagSet, c *config) error {
 	if c.read != "" && l.iface != "" {
 		return usagef("-r and -i are exclusive: read a file or capture live, not both")
 	}
+	if l.write == "-" {
+		return usagef("-w - would mix raw packets with the output on stdout; give a file name")
+	}
 	if l.iface == "" {
-		for _, name := range []string{"write", "no-promiscuous-mode", "snapshot-length", "buffer-size", "immediate-mode",
+		for _, name := range []string{"no-promiscuous-mode", "snapshot-length", "buffer-size", "immediate-mode",
 			"duration", "relinquish-privileges", "keep-root", "watch", "watch-interval"} {
 			if fs.Changed(name) {
 				f := fs.Lookup(name)
@@ -105,8 +108,6 @@ func checkLiveFlags(fs *pflag.FlagSet, c *config) error {
 		return usagef("-Z and --keep-root are exclusive: switch to a user or stay root")
 	case l.user == "":
 		return usagef("-Z needs a user name")
-	case l.write == "-":
-		return usagef("-w - would mix raw packets with the output on stdout; give a file name")
 	case l.snaplen < 0 || l.snaplen > capture.MaxSnaplen:
 		return usagef("-s must be between 0 and %d, not %d", capture.MaxSnaplen, l.snaplen)
 	case fs.Changed("buffer-size") && (l.bufferKiB <= 0 || l.bufferKiB > 1<<21):
@@ -233,7 +234,11 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	} else {
 		out = newPrinter(cfg, stdout)
 	}
-	tr := tracker.New(cfg.tracker, out)
+	var obs tracker.Observer = out
+	if cfg.drill.filter.Active() {
+		obs, _ = selectObserver(cfg, out, l.iface, stderr)
+	}
+	tr := tracker.New(cfg.tracker, obs)
 	ls.tr = tr
 	rd := capture.NewReader(ls) // the filter runs in the kernel
 

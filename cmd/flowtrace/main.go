@@ -32,6 +32,7 @@ import (
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/selection"
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
@@ -70,7 +71,8 @@ type config struct {
 	filter   string
 	progress string
 	tracker  tracker.Config
-	live     liveConfig // -i and the flags that go with it (live.go)
+	drill    drillConfig // output filters (drill.go)
+	live     liveConfig  // -i and the flags that go with it (live.go)
 }
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -86,6 +88,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
 	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: auto (when stderr is a terminal), always, never")
+	addDrillFlags(fs, &c.drill)
 	addLiveFlags(fs, &c.live)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	help := fs.BoolP("help", "h", false, "show this help")
@@ -103,6 +106,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	c.filter = strings.Join(fs.Args(), " ")
 	if err := checkLiveFlags(fs, &c); err != nil {
+		return nil, err
+	}
+	if err := checkDrillFlags(&c); err != nil {
 		return nil, err
 	}
 	switch {
@@ -161,38 +167,55 @@ type observer interface {
 
 // analyse reads the input, tracks it and prints. A damaged input is
 // analysed up to the damage, printed, and then reported as the error.
+// Filters on how connections end take two passes over a regular file
+// (collect, then this one); see package selection.
 func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr io.Writer) error {
+	var ids *selection.IDs
+	if cfg.drill.filter.NeedsEnd() && seekable(cfg.read) {
+		var err error
+		if ids, err = collect(ctx, cfg, stdin, stderr); err != nil {
+			return err
+		}
+	}
 	f, err := capture.OpenFile(cfg.read, stdin)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	rd := capture.NewReader(f)
-	if cfg.filter != "" {
-		if err := rd.SetFilter(cfg.filter); err != nil {
-			if errors.Is(err, capture.ErrBadFilter) {
-				return &usageError{err.Error()}
-			}
-			return err
-		}
+	// -w needs the raw frame of the packet being handled: no read-ahead.
+	var lf *capture.LastFrame
+	var in capture.Source = f
+	if cfg.live.write != "" {
+		lf = capture.NewLastFrame(f)
+		in = lf
+	}
+	rd, err := newReader(cfg, in)
+	if err != nil {
+		return err
 	}
 	out := newPrinter(cfg, stdout)
-	tr := tracker.New(cfg.tracker, out)
-	// Decode ahead on a second goroutine, except with -c (read-ahead
-	// would count frames past the limit). At an early stop a file's
-	// producer is waited for before the file is closed; a pipe's is only
-	// told to stop, since its read may block, and stdin is never closed.
-	var src segments = rd
-	offset := f.Offset
-	if cfg.count == 0 {
-		ah := capture.NewAhead(rd, f.Offset)
-		if f.Size() >= 0 {
-			defer ah.Close()
-		} else {
-			defer ah.Stop()
-		}
-		src, offset = ah, ah.Offset
+	var obs tracker.Observer = out
+	var sel *selection.Select
+	if ids != nil {
+		sel = selection.NewReplay(cfg.drill.filter, ids, out)
+		obs = sel
+	} else {
+		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
+	var pw *capture.PcapWriter
+	var fw *selection.FrameWriter
+	if lf != nil {
+		if sel.RecordsOnly {
+			return usagef("-w with --state, --conn-state or --ended needs two passes over the input, and %s cannot be read twice", f.Name())
+		}
+		if pw, fw, err = openWrite(cfg, f.LinkType(), lf); err != nil {
+			return err
+		}
+		sel.Tap = fw
+	}
+	tr := tracker.New(cfg.tracker, obs)
+	src, offset, stop := readAhead(cfg, rd, f)
+	defer stop()
 	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
 	readErr := trackAll(ctx, cfg, src, tr, prog.tick)
 	prog.clear()
@@ -200,13 +223,52 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	if err := out.Close(sum); err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
+	if pw != nil {
+		if err := closeWrite(cfg, pw, fw, stderr); err != nil && readErr == nil {
+			readErr = err
+		}
+	}
 	diagnose(stderr, f.Name(), sum, cfg)
 	return readErr
 }
 
+// newReader returns a Reader of src with the BPF filter set.
+func newReader(cfg *config, src capture.Source) (*capture.Reader, error) {
+	rd := capture.NewReader(src)
+	if cfg.filter != "" {
+		if err := rd.SetFilter(cfg.filter); err != nil {
+			if errors.Is(err, capture.ErrBadFilter) {
+				return nil, &usageError{err.Error()}
+			}
+			return nil, err
+		}
+	}
+	return rd, nil
+}
+
+// readAhead decodes on a second goroutine, except with -c (read-ahead
+// would count frames past the limit) and -w (the raw frame of the packet
+// being handled must still be at hand). It returns where to take
+// segments from, the progress offset, and what to defer: at an early
+// stop a file's producer is waited for before the file is closed; a
+// pipe's is only told to stop, since its read may block, and stdin is
+// never closed.
+func readAhead(cfg *config, rd *capture.Reader, f *capture.File) (segments, func() int64, func()) {
+	if cfg.count > 0 || cfg.live.write != "" {
+		return rd, f.Offset, func() {}
+	}
+	ah := capture.NewAhead(rd, f.Offset)
+	if f.Size() >= 0 {
+		return ah, ah.Offset, ah.Close
+	}
+	return ah, ah.Offset, ah.Stop
+}
+
 // newPrinter returns the text or JSON printer the flags ask for.
 func newPrinter(cfg *config, stdout io.Writer) observer {
-	opts := printer.Options{Verbose: cfg.verbose}
+	f := cfg.drill.filter
+	// Naming connections (--conn) asks for all there is about them.
+	opts := printer.Options{Verbose: cfg.verbose || f.ByConn(), UID: f.Active(), AllSeq: f.ByConn()}
 	if cfg.json {
 		return printer.NewJSON(stdout, opts)
 	}
