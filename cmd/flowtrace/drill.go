@@ -142,4 +142,3 @@ func closeWrite(cfg *config, pw *capture.PcapWriter, fw *selection.FrameWriter, 
 	fmt.Fprintf(stderr, "flowtrace: %s: %s\n", cfg.live.write, fw.Report())
 	return nil
 }
-
