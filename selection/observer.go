@@ -71,9 +71,12 @@ func (s *Select) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 	}
 }
 
-// Events implements tracker.Observer.
+// Events implements tracker.Observer. Events no packet caused (timers,
+// the end of TIME-WAIT by port reuse) are printed when they fall in the
+// range and the connection's packets so far meet it too, so that a line
+// is never printed for a connection the table leaves out.
 func (s *Select) Events(c *tracker.Conn, evs []tracker.Event) {
-	if s.RecordsOnly || !s.win.in(evs[0].Time) || !s.chosen(c) {
+	if s.RecordsOnly || !s.win.in(evs[0].Time) || !s.win.overlaps(c.First(), c.Last()) || !s.chosen(c) {
 		return
 	}
 	s.next.Events(c, evs)

@@ -27,8 +27,8 @@ func TestLiveUsageErrors(t *testing.T) {
 		msg  string
 	}{
 		{"-r and -i", []string{"-r", good, "-i", "lo"}, "flowtrace: -r and -i are exclusive"},
-		{"-w without -i", []string{"-r", good, "-w", "x.pcap"}, "flowtrace: -w needs a live capture (-i IFACE)"},
-		{"-w alone", []string{"-w", "x.pcap"}, "flowtrace: -w needs a live capture (-i IFACE)"},
+		{"-w alone", []string{"-w", "x.pcap"}, "flowtrace: no input: give -r FILE"},
+		{"-w - with -r", []string{"-r", good, "-w", "-"}, "flowtrace: -w - would mix raw packets with the output on stdout"},
 		{"-p with -r", []string{"-r", good, "-p"}, "flowtrace: -p needs a live capture"},
 		{"-s with -r", []string{"-r", good, "-s", "100"}, "flowtrace: -s needs a live capture"},
 		{"-B with -r", []string{"-r", good, "-B", "4096"}, "flowtrace: -B needs a live capture"},
