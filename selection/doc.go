@@ -17,8 +17,8 @@
 //
 //   - Two passes over a seekable file: a [Collect] observer tracks the
 //     whole input first and records the numbers of the selected
-//     connections ([IDs]: a Go map of 8-byte connection numbers, about
-//     20 bytes per selected connection, nothing for the others); then
+//     connections ([IDs]: a Go map of 8-byte connection numbers, 24 to 38
+//     bytes per selected connection as measured, nothing for the others); then
 //     [NewReplay] wraps the printer for a second run over the same input
 //     and forwards exactly those connections, every transcript line
 //     included. Connection numbers are the same in both runs because the

@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/gopacket"
+
+	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/seqnum"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -247,5 +250,66 @@ func TestSelectNoAllocs(t *testing.T) {
 		tr.Handle(&ack)
 	}); n != 0 {
 		t.Errorf("a selected packet allocates %v times", n)
+	}
+}
+
+// frames is a capture.Source yielding the same Ethernet frame forever.
+type frames struct{ data []byte }
+
+func (f *frames) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error) {
+	return f.data, gopacket.CaptureInfo{Timestamp: t0, CaptureLength: len(f.data), Length: len(f.data)}, capture.LinkEthernet, nil
+}
+func (f *frames) Close() error { return nil }
+
+type discard struct{}
+
+func (discard) Write(b []byte) (int, error) { return len(b), nil }
+func (discard) Close() error                { return nil }
+
+// TestFrameWriter: the frame written is the one the segment came from;
+// a packet of a connection already written allocates nothing.
+func TestFrameWriter(t *testing.T) {
+	lf := capture.NewLastFrame(&frames{data: make([]byte, 66)})
+	pw, err := capture.NewPcapWriter(discard{}, capture.LinkEthernet, 256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw := NewFrameWriter(pw, lf)
+	f, _ := Parse(Options{Ports: []string{"80"}})
+	sel := NewSelect(f, nop{})
+	sel.Tap = fw
+	tr := tracker.New(tracker.Config{}, sel)
+	segs := scenario()
+	handle := func(s *segment.Segment) {
+		_, _, _, _ = lf.ReadFrame()
+		_, _, _, s.Pkt = lf.Frame()
+		tr.Handle(s)
+	}
+	for i := range segs {
+		handle(&segs[i])
+	}
+	if fw.Err() != nil || pw.Packets() != 8 {
+		t.Fatalf("wrote %d packets (%v); want c1's 7 and c3's 1", pw.Packets(), fw.Err())
+	}
+	if got, want := fw.Report(), "wrote 8 packets of 2 connections ("+uidOf(1)+", "+uidOf(3)+")"; got != want {
+		t.Errorf("Report() = %q; want %q", got, want)
+	}
+	ack := segs[6] // c1's last ACK, again and again
+	ms := 100
+	if n := testing.AllocsPerRun(1000, func() {
+		ms++
+		ack.Time = t0.Add(time.Duration(ms) * time.Millisecond)
+		handle(&ack)
+	}); n != 0 {
+		t.Errorf("writing a packet allocates %v times", n)
+	}
+	// A segment whose frame is not the latest one is an error, not a
+	// wrong frame.
+	s := segs[6]
+	s.Pkt = 1
+	s.Time = t0.Add(time.Hour)
+	tr.Handle(&s)
+	if fw.Err() == nil {
+		t.Error("a segment without its frame was written")
 	}
 }

@@ -17,7 +17,7 @@ const maxListed = 10
 // one the tapped segment was decoded from. Frames of another link type
 // than the file's (a pcapng input with several interfaces) are not
 // written but counted. It remembers the number of every connection it
-// wrote a packet of (about 20 bytes each) and the uids of the first ten,
+// wrote a packet of (under 40 bytes each) and the uids of the first ten,
 // for the report.
 type FrameWriter struct {
 	pw        *capture.PcapWriter
