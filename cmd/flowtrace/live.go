@@ -57,7 +57,7 @@ func addLiveFlags(fs *pflag.FlagSet, c *liveConfig) {
 	fs.IntVarP(&c.snaplen, "snapshot-length", "s", capture.DefaultSnaplen, "keep at most `N` bytes of each frame (0: 262144); payload lengths come from the IP header")
 	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB` (default: libpcap's, 2 MiB)")
 	fs.BoolVar(&c.immediate, "immediate-mode", true, "deliver each packet at once; =false lets the kernel batch them (fewer wake-ups under load)")
-	fs.StringVarP(&c.write, "write", "w", "", "also save the raw packets to `FILE` (pcap), written after privileges are dropped")
+	fs.StringVarP(&c.write, "write", "w", "", "live: also save every frame to `FILE` (pcap), written after privileges are dropped; with -r: the packets of the selected connections")
 	fs.DurationVar(&c.duration, "duration", 0, "stop a live capture after `D` (0: until Ctrl-C or SIGTERM)")
 	fs.StringVarP(&c.user, "relinquish-privileges", "Z", "nobody", "when started as root, switch to `USER` once the interface is open")
 	fs.BoolVar(&c.keepRoot, "keep-root", false, "stay root during a live capture (no -Z)")

@@ -7,6 +7,8 @@
 //	flowtrace -r trace.pcapng --json        # JSON Lines
 //	tcpdump -w - | flowtrace -r -           # stdin
 //	flowtrace -r trace.pcap 'tcp port 443'  # trailing arguments are a BPF filter
+//	flowtrace -r trace.pcap --state CLOSE-WAIT  # output filters: the tracker still sees everything
+//	flowtrace -r trace.pcap --conn UID -w c.pcap  # one connection, every packet, saved for Wireshark
 //	sudo flowtrace -i eth0 -w s.pcap        # live capture, saved for replay
 //	sudo flowtrace -i any --watch           # a refreshed view of states, like top
 //
