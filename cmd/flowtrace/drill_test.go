@@ -382,3 +382,27 @@ func checkGolden(t *testing.T, name, out string) {
 		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), out))
 	}
 }
+
+// TestDrillLive: filters known at a connection's first packet work in a
+// live capture's single pass and print what the file prints; end filters
+// print the records only and say so.
+func TestDrillLive(t *testing.T) {
+	path := filepath.Join(pcapDir, "port-reuse.pcap")
+	for _, args := range [][]string{{"--conn", "c2"}, {"--port", "5000", "--since", "+0.5s"}} {
+		live, _, err, _ := liveRun(t, "port-reuse.pcap", 2*time.Second, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		off, _ := mustRun(t, nil, append([]string{"-r", path}, args...)...)
+		if live != off || !strings.Contains(live, "\nconnections: 1\n") {
+			t.Errorf("%v: live and offline differ:\n%s", args, diffLines(off, live))
+		}
+	}
+	live, stderr, err, _ := liveRun(t, "port-reuse.pcap", 2*time.Second, "--state", "TIME-WAIT")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(live, "\nconnections: 1\n") || !strings.Contains(stderr, "fake0 is read in one pass: printing the matching connections' records") {
+		t.Errorf("live --state: stdout\n%s\nstderr %q", live, stderr)
+	}
+}
