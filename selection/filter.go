@@ -204,15 +204,6 @@ func parseConnState(v string) (string, error) {
 	return "", &Error{"--conn-state", fmt.Sprintf("unknown Zeek conn_state %q; valid: %s", v, strings.Join(connStates[:], ", "))}
 }
 
-// ends lists every string tracker.Conn.End returns.
-var ends = [...]string{
-	"closed by client", "closed by server", "simultaneous close",
-	"closing, initiated by client", "closing, initiated by server",
-	"refused", "aborted by client RST", "aborted by server RST",
-	"reset during handshake by client", "reset during handshake by server",
-	"unanswered", "handshake incomplete", "open", "unknown",
-}
-
 // endMatch tells whether a connection's End and Why match one --ended
 // value.
 type endMatch func(end, why string) bool
@@ -236,7 +227,7 @@ func parseEnded(v string) (endMatch, error) {
 	if m, ok := endKeywords[low]; ok {
 		return m, nil
 	}
-	for _, e := range ends {
+	for _, e := range tracker.Endings {
 		if strings.Contains(strings.ToLower(e), low) && low != "" {
 			return func(end, _ string) bool { return strings.Contains(strings.ToLower(end), low) }, nil
 		}

@@ -147,25 +147,52 @@ func (c *Conn) End() string {
 	byServer := c.rstBy == Resp
 	switch {
 	case c.refused:
-		return "refused"
+		return EndRefused
 	case c.rst && c.hsReset:
-		return pick(byServer, "reset during handshake by server", "reset during handshake by client")
+		return pick(byServer, EndHandshakeResetByServer, EndHandshakeResetByClient)
 	case c.rst:
-		return pick(byServer, "aborted by server RST", "aborted by client RST")
+		return pick(byServer, EndAbortedByServer, EndAbortedByClient)
 	case c.closeDone && c.simClose:
-		return "simultaneous close"
+		return EndSimultaneousClose
 	case c.closeDone:
-		return pick(c.firstFIN == Resp, "closed by server", "closed by client")
+		return pick(c.firstFIN == Resp, EndClosedByServer, EndClosedByClient)
 	case c.anyFIN:
-		return pick(c.firstFIN == Resp, "closing, initiated by server", "closing, initiated by client")
+		return pick(c.firstFIN == Resp, EndClosingByServer, EndClosingByClient)
 	case o == SynSent && r.Gone():
-		return "unanswered"
+		return EndUnanswered
 	case o.Handshaking() || r.Handshaking():
-		return "handshake incomplete"
+		return EndHandshakeIncomplete
 	case o.Synchronized() && r.Synchronized():
-		return "open"
+		return EndOpen
 	}
-	return "unknown"
+	return EndUnknown
+}
+
+// The values End returns.
+const (
+	EndClosedByClient         = "closed by client"
+	EndClosedByServer         = "closed by server"
+	EndSimultaneousClose      = "simultaneous close"
+	EndClosingByClient        = "closing, initiated by client"
+	EndClosingByServer        = "closing, initiated by server"
+	EndRefused                = "refused"
+	EndAbortedByClient        = "aborted by client RST"
+	EndAbortedByServer        = "aborted by server RST"
+	EndHandshakeResetByClient = "reset during handshake by client"
+	EndHandshakeResetByServer = "reset during handshake by server"
+	EndUnanswered             = "unanswered"
+	EndHandshakeIncomplete    = "handshake incomplete"
+	EndOpen                   = "open"
+	EndUnknown                = "unknown"
+)
+
+// Endings lists every value End returns, for tools that match on them.
+var Endings = [...]string{
+	EndClosedByClient, EndClosedByServer, EndSimultaneousClose,
+	EndClosingByClient, EndClosingByServer, EndRefused,
+	EndAbortedByClient, EndAbortedByServer,
+	EndHandshakeResetByClient, EndHandshakeResetByServer,
+	EndUnanswered, EndHandshakeIncomplete, EndOpen, EndUnknown,
 }
 
 func pick(cond bool, a, b string) string {
