@@ -233,6 +233,14 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	} else {
 		out = newPrinter(cfg, stdout)
 	}
+	// Created after the privilege drop, like the -w file.
+	out, err := withZeekLog(cfg, out)
+	if err != nil {
+		if pw != nil {
+			pw.Close()
+		}
+		return err
+	}
 	tr := tracker.New(cfg.tracker, out)
 	ls.tr = tr
 	rd := capture.NewReader(ls) // the filter runs in the kernel
