@@ -180,7 +180,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 			return err
 		}
 	}
-	out, err := withZeekLog(cfg, newPrinter(cfg, stdout))
+	out, _, err := withZeekLog(cfg, newPrinter(cfg, stdout))
 	if err != nil {
 		return err
 	}
@@ -220,16 +220,17 @@ func newPrinter(cfg *config, stdout io.Writer) observer {
 	return printer.NewText(stdout, opts)
 }
 
-// withZeekLog adds the --zeek-log conn.log writer to out, if asked for.
-func withZeekLog(cfg *config, out observer) (observer, error) {
+// withZeekLog adds the --zeek-log conn.log writer to out, if asked for,
+// and returns it too (nil without the flag).
+func withZeekLog(cfg *config, out observer) (observer, *printer.ZeekLog, error) {
 	if cfg.zeekLog == "" {
-		return out, nil
+		return out, nil, nil
 	}
 	z, err := printer.OpenZeekLog(cfg.zeekLog)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return printer.Tee(out, z), nil
+	return printer.Tee(out, z), z, nil
 }
 
 // segments is where trackAll takes segments from: a capture.Reader, or a

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flowtrace/flowtrace/internal/zeeklog"
 )
@@ -152,5 +153,25 @@ func TestZeekLogErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr, tt.code, tt.msg)
 			}
 		})
+	}
+}
+
+// TestZeekLogLive checks --zeek-log in the live loop: the conn.log equals
+// the golden one of the same trace read from the file.
+func TestZeekLogLive(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "live")
+	if _, _, err, _ := liveRun(t, "port-reuse.pcap", time.Second, "--zeek-log", dir); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "conn.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(goldenDir, "port-reuse.conn.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("live conn.log differs from the replay's:\n%s", diffLines(string(want), string(got)))
 	}
 }
