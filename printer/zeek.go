@@ -218,10 +218,11 @@ func appendZeekConn(b []byte, c *tracker.Conn) []byte {
 	sep()
 	b = strconv.AppendUint(b, c.SeqStats(o).MissedBytes+c.SeqStats(r).MissedBytes, 10)
 	sep()
-	if h := c.History(); h != "" {
-		b = appendZeekString(b, h)
-	} else {
-		b = append(b, zeekUnset...)
+	// History letters are printable and never "-": no escaping needed.
+	n := len(b)
+	b = c.AppendHistory(b)
+	if len(b) == n {
+		b = append(b, zeekUnset...) // Zeek leaves an empty history unset
 	}
 	for _, s := range [...]tracker.Side{o, r} {
 		sep()
