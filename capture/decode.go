@@ -170,6 +170,7 @@ func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 	if zero {
 		noted[ZeroIPLength]++
 	}
+	seg.IPLen = end
 	seg.Src = netip.AddrFrom4([4]byte(b[12:16]))
 	seg.Dst = netip.AddrFrom4([4]byte(b[16:20]))
 	seg.TTL = b[8]
@@ -237,6 +238,7 @@ func decodeIPv6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 	if zero {
 		noted[ZeroIPLength]++
 	}
+	seg.IPLen = end
 	seg.Src = netip.AddrFrom16([16]byte(b[8:24]))
 	seg.Dst = netip.AddrFrom16([16]byte(b[24:40]))
 	seg.TTL = b[7]

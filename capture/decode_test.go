@@ -171,8 +171,50 @@ func TestDecode(t *testing.T) {
 			if v != isTCP {
 				return
 			}
+			got.IPLen = 0 // TestDecodeIPLen checks it
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("mismatch\n got: %+v\nwant: %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDecodeIPLen checks the IP length a segment carries (Zeek's
+// orig_ip_bytes sums it): the header's, not the captured length, except
+// when the header says 0.
+func TestDecodeIPLen(t *testing.T) {
+	data := []byte("hello, world")
+	dataSpec := tcpSpec{src: cli4, dst: srv4, sport: 40000, dport: 80, seq: 101, ack: 501, flags: segment.ACK | segment.PSH, win: 502, opts: tsOpt(7, 8), payload: data}
+	const tcpLen = 20 + 12 // header with the timestamp option (padded)
+	cut := ip4(t, dataSpec)
+	cut = cut[:len(cut)-7]
+	tso := dataSpec
+	tso.ipLen = -1
+	withIPOpts := dataSpec
+	withIPOpts.ipOpts = []layers.IPv4Option{{OptionType: 7, OptionLength: 7, OptionData: []byte{4, 10, 0, 0, 9}}, {OptionType: 0}}
+	tests := []struct {
+		name  string
+		link  LinkType
+		frame []byte
+		want  int
+	}{
+		{"IPv4", LinkRaw, ip4(t, dataSpec), 20 + tcpLen + len(data)},
+		{"IPv4 with ethernet padding", LinkEthernet, eth(etherIPv4, append(ip4(t, dataSpec), 0, 0, 0, 0)), 20 + tcpLen + len(data)},
+		{"IPv4 options", LinkRaw, ip4(t, withIPOpts), 28 + tcpLen + len(data)},
+		{"IPv4 cut by the snaplen", LinkRaw, cut, 20 + tcpLen + len(data)},
+		{"IPv4 TSO zero length: captured", LinkRaw, ip4(t, tso), 20 + tcpLen + len(data)},
+		{"IPv6", LinkRaw, ip6(t, v6(dataSpec)), 40 + tcpLen + len(data)},
+		{"IPv6 extension headers", LinkRaw, ip6(t, v6(dataSpec), optsHdr(0, 0), fragHdr(0, false)), 40 + 8 + 8 + tcpLen + len(data)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var noted [NumReasons]uint64
+			var got segment.Segment
+			if v, r := decode(tt.frame, tt.link, &got, &noted); v != isTCP {
+				t.Fatalf("decode = %v, %q", v, r)
+			}
+			if got.IPLen != tt.want {
+				t.Errorf("IPLen = %d; want %d", got.IPLen, tt.want)
 			}
 		})
 	}

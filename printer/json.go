@@ -36,6 +36,7 @@ func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 		b := append(p.buf[:0], `{"type":"packet","ts":`...)
 		b = appendEpoch(b, seg.Time)
 		b = appendUintField(b, "conn", c.ID())
+		b = appendUIDField(b, c)
 		b = appendUintField(b, "pkt", seg.Pkt)
 		b = appendStrField(b, "side", side.String())
 		b = append(b, `,"src":"`...)
@@ -86,6 +87,7 @@ func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 		b = append(b, `,"ts":`...)
 		b = appendEpoch(b, e.Time)
 		b = appendUintField(b, "conn", c.ID())
+		b = appendUIDField(b, c)
 		b = appendUintField(b, "pkt", e.Pkt)
 		switch e.Kind {
 		case tracker.Transition:
@@ -119,10 +121,12 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b := append(p.buf[:0], `{"type":"conn","ts":`...)
 	b = appendEpoch(b, c.First())
 	b = appendUintField(b, "conn", c.ID())
+	b = appendUIDField(b, c)
 	b = appendAddrField(b, "orig_h", c.Addr(o).Addr())
 	b = appendUintField(b, "orig_p", uint64(c.Addr(o).Port()))
 	b = appendAddrField(b, "resp_h", c.Addr(r).Addr())
 	b = appendUintField(b, "resp_p", uint64(c.Addr(r).Port()))
+	b = appendStrField(b, "proto", "tcp")
 	b = appendStrField(b, "orig_state", c.State(o).String())
 	b = appendStrField(b, "resp_state", c.State(r).String())
 	b = appendBoolField(b, "orig_inferred", c.Inferred(o))
@@ -135,6 +139,10 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = appendUintField(b, "resp_pkts", c.Packets(r))
 	b = appendUintField(b, "orig_bytes", c.Bytes(o))
 	b = appendUintField(b, "resp_bytes", c.Bytes(r))
+	b = appendUintField(b, "orig_seq_bytes", c.ZeekBytes(o))
+	b = appendUintField(b, "resp_seq_bytes", c.ZeekBytes(r))
+	b = appendUintField(b, "orig_ip_bytes", c.IPBytes(o))
+	b = appendUintField(b, "resp_ip_bytes", c.IPBytes(r))
 	b = append(b, `,"duration":`...)
 	b = strconv.AppendFloat(b, c.Last().Sub(c.First()).Seconds(), 'f', 6, 64)
 	b = appendBoolField(b, "midstream", c.Midstream())
@@ -256,6 +264,14 @@ func appendUintField(b []byte, name string, v uint64) []byte {
 	b = append(b, name...)
 	b = append(b, '"', ':')
 	return strconv.AppendUint(b, v, 10)
+}
+
+// appendUIDField appends the connection's "uid", the same as in the Zeek
+// conn.log.
+func appendUIDField(b []byte, c *tracker.Conn) []byte {
+	b = append(b, `,"uid":"`...)
+	b = c.UID().AppendTo(b)
+	return append(b, '"')
 }
 
 func appendBoolField(b []byte, name string, v bool) []byte {

@@ -1,8 +1,9 @@
 // Package printer turns the tracker's events into flowtrace's outputs: the
 // annotated text transcript with its connection table and state
-// histogram, and JSON Lines.
+// histogram, JSON Lines, and a Zeek conn.log (ZeekLog). Tee runs several
+// of them on one tracker.
 //
-// Both printers implement tracker.Observer. They format into a reused
+// The printers implement tracker.Observer (and Printer). They format into a reused
 // buffer and write through a bufio.Writer, so printing a packet does not
 // allocate; a connection allocates one table row when it ends (text only).
 // Output depends only on the events, never on the wall clock or map order,

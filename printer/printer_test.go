@@ -23,7 +23,8 @@ func seg(ms int, fromClient bool, flags segment.Flags, seq, ack uint32, n int) s
 		c, s = s, c
 	}
 	return segment.Segment{Time: t0.Add(time.Duration(ms) * time.Millisecond), Src: c.Addr(), Dst: s.Addr(),
-		SrcPort: c.Port(), DstPort: s.Port(), Seq: seqnum.Value(seq), Ack: seqnum.Value(ack), Flags: flags, PayloadLen: n, Window: 100}
+		SrcPort: c.Port(), DstPort: s.Port(), Seq: seqnum.Value(seq), Ack: seqnum.Value(ack), Flags: flags, PayloadLen: n, Window: 100,
+		IPLen: 40 + 20 + n}
 }
 
 // session is a handshake, data, a client close, and (after 61 s) a
@@ -65,12 +66,13 @@ func TestJSONRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	fields := map[string][]string{
-		"packet":     {"type", "ts", "conn", "pkt", "side", "src", "dst", "flags", "seq", "win", "len", "in_flight", "class"},
-		"transition": {"type", "ts", "conn", "pkt", "side", "from", "to", "reason", "inferred"},
-		"phase":      {"type", "ts", "conn", "pkt", "phase"},
-		"conn": {"type", "ts", "conn", "orig_h", "orig_p", "resp_h", "resp_p", "orig_state", "resp_state",
+		"packet":     {"type", "ts", "conn", "uid", "pkt", "side", "src", "dst", "flags", "seq", "win", "len", "in_flight", "class"},
+		"transition": {"type", "ts", "conn", "uid", "pkt", "side", "from", "to", "reason", "inferred"},
+		"phase":      {"type", "ts", "conn", "uid", "pkt", "phase"},
+		"conn": {"type", "ts", "conn", "uid", "orig_h", "orig_p", "resp_h", "resp_p", "proto", "orig_state", "resp_state",
 			"orig_inferred", "resp_inferred", "conn_state", "history", "orig_pkts", "resp_pkts",
-			"orig_bytes", "resp_bytes", "duration", "midstream", "end"},
+			"orig_bytes", "resp_bytes", "orig_seq_bytes", "resp_seq_bytes", "orig_ip_bytes", "resp_ip_bytes",
+			"duration", "midstream", "end"},
 		"summary": {"type", "frames", "tcp", "non_tcp", "filtered", "skipped", "noted", "connections",
 			"port_reuse", "idle_expired", "evicted", "states"},
 	}
@@ -176,7 +178,12 @@ func TestText(t *testing.T) {
 // TestNoAllocs: printing a packet allocates nothing once warmed up.
 func TestNoAllocs(t *testing.T) {
 	segs := session()[:4]
-	for _, p := range []tracker.Observer{NewText(io.Discard, Options{Verbose: true}), NewJSON(io.Discard, Options{Verbose: true})} {
+	for _, p := range []tracker.Observer{
+		NewText(io.Discard, Options{Verbose: true}),
+		NewJSON(io.Discard, Options{Verbose: true}),
+		NewZeekLog(io.Discard),
+		Tee(NewJSON(io.Discard, Options{Verbose: true}), NewZeekLog(io.Discard)),
+	} {
 		tr := tracker.New(tracker.Config{}, p)
 		for i := range segs {
 			tr.Handle(&segs[i])

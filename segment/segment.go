@@ -99,6 +99,12 @@ type Segment struct {
 	// Payload is the captured part of the payload (possibly shorter than
 	// PayloadLen). It aliases the capture buffer; see the package doc.
 	Payload []byte
+	// IPLen is the IP packet's length as its header states it: the IPv4
+	// Total Length, or 40 plus the IPv6 Payload Length (extension headers
+	// included). When the header says 0 (TSO/GSO, jumbograms) it is the
+	// captured length. Zeek sums it per endpoint as orig_ip_bytes and
+	// resp_ip_bytes.
+	IPLen int
 
 	TTL  uint8  // IPv4 TTL or IPv6 hop limit
 	IPID uint16 // IPv4 identification; 0 for IPv6

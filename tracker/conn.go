@@ -42,7 +42,7 @@ type endpoint struct {
 	finSeq   seqnum.Value // sequence number its FIN occupies
 	base     seqnum.Value // origin of relative sequence numbers
 
-	pkts, bytes uint64
+	pkts, bytes, ipBytes uint64
 
 	// seq is the sequence-space analysis of what this endpoint sends.
 	seq reassembly.Dir
@@ -112,6 +112,10 @@ func (c *Conn) Packets(s Side) uint64 { return c.ep[s].pkts }
 
 // Bytes returns the payload bytes a side sent, retransmissions included.
 func (c *Conn) Bytes(s Side) uint64 { return c.ep[s].bytes }
+
+// IPBytes returns the IP-level bytes a side sent: the sum of the IP
+// lengths of its packets (Zeek's orig_ip_bytes and resp_ip_bytes).
+func (c *Conn) IPBytes(s Side) uint64 { return c.ep[s].ipBytes }
 
 // First returns the time of the connection's first segment.
 func (c *Conn) First() time.Time { return c.first }
@@ -283,6 +287,7 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment) {
 	e.seen = true
 	e.pkts++
 	e.bytes += uint64(seg.PayloadLen)
+	e.ipBytes += uint64(seg.IPLen)
 	if t.noSeq {
 		return
 	}

@@ -282,3 +282,36 @@ func (h *history) scaled(c *Conn, s Side, seg *segment.Segment, gap bool) {
 		h.add(s.Peer(), 'G')
 	}
 }
+
+// ZeekBytes returns the bytes side s sent as Zeek's conn.log counts them
+// (orig_bytes and resp_bytes, TCP_Endpoint::Size): the sequence space
+// from its first sequence number to the highest it reached or its peer
+// acknowledged, less the SYN and FIN octets. Unlike Bytes, a
+// retransmission counts once and bytes the capture missed count too. A
+// side that sent nothing has 0. Beyond 4 GiB the 32-bit sequence space
+// wraps; the wraps are recovered from the bytes the analysis saw.
+func (c *Conn) ZeekBytes(s Side) uint64 {
+	e, p := &c.ep[s], &c.ep[s.Peer()]
+	next, sent := e.seq.Next()
+	if !sent || !e.baseSet {
+		return 0
+	}
+	hi := next
+	if ack, acked := p.seq.LastAck(); acked && hi.LessThan(ack) {
+		hi = ack
+	}
+	if hi.LessThan(e.base) {
+		return 0
+	}
+	size := uint64(e.base.Size(hi))
+	if e.synSent && size > 0 {
+		size-- // the SYN octet
+	}
+	if e.finSent && size > 0 {
+		size-- // the FIN octet
+	}
+	for seen := e.seq.Stats.UniqueBytes + e.seq.Stats.MissedBytes; size+1<<32 <= seen; {
+		size += 1 << 32
+	}
+	return size
+}

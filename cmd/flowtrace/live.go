@@ -23,7 +23,7 @@ const (
 	// --duration deadline and the wall clock, packets or not.
 	liveTick = 100 * time.Millisecond
 	// liveStatsEvery is how often the kernel's drop counters are read
-	// (and new drops reported) and the -w file is flushed.
+	// (and new drops reported) and the -w file and conn.log are flushed.
 	liveStatsEvery = time.Second
 	// liveClockLag is how far behind the wall clock the capture clock is
 	// advanced on a quiet link. A timer fires only once no packet stamped
@@ -234,6 +234,18 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	} else {
 		out = newPrinter(cfg, stdout)
 	}
+	// Created after the privilege drop, like the -w file.
+	out, zl, err := withZeekLog(cfg, out)
+	if err != nil {
+		if pw != nil {
+			pw.Close()
+		}
+		if errors.Is(err, os.ErrPermission) && dropped {
+			err = fmt.Errorf("%w\n  flowtrace writes --zeek-log files as user %s, after giving up root: choose a directory %s can write to, -Z USER, or --keep-root", err, l.user, l.user)
+		}
+		return err
+	}
+	ls.zeek = zl
 	var obs tracker.Observer = out
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
@@ -322,6 +334,7 @@ type liveSource struct {
 	deadline time.Time
 	tr       *tracker.Tracker
 	w        *capture.PcapWriter
+	zeek     *printer.ZeekLog // --zeek-log, flushed with -w
 	iface    string
 	stderr   io.Writer
 
@@ -394,6 +407,12 @@ func (s *liveSource) tick(now time.Time) {
 		if s.w != nil {
 			if err := s.w.Flush(); err != nil && s.err == nil {
 				s.err = fmt.Errorf("-w: %w", err)
+				s.stopped = "stopped by a write error"
+			}
+		}
+		if s.zeek != nil {
+			if err := s.zeek.Flush(); err != nil && s.err == nil {
+				s.err = err
 				s.stopped = "stopped by a write error"
 			}
 		}

@@ -68,6 +68,7 @@ func usagef(format string, args ...any) error {
 type config struct {
 	read     string
 	json     bool
+	zeekLog  string // --zeek-log DIR
 	verbose  bool
 	count    uint64
 	filter   string
@@ -84,6 +85,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.SortFlags = false
 	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
+	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
@@ -122,6 +124,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("--idle-timeout must be positive, not %v", c.tracker.IdleTimeout)
 	case c.tracker.MaxConns <= 0:
 		return nil, usagef("--max-conns must be positive, not %d", c.tracker.MaxConns)
+	case fs.Changed("zeek-log") && c.zeekLog == "":
+		return nil, usagef("--zeek-log needs a directory")
 	case c.progress != "auto" && c.progress != "always" && c.progress != "never":
 		return nil, usagef("--progress must be auto, always or never, not %q", c.progress)
 	}
@@ -195,7 +199,10 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	if err != nil {
 		return err
 	}
-	out := newPrinter(cfg, stdout)
+	out, _, err := withZeekLog(cfg, newPrinter(cfg, stdout))
+	if err != nil {
+		return err
+	}
 	var obs tracker.Observer = out
 	var sel *selection.Select
 	if ids != nil {
@@ -275,6 +282,19 @@ func newPrinter(cfg *config, stdout io.Writer) observer {
 		return printer.NewJSON(stdout, opts)
 	}
 	return printer.NewText(stdout, opts)
+}
+
+// withZeekLog adds the --zeek-log conn.log writer to out, if asked for,
+// and returns it too (nil without the flag).
+func withZeekLog(cfg *config, out observer) (observer, *printer.ZeekLog, error) {
+	if cfg.zeekLog == "" {
+		return out, nil, nil
+	}
+	z, err := printer.OpenZeekLog(cfg.zeekLog)
+	if err != nil {
+		return nil, nil, err
+	}
+	return printer.Tee(out, z), z, nil
 }
 
 // segments is where trackAll takes segments from: a capture.Reader, or a

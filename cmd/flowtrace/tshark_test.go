@@ -56,24 +56,28 @@ var tsharkKnown = map[[2]string]string{
 type frameClasses struct {
 	conn  map[uint64]uint64
 	class map[uint64]reassembly.Class
+	ipLen map[uint64]int
 }
 
 func (f *frameClasses) Packet(c *tracker.Conn, seg *segment.Segment, _ tracker.Side, _ []tracker.Event) {
-	f.conn[seg.Pkt], f.class[seg.Pkt] = c.ID(), c.Class()
+	f.conn[seg.Pkt], f.class[seg.Pkt], f.ipLen[seg.Pkt] = c.ID(), c.Class(), seg.IPLen
 }
 func (f *frameClasses) Events(*tracker.Conn, []tracker.Event) {}
 func (f *frameClasses) Done(*tracker.Conn)                    {}
 
 func ours(t *testing.T, path string) *frameClasses {
 	t.Helper()
-	out := &frameClasses{conn: map[uint64]uint64{}, class: map[uint64]reassembly.Class{}}
+	out := &frameClasses{conn: map[uint64]uint64{}, class: map[uint64]reassembly.Class{}, ipLen: map[uint64]int{}}
 	replayFile(t, path, out)
 	return out
 }
 
 // TestTsharkCrossCheck compares, on every bundled trace, which segments of
 // each connection flowtrace and tshark put in each tcp.analysis class:
-// frame by frame, so equal counts over different frames fail too.
+// frame by frame, so equal counts over different frames fail too. It also
+// compares each segment's IP length (summed into the conn.log's
+// orig_ip_bytes and resp_ip_bytes) with tshark's ip.len, or 40 plus
+// ipv6.plen.
 func TestTsharkCrossCheck(t *testing.T) {
 	tshark, err := exec.LookPath("tshark")
 	if err != nil {
@@ -90,6 +94,7 @@ func TestTsharkCrossCheck(t *testing.T) {
 			for _, f := range tsharkFields {
 				args = append(args, "-e", f.field)
 			}
+			args = append(args, "-e", "ip.len", "-e", "ipv6.plen")
 			out, err := exec.Command(tshark, args...).Output()
 			if err != nil {
 				t.Fatalf("tshark: %v", err)
@@ -107,6 +112,9 @@ func TestTsharkCrossCheck(t *testing.T) {
 				conn, ok := mine.conn[frame]
 				if !ok {
 					continue // not a TCP segment flowtrace decoded
+				}
+				if want := tsharkIPLen(cols[len(tsharkFields)+1:]); mine.ipLen[frame] != want {
+					t.Errorf("frame %d: IP length %d; tshark %d", frame, mine.ipLen[frame], want)
 				}
 				for i, f := range tsharkFields {
 					k := key{conn, f.field}
@@ -142,4 +150,18 @@ func TestTsharkCrossCheck(t *testing.T) {
 			t.Errorf("known difference %v (%s) no longer happens: remove it from tsharkKnown and the README", k, why)
 		}
 	}
+}
+
+// tsharkIPLen returns the IP length from tshark's ip.len and ipv6.plen
+// columns.
+func tsharkIPLen(cols []string) int {
+	if len(cols) > 0 && cols[0] != "" {
+		n, _ := strconv.Atoi(cols[0])
+		return n
+	}
+	if len(cols) > 1 && cols[1] != "" {
+		n, _ := strconv.Atoi(cols[1])
+		return 40 + n
+	}
+	return -1
 }

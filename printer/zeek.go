@@ -1,0 +1,288 @@
+package printer
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// zeekColumns are the conn.log columns with their Zeek types: Zeek's own
+// (base/protocols/conn/main.zeek, Conn::Info, in its order), then
+// flowtrace's per-endpoint states, which Zeek does not have.
+var zeekColumns = [...]struct{ name, typ string }{
+	{"ts", "time"},
+	{"uid", "string"},
+	{"id.orig_h", "addr"},
+	{"id.orig_p", "port"},
+	{"id.resp_h", "addr"},
+	{"id.resp_p", "port"},
+	{"proto", "enum"},
+	{"service", "string"},
+	{"duration", "interval"},
+	{"orig_bytes", "count"},
+	{"resp_bytes", "count"},
+	{"conn_state", "string"},
+	{"local_orig", "bool"},
+	{"local_resp", "bool"},
+	{"missed_bytes", "count"},
+	{"history", "string"},
+	{"orig_pkts", "count"},
+	{"orig_ip_bytes", "count"},
+	{"resp_pkts", "count"},
+	{"resp_ip_bytes", "count"},
+	{"tunnel_parents", "set[string]"},
+	{"ip_proto", "count"},
+	// flowtrace's own, named as in the JSON conn record.
+	{"orig_state", "string"},
+	{"resp_state", "string"},
+	{"orig_inferred", "bool"},
+	{"resp_inferred", "bool"},
+	{"midstream", "bool"},
+	{"end", "string"},
+	{"removed", "string"},
+}
+
+// Zeek's ASCII writer defaults (LogAscii::separator and friends).
+const (
+	zeekSep   = '\t'
+	zeekUnset = "-"
+	zeekEmpty = "(empty)"
+	// zeekStamp is the #open/#close format (Ascii::Timestamp).
+	zeekStamp = "2006-01-02-15-04-05"
+)
+
+// ZeekLog writes a Zeek conn.log in Zeek's TSV format (the ASCII writer's
+// default): the header lines, one line per connection when it ends, and a
+// #close line at Close. zeek-cut and parsers of Zeek logs read it as is.
+//
+// It differs from Zeek's writer in one way, for deterministic output:
+// #open and #close give the capture time (UTC) of the first and last TCP
+// segment, not the wall-clock time (local) at which the file was opened
+// and closed.
+type ZeekLog struct {
+	w           *bufio.Writer
+	f           *os.File // the file OpenZeekLog created, closed by Close
+	name        string   // its path, for errors
+	buf         []byte
+	first, last time.Time
+	header      bool
+}
+
+// NewZeekLog returns a ZeekLog writing to w.
+func NewZeekLog(w io.Writer) *ZeekLog {
+	return &ZeekLog{w: bufio.NewWriterSize(w, 64<<10), buf: make([]byte, 0, 512)}
+}
+
+// OpenZeekLog creates dir if it is missing and returns a ZeekLog writing
+// dir/conn.log, replacing any file of that name. Close closes the file.
+func OpenZeekLog(dir string) (*ZeekLog, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("zeek log: %w", err)
+	}
+	name := filepath.Join(dir, "conn.log")
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("zeek log: %w", err)
+	}
+	z := NewZeekLog(f)
+	z.f, z.name = f, name
+	return z, nil
+}
+
+// Packet implements tracker.Observer: it notes the capture's time span.
+func (z *ZeekLog) Packet(_ *tracker.Conn, seg *segment.Segment, _ tracker.Side, _ []tracker.Event) {
+	if z.first.IsZero() {
+		z.first = seg.Time
+	}
+	if seg.Time.After(z.last) {
+		z.last = seg.Time
+	}
+}
+
+// Events implements tracker.Observer; conn.log has no per-event lines.
+func (z *ZeekLog) Events(*tracker.Conn, []tracker.Event) {}
+
+// Done implements tracker.Observer: the connection's line.
+func (z *ZeekLog) Done(c *tracker.Conn) {
+	z.writeHeader()
+	z.buf = appendZeekConn(z.buf[:0], c)
+	z.w.Write(z.buf)
+}
+
+// Flush writes what is buffered to the file.
+func (z *ZeekLog) Flush() error { return z.wrap(z.w.Flush()) }
+
+// Close writes the #close line, flushes and closes the file OpenZeekLog
+// created. The summary is not used: conn.log has none.
+func (z *ZeekLog) Close(Summary) error {
+	z.writeHeader()
+	b := append(z.buf[:0], "#close"...)
+	b = append(b, zeekSep)
+	b = zeekTime(z.last).AppendFormat(b, zeekStamp)
+	b = append(b, '\n')
+	z.w.Write(b)
+	z.buf = b
+	err := z.w.Flush()
+	if z.f != nil {
+		if cerr := z.f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return z.wrap(err)
+}
+
+func (z *ZeekLog) wrap(err error) error {
+	if err == nil || z.name == "" {
+		return err
+	}
+	return fmt.Errorf("zeek log: %s: %w", z.name, err)
+}
+
+// zeekTime is t in UTC, or the epoch when nothing was captured.
+func zeekTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Unix(0, 0).UTC()
+	}
+	return t.UTC()
+}
+
+// writeHeader writes the header lines once, before the first connection.
+func (z *ZeekLog) writeHeader() {
+	if z.header {
+		return
+	}
+	z.header = true
+	b := append(z.buf[:0], "#separator \\x09\n"...)
+	b = append(b, "#set_separator\t,\n"...)
+	b = append(b, "#empty_field\t"+zeekEmpty+"\n"...)
+	b = append(b, "#unset_field\t"+zeekUnset+"\n"...)
+	b = append(b, "#path\tconn\n"...)
+	b = append(b, "#open\t"...)
+	b = zeekTime(z.first).AppendFormat(b, zeekStamp)
+	b = append(b, "\n#fields"...)
+	for _, col := range zeekColumns {
+		b = append(b, zeekSep)
+		b = append(b, col.name...)
+	}
+	b = append(b, "\n#types"...)
+	for _, col := range zeekColumns {
+		b = append(b, zeekSep)
+		b = append(b, col.typ...)
+	}
+	b = append(b, '\n')
+	z.w.Write(b)
+	z.buf = b
+}
+
+// appendZeekConn appends c's conn.log line, the columns in zeekColumns
+// order.
+func appendZeekConn(b []byte, c *tracker.Conn) []byte {
+	o, r := tracker.Orig, tracker.Resp
+	sep := func() { b = append(b, zeekSep) }
+	b = appendEpoch(b, c.First())
+	sep()
+	b = c.UID().AppendTo(b)
+	for _, s := range [...]tracker.Side{o, r} {
+		sep()
+		b = c.Addr(s).Addr().AppendTo(b)
+		sep()
+		b = strconv.AppendUint(b, uint64(c.Addr(s).Port()), 10)
+	}
+	sep()
+	b = append(b, "tcp"...)
+	sep()
+	b = append(b, zeekUnset...) // service: no protocol detection
+	// Zeek sets duration, orig_bytes and resp_bytes only when the
+	// connection lasted longer than zero.
+	sep()
+	if d := c.Last().Sub(c.First()); d > 0 {
+		b = strconv.AppendFloat(b, d.Seconds(), 'f', 6, 64)
+		sep()
+		b = strconv.AppendUint(b, c.ZeekBytes(o), 10)
+		sep()
+		b = strconv.AppendUint(b, c.ZeekBytes(r), 10)
+	} else {
+		b = append(b, zeekUnset+"\t"+zeekUnset+"\t"+zeekUnset...)
+	}
+	sep()
+	b = appendZeekString(b, c.ConnState())
+	sep()
+	b = append(b, zeekUnset+"\t"+zeekUnset...) // local_orig, local_resp: no Site::local_nets
+	sep()
+	b = strconv.AppendUint(b, c.SeqStats(o).MissedBytes+c.SeqStats(r).MissedBytes, 10)
+	sep()
+	// History letters are printable and never "-": no escaping needed.
+	n := len(b)
+	b = c.AppendHistory(b)
+	if len(b) == n {
+		b = append(b, zeekUnset...) // Zeek leaves an empty history unset
+	}
+	for _, s := range [...]tracker.Side{o, r} {
+		sep()
+		b = strconv.AppendUint(b, c.Packets(s), 10)
+		sep()
+		b = strconv.AppendUint(b, c.IPBytes(s), 10)
+	}
+	sep()
+	b = append(b, zeekUnset...) // tunnel_parents: no tunnels decoded
+	sep()
+	b = append(b, '6') // ip_proto: TCP
+	for _, s := range [...]tracker.Side{o, r} {
+		sep()
+		b = appendZeekString(b, c.State(s).String())
+	}
+	for _, s := range [...]tracker.Side{o, r} {
+		sep()
+		b = appendZeekBool(b, c.Inferred(s))
+	}
+	sep()
+	b = appendZeekBool(b, c.Midstream())
+	sep()
+	b = appendZeekString(b, c.End())
+	sep()
+	if w := c.Why(); w != "" {
+		b = appendZeekString(b, w)
+	} else {
+		b = append(b, zeekUnset...)
+	}
+	return append(b, '\n')
+}
+
+func appendZeekBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, 'T')
+	}
+	return append(b, 'F')
+}
+
+// appendZeekString appends a string value as Zeek's ASCII writer does:
+// "(empty)" for the empty string; a value that reads as the unset or
+// empty marker gets its first byte escaped; the separator and every other
+// non-printable byte become \xHH (ODesc::AddBytes; like Zeek, a backslash
+// is left as is).
+func appendZeekString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	switch s {
+	case "":
+		return append(b, zeekEmpty...)
+	case zeekUnset, zeekEmpty:
+		b = append(b, '\\', 'x', hex[s[0]>>4], hex[s[0]&15])
+		s = s[1:]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f { // not isprint; the tab separator included
+			b = append(b, '\\', 'x', hex[c>>4], hex[c&15])
+		} else {
+			b = append(b, c)
+		}
+	}
+	return b
+}
