@@ -16,7 +16,7 @@ const maxInflight = 4
 
 // inflight is a segment carrying SYN or FIN that was seen on the wire but
 // that its receiver has not yet been seen to acknowledge. Seen is not
-// delivered (DOMAIN.md §2): the receiver's state changes only when its own
+// delivered: the receiver's state changes only when its own
 // ACK proves the segment arrived, when a later segment of the same
 // direction arrives (in-order delivery), or, presumed, when the input ends.
 type inflight struct {
@@ -133,10 +133,10 @@ func (c *Conn) Rel(s Side, v seqnum.Value) uint32 { return uint32(v - c.ep[s].ba
 // HasBase reports whether Rel has an origin for side s.
 func (c *Conn) HasBase(s Side) bool { return c.ep[s].baseSet }
 
-// History returns the Zeek history string (zeek-conn-semantics.md §3).
+// History returns the Zeek history string (see zeek.go).
 func (c *Conn) History() string { return string(c.hist.buf[:c.hist.n]) }
 
-// ConnState returns the Zeek conn_state (zeek-conn-semantics.md §2).
+// ConnState returns the Zeek conn_state (see zeek.go).
 func (c *Conn) ConnState() string { return c.zeekConnState() }
 
 // Why returns why the connection left the table early: "idle timeout",

@@ -46,7 +46,7 @@
 // its deadline is evicted), so memory is bounded under SYN floods.
 //
 // Each connection also carries Zeek's conn_state and history, computed as
-// shared/reference/zeek-conn-semantics.md describes, with one deliberate
+// Zeek 9.1 computes them for its conn.log, with one deliberate
 // deviation: the originator is the sender of the first SYN (or the
 // heuristic client), fixed at creation, so history never contains '^'.
 //

@@ -5,8 +5,9 @@ import (
 	"github.com/flowtrace/flowtrace/segment"
 )
 
-// This file computes Zeek's conn_state and history, following
-// shared/reference/zeek-conn-semantics.md. Zeek keeps its own coarse
+// This file computes Zeek's conn_state and history as Zeek 9.1 does in
+// its TCP analyzer and conn.log scripts (Conn::conn_state and the
+// history letters of TCP_Analyzer). Zeek keeps its own coarse
 // endpoint states, separate from the RFC ones; conn_state depends only on
 // them (and, for RSTOS0, on the history).
 
