@@ -74,7 +74,7 @@ func Observe(fwd, rev *Dir, seg *segment.Segment, reorder time.Duration) Class {
 
 ackChecks:
 	if !fwd.haveAck || seg.Ack != fwd.lastAck {
-		fwd.dupAcks = 0
+		fwd.dupAcks, fwd.dupAckFrame = 0, seg.Pkt
 	}
 	if f&segment.ACK != 0 {
 		if rev.haveToBeAcked && rev.toBeAcked.LessThan(seg.Ack) {

@@ -52,28 +52,36 @@ var tsharkKnown = map[[2]string]string{
 		"then calls the genuine data and FIN after it retransmissions; flowtrace never lets a RST move the sequence space",
 }
 
-// frameClasses collects, per frame number, the connection and class.
+// frameClasses collects, per frame number, the connection and class, and
+// for a duplicate ACK its number and the frame it duplicates.
 type frameClasses struct {
 	conn  map[uint64]uint64
 	class map[uint64]reassembly.Class
+	dup   map[uint64][2]uint64
 }
 
-func (f *frameClasses) Packet(c *tracker.Conn, seg *segment.Segment, _ tracker.Side, _ []tracker.Event) {
+func (f *frameClasses) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, _ []tracker.Event) {
 	f.conn[seg.Pkt], f.class[seg.Pkt] = c.ID(), c.Class()
+	if c.Class()&reassembly.DupAck != 0 {
+		n, frame := c.DupAck(side)
+		f.dup[seg.Pkt] = [2]uint64{uint64(n), frame}
+	}
 }
 func (f *frameClasses) Events(*tracker.Conn, []tracker.Event) {}
 func (f *frameClasses) Done(*tracker.Conn)                    {}
 
 func ours(t *testing.T, path string) *frameClasses {
 	t.Helper()
-	out := &frameClasses{conn: map[uint64]uint64{}, class: map[uint64]reassembly.Class{}}
+	out := &frameClasses{conn: map[uint64]uint64{}, class: map[uint64]reassembly.Class{}, dup: map[uint64][2]uint64{}}
 	replayFile(t, path, out)
 	return out
 }
 
 // TestTsharkCrossCheck compares, on every bundled trace, which segments of
 // each connection flowtrace and tshark put in each tcp.analysis class:
-// frame by frame, so equal counts over different frames fail too.
+// frame by frame, so equal counts over different frames fail too. It also
+// compares the numbering of every duplicate ACK (duplicate_ack_num and
+// duplicate_ack_frame), which no known difference excuses.
 func TestTsharkCrossCheck(t *testing.T) {
 	tshark, err := exec.LookPath("tshark")
 	if err != nil {
@@ -83,6 +91,7 @@ func TestTsharkCrossCheck(t *testing.T) {
 		t.Skip("tshark not installed (make test-deps installs it)")
 	}
 	seen := map[[2]string]bool{}
+	numbered := 0 // duplicate ACKs tshark numbered, over all traces
 	for _, path := range traces(t) {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		t.Run(name, func(t *testing.T) {
@@ -90,6 +99,7 @@ func TestTsharkCrossCheck(t *testing.T) {
 			for _, f := range tsharkFields {
 				args = append(args, "-e", f.field)
 			}
+			args = append(args, "-e", "tcp.analysis.duplicate_ack_num", "-e", "tcp.analysis.duplicate_ack_frame")
 			out, err := exec.Command(tshark, args...).Output()
 			if err != nil {
 				t.Fatalf("tshark: %v", err)
@@ -101,6 +111,7 @@ func TestTsharkCrossCheck(t *testing.T) {
 			}
 			theirs, ourCount := map[key]int{}, map[key]int{}
 			frames := map[key][]string{}
+			var dupNumbers []string
 			for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 				cols := strings.Split(line, "\t")
 				frame, _ := strconv.ParseUint(cols[0], 10, 64)
@@ -122,6 +133,16 @@ func TestTsharkCrossCheck(t *testing.T) {
 						frames[k] = append(frames[k], fmt.Sprintf("#%d(tshark %v)", frame, their))
 					}
 				}
+				d := dupNumbering(cols, len(tsharkFields)+1)
+				if d[0] != 0 {
+					numbered++
+				}
+				if d != mine.dup[frame] {
+					dupNumbers = append(dupNumbers, fmt.Sprintf("#%d: tshark dup ACK %d of #%d, flowtrace %d of #%d", frame, d[0], d[1], mine.dup[frame][0], mine.dup[frame][1]))
+				}
+			}
+			for _, d := range dupNumbers {
+				t.Error(d)
 			}
 			var bad []string
 			for k, fs := range frames {
@@ -137,9 +158,25 @@ func TestTsharkCrossCheck(t *testing.T) {
 			}
 		})
 	}
+	if numbered < 13 {
+		t.Errorf("tshark numbered %d duplicate ACKs in all traces; loss-fast alone has 13: are the fields still read?", numbered)
+	}
 	for k, why := range tsharkKnown {
 		if !seen[k] {
 			t.Errorf("known difference %v (%s) no longer happens: remove it from tsharkKnown and the README", k, why)
 		}
 	}
+}
+
+// dupNumbering parses tshark's duplicate_ack_num and duplicate_ack_frame
+// columns, from index at of a line's columns (empty or missing for a
+// segment that is not a duplicate ACK).
+func dupNumbering(cols []string, at int) [2]uint64 {
+	var d [2]uint64
+	for i := range d {
+		if at+i < len(cols) {
+			d[i], _ = strconv.ParseUint(strings.TrimSpace(cols[at+i]), 10, 64)
+		}
+	}
+	return d
 }
