@@ -54,6 +54,7 @@ type Dir struct {
 
 	started, haveNext, haveTS, haveToBeAcked  bool
 	haveAck, haveWindow, wsOffered, rttTiming bool
+	zeroWin, reopened                         bool // the window is closed (RSTs aside); the latest segment opened it
 
 	nholes, ndig, digAt uint8 // holes in use; digests in use; next digest slot
 	lastClass           Class
@@ -132,6 +133,10 @@ func (d *Dir) Window() (w seqnum.Size, known bool) {
 	}
 	return w, false
 }
+
+// Reopened reports whether this direction's latest segment advertised a
+// window again after a zero window: the end of a receiver stall.
+func (d *Dir) Reopened() bool { return d.reopened }
 
 // DupAck returns how many duplicates of its current acknowledgment this
 // direction's sender has sent, and the packet number (segment.Segment.Pkt)

@@ -89,6 +89,12 @@ ackChecks:
 	}
 	fwd.advance(seg, end, c)
 
+	fwd.reopened = false
+	if f&(segment.SYN|segment.RST) == 0 {
+		// A RST's window means nothing; a SYN's opens no stall.
+		fwd.reopened = fwd.zeroWin && seg.Window != 0
+		fwd.zeroWin = seg.Window == 0
+	}
 	fwd.window, fwd.haveWindow = seg.Window, true
 	if f&segment.ACK != 0 {
 		fwd.lastAck, fwd.haveAck, fwd.lastAckTime = seg.Ack, true, seg.Time

@@ -588,6 +588,10 @@ func (c *Conn) WindowScale(s Side) int8 { return c.ep[s].seq.WScale }
 // repeats (tshark's duplicate_ack_num and duplicate_ack_frame).
 func (c *Conn) DupAck(s Side) (n int, frame uint64) { return c.ep[s].seq.DupAck() }
 
+// Reopened reports whether the latest segment, sent by side s, advertised
+// a window again after a zero window (the end of a receiver stall).
+func (c *Conn) Reopened(s Side) bool { return c.ep[s].seq.Reopened() }
+
 // HandshakeRTT returns the handshake's round trip as seen from the
 // capture point and its two halves: SYN to SYN-ACK (the path to the
 // server and back) and SYN-ACK to ACK (the path to the client and back).

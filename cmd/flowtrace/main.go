@@ -66,6 +66,7 @@ type config struct {
 	read     string
 	json     bool
 	verbose  bool
+	quiet    bool
 	count    uint64
 	filter   string
 	progress string
@@ -80,7 +81,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.SortFlags = false
 	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
-	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state or show trouble")
+	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no transcript, only the tables (with --json, only conn and summary records)")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
@@ -108,6 +110,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	switch {
 	case c.read == "" && c.live.iface == "" && !c.live.list:
 		return nil, usagef("no input: give -r FILE (or -r - for standard input), or -i IFACE to capture live")
+	case c.quiet && c.verbose:
+		return nil, usagef("-q and -v are exclusive: -q prints no packet lines, -v prints every one")
 	case c.tracker.TimeWait <= 0:
 		return nil, usagef("--time-wait must be positive, not %v", c.tracker.TimeWait)
 	case c.tracker.IdleTimeout <= 0:
@@ -206,7 +210,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 
 // newPrinter returns the text or JSON printer the flags ask for.
 func newPrinter(cfg *config, stdout io.Writer) observer {
-	opts := printer.Options{Verbose: cfg.verbose}
+	opts := printer.Options{Verbose: cfg.verbose, Quiet: cfg.quiet}
 	if cfg.json {
 		return printer.NewJSON(stdout, opts)
 	}
