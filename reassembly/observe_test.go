@@ -1,6 +1,7 @@
 package reassembly
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -195,6 +196,43 @@ func TestDupAckNumbering(t *testing.T) {
 				t.Errorf("packet %d: dup ACK %d of #%d; want %d of #%d", i+1, n, frame, w.n, w.frame)
 			}
 		}
+	}
+}
+
+// TestReopened: only the segment that advertises a window again after a
+// zero window ends a stall; a RST's zero window starts none.
+func TestReopened(t *testing.T) {
+	var cv conv
+	reopened := []bool{}
+	steps := with(
+		step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+		step{4, 1, ".", 5001, 1101, 0, 0, "", ZeroWindow},
+		step{5, 1, ".", 5001, 1101, 0, 509, "", WindowUpdate}, // reopened
+		step{6, 1, ".", 5001, 1101, 0, 600, "", WindowUpdate},
+		step{7, 1, "R", 5001, 0, 0, 0, "", 0},
+		step{8, 1, ".", 5001, 1101, 0, 600, "", WindowUpdate}, // after the RST's 0, as tshark says
+	)
+	for i := range steps {
+		cv.run(t, steps[i:i+1])
+		reopened = append(reopened, cv.d[steps[i].from].Reopened())
+	}
+	want := []bool{false, false, false, false, false, true, false, false, false}
+	if !slices.Equal(reopened, want) {
+		t.Errorf("reopened %v; want %v", reopened, want)
+	}
+}
+
+func TestTroubleClasses(t *testing.T) {
+	for _, c := range []Class{DupAck, WindowUpdate, WindowFull, KeepAlive, KeepAliveAck, ZeroWindowProbeAck} {
+		if Trouble&c != 0 {
+			t.Errorf("%v is routine, not trouble", c)
+		}
+	}
+	if got := DupAck.Name(); got != "dup ACK" {
+		t.Errorf("DupAck.Name() = %q", got)
+	}
+	if got := (DupAck | ZeroWindow).Name(); got != "" {
+		t.Errorf("Name of two classes = %q; want empty", got)
 	}
 }
 
