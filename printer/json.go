@@ -13,10 +13,11 @@ import (
 )
 
 // JSON writes JSON Lines: one "transition", "phase" or "note" record per
-// event as it happens (and one "packet" record per packet with
-// Options.Verbose), one "conn" record per connection when it ends, and a
-// "summary" record at Close. Field names are stable; the README documents
-// every record type.
+// event as it happens, one "packet" record per packet the text transcript
+// would show without changing a state (per packet with Options.Verbose), one "conn" record per connection when it ends,
+// and a "summary" record at Close. With Options.Quiet only the "conn" and
+// "summary" records are written. Field names are stable; the README
+// documents every record type.
 type JSON struct {
 	w     *bufio.Writer
 	opts  Options
@@ -30,47 +31,72 @@ func NewJSON(w io.Writer, opts Options) *JSON {
 	return &JSON{w: bufio.NewWriterSize(w, 64<<10), opts: opts, buf: make([]byte, 0, 512)}
 }
 
-// Packet implements tracker.Observer.
+// Packet implements tracker.Observer. It writes a "packet" record for
+// every packet with Options.Verbose, and otherwise for each packet the
+// default transcript shows though it changed no state (see Shown), then
+// the packet's events.
 func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	if p.opts.Verbose {
-		b := append(p.buf[:0], `{"type":"packet","ts":`...)
-		b = appendEpoch(b, seg.Time)
-		b = appendUintField(b, "conn", c.ID())
-		b = appendUIDField(b, c)
-		b = appendUintField(b, "pkt", seg.Pkt)
-		b = appendStrField(b, "side", side.String())
-		b = append(b, `,"src":"`...)
-		b = netip.AddrPortFrom(seg.Src, seg.SrcPort).AppendTo(b)
-		b = append(b, `","dst":"`...)
-		b = netip.AddrPortFrom(seg.Dst, seg.DstPort).AppendTo(b)
-		b = append(b, `","flags":"`...)
-		b = seg.Flags.AppendTo(b)
-		b = append(b, '"')
-		b = appendUintField(b, "seq", uint64(c.Rel(side, seg.Seq)))
-		if seg.Flags&segment.ACK != 0 {
-			b = appendUintField(b, "ack", uint64(c.Rel(side.Peer(), seg.Ack)))
-		}
-		b = appendUintField(b, "win", uint64(seg.Window))
-		b = appendUintField(b, "len", uint64(seg.PayloadLen))
-		b = appendUintField(b, "in_flight", uint64(c.InFlight(side)))
-		b = append(b, `,"class":[`...)
-		first := true
-		c.Class().Each(func(name string) {
-			if !first {
-				b = append(b, ',')
-			}
-			first = false
-			b = appendJSONString(b, name)
-		})
-		b = append(b, "]}\n"...)
-		p.w.Write(b)
-		p.buf = b
+	if p.opts.Quiet {
+		return
+	}
+	if p.opts.Verbose || Shown(c, side, seg) {
+		p.packet(c, seg, side, Trouble(c.Class(), seg))
 	}
 	p.events(c, evs)
 }
 
+// packet writes the "packet" record.
+func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, trouble bool) {
+	b := append(p.buf[:0], `{"type":"packet","ts":`...)
+	b = appendEpoch(b, seg.Time)
+	b = appendUintField(b, "conn", c.ID())
+	b = appendUIDField(b, c)
+	b = appendUintField(b, "pkt", seg.Pkt)
+	b = appendStrField(b, "side", side.String())
+	b = append(b, `,"src":"`...)
+	b = netip.AddrPortFrom(seg.Src, seg.SrcPort).AppendTo(b)
+	b = append(b, `","dst":"`...)
+	b = netip.AddrPortFrom(seg.Dst, seg.DstPort).AppendTo(b)
+	b = append(b, `","flags":"`...)
+	b = seg.Flags.AppendTo(b)
+	b = append(b, '"')
+	b = appendUintField(b, "seq", uint64(c.Rel(side, seg.Seq)))
+	if seg.Flags&segment.ACK != 0 {
+		b = appendUintField(b, "ack", uint64(c.Rel(side.Peer(), seg.Ack)))
+	}
+	b = appendUintField(b, "win", uint64(seg.Window))
+	if w, _, known := scaledWindow(c, side, seg); known {
+		b = appendUintField(b, "win_scaled", w)
+	}
+	b = appendUintField(b, "len", uint64(seg.PayloadLen))
+	b = appendUintField(b, "in_flight", uint64(c.InFlight(side)))
+	b = appendBoolField(b, "trouble", trouble)
+	b = append(b, `,"class":[`...)
+	first := true
+	c.Class().Each(func(name string) {
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendJSONString(b, name)
+	})
+	b = append(b, ']')
+	if c.Class()&reassembly.DupAck != 0 {
+		n, frame := c.DupAck(side)
+		b = appendUintField(b, "dup_ack_num", uint64(n))
+		b = appendUintField(b, "dup_ack_frame", frame)
+	}
+	b = append(b, "}\n"...)
+	p.w.Write(b)
+	p.buf = b
+}
+
 // Events implements tracker.Observer.
-func (p *JSON) Events(c *tracker.Conn, evs []tracker.Event) { p.events(c, evs) }
+func (p *JSON) Events(c *tracker.Conn, evs []tracker.Event) {
+	if !p.opts.Quiet {
+		p.events(c, evs)
+	}
+}
 
 func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 	for i := range evs {

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/flowtrace/flowtrace/reassembly"
+	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
@@ -38,7 +40,8 @@ type Summary struct {
 
 // Options select what the printers show.
 type Options struct {
-	// Verbose prints every packet, not only those that change a state.
+	// Verbose prints every packet, not only those that change a state or
+	// show trouble (see Trouble).
 	Verbose bool
 	// UID adds each connection's stable uid to the text connection table
 	// (a "uid" column after "conn"), for drilling down with --conn.
@@ -46,6 +49,70 @@ type Options struct {
 	// AllSeq lists every connection in the text sequence-analysis table,
 	// not only those that retransmitted, reordered, lost or stalled.
 	AllSeq bool
+
+	// Quiet prints no transcript: the text printer writes only its
+	// tables, the JSON printer only its "conn" and "summary" records.
+	Quiet bool
+}
+
+// Trouble reports whether a segment shows trouble: it is a RST (accepted
+// or not), or the sequence analysis put it in a class of
+// reassembly.Trouble (a retransmission, an out-of-order segment, a gap,
+// an ACK of unseen bytes, a zero window or its probe, retransmitted bytes
+// that differ). cl is the segment's classes.
+func Trouble(cl reassembly.Class, seg *segment.Segment) bool {
+	return cl&reassembly.Trouble != 0 || seg.Flags&segment.RST != 0
+}
+
+// Shown reports whether the default transcript prints a segment that
+// changed no state: it shows trouble, or it ends a zero-window stall (the
+// window update that opens the window again), so a stall has an end.
+// side is the segment's sender; call it during Observer.Packet.
+func Shown(c *tracker.Conn, side tracker.Side, seg *segment.Segment) bool {
+	return Trouble(c.Class(), seg) || c.Reopened(side)
+}
+
+// appendClasses appends each class of the connection's latest segment as
+// "[name]", separated by spaces; a duplicate ACK is numbered as tshark
+// numbers it: "[dup ACK 3 of #93]", the 3rd duplicate of the ACK packet
+// 93 first carried. side is the segment's sender.
+func appendClasses(b []byte, c *tracker.Conn, side tracker.Side) []byte {
+	cl := c.Class()
+	first := true
+	for bit := reassembly.Class(1); bit != 0 && bit <= cl; bit <<= 1 {
+		if cl&bit == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ' ')
+		}
+		first = false
+		b = append(b, '[')
+		b = append(b, bit.Name()...)
+		if bit == reassembly.DupAck {
+			n, frame := c.DupAck(side)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(n), 10)
+			b = append(b, " of #"...)
+			b = strconv.AppendUint(b, frame, 10)
+		}
+		b = append(b, ']')
+	}
+	return b
+}
+
+// scaledWindow returns the window seg advertises in bytes, shifted by its
+// sender's window scale, and whether that scale is known. A SYN's window
+// is never scaled (RFC 7323 §2.2).
+func scaledWindow(c *tracker.Conn, side tracker.Side, seg *segment.Segment) (w uint64, shift int8, known bool) {
+	w = uint64(seg.Window)
+	switch ws := c.WindowScale(side); {
+	case seg.Flags&segment.SYN != 0 || ws == reassembly.ScaleNone:
+		return w, 0, true
+	case ws >= 0:
+		return w << uint(ws), ws, true
+	}
+	return w, 0, false
 }
 
 // Histogram counts endpoints by state, in netstat's order (roughly the

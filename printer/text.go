@@ -15,8 +15,9 @@ import (
 )
 
 // Text writes the human transcript: one line per packet that changes an
-// endpoint's state (every packet with Options.Verbose), then a table of
-// connections and a histogram of final endpoint states.
+// endpoint's state or shows trouble (every packet with Options.Verbose,
+// none with Options.Quiet), then a table of connections and a histogram
+// of final endpoint states.
 type Text struct {
 	w    *bufio.Writer
 	opts Options
@@ -56,9 +57,16 @@ func NewText(w io.Writer, opts Options) *Text {
 	return &Text{w: bufio.NewWriterSize(w, 64<<10), opts: opts, buf: make([]byte, 0, 512)}
 }
 
-// Packet implements tracker.Observer.
+// Packet implements tracker.Observer. Without Options.Verbose only
+// packets with events, trouble or the end of a stall (see Shown) get a
+// line; a trouble line has " !" after the packet fields.
 func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	if len(evs) == 0 && !p.opts.Verbose {
+	if p.opts.Quiet {
+		return
+	}
+	cl := c.Class()
+	trouble := Trouble(cl, seg)
+	if len(evs) == 0 && !p.opts.Verbose && !trouble && !Shown(c, side, seg) {
 		return
 	}
 	b := appendClock(p.buf[:0], seg.Time)
@@ -80,11 +88,23 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	}
 	b = append(b, " win "...)
 	b = strconv.AppendUint(b, uint64(seg.Window), 10)
+	if p.opts.Verbose {
+		if w, shift, known := scaledWindow(c, side, seg); known && shift > 0 {
+			b = append(b, " (×"...)
+			b = strconv.AppendUint(b, 1<<uint(shift), 10)
+			b = append(b, " = "...)
+			b = strconv.AppendUint(b, w, 10)
+			b = append(b, ')')
+		}
+	}
 	b = append(b, " len "...)
 	b = strconv.AppendInt(b, int64(seg.PayloadLen), 10)
-	if cl := c.Class(); cl != 0 {
+	if trouble {
+		b = append(b, " !"...)
+	}
+	if cl != 0 {
 		b = append(b, ' ')
-		b = cl.AppendTo(b)
+		b = appendClasses(b, c, side)
 	}
 	b = appendEvents(b, c, evs)
 	b = append(b, '\n')
@@ -94,6 +114,9 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 
 // Events implements tracker.Observer: transitions no packet caused.
 func (p *Text) Events(c *tracker.Conn, evs []tracker.Event) {
+	if p.opts.Quiet {
+		return
+	}
 	b := appendClock(p.buf[:0], evs[0].Time)
 	b = append(b, " c"...)
 	b = strconv.AppendUint(b, c.ID(), 10)
@@ -196,7 +219,11 @@ func unusual(s *reassembly.Stats) bool {
 // Close writes the connection table and the state histogram and flushes.
 // The table lists connections in order of their number.
 func (p *Text) Close(sum Summary) error {
-	b := append(p.buf[:0], "\nconnections: "...)
+	b := p.buf[:0]
+	if !p.opts.Quiet {
+		b = append(b, '\n') // after the transcript
+	}
+	b = append(b, "connections: "...)
 	b = strconv.AppendInt(b, int64(p.nrows), 10)
 	b = append(b, '\n')
 	p.w.Write(b)

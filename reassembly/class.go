@@ -1,5 +1,7 @@
 package reassembly
 
+import "math/bits"
+
 // Class is the set of things one segment was found to be. A segment can
 // be several at once (a keep-alive that is also a zero-window segment).
 type Class uint32
@@ -41,6 +43,22 @@ var classNames = [numClasses]string{
 	"keep-alive",
 	"keep-alive ACK",
 	"retransmitted bytes differ",
+}
+
+// Trouble is the set of classes that show loss, reordering, a stalled
+// receiver or tampering, as opposed to the routine signals of a working
+// connection (duplicate ACKs, window updates, window full, keep-alives
+// and the ACKs of keep-alives and zero-window probes).
+const Trouble = Retransmission | SpuriousRetransmission | FastRetransmission | OutOfOrder |
+	PrevNotCaptured | AckedUnseen | ZeroWindow | ZeroWindowProbe | OverlapMismatch
+
+// Name returns the name of a single class ("dup ACK"), or "" when c is
+// not exactly one class.
+func (c Class) Name() string {
+	if c == 0 || c&(c-1) != 0 || c >= 1<<numClasses {
+		return ""
+	}
+	return classNames[bits.TrailingZeros32(uint32(c))]
 }
 
 // Each calls f for every class set in c, in declaration order.

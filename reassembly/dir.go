@@ -54,10 +54,12 @@ type Dir struct {
 
 	started, haveNext, haveTS, haveToBeAcked  bool
 	haveAck, haveWindow, wsOffered, rttTiming bool
+	zeroWin, reopened                         bool // the window is closed (RSTs aside); the latest segment opened it
 
 	nholes, ndig, digAt uint8 // holes in use; digests in use; next digest slot
 	lastClass           Class
-	dupAcks             int
+	dupAcks             int    // duplicates of the ACK sent in frame dupAckFrame so far
+	dupAckFrame         uint64 // frame (segment.Segment.Pkt) that first carried the current ACK
 
 	nextTime    time.Time
 	lastAckTime time.Time
@@ -131,6 +133,19 @@ func (d *Dir) Window() (w seqnum.Size, known bool) {
 	}
 	return w, false
 }
+
+// Reopened reports whether this direction's latest segment advertised a
+// window again after a zero window: the end of a receiver stall.
+func (d *Dir) Reopened() bool { return d.reopened }
+
+// DupAck returns how many duplicates of its current acknowledgment this
+// direction's sender has sent, and the packet number (segment.Segment.Pkt)
+// of the segment that first carried it. For a segment classed DupAck they
+// number it as tshark does (tcp.analysis.duplicate_ack_num and
+// duplicate_ack_frame): "the 3rd duplicate of the ACK in frame 93". The
+// count restarts only when the acknowledgment number changes, as in
+// tshark 4.0: a window update in between does not restart it.
+func (d *Dir) DupAck() (n int, frame uint64) { return d.dupAcks, d.dupAckFrame }
 
 // InFlight returns the bytes this direction has sent that the other has
 // not acknowledged, as far as the capture shows.

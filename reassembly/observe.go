@@ -74,7 +74,7 @@ func Observe(fwd, rev *Dir, seg *segment.Segment, reorder time.Duration) Class {
 
 ackChecks:
 	if !fwd.haveAck || seg.Ack != fwd.lastAck {
-		fwd.dupAcks = 0
+		fwd.dupAcks, fwd.dupAckFrame = 0, seg.Pkt
 	}
 	if f&segment.ACK != 0 {
 		if rev.haveToBeAcked && rev.toBeAcked.LessThan(seg.Ack) {
@@ -89,6 +89,12 @@ ackChecks:
 	}
 	fwd.advance(seg, end, c)
 
+	fwd.reopened = false
+	if f&(segment.SYN|segment.RST) == 0 {
+		// A RST's window means nothing; a SYN's opens no stall.
+		fwd.reopened = fwd.zeroWin && seg.Window != 0
+		fwd.zeroWin = seg.Window == 0
+	}
 	fwd.window, fwd.haveWindow = seg.Window, true
 	if f&segment.ACK != 0 {
 		fwd.lastAck, fwd.haveAck, fwd.lastAckTime = seg.Ack, true, seg.Time

@@ -1,6 +1,7 @@
 package reassembly
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 type conv struct {
 	d       [2]Dir
 	reorder time.Duration
+	pkt     uint64 // packets so far: step i of the conversation is packet i
 }
 
 // step is one segment: at ms from direction from, tcpdump-style flags.
@@ -38,6 +40,7 @@ func (cv *conv) run(t *testing.T, steps []step) {
 			panic("bad flags " + s.flags)
 		}
 		seg := segment.Segment{
+			Pkt:  cv.pkt + 1,
 			Time: t0.Add(time.Duration(s.ms * float64(time.Millisecond))),
 			Seq:  seqnum.Value(s.seq), Ack: seqnum.Value(s.ack), Flags: f, PayloadLen: s.n, Window: s.win,
 		}
@@ -50,6 +53,7 @@ func (cv *conv) run(t *testing.T, steps []step) {
 		if f&segment.SYN != 0 {
 			seg.Opts.HasWScale, seg.Opts.WScale = true, 7
 		}
+		cv.pkt++
 		got := Observe(&cv.d[s.from], &cv.d[1-s.from], &seg, cv.reorder)
 		if got != s.want {
 			t.Errorf("step %d (%+v): class %v; want %v", i+1, s, got, s.want)
@@ -156,6 +160,79 @@ func TestClasses(t *testing.T) {
 			var cv conv
 			cv.run(t, tt.steps)
 		})
+	}
+}
+
+// TestDupAckNumbering checks tshark's numbering of duplicate ACKs: the
+// count and the packet of the ACK they repeat. Only a new acknowledgment
+// number restarts it (tshark 4.0): not a window update, not data sent in
+// the same direction with the same ACK.
+func TestDupAckNumbering(t *testing.T) {
+	type dup struct {
+		n     int
+		frame uint64
+	}
+	var cv conv
+	steps := with(
+		step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},                   // 4
+		step{3.1, 0, "P.", 1101, 5001, 100, 502, "", 0},                 // 5
+		step{3.2, 0, "P.", 1201, 5001, 100, 502, "", 0},                 // 6
+		step{10, 1, ".", 5001, 1101, 0, 509, "", 0},                     // 7: the ACK
+		step{10.1, 1, ".", 5001, 1101, 0, 509, "", DupAck},              // 8: 1st of #7
+		step{10.2, 1, ".", 5001, 1101, 0, 509, "", DupAck},              // 9: 2nd of #7
+		step{10.3, 1, ".", 5001, 1101, 0, 600, "", WindowUpdate},        // 10: same ACK, new window
+		step{10.4, 1, ".", 5001, 1101, 0, 600, "", DupAck},              // 11: 3rd of #7
+		step{10.5, 1, "P.", 5001, 1101, 10, 600, "", 0},                 // 12: data, same ACK
+		step{10.6, 1, ".", 5011, 1101, 0, 600, "", DupAck},              // 13: 4th of #7
+		step{11, 0, "P.", 1101, 5011, 100, 502, "", FastRetransmission}, // 14
+		step{12, 1, ".", 5011, 1301, 0, 600, "", 0},                     // 15: a new ACK
+		step{12.1, 1, ".", 5011, 1301, 0, 600, "", DupAck},              // 16: 1st of #15
+	)
+	want := map[int]dup{8: {1, 7}, 9: {2, 7}, 11: {3, 7}, 13: {4, 7}, 16: {1, 15}}
+	for i := range steps {
+		cv.run(t, steps[i:i+1])
+		if w, ok := want[i+1]; ok {
+			if n, frame := cv.d[1].DupAck(); n != w.n || frame != w.frame {
+				t.Errorf("packet %d: dup ACK %d of #%d; want %d of #%d", i+1, n, frame, w.n, w.frame)
+			}
+		}
+	}
+}
+
+// TestReopened: only the segment that advertises a window again after a
+// zero window ends a stall; a RST's zero window starts none.
+func TestReopened(t *testing.T) {
+	var cv conv
+	reopened := []bool{}
+	steps := with(
+		step{3, 0, "P.", 1001, 5001, 100, 502, "", 0},
+		step{4, 1, ".", 5001, 1101, 0, 0, "", ZeroWindow},
+		step{5, 1, ".", 5001, 1101, 0, 509, "", WindowUpdate}, // reopened
+		step{6, 1, ".", 5001, 1101, 0, 600, "", WindowUpdate},
+		step{7, 1, "R", 5001, 0, 0, 0, "", 0},
+		step{8, 1, ".", 5001, 1101, 0, 600, "", WindowUpdate}, // after the RST's 0, as tshark says
+	)
+	for i := range steps {
+		cv.run(t, steps[i:i+1])
+		reopened = append(reopened, cv.d[steps[i].from].Reopened())
+	}
+	want := []bool{false, false, false, false, false, true, false, false, false}
+	if !slices.Equal(reopened, want) {
+		t.Errorf("reopened %v; want %v", reopened, want)
+	}
+}
+
+func TestTroubleClasses(t *testing.T) {
+	for _, c := range []Class{DupAck, WindowUpdate, WindowFull, KeepAlive, KeepAliveAck, ZeroWindowProbeAck} {
+		if Trouble&c != 0 {
+			t.Errorf("%v is routine, not trouble", c)
+		}
+	}
+	if got := DupAck.Name(); got != "dup ACK" {
+		t.Errorf("DupAck.Name() = %q", got)
+	}
+	if got := (DupAck | ZeroWindow).Name(); got != "" {
+		t.Errorf("Name of two classes = %q; want empty", got)
 	}
 }
 

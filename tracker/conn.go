@@ -615,6 +615,15 @@ func (c *Conn) SeqStats(s Side) *reassembly.Stats { return &c.ep[s].seq.Stats }
 // scaled by, or reassembly.ScaleUnknown / reassembly.ScaleNone.
 func (c *Conn) WindowScale(s Side) int8 { return c.ep[s].seq.WScale }
 
+// DupAck returns, for a latest segment classed reassembly.DupAck and sent
+// by side s, which duplicate it is and the packet number of the ACK it
+// repeats (tshark's duplicate_ack_num and duplicate_ack_frame).
+func (c *Conn) DupAck(s Side) (n int, frame uint64) { return c.ep[s].seq.DupAck() }
+
+// Reopened reports whether the latest segment, sent by side s, advertised
+// a window again after a zero window (the end of a receiver stall).
+func (c *Conn) Reopened(s Side) bool { return c.ep[s].seq.Reopened() }
+
 // HandshakeRTT returns the handshake's round trip as seen from the
 // capture point and its two halves: SYN to SYN-ACK (the path to the
 // server and back) and SYN-ACK to ACK (the path to the client and back).

@@ -59,6 +59,7 @@ func TestCLIErrors(t *testing.T) {
 		{"bad count", []string{"-r", good, "-c", "many"}, 2, `flowtrace: invalid argument "many" for "-c, --count" flag`},
 		{"zero time-wait", []string{"-r", good, "--time-wait", "0s"}, 2, "flowtrace: --time-wait must be positive, not 0s"},
 		{"negative idle", []string{"-r", good, "--idle-timeout", "-1m"}, 2, "flowtrace: --idle-timeout must be positive, not -1m0s"},
+		{"quiet and verbose", []string{"-r", good, "-q", "-v"}, 2, "flowtrace: -q and -v are exclusive"},
 		{"bad progress", []string{"-r", good, "--progress", "sometimes"}, 2, `flowtrace: --progress must be auto, always or never, not "sometimes"`},
 		{"bad filter", []string{"-r", good, "tcp", "prot", "80"}, 2, `flowtrace: capture: bad filter "tcp prot 80"`},
 		{"missing file", []string{"-r", "/nonexistent/trace.pcap"}, 1, "flowtrace: capture: open /nonexistent/trace.pcap: no such file or directory"},
@@ -169,5 +170,26 @@ func TestProgress(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "packets/s") || !strings.Contains(stderr, "%)") || !strings.HasSuffix(stderr, "\r") {
 		t.Errorf("progress line missing or not erased: %q", stderr)
+	}
+}
+
+// TestQuietFlag: -q prints the tables of the default transcript and
+// nothing before them; with --json, only conn and summary records.
+func TestQuietFlag(t *testing.T) {
+	path := filepath.Join(pcapDir, "loss-fast.pcap")
+	full, _, _ := flowtrace(t, nil, "-r", path)
+	quiet, stderr, code := flowtrace(t, nil, "-r", path, "--quiet")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, tables, _ := strings.Cut(full, "\nconnections: ")
+	if quiet != "connections: "+tables {
+		t.Errorf("-q output is not the tables of the default output:\n%s", quiet)
+	}
+	js, _, _ := flowtrace(t, nil, "-r", path, "-q", "--json")
+	for _, line := range strings.Split(strings.TrimSpace(js), "\n") {
+		if !strings.HasPrefix(line, `{"type":"conn"`) && !strings.HasPrefix(line, `{"type":"summary"`) {
+			t.Errorf("-q --json wrote %s", line)
+		}
 	}
 }

@@ -70,6 +70,7 @@ type config struct {
 	json     bool
 	zeekLog  string // --zeek-log DIR
 	verbose  bool
+	quiet    bool
 	count    uint64
 	filter   string
 	progress string
@@ -86,7 +87,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
 	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
-	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state or show trouble")
+	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no transcript, only the tables (with --json, only conn and summary records)")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
@@ -118,6 +120,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	switch {
 	case c.read == "" && c.live.iface == "" && !c.live.list:
 		return nil, usagef("no input: give -r FILE (or -r - for standard input), or -i IFACE to capture live")
+	case c.quiet && c.verbose:
+		return nil, usagef("-q and -v are exclusive: -q prints no packet lines, -v prints every one")
 	case c.tracker.TimeWait <= 0:
 		return nil, usagef("--time-wait must be positive, not %v", c.tracker.TimeWait)
 	case c.tracker.IdleTimeout <= 0:
@@ -277,7 +281,7 @@ func readAhead(cfg *config, rd *capture.Reader, f *capture.File) (segments, func
 func newPrinter(cfg *config, stdout io.Writer) observer {
 	f := cfg.drill.filter
 	// Naming connections (--conn) asks for all there is about them.
-	opts := printer.Options{Verbose: cfg.verbose || f.ByConn(), UID: f.Active(), AllSeq: f.ByConn()}
+	opts := printer.Options{Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet, UID: f.Active(), AllSeq: f.ByConn()}
 	if cfg.json {
 		return printer.NewJSON(stdout, opts)
 	}
