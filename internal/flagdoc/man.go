@@ -16,6 +16,7 @@ func Man(w io.Writer, fs *pflag.FlagSet, p *Page) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, ".\\\" Generated from the command's flags by flagdoc.Man: do not edit.\n")
 	fmt.Fprintf(&b, ".TH %s 1 \"\" \"%s\" \"User Commands\"\n", strings.ToUpper(p.Name), p.Name)
+	b.WriteString(".nh\n") // no hyphenation: pcap-filter(7), not pcap-fil- ter(7)
 	fmt.Fprintf(&b, ".SH NAME\n%s \\- %s\n", p.Name, roff(p.Summary))
 	b.WriteString(".SH SYNOPSIS\n")
 	for i, s := range p.Synopsis {
