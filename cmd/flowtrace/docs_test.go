@@ -206,6 +206,9 @@ func TestNumeric(t *testing.T) {
 			t.Errorf("%v: exit %d, output differs from -r alone: %s", args, code, stderr)
 		}
 	}
+	if _, stderr, code := flowtrace(t, nil, "-nD"); code != 0 {
+		t.Errorf("-nD: exit %d: %s", code, stderr)
+	}
 }
 
 // TestManPage renders the man page from the flag set and compares it with
