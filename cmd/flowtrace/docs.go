@@ -43,7 +43,9 @@ func manual() *flagdoc.Page {
 			{Cmd: "sudo flowtrace -i any --watch", Text: "a refreshed view of states, like top"},
 		},
 		Footer: "Exit status: 0 ok (a live capture stopped by Ctrl-C included), 1 runtime error (damaged or unreadable input, interface down), 2 usage error.\n" +
-			"Live capture needs root or CAP_NET_RAW only: sudo setcap cap_net_raw=p $(command -v flowtrace)",
+			"Live capture needs root or CAP_NET_RAW, nothing else. To let users capture:\n" +
+			"  sudo setcap cap_net_raw=p $(command -v flowtrace)\n" +
+			"More in the man page: man flowtrace (or man -l doc/flowtrace.1).",
 		Sections: []flagdoc.Section{
 			{Title: "Exit status", Paras: []string{
 				"0 on success, a live capture stopped by Ctrl-C or SIGTERM included. " +

@@ -48,7 +48,9 @@ func Help(w io.Writer, fs *pflag.FlagSet, p *Page) error {
 	if p.Footer != "" {
 		b.WriteByte('\n')
 		for _, line := range strings.Split(p.Footer, "\n") {
-			b.WriteString(wrap(line, 0, helpWidth) + "\n")
+			text := strings.TrimLeft(line, " ")
+			indent := len(line) - len(text)
+			b.WriteString(strings.Repeat(" ", indent) + wrap(text, indent, helpWidth) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
