@@ -10,11 +10,14 @@ BUILD_DEPS := libpcap-dev gcc
 # What the test suite uses besides the build: tshark for cross-checks;
 # iproute2, tcpdump, nftables, hping3, nmap for the privileged live tests
 # and for regenerating traces; tmux for the --watch terminal test;
-# libcap2-bin (setcap) for the file-capability test; tcpreplay for
-# bench-live.
-TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin
+# libcap2-bin (setcap) for the file-capability tests; tcpreplay for
+# bench-live; groff-base to check the man page; zsh to check the zsh
+# completion script (bash is there already).
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh
 
-.PHONY: all build deps test-deps demo test vet fmt-check traces bench bench-live fuzz clean
+PREFIX  ?= /usr/local
+
+.PHONY: all build deps test-deps demo test vet fmt-check traces bench bench-live fuzz install clean
 
 all: build
 
@@ -54,6 +57,16 @@ fuzz: deps
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 60s ./capture
 	$(GO) test -run '^$$' -fuzz FuzzOpenFile -fuzztime 60s ./capture
 	$(GO) test -run '^$$' -fuzz FuzzTracker -fuzztime 60s ./tracker
+
+# The binary, its man page and its bash and zsh completions, under
+# $(DESTDIR)$(PREFIX). Live capture as an ordinary user then needs:
+# sudo setcap cap_net_raw=p $(PREFIX)/bin/flowtrace
+install: build
+	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/flowtrace
+	install -D -m 644 doc/flowtrace.1 $(DESTDIR)$(PREFIX)/share/man/man1/flowtrace.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	./$(BIN) --completion bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/flowtrace
+	./$(BIN) --completion zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_flowtrace
 
 clean:
 	rm -rf bin

@@ -73,4 +73,12 @@
 // link type (one cgo call), and runs the program with a small classic BPF
 // interpreter in pure Go: no cgo call per packet. Without cgo, SetFilter
 // returns an error.
+//
+// # Live capture and privileges
+//
+// [OpenLive] needs CAP_NET_RAW and nothing else (promiscuous mode is set
+// through the packet socket). A capability that is only permitted, as a
+// file capability "cap_net_raw=p" leaves it, is raised into the effective
+// set on the opening thread for the duration of the open and lowered
+// again; [NetRawStatus] says why it is missing when the open is refused.
 package capture

@@ -46,7 +46,7 @@ func DefaultLiveOptions() LiveOptions {
 var ErrTimeout = errors.New("capture: read timeout")
 
 // PermissionError reports that the process may not capture: it needs root
-// or the capabilities CAP_NET_RAW and CAP_NET_ADMIN.
+// or the capability CAP_NET_RAW (see NetRawStatus for why it lacks it).
 type PermissionError struct {
 	Iface string
 	Msg   string // libpcap's message, if any

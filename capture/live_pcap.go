@@ -28,10 +28,21 @@ type Live struct {
 var _ Source = (*Live)(nil)
 
 // OpenLive starts capturing on iface ("any" for every interface). It
-// needs root or CAP_NET_RAW and CAP_NET_ADMIN; once it returns, the
-// process may give them up and go on reading. A filter libpcap cannot
-// compile gives an error matching ErrBadFilter.
+// needs root or CAP_NET_RAW, effective or only permitted (a file
+// capability "cap_net_raw=p"): a permitted one is made effective while
+// the interface is opened, then dropped again. Once it returns, the
+// process may give up its privileges and go on reading. A filter libpcap
+// cannot compile gives an error matching ErrBadFilter.
 func OpenLive(iface string, opts LiveOptions) (*Live, error) {
+	var l *Live
+	err := withNetRaw(func() (err error) {
+		l, err = openLive(iface, opts)
+		return err
+	})
+	return l, err
+}
+
+func openLive(iface string, opts LiveOptions) (*Live, error) {
 	if iface != "any" {
 		if _, err := net.InterfaceByName(iface); err != nil {
 			return nil, &NoInterfaceError{Iface: iface, Available: interfaceNames()}

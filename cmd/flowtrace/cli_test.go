@@ -145,17 +145,6 @@ func TestInputs(t *testing.T) {
 	}
 }
 
-func TestHelpAndVersion(t *testing.T) {
-	_, stderr, code := flowtrace(t, nil, "--help")
-	if code != 0 || !strings.Contains(stderr, "Usage: flowtrace [flags] -r FILE [BPF filter]") || !strings.Contains(stderr, "--time-wait") {
-		t.Errorf("--help: exit %d, %q", code, stderr)
-	}
-	_, stderr, code = flowtrace(t, nil, "--version")
-	if code != 0 || !strings.HasPrefix(stderr, "flowtrace ") {
-		t.Errorf("--version: exit %d, %q", code, stderr)
-	}
-}
-
 // TestProgress: never in pipes by default; with --progress always a
 // progress line is drawn and erased again.
 func TestProgress(t *testing.T) {

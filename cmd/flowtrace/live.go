@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -51,18 +52,23 @@ type liveConfig struct {
 }
 
 func addLiveFlags(fs *pflag.FlagSet, c *liveConfig) {
-	fs.StringVarP(&c.iface, "interface", "i", "", "capture live on `IFACE` (\"any\" for all interfaces); needs root or CAP_NET_RAW,CAP_NET_ADMIN")
+	fs.StringVarP(&c.iface, "interface", "i", "", "capture live on `IFACE` (\"any\" for all interfaces); needs root or CAP_NET_RAW")
 	fs.BoolVarP(&c.list, "list-interfaces", "D", false, "list the interfaces -i can capture on, and exit")
 	fs.BoolVarP(&c.noPromisc, "no-promiscuous-mode", "p", false, "do not put the interface in promiscuous mode")
 	fs.IntVarP(&c.snaplen, "snapshot-length", "s", capture.DefaultSnaplen, "keep at most `N` bytes of each frame (0: 262144); payload lengths come from the IP header")
 	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB` (default: libpcap's, 2 MiB)")
-	fs.BoolVar(&c.immediate, "immediate-mode", true, "deliver each packet at once; =false lets the kernel batch them (fewer wake-ups under load)")
+	fs.BoolVar(&c.immediate, "immediate-mode", true, "deliver each packet at once; --immediate-mode=false lets the kernel batch them (fewer wake-ups under load)")
 	fs.StringVarP(&c.write, "write", "w", "", "live: also save every frame to `FILE` (pcap), written after privileges are dropped; with -r: the packets of the selected connections")
 	fs.DurationVar(&c.duration, "duration", 0, "stop a live capture after `D` (0: until Ctrl-C or SIGTERM)")
 	fs.StringVarP(&c.user, "relinquish-privileges", "Z", "nobody", "when started as root, switch to `USER` once the interface is open")
 	fs.BoolVar(&c.keepRoot, "keep-root", false, "stay root during a live capture (no -Z)")
 	fs.BoolVar(&c.watch, "watch", false, "live: a refreshed view of states (on a terminal) or periodic summary JSON records (--json, or when stdout is not a terminal), instead of the transcript")
 	fs.DurationVar(&c.watchInterval, "watch-interval", time.Second, "how often --watch refreshes")
+	flagdoc.SetGroup(fs, groupLive, "interface", "list-interfaces", "no-promiscuous-mode", "snapshot-length", "buffer-size",
+		"immediate-mode", "write", "duration", "relinquish-privileges", "keep-root", "watch", "watch-interval")
+	flagdoc.SetComplete(fs, "interface", flagdoc.CompleteIface)
+	flagdoc.SetComplete(fs, "write", flagdoc.CompleteFile)
+	flagdoc.SetComplete(fs, "relinquish-privileges", flagdoc.CompleteUser)
 }
 
 // checkLiveFlags rejects combinations that make no sense.
@@ -71,7 +77,7 @@ func checkLiveFlags(fs *pflag.FlagSet, c *config) error {
 	if l.list {
 		var others []string
 		fs.Visit(func(f *pflag.Flag) {
-			if f.Name != "list-interfaces" {
+			if f.Name != "list-interfaces" && f.Name != "numeric" {
 				others = append(others, "--"+f.Name)
 			}
 		})
@@ -176,7 +182,7 @@ func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) err
 	opts.Filter = cfg.filter
 	src, err := capture.OpenLive(l.iface, opts)
 	if err != nil {
-		return liveOpenError(err)
+		return liveOpenError(err, capture.NetRawStatus())
 	}
 	defer src.Close()
 
@@ -284,24 +290,38 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 }
 
 // liveOpenError adds what to do about it to an error opening the
-// interface.
-func liveOpenError(err error) error {
+// interface. nr is the process's hold on CAP_NET_RAW, the only
+// capability capturing needs, which says why it was refused.
+func liveOpenError(err error, nr capture.NetRaw) error {
 	var pe *capture.PermissionError
 	var ne *capture.NoInterfaceError
 	switch {
 	case errors.As(err, &pe):
-		exe, xerr := os.Executable()
-		if xerr != nil {
-			exe = "/path/to/flowtrace"
-		}
-		return fmt.Errorf("%w\n  capturing needs root or the capabilities CAP_NET_RAW and CAP_NET_ADMIN:\n"+
-			"  run it with sudo, or grant them once with: sudo setcap cap_net_raw,cap_net_admin=eip %s", err, exe)
+		return fmt.Errorf("%w\n%s", err, permissionAdvice(nr))
 	case errors.As(err, &ne):
 		return fmt.Errorf("%w\n  flowtrace -D lists them; -i any captures on all", err)
 	case errors.Is(err, capture.ErrBadFilter):
 		return &usageError{err.Error()}
 	}
 	return err
+}
+
+// permissionAdvice says how to get CAP_NET_RAW where the process is.
+func permissionAdvice(nr capture.NetRaw) string {
+	switch {
+	case !nr.Bounding:
+		return "  capturing needs CAP_NET_RAW, which this process cannot get: its capability bounding set lacks it\n" +
+			"  (a container started without it?): docker run --cap-add NET_RAW, or add NET_RAW to the pod's securityContext.capabilities"
+	case nr.NoNewPrivs && !nr.Permitted:
+		return "  capturing needs CAP_NET_RAW; file capabilities are ignored here because no_new_privs is set\n" +
+			"  (Kubernetes allowPrivilegeEscalation: false, systemd NoNewPrivileges=yes, docker --security-opt no-new-privileges)"
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		exe = "/path/to/flowtrace"
+	}
+	return "  capturing needs root or the capability CAP_NET_RAW (nothing else):\n" +
+		"  run it with sudo, or grant it once with: sudo setcap cap_net_raw=p " + exe
 }
 
 func writeOpenError(err error, l *liveConfig, dropped bool) error {

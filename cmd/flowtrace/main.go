@@ -32,14 +32,17 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/selection"
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
+// version is set at build time with -ldflags "-X main.version=…";
+// without it --version reports the module version and the VCS revision
+// that go build recorded (see versionString).
+var version = ""
 
 // Exit codes.
 const (
@@ -66,49 +69,85 @@ func usagef(format string, args ...any) error {
 
 // config is the parsed command line.
 type config struct {
-	read     string
-	json     bool
-	zeekLog  string // --zeek-log DIR
-	verbose  bool
-	quiet    bool
-	count    uint64
-	filter   string
-	progress string
-	tracker  tracker.Config
-	drill    drillConfig // output filters (drill.go)
-	live     liveConfig  // -i and the flags that go with it (live.go)
+	read       string
+	json       bool
+	zeekLog    string // --zeek-log DIR
+	verbose    bool
+	quiet      bool
+	count      uint64
+	filter     string
+	progress   string
+	numeric    int // -n, -nn: accepted for tcpdump's sake; nothing is ever resolved
+	tracker    tracker.Config
+	drill      drillConfig // output filters (drill.go)
+	live       liveConfig  // -i and the flags that go with it (live.go)
+	help       bool
+	version    bool
+	completion string
 }
 
-func parseFlags(args []string, stderr io.Writer) (*config, error) {
-	var c config
+// Flag groups: the sections of --help and of the man page.
+const (
+	groupInput   = "Input"
+	groupOutput  = "Output"
+	groupDrill   = "Output filters (what is printed, not what is tracked)"
+	groupTracker = "Tracker"
+	groupLive    = "Live capture"
+)
+
+// newFlagSet defines every flag, bound to c. The parser, --help, the man
+// page and the shell completions all come from it (see docs.go), so a
+// flag added here appears in all of them; put it in a group with
+// flagdoc.SetGroup, or it lands under "Other".
+func newFlagSet(c *config) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("flowtrace", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
+	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
+	fs.CountVarP(&c.numeric, "numeric", "n", "accepted for tcpdump compatibility, as is -nn: flowtrace never resolves addresses or ports")
+	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: `MODE` is auto (when stderr is a terminal), always or never")
+	flagdoc.SetGroup(fs, groupInput, "read", "count", "numeric", "progress")
+	flagdoc.SetComplete(fs, "read", flagdoc.CompleteFile)
+	flagdoc.SetComplete(fs, "progress", "auto", "always", "never")
+
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
-	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state or show trouble")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no transcript, only the tables (with --json, only conn and summary records)")
-	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
+	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
+	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log")
+	flagdoc.SetComplete(fs, "zeek-log", flagdoc.CompleteFile)
+
+	addDrillFlags(fs, &c.drill)
+	flagdoc.SetGroup(fs, groupDrill, "conn", "state", "conn-state", "ended", "port", "since", "until", "utc")
+
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
-	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: auto (when stderr is a terminal), always, never")
-	addDrillFlags(fs, &c.drill)
-	addLiveFlags(fs, &c.live)
-	showVersion := fs.Bool("version", false, "print the version and exit")
-	help := fs.BoolP("help", "h", false, "show this help")
+	flagdoc.SetGroup(fs, groupTracker, "time-wait", "idle-timeout", "max-conns")
 
+	addLiveFlags(fs, &c.live)
+
+	fs.BoolVar(&c.version, "version", false, "print the version and exit")
+	fs.StringVar(&c.completion, "completion", "", "print a completion script for `SHELL` (bash or zsh) and exit")
+	fs.BoolVarP(&c.help, "help", "h", false, "show this help and exit")
+	flagdoc.SetComplete(fs, "completion", "bash", "zsh")
+	return fs
+}
+
+// parseFlags parses and checks the command line. With --help, --version
+// or --completion it checks nothing else: run prints what they ask for.
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	var c config
+	fs := newFlagSet(&c)
 	if err := fs.Parse(args); err != nil {
 		return nil, usagef("%v", err)
 	}
-	if *help {
-		fmt.Fprintf(stderr, "Usage: flowtrace [flags] -r FILE [BPF filter]\n       flowtrace [flags] -i IFACE [BPF filter]\n       flowtrace -D\n\n%s\nExit status: 0 ok (a live capture stopped by Ctrl-C included), 1 runtime error (damaged or unreadable input, interface down), 2 usage error.\n", fs.FlagUsages())
-		return nil, nil
+	if fs.Changed("completion") && c.completion != "bash" && c.completion != "zsh" {
+		return nil, usagef("--completion must be bash or zsh, not %q", c.completion)
 	}
-	if *showVersion {
-		fmt.Fprintf(stderr, "flowtrace %s\n", version)
-		return nil, nil
+	if c.help || c.version || c.completion != "" {
+		return &c, nil
 	}
 	c.filter = strings.Join(fs.Args(), " ")
 	if err := checkLiveFlags(fs, &c); err != nil {
@@ -144,10 +183,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "flowtrace: %v\nRun 'flowtrace --help' for usage.\n", err)
 		return exitUsage
 	}
-	if cfg == nil {
-		return exitOK // --help or --version
-	}
 	switch {
+	case cfg.help:
+		err = flagdoc.Help(stdout, newFlagSet(&config{}), manual())
+	case cfg.version:
+		_, err = fmt.Fprintln(stdout, versionString(version))
+	case cfg.completion != "":
+		err = completion(stdout, newFlagSet(&config{}), cfg.completion)
 	case cfg.live.list:
 		err = listInterfaces(stdout)
 	case cfg.live.iface != "":
