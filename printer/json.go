@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"bufio"
 	"io"
 	"net/netip"
 	"strconv"
@@ -18,7 +17,7 @@ import (
 // "summary" record at Close. Field names are stable; the README documents
 // every record type.
 type JSON struct {
-	w     *bufio.Writer
+	out   output
 	opts  Options
 	buf   []byte
 	hist  Histogram
@@ -27,7 +26,7 @@ type JSON struct {
 
 // NewJSON returns a JSON Lines printer writing to w.
 func NewJSON(w io.Writer, opts Options) *JSON {
-	return &JSON{w: bufio.NewWriterSize(w, 64<<10), opts: opts, buf: make([]byte, 0, 512)}
+	return &JSON{out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512)}
 }
 
 // Packet implements tracker.Observer.
@@ -62,14 +61,22 @@ func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 			b = appendJSONString(b, name)
 		})
 		b = append(b, "]}\n"...)
-		p.w.Write(b)
+		p.out.record(b)
 		p.buf = b
 	}
-	p.events(c, evs)
+	if len(evs) > 0 {
+		p.events(c, evs)
+	}
+	if p.opts.Verbose || len(evs) > 0 {
+		p.out.endPacket()
+	}
 }
 
 // Events implements tracker.Observer.
-func (p *JSON) Events(c *tracker.Conn, evs []tracker.Event) { p.events(c, evs) }
+func (p *JSON) Events(c *tracker.Conn, evs []tracker.Event) {
+	p.events(c, evs)
+	p.out.endPacket()
+}
 
 func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 	for i := range evs {
@@ -107,7 +114,7 @@ func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 			b = strconv.AppendInt(b, e.Delta, 10)
 		}
 		b = append(b, "}\n"...)
-		p.w.Write(b)
+		p.out.record(b)
 		p.buf = b
 	}
 }
@@ -144,8 +151,9 @@ func (p *JSON) Done(c *tracker.Conn) {
 		b = appendStrField(b, "removed", c.Why())
 	}
 	b = append(b, "}\n"...)
-	p.w.Write(b)
+	p.out.record(b)
 	p.buf = b
+	p.out.endPacket()
 	p.hist.Add(c.State(o))
 	p.hist.Add(c.State(r))
 }
@@ -166,9 +174,9 @@ func (p *JSON) Close(sum Summary) error {
 	b = append(b, `,"states":`...)
 	b = p.hist.AppendJSON(b)
 	b = append(b, "}\n"...)
-	p.w.Write(b)
+	p.out.record(b)
 	p.buf = b
-	return p.w.Flush()
+	return p.out.w.Flush()
 }
 
 // appendSeq appends the sequence analysis fields of a conn record.
@@ -298,3 +306,10 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	return append(b, '"')
 }
+
+// Buffered returns the number of bytes written but not yet flushed.
+func (p *JSON) Buffered() int { return p.out.w.Buffered() }
+
+// Flush writes out what is buffered: a live capture calls it (through a
+// Flusher) so that output does not wait for the buffer to fill.
+func (p *JSON) Flush() error { return p.out.w.Flush() }
