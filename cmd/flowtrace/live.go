@@ -32,6 +32,9 @@ const (
 	// read timeout), so the events come out in the same order as when the
 	// -w file is replayed.
 	liveClockLag = 500 * time.Millisecond
+	// liveFlushEvery is the most output waits in the printer's buffer on
+	// a busy link (on a quiet one it goes out when the capture is idle).
+	liveFlushEvery = 100 * time.Millisecond
 )
 
 // liveConfig holds -i and the flags that go with it.
@@ -231,7 +234,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		ls.watch = w
 		ls.watchEvery = l.watchInterval
 	} else {
-		out = newPrinter(cfg, stdout)
+		p := newPrinter(cfg, stdout)
+		out = p
+		ls.flush = printer.NewFlusher(p, liveFlushEvery)
 	}
 	tr := tracker.New(cfg.tracker, out)
 	ls.tr = tr
@@ -323,6 +328,7 @@ type liveSource struct {
 	watch      *watch
 	watchEvery time.Duration
 	nextWatch  time.Time
+	flush      *printer.Flusher // the printer's; nil with --watch
 
 	frames              uint64 // frames read
 	nextTick, nextStats time.Time
@@ -354,6 +360,9 @@ func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType
 					s.stopped = "stopped by a write error"
 				}
 			}
+			if s.flush != nil {
+				s.flush.Tick(ci.Timestamp)
+			}
 			if !ci.Timestamp.Before(s.nextTick) {
 				s.tick(ci.Timestamp)
 			}
@@ -364,6 +373,9 @@ func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType
 			// idle) fire on the wall clock, a little behind it.
 			now := s.now()
 			s.tr.Advance(now.Add(-liveClockLag))
+			if s.flush != nil {
+				s.flush.Idle()
+			}
 			s.tick(now)
 		default:
 			s.stopped = "stopped by an error"
@@ -392,6 +404,9 @@ func (s *liveSource) tick(now time.Time) {
 				s.stopped = "stopped by a write error"
 			}
 		}
+	}
+	if s.flush != nil && s.flush.Err() != nil && s.stopped == "" {
+		s.stopped = "stopped by a write error" // Close reports it
 	}
 	if s.watch != nil && !now.Before(s.nextWatch) && s.stopped == "" {
 		s.nextWatch = now.Add(s.watchEvery)

@@ -69,6 +69,8 @@ type config struct {
 	count    uint64
 	filter   string
 	progress string
+	lineBuf  bool // -l
+	pktBuf   bool // -U
 	tracker  tracker.Config
 	live     liveConfig // -i and the flags that go with it (live.go)
 }
@@ -81,6 +83,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state")
+	fs.BoolVarP(&c.lineBuf, "line-buffered", "l", false, "write out every line or JSON record at once (the default live on a terminal)")
+	fs.BoolVarP(&c.pktBuf, "packet-buffered", "U", false, "write out each packet's lines or records at once")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
@@ -204,9 +208,17 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	return readErr
 }
 
+// flushingObserver is a printer whose output a live capture writes out
+// as it goes.
+type flushingObserver interface {
+	observer
+	printer.Flushable
+}
+
 // newPrinter returns the text or JSON printer the flags ask for.
-func newPrinter(cfg *config, stdout io.Writer) observer {
-	opts := printer.Options{Verbose: cfg.verbose}
+func newPrinter(cfg *config, stdout io.Writer) flushingObserver {
+	buf := printer.ChooseBuffering(cfg.lineBuf, cfg.pktBuf, cfg.live.iface != "", isTerminal(stdout))
+	opts := printer.Options{Verbose: cfg.verbose, Buffering: buf}
 	if cfg.json {
 		return printer.NewJSON(stdout, opts)
 	}
