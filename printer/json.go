@@ -160,23 +160,131 @@ func (p *JSON) Done(c *tracker.Conn) {
 
 // Close writes the "summary" record and flushes.
 func (p *JSON) Close(sum Summary) error {
-	b := append(p.buf[:0], `{"type":"summary"`...)
-	b = appendUintField(b, "frames", sum.Frames)
-	b = appendUintField(b, "tcp", sum.TCP)
-	b = appendUintField(b, "non_tcp", sum.NonTCP)
-	b = appendUintField(b, "filtered", sum.Filtered)
-	b = appendCounts(b, "skipped", sum.Skipped)
-	b = appendCounts(b, "noted", sum.Noted)
-	b = appendUintField(b, "connections", p.conns)
-	b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
-	b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
-	b = appendUintField(b, "evicted", sum.Tracker.Evicted)
-	b = append(b, `,"states":`...)
-	b = p.hist.AppendJSON(b)
-	b = append(b, "}\n"...)
+	b := AppendSummary(p.buf[:0], &sum, p.conns, &p.hist, nil)
 	p.out.record(b)
 	p.buf = b
 	return p.out.w.Flush()
+}
+
+// LiveSummary is what a live capture's --watch adds to a "summary"
+// record: it writes one every interval and a final one at the end.
+type LiveSummary struct {
+	Time    time.Time // the wall clock
+	Final   bool
+	Iface   string
+	Elapsed time.Duration
+	// The kernel's counters, if Kernel is set.
+	Kernel                                bool
+	Received, DroppedKernel, DroppedIface uint64
+	Snap                                  Snapshot
+}
+
+// AppendSummary appends a "summary" record: the one at the end of the
+// JSON output (live nil), and --watch's. Both have one schema: the fields
+// of the first, in the same order, and those of live around them. A
+// periodic (not Final) watch record has of sum only Frames: the rest is
+// known at the end.
+func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *LiveSummary) []byte {
+	b = append(b, `{"type":"summary"`...)
+	if live != nil {
+		b = append(b, `,"ts":`...)
+		b = appendEpoch(b, live.Time)
+		b = appendBoolField(b, "final", live.Final)
+		b = appendStrField(b, "iface", live.Iface)
+		b = append(b, `,"elapsed":`...)
+		b = strconv.AppendFloat(b, live.Elapsed.Seconds(), 'f', 3, 64)
+	}
+	b = appendUintField(b, "frames", sum.Frames)
+	whole := live == nil || live.Final
+	if whole {
+		b = appendUintField(b, "tcp", sum.TCP)
+		b = appendUintField(b, "non_tcp", sum.NonTCP)
+		b = appendUintField(b, "filtered", sum.Filtered)
+		b = appendCounts(b, "skipped", sum.Skipped)
+		b = appendCounts(b, "noted", sum.Noted)
+	}
+	b = appendUintField(b, "connections", conns)
+	if whole {
+		b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
+		b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
+		b = appendUintField(b, "evicted", sum.Tracker.Evicted)
+	}
+	if live != nil {
+		b = appendLive(b, live)
+	}
+	b = append(b, `,"states":`...)
+	b = hist.AppendJSON(b)
+	return append(b, "}\n"...)
+}
+
+// appendLive appends the kernel's counters and the snapshot of the
+// connection table: endpoints holding a connection per state, the age in
+// seconds of the oldest per state, the busiest places, and the oldest
+// endpoints in CLOSE-WAIT, FIN-WAIT-2, LAST-ACK and SYN-RECEIVED.
+func appendLive(b []byte, live *LiveSummary) []byte {
+	if live.Kernel {
+		b = appendUintField(b, "received", live.Received)
+		b = appendUintField(b, "dropped_kernel", live.DroppedKernel)
+		b = appendUintField(b, "dropped_iface", live.DroppedIface)
+	}
+	snap := &live.Snap
+	b = appendUintField(b, "active", uint64(snap.Conns))
+	rows := func(name string, each func(b []byte, r *StateRow) []byte) {
+		b = append(b, ',', '"')
+		b = append(b, name...)
+		b = append(b, `":{`...)
+		for i := range snap.Rows {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, snap.Rows[i].State.String())
+			b = append(b, ':')
+			b = each(b, &snap.Rows[i])
+		}
+		b = append(b, '}')
+	}
+	rows("active_states", func(b []byte, r *StateRow) []byte { return strconv.AppendUint(b, r.N, 10) })
+	rows("oldest_age", func(b []byte, r *StateRow) []byte { return appendSeconds(b, r.Oldest) })
+	rows("busiest", func(b []byte, r *StateRow) []byte {
+		b = append(b, '[')
+		for j, t := range r.Busiest {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"endpoint":`...)
+			b = appendJSONString(b, t.Name)
+			b = appendUintField(b, "n", t.N)
+			b = append(b, '}')
+		}
+		return append(b, ']')
+	})
+	b = append(b, `,"oldest":[`...)
+	for i, l := range snap.Oldest {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"conn":`...)
+		b = strconv.AppendUint(b, l.Conn, 10)
+		b = append(b, `,"uid":"`...)
+		b = l.UID.AppendTo(b)
+		b = append(b, '"')
+		b = appendStrField(b, "side", l.Side.String())
+		b = append(b, `,"endpoint":"`...)
+		b = l.Addr.AppendTo(b)
+		b = append(b, `","peer":"`...)
+		b = l.Peer.AppendTo(b)
+		b = append(b, '"')
+		b = appendStrField(b, "state", l.State.String())
+		b = append(b, `,"age":`...)
+		b = appendSeconds(b, l.Age)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendSeconds appends d in seconds with three decimals.
+func appendSeconds(b []byte, d time.Duration) []byte {
+	return strconv.AppendFloat(b, d.Seconds(), 'f', 3, 64)
 }
 
 // appendSeq appends the sequence analysis fields of a conn record.

@@ -231,6 +231,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		w = newWatch(stdout, cfg, l.iface)
 		w.clock = now
 		out = w
+		w.readKeys(os.Stdin)
 		ls.watch = w
 		ls.watchEvery = l.watchInterval
 	} else {
@@ -240,6 +241,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	}
 	tr := tracker.New(cfg.tracker, out)
 	ls.tr = tr
+	if w != nil {
+		w.capClock = tr.Now // ages are on the capture clock
+	}
 	rd := capture.NewReader(ls) // the filter runs in the kernel
 
 	if w != nil {
@@ -408,11 +412,22 @@ func (s *liveSource) tick(now time.Time) {
 	if s.flush != nil && s.flush.Err() != nil && s.stopped == "" {
 		s.stopped = "stopped by a write error" // Close reports it
 	}
-	if s.watch != nil && !now.Before(s.nextWatch) && s.stopped == "" {
+	if s.watch == nil || s.stopped != "" {
+		return
+	}
+	redraw := false
+	if s.watch.keys != nil {
+		var quit bool
+		if quit, redraw = s.watch.pollKeys(); quit {
+			s.stopped = "stopped by the q key"
+			return
+		}
+	}
+	if redraw || !now.Before(s.nextWatch) {
 		s.nextWatch = now.Add(s.watchEvery)
 		s.watch.setStats(s.last, s.statsOK)
 		s.watch.frames = s.frames
-		s.watch.refresh(s.now())
+		s.watch.refresh(s.now(), s.tr.Now())
 	}
 }
 
