@@ -50,12 +50,12 @@ type watch struct {
 	clock    func() time.Time // the wall clock
 	capClock func() time.Time // the capture clock, for ages
 	begin    time.Time
-	kstats  capture.LiveStats
-	kok     bool
-	notes   []string
-	drawn   bool
-	records uint64
-	buf     []byte
+	kstats   capture.LiveStats
+	kok      bool
+	notes    []string
+	drawn    bool
+	records  uint64
+	buf      []byte
 
 	keys        chan byte // keys pressed; nil when not reading them
 	restore     func()    // puts the terminal back as it was
