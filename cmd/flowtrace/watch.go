@@ -234,6 +234,31 @@ func fit(cols int, variants ...string) string {
 	return string(r[:min(len(r), cols)])
 }
 
+// fitAll is fit for lines of one list, which all take the same form: the
+// first in which all of them fit. Each line has the same number of
+// variants.
+func fitAll(cols int, lines [][]string) []string {
+	out := make([]string, len(lines))
+	if len(lines) == 0 {
+		return out
+	}
+	level := len(lines[0]) - 1
+	for l := range lines[0] {
+		all := true
+		for _, v := range lines {
+			all = all && utf8.RuneCountInString(v[l]) <= cols
+		}
+		if all {
+			level = l
+			break
+		}
+	}
+	for i, v := range lines {
+		out[i] = fit(cols, v[level])
+	}
+	return out
+}
+
 func (w *watch) draw(now, capNow time.Time) {
 	cols, rows := termSize(os.Stdout)
 	var lines []string
@@ -285,30 +310,34 @@ func (w *watch) draw(now, capNow time.Time) {
 	if len(snap.Oldest) > 0 {
 		add("")
 		add("oldest in CLOSE-WAIT, FIN-WAIT-2, LAST-ACK, SYN-RECEIVED", "oldest lingering endpoints")
+		var list [][]string
 		for _, l := range snap.Oldest {
 			age := printer.FormatAge(l.Age)
 			role := l.Side.Role()
-			add(fmt.Sprintf("c%d %s %s %s ← %s  %s for %s", l.Conn, l.UID, role, l.Addr, l.Peer, l.State, age),
+			list = append(list, []string{fmt.Sprintf("c%d %s %s %s ← %s  %s for %s", l.Conn, l.UID, role, l.Addr, l.Peer, l.State, age),
 				fmt.Sprintf("c%d %s %s ← %s  %s for %s", l.Conn, role, l.Addr, l.Peer, l.State, age),
 				fmt.Sprintf("c%d %s %s  %s for %s", l.Conn, role, l.Addr, l.State, age),
-				fmt.Sprintf("c%d %s %s %s", l.Conn, role, l.State, age))
+				fmt.Sprintf("c%d %s %s %s", l.Conn, role, l.State, age)})
 		}
+		lines = append(lines, fitAll(cols, list)...)
 	}
 	add("")
 	add("recent transitions")
 	room := rows - len(lines) - 1
 	n := min(w.nrec, watchRecent, uint64(max(room, 0)))
+	var recent [][]string
 	for i := w.nrec - n; i < w.nrec; i++ {
 		e := w.recent[i%watchRecent]
 		side := e.ev.Side.Role()
 		change := fmt.Sprintf("%s %s → %s", side, e.ev.From, e.ev.To)
 		clock := e.ev.Time.UTC().Format("15:04:05.000000")
-		add(fmt.Sprintf("%s c%d %s > %s  %s (%s)", clock, e.id, e.orig, e.resp, change, e.ev.Reason),
+		recent = append(recent, []string{fmt.Sprintf("%s c%d %s > %s  %s (%s)", clock, e.id, e.orig, e.resp, change, e.ev.Reason),
 			fmt.Sprintf("%s c%d %s > %s  %s", clock, e.id, e.orig, e.resp, change),
 			fmt.Sprintf("%s c%d  %s (%s)", e.ev.Time.UTC().Format("15:04:05"), e.id, change, e.ev.Reason),
 			fmt.Sprintf("%s c%d  %s", e.ev.Time.UTC().Format("15:04:05"), e.id, change),
-			fmt.Sprintf("c%d %s", e.id, change))
+			fmt.Sprintf("c%d %s", e.id, change)})
 	}
+	lines = append(lines, fitAll(cols, recent)...)
 	w.out.WriteString("\x1b[H")
 	for i, l := range lines {
 		if i >= rows {
