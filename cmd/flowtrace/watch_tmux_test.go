@@ -47,7 +47,7 @@ func testWatchTerminal(t *testing.T, stop string) {
 	// The shell outlives flowtrace (boundedly) so the pane can be read
 	// after it exits.
 	tm("new-session", "-d", "-x", "160", "-y", "40",
-		fmt.Sprintf("ip netns exec %s %s -i eth0 --watch --watch-interval 200ms; echo EXIT=$?; sleep 60", n.cli, ft))
+		fmt.Sprintf("ip netns exec %s %s -i eth0 --watch --watch-interval 200ms; echo EXIT=$?; echo \"STTY $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')END\"; sleep 60", n.cli, ft))
 	screen := func() string { return tm("capture-pane", "-p", "-t", "0") }
 	waitScreen := func(want ...string) string {
 		t.Helper()
@@ -162,7 +162,15 @@ func testWatchTerminal(t *testing.T, stop string) {
 	}
 
 	tm("send-keys", "-t", "0", stop)
-	s = waitScreen("EXIT=0", "final endpoint states")
+	why := "(stopped by the q key)"
+	if stop != "q" {
+		why = "(stopped by a signal)"
+	}
+	s = waitScreen("EXIT=0", "final endpoint states", why, "END")
+	// The terminal is back in canonical mode, echoing.
+	if !strings.Contains(s, "STTY icanon echo END") {
+		t.Errorf("the terminal was not restored (want \"icanon echo\" from stty):\n%s", s)
+	}
 	if strings.Contains(s, "recent transitions") {
 		t.Errorf("the watch view is still on screen after the stop:\n%s", s)
 	}
