@@ -47,6 +47,7 @@ type watch struct {
 	hist   printer.Histogram // final states of connections that ended
 	frames uint64            // frames seen by the tracker's callbacks
 
+	size     func() (cols, rows int)
 	clock    func() time.Time // the wall clock
 	capClock func() time.Time // the capture clock, for ages
 	begin    time.Time
@@ -74,6 +75,7 @@ type watchEvent struct {
 func newWatch(stdout io.Writer, cfg *config, iface string) *watch {
 	w := &watch{out: bufio.NewWriterSize(stdout, 64<<10), iface: iface, live: make(map[uint64]*tracker.Conn), clock: time.Now}
 	w.capClock = w.clock
+	w.size = func() (int, int) { return termSize(os.Stdout) }
 	w.tty = !cfg.json && isTerminal(stdout)
 	if w.tty {
 		w.final = printer.NewText(stdout, printer.Options{})
@@ -260,7 +262,7 @@ func fitAll(cols int, lines [][]string) []string {
 }
 
 func (w *watch) draw(now, capNow time.Time) {
-	cols, rows := termSize(os.Stdout)
+	cols, rows := w.size()
 	var lines []string
 	add := func(variants ...string) { lines = append(lines, fit(cols, variants...)) }
 	up := now.Sub(w.begin).Round(time.Second)
@@ -305,7 +307,7 @@ func (w *watch) draw(now, capNow time.Time) {
 			}
 			variants = append(variants, head+"  "+b.String())
 		}
-		add(append(variants, head)...)
+		add(append(variants, strings.TrimRight(head, " "))...)
 	}
 	if len(snap.Oldest) > 0 {
 		add("")
