@@ -341,6 +341,14 @@ func TestWatchJSON(t *testing.T) {
 		}
 		if as, _ := r["active_states"].(map[string]any); len(as) > 0 {
 			sawActive = true
+			if _, ok := as["CLOSED"]; ok {
+				t.Errorf("record %d counts CLOSED endpoints as active: %v", i, as)
+			}
+			for st := range as {
+				if _, ok := r["oldest_age"].(map[string]any)[st]; !ok {
+					t.Errorf("record %d: no oldest_age for %s", i, st)
+				}
+			}
 		}
 	}
 	if !sawActive {

@@ -88,12 +88,17 @@ func TestWatchViewNarrow(t *testing.T) {
 		w.draw(at, at)
 		w.out.Flush()
 		screen := strings.ReplaceAll(b.String(), "\x1b[K\r\n", "\n")
+		listed := false
 		for _, l := range strings.Split(screen, "\n") {
 			if n := len([]rune(l)); n > cols && !strings.HasPrefix(l, "\x1b") {
 				t.Errorf("%d columns: line of %d: %q", cols, n, l)
 			}
+			listed = listed || strings.HasPrefix(l, "c1 ") && strings.Contains(l, " server ") && strings.Contains(l, " CLOSE-WAIT ")
 		}
-		for _, want := range []string{"\nCLOSE-WAIT ", "server CLOSE-WAIT", "ESTABLISHED → CLOSE-WAIT"} {
+		if !listed {
+			t.Errorf("%d columns: the server's CLOSE-WAIT is not in the oldest list:\n%s", cols, screen)
+		}
+		for _, want := range []string{"\nCLOSE-WAIT ", "ESTABLISHED → CLOSE-WAIT"} {
 			if !strings.Contains(screen, want) {
 				t.Errorf("%d columns: no %q:\n%s", cols, want, screen)
 			}
