@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -31,8 +32,12 @@ func TestLiveOutputStreams(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
+			// stderr to a file, read while it runs.
+			errTag := "ft-stream-" + mode + ".err"
+			if cmd.Stderr, err = os.Create(filepath.Join(n.dir, errTag)); err != nil {
+				t.Fatal(err)
+			}
+			stderr := func() string { return n.read(errTag) }
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -54,9 +59,9 @@ func TestLiveOutputStreams(t *testing.T) {
 					mu.Unlock()
 				}
 			}()
-			for end := time.Now().Add(5 * time.Second); !strings.Contains(stderr.String(), "listening on eth0"); time.Sleep(50 * time.Millisecond) {
+			for end := time.Now().Add(5 * time.Second); !strings.Contains(stderr(), "listening on eth0"); time.Sleep(50 * time.Millisecond) {
 				if time.Now().After(end) {
-					t.Fatalf("flowtrace did not start: %s", stderr.String())
+					t.Fatalf("flowtrace did not start: %s", stderr())
 				}
 			}
 			port := liveSrv + ":" + []string{"5101", "5102"}[i]
@@ -95,17 +100,17 @@ func TestLiveOutputStreams(t *testing.T) {
 				mu.Unlock()
 			}
 			if cmd.ProcessState != nil {
-				t.Fatalf("flowtrace exited early: %s", stderr.String())
+				t.Fatalf("flowtrace exited early: %s", stderr())
 			}
 			mu.Lock()
-			n := len(lines)
-			all := make([]string, n)
+			nl := len(lines)
+			all := make([]string, nl)
 			for i := range lines {
 				all[i] = lines[i].text
 			}
 			mu.Unlock()
 			if got == nil {
-				t.Errorf("no client TIME-WAIT transition on the pipe 3 s after the connection, before SIGINT; read %d lines:\n%s", n, strings.Join(all, "\n"))
+				t.Errorf("no client TIME-WAIT transition on the pipe 3 s after the connection, before SIGINT; read %d lines:\n%s", nl, strings.Join(all, "\n"))
 			} else if lag := got.at.Sub(closed); lag > time.Second {
 				t.Errorf("the client TIME-WAIT transition arrived %v after the client exited; want within 1 s", lag)
 			} else {
@@ -119,7 +124,7 @@ func TestLiveOutputStreams(t *testing.T) {
 			cmd.Process.Signal(syscall.SIGINT)
 			<-done
 			if err := cmd.Wait(); err != nil {
-				t.Errorf("flowtrace after SIGINT: %v\n%s", err, stderr.String())
+				t.Errorf("flowtrace after SIGINT: %v\n%s", err, stderr())
 			}
 		})
 	}
