@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"bufio"
 	"io"
 	"net/netip"
 	"strconv"
@@ -19,7 +18,7 @@ import (
 // "summary" records are written. Field names are stable; the README
 // documents every record type.
 type JSON struct {
-	w     *bufio.Writer
+	out   output
 	opts  Options
 	buf   []byte
 	hist  Histogram
@@ -28,7 +27,7 @@ type JSON struct {
 
 // NewJSON returns a JSON Lines printer writing to w.
 func NewJSON(w io.Writer, opts Options) *JSON {
-	return &JSON{w: bufio.NewWriterSize(w, 64<<10), opts: opts, buf: make([]byte, 0, 512)}
+	return &JSON{out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512)}
 }
 
 // Packet implements tracker.Observer. It writes a "packet" record for
@@ -39,10 +38,18 @@ func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	if p.opts.Quiet {
 		return
 	}
+	wrote := false
 	if p.opts.Verbose || Shown(c, side, seg) {
 		p.packet(c, seg, side, Trouble(c.Class(), seg))
+		wrote = true
 	}
-	p.events(c, evs)
+	if len(evs) > 0 {
+		p.events(c, evs)
+		wrote = true
+	}
+	if wrote {
+		p.out.endPacket()
+	}
 }
 
 // packet writes the "packet" record.
@@ -87,7 +94,7 @@ func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 		b = appendUintField(b, "dup_ack_frame", frame)
 	}
 	b = append(b, "}\n"...)
-	p.w.Write(b)
+	p.out.record(b)
 	p.buf = b
 }
 
@@ -96,6 +103,7 @@ func (p *JSON) Events(c *tracker.Conn, evs []tracker.Event) {
 	if !p.opts.Quiet {
 		p.events(c, evs)
 	}
+	p.out.endPacket()
 }
 
 func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
@@ -135,7 +143,7 @@ func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 			b = strconv.AppendInt(b, e.Delta, 10)
 		}
 		b = append(b, "}\n"...)
-		p.w.Write(b)
+		p.out.record(b)
 		p.buf = b
 	}
 }
@@ -178,31 +186,140 @@ func (p *JSON) Done(c *tracker.Conn) {
 		b = appendStrField(b, "removed", c.Why())
 	}
 	b = append(b, "}\n"...)
-	p.w.Write(b)
+	p.out.record(b)
 	p.buf = b
+	p.out.endPacket()
 	p.hist.Add(c.State(o))
 	p.hist.Add(c.State(r))
 }
 
 // Close writes the "summary" record and flushes.
 func (p *JSON) Close(sum Summary) error {
-	b := append(p.buf[:0], `{"type":"summary"`...)
-	b = appendUintField(b, "frames", sum.Frames)
-	b = appendUintField(b, "tcp", sum.TCP)
-	b = appendUintField(b, "non_tcp", sum.NonTCP)
-	b = appendUintField(b, "filtered", sum.Filtered)
-	b = appendCounts(b, "skipped", sum.Skipped)
-	b = appendCounts(b, "noted", sum.Noted)
-	b = appendUintField(b, "connections", p.conns)
-	b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
-	b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
-	b = appendUintField(b, "evicted", sum.Tracker.Evicted)
-	b = append(b, `,"states":`...)
-	b = p.hist.AppendJSON(b)
-	b = append(b, "}\n"...)
-	p.w.Write(b)
+	b := AppendSummary(p.buf[:0], &sum, p.conns, &p.hist, nil)
+	p.out.record(b)
 	p.buf = b
-	return p.w.Flush()
+	return p.out.w.Flush()
+}
+
+// LiveSummary is what a live capture's --watch adds to a "summary"
+// record: it writes one every interval and a final one at the end.
+type LiveSummary struct {
+	Time    time.Time // the wall clock
+	Final   bool
+	Iface   string
+	Elapsed time.Duration
+	// The kernel's counters, if Kernel is set.
+	Kernel                                bool
+	Received, DroppedKernel, DroppedIface uint64
+	Snap                                  Snapshot
+}
+
+// AppendSummary appends a "summary" record: the one at the end of the
+// JSON output (live nil), and --watch's. Both have one schema: the fields
+// of the first, in the same order, and those of live around them. A
+// periodic (not Final) watch record has of sum only Frames: the rest is
+// known at the end.
+func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *LiveSummary) []byte {
+	b = append(b, `{"type":"summary"`...)
+	if live != nil {
+		b = append(b, `,"ts":`...)
+		b = appendEpoch(b, live.Time)
+		b = appendBoolField(b, "final", live.Final)
+		b = appendStrField(b, "iface", live.Iface)
+		b = append(b, `,"elapsed":`...)
+		b = strconv.AppendFloat(b, live.Elapsed.Seconds(), 'f', 3, 64)
+	}
+	b = appendUintField(b, "frames", sum.Frames)
+	whole := live == nil || live.Final
+	if whole {
+		b = appendUintField(b, "tcp", sum.TCP)
+		b = appendUintField(b, "non_tcp", sum.NonTCP)
+		b = appendUintField(b, "filtered", sum.Filtered)
+		b = appendCounts(b, "skipped", sum.Skipped)
+		b = appendCounts(b, "noted", sum.Noted)
+	}
+	b = appendUintField(b, "connections", conns)
+	if whole {
+		b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
+		b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
+		b = appendUintField(b, "evicted", sum.Tracker.Evicted)
+	}
+	if live != nil {
+		b = appendLive(b, live)
+	}
+	b = append(b, `,"states":`...)
+	b = hist.AppendJSON(b)
+	return append(b, "}\n"...)
+}
+
+// appendLive appends the kernel's counters and the snapshot of the
+// connection table: endpoints holding a connection per state, the age in
+// seconds of the oldest per state, the busiest places, and the oldest
+// endpoints in CLOSE-WAIT, FIN-WAIT-2, LAST-ACK and SYN-RECEIVED.
+func appendLive(b []byte, live *LiveSummary) []byte {
+	if live.Kernel {
+		b = appendUintField(b, "received", live.Received)
+		b = appendUintField(b, "dropped_kernel", live.DroppedKernel)
+		b = appendUintField(b, "dropped_iface", live.DroppedIface)
+	}
+	snap := &live.Snap
+	b = appendUintField(b, "active", uint64(snap.Conns))
+	rows := func(name string, each func(b []byte, r *StateRow) []byte) {
+		b = append(b, ',', '"')
+		b = append(b, name...)
+		b = append(b, `":{`...)
+		for i := range snap.Rows {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, snap.Rows[i].State.String())
+			b = append(b, ':')
+			b = each(b, &snap.Rows[i])
+		}
+		b = append(b, '}')
+	}
+	rows("active_states", func(b []byte, r *StateRow) []byte { return strconv.AppendUint(b, r.N, 10) })
+	rows("oldest_age", func(b []byte, r *StateRow) []byte { return appendSeconds(b, r.Oldest) })
+	rows("busiest", func(b []byte, r *StateRow) []byte {
+		b = append(b, '[')
+		for j, t := range r.Busiest {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"endpoint":`...)
+			b = appendJSONString(b, t.Name)
+			b = appendUintField(b, "n", t.N)
+			b = append(b, '}')
+		}
+		return append(b, ']')
+	})
+	b = append(b, `,"oldest":[`...)
+	for i, l := range snap.Oldest {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"conn":`...)
+		b = strconv.AppendUint(b, l.Conn, 10)
+		b = append(b, `,"uid":"`...)
+		b = l.UID.AppendTo(b)
+		b = append(b, '"')
+		b = appendStrField(b, "side", l.Side.String())
+		b = append(b, `,"endpoint":"`...)
+		b = l.Addr.AppendTo(b)
+		b = append(b, `","peer":"`...)
+		b = l.Peer.AppendTo(b)
+		b = append(b, '"')
+		b = appendStrField(b, "state", l.State.String())
+		b = append(b, `,"age":`...)
+		b = appendSeconds(b, l.Age)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendSeconds appends d in seconds with three decimals.
+func appendSeconds(b []byte, d time.Duration) []byte {
+	return strconv.AppendFloat(b, d.Seconds(), 'f', 3, 64)
 }
 
 // appendSeq appends the sequence analysis fields of a conn record.
@@ -340,3 +457,10 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	return append(b, '"')
 }
+
+// Buffered returns the number of bytes written but not yet flushed.
+func (p *JSON) Buffered() int { return p.out.w.Buffered() }
+
+// Flush writes out what is buffered: a live capture calls it (through a
+// Flusher) so that output does not wait for the buffer to fill.
+func (p *JSON) Flush() error { return p.out.w.Flush() }

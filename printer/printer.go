@@ -5,7 +5,11 @@
 //
 // The printers implement tracker.Observer (and Printer). They format into a reused
 // buffer and write through a bufio.Writer, so printing a packet does not
-// allocate; a connection allocates one table row when it ends (text only).
+// allocate. The buffer is written out when it fills and at Close, after
+// every line or packet if Options.Buffering says so, and whenever the
+// caller calls Flush: a live capture does it through a Flusher, which
+// owns the timing policy (flush.go). A connection allocates one table
+// row when it ends (text only).
 // Output depends only on the events, never on the wall clock or map order,
 // so the same input gives byte-identical output. Printers are not safe for
 // concurrent use; Close must be called once at the end.
@@ -53,6 +57,10 @@ type Options struct {
 	// Quiet prints no transcript: the text printer writes only its
 	// tables, the JSON printer only its "conn" and "summary" records.
 	Quiet bool
+
+	// Buffering says when output is written out (default: when the
+	// buffer fills and at Close).
+	Buffering Buffering
 }
 
 // Trouble reports whether a segment shows trouble: it is a RST (accepted

@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"bufio"
 	"cmp"
 	"io"
 	"net/netip"
@@ -19,7 +18,7 @@ import (
 // none with Options.Quiet), then a table of connections and a histogram
 // of final endpoint states.
 type Text struct {
-	w    *bufio.Writer
+	out  output
 	opts Options
 	buf  []byte
 	// rows holds the connection table, indexed by connection number in
@@ -54,7 +53,7 @@ type seqRow struct {
 
 // NewText returns a text printer writing to w.
 func NewText(w io.Writer, opts Options) *Text {
-	return &Text{w: bufio.NewWriterSize(w, 64<<10), opts: opts, buf: make([]byte, 0, 512)}
+	return &Text{out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512)}
 }
 
 // Packet implements tracker.Observer. Without Options.Verbose only
@@ -108,8 +107,9 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	}
 	b = appendEvents(b, c, evs)
 	b = append(b, '\n')
-	p.w.Write(b)
+	p.out.record(b)
 	p.buf = b
+	p.out.endPacket()
 }
 
 // Events implements tracker.Observer: transitions no packet caused.
@@ -129,8 +129,9 @@ func (p *Text) Events(c *tracker.Conn, evs []tracker.Event) {
 	}
 	b = appendEvents(b, c, evs)
 	b = append(b, '\n')
-	p.w.Write(b)
+	p.out.record(b)
 	p.buf = b
+	p.out.endPacket()
 }
 
 // appendEvents appends "  client X → Y (reason); …".
@@ -226,7 +227,7 @@ func (p *Text) Close(sum Summary) error {
 	b = append(b, "connections: "...)
 	b = strconv.AppendInt(b, int64(p.nrows), 10)
 	b = append(b, '\n')
-	p.w.Write(b)
+	p.out.record(b)
 	if p.nrows > 0 {
 		var t table
 		cols := []string{"conn", "client", "server", "first", "last", "pkts c>s", "bytes c>s", "pkts s>c", "bytes s>c", "client state", "server state", "zeek", "ended"}
@@ -278,9 +279,9 @@ func (p *Text) Close(sum Summary) error {
 				t.end()
 			}
 		}
-		t.write(p.w)
+		t.write(p.out.w)
 		if inferred {
-			p.w.WriteString("* inferred: the state rests on an assumption (a missed handshake, a delivery presumed at the end)\n")
+			p.out.w.WriteString("* inferred: the state rests on an assumption (a missed handshake, a delivery presumed at the end)\n")
 		}
 	}
 	p.seqTable()
@@ -298,9 +299,9 @@ func (p *Text) Close(sum Summary) error {
 			b = append(b, '\n')
 		}
 	}
-	p.w.Write(b)
+	p.out.record(b)
 	p.buf = b
-	return p.w.Flush()
+	return p.out.w.Flush()
 }
 
 // seqTable writes the sequence analysis of every connection that had
@@ -310,7 +311,7 @@ func (p *Text) seqTable() {
 		return
 	}
 	slices.SortFunc(p.seq, func(a, b seqRow) int { return cmp.Compare(a.id, b.id) })
-	p.w.WriteString("\nsequence analysis (client>server/server>client; RTT min/mean/max ms):\n")
+	p.out.w.WriteString("\nsequence analysis (client>server/server>client; RTT min/mean/max ms):\n")
 	var t table
 	t.header("conn", "retrans", "spurious", "fast", "out-of-order", "not captured", "acked unseen", "dup ACK", "zero win", "keep-alive", "differing", "unique bytes", "missed bytes", "RTT c>s", "RTT s>c")
 	for i := range p.seq {
@@ -345,7 +346,7 @@ func (p *Text) seqTable() {
 			t.end()
 		}
 	}
-	t.write(p.w)
+	t.write(p.out.w)
 }
 
 func stateLabel(s tracker.State, inferred bool) string {
@@ -354,3 +355,10 @@ func stateLabel(s tracker.State, inferred bool) string {
 	}
 	return s.String()
 }
+
+// Buffered returns the number of bytes written but not yet flushed.
+func (p *Text) Buffered() int { return p.out.w.Buffered() }
+
+// Flush writes out what is buffered: a live capture calls it (through a
+// Flusher) so that output does not wait for the buffer to fill.
+func (p *Text) Flush() error { return p.out.w.Flush() }

@@ -52,7 +52,7 @@ type endpoint struct {
 
 	addr    netip.Addr
 	port    uint16
-	twSince time.Time // when it entered TIME-WAIT
+	since   time.Time // when it entered its current state, on the capture clock
 	synTime time.Time // its latest SYN transmission, for the handshake RTT
 }
 
@@ -102,6 +102,11 @@ func (c *Conn) Addr(s Side) netip.AddrPort { return netip.AddrPortFrom(c.ep[s].a
 
 // State returns a side's current state.
 func (c *Conn) State(s Side) State { return c.ep[s].state }
+
+// Since returns when side s entered its current state, on the capture
+// clock: the time of the packet (or timer) that caused the transition, or
+// the connection's first packet for a state it started in.
+func (c *Conn) Since(s Side) time.Time { return c.ep[s].since }
 
 // Inferred reports whether a side's current state rests on an assumption
 // (a missed handshake, a delivery presumed at the end of the input).
@@ -230,9 +235,7 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	from := e.state
 	e.state = to
 	e.inferred = inferred
-	if to == TimeWait {
-		e.twSince = t.evTime
-	}
+	e.since = t.evTime
 	if to == Closing {
 		c.simClose = true
 	}
@@ -246,6 +249,7 @@ func (c *Conn) assume(t *Tracker, s Side, to State, reason string) {
 	e := &c.ep[s]
 	from := e.state
 	e.state, e.inferred = to, true
+	e.since = t.evTime
 	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: true})
 }
 

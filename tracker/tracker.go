@@ -220,6 +220,7 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 	c.id = t.nextID
 	c.key, c.hash = key, h
 	c.first, c.last = seg.Time, seg.Time
+	c.ep[Orig].since, c.ep[Resp].since = seg.Time, seg.Time
 
 	src, dst := netip.AddrPortFrom(seg.Src, seg.SrcPort), netip.AddrPortFrom(seg.Dst, seg.DstPort)
 	syn, ack := seg.Flags&segment.SYN != 0, seg.Flags&segment.ACK != 0
@@ -296,7 +297,7 @@ func (t *Tracker) deadline(c *Conn) time.Time {
 	d := c.last.Add(idle)
 	for s := Orig; s <= Resp; s++ {
 		if e := &c.ep[s]; e.state == TimeWait {
-			if tw := e.twSince.Add(t.cfg.TimeWait); tw.Before(d) {
+			if tw := e.since.Add(t.cfg.TimeWait); tw.Before(d) {
 				d = tw
 			}
 		}
@@ -349,7 +350,7 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 	t.evs = t.evs[:0]
 	for s := Orig; s <= Resp; s++ {
 		if e := &c.ep[s]; e.state == TimeWait {
-			if tw := e.twSince.Add(t.cfg.TimeWait); !tw.After(d) {
+			if tw := e.since.Add(t.cfg.TimeWait); !tw.After(d) {
 				t.evTime, t.evPkt = tw, 0
 				c.set(t, s, timeWaitExpired, false)
 			}

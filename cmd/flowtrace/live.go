@@ -33,6 +33,9 @@ const (
 	// read timeout), so the events come out in the same order as when the
 	// -w file is replayed.
 	liveClockLag = 500 * time.Millisecond
+	// liveFlushEvery is the most output waits in the printer's buffer on
+	// a busy link (on a quiet one it goes out when the capture is idle).
+	liveFlushEvery = 100 * time.Millisecond
 )
 
 // liveConfig holds -i and the flags that go with it.
@@ -235,10 +238,13 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		w = newWatch(stdout, cfg, l.iface)
 		w.clock = now
 		out = w
+		w.readKeys(os.Stdin)
 		ls.watch = w
 		ls.watchEvery = l.watchInterval
 	} else {
-		out = newPrinter(cfg, stdout)
+		p := newPrinter(cfg, stdout)
+		out = p
+		ls.flush = printer.NewFlusher(p, liveFlushEvery)
 	}
 	// Created after the privilege drop, like the -w file.
 	out, zl, err := withZeekLog(cfg, out)
@@ -258,6 +264,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	}
 	tr := tracker.New(cfg.tracker, obs)
 	ls.tr = tr
+	if w != nil {
+		w.capClock = tr.Now // ages are on the capture clock
+	}
 	rd := capture.NewReader(ls) // the filter runs in the kernel
 
 	if w != nil {
@@ -361,6 +370,7 @@ type liveSource struct {
 	watch      *watch
 	watchEvery time.Duration
 	nextWatch  time.Time
+	flush      *printer.Flusher // the printer's; nil with --watch
 
 	frames              uint64 // frames read
 	nextTick, nextStats time.Time
@@ -392,6 +402,9 @@ func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType
 					s.stopped = "stopped by a write error"
 				}
 			}
+			if s.flush != nil {
+				s.flush.Tick(ci.Timestamp)
+			}
 			if !ci.Timestamp.Before(s.nextTick) {
 				s.tick(ci.Timestamp)
 			}
@@ -402,6 +415,9 @@ func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType
 			// idle) fire on the wall clock, a little behind it.
 			now := s.now()
 			s.tr.Advance(now.Add(-liveClockLag))
+			if s.flush != nil {
+				s.flush.Idle()
+			}
 			s.tick(now)
 		default:
 			s.stopped = "stopped by an error"
@@ -437,11 +453,25 @@ func (s *liveSource) tick(now time.Time) {
 			}
 		}
 	}
-	if s.watch != nil && !now.Before(s.nextWatch) && s.stopped == "" {
+	if s.flush != nil && s.flush.Err() != nil && s.stopped == "" {
+		s.stopped = "stopped by a write error" // Close reports it
+	}
+	if s.watch == nil || s.stopped != "" {
+		return
+	}
+	redraw := false
+	if s.watch.keys != nil {
+		var quit bool
+		if quit, redraw = s.watch.pollKeys(); quit {
+			s.stopped = "stopped by the q key"
+			return
+		}
+	}
+	if redraw || !now.Before(s.nextWatch) {
 		s.nextWatch = now.Add(s.watchEvery)
 		s.watch.setStats(s.last, s.statsOK)
 		s.watch.frames = s.frames
-		s.watch.refresh(s.now())
+		s.watch.refresh(s.now(), s.tr.Now())
 	}
 }
 

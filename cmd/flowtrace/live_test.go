@@ -341,6 +341,14 @@ func TestWatchJSON(t *testing.T) {
 		}
 		if as, _ := r["active_states"].(map[string]any); len(as) > 0 {
 			sawActive = true
+			if _, ok := as["CLOSED"]; ok {
+				t.Errorf("record %d counts CLOSED endpoints as active: %v", i, as)
+			}
+			for st := range as {
+				if _, ok := r["oldest_age"].(map[string]any)[st]; !ok {
+					t.Errorf("record %d: no oldest_age for %s", i, st)
+				}
+			}
 		}
 	}
 	if !sawActive {
@@ -364,12 +372,12 @@ func TestWatchView(t *testing.T) {
 	w.tty = true
 	rows := func() map[string]string {
 		m := map[string]string{}
-		for _, r := range w.snapshot() {
+		for _, r := range w.snapshot(time.Unix(0, 0)).Rows {
 			var keys []string
-			for _, c := range r.top {
-				keys = append(keys, c.key)
+			for _, c := range r.Busiest {
+				keys = append(keys, c.Name)
 			}
-			m[r.state.String()] = strings.Join(keys, ",")
+			m[r.State.String()] = strings.Join(keys, ",")
 		}
 		return m
 	}
@@ -381,7 +389,7 @@ func TestWatchView(t *testing.T) {
 		t.Errorf("rows %v; want a CLOSE-WAIT row naming the server", got)
 	}
 	w.begin = time.Unix(0, 0)
-	w.draw(time.Unix(5, 0))
+	w.draw(time.Unix(5, 0), time.Unix(5, 0))
 	w.out.Flush()
 	screen := b.String()
 	for _, want := range []string{"flowtrace -i fake0", "STATE", "CLOSE-WAIT", "recent transitions", "server ESTABLISHED → CLOSE-"} {
@@ -392,7 +400,7 @@ func TestWatchView(t *testing.T) {
 	var m map[string]any
 	b.Reset()
 	w.tty = false
-	w.refresh(time.Unix(5, 0))
+	w.refresh(time.Unix(5, 0), time.Unix(5, 0))
 	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
 		t.Fatalf("%v: %s", err, b.String())
 	}

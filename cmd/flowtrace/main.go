@@ -84,6 +84,8 @@ type config struct {
 	help       bool
 	version    bool
 	completion string
+	lineBuf    bool // -l
+	pktBuf     bool // -U
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -115,7 +117,9 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state or show trouble")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no transcript, only the tables (with --json, only conn and summary records)")
 	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
-	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log")
+	fs.BoolVarP(&c.lineBuf, "line-buffered", "l", false, "write out every line or JSON record at once (the default live on a terminal)")
+	fs.BoolVarP(&c.pktBuf, "packet-buffered", "U", false, "write out each packet's lines or records at once")
+	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log", "line-buffered", "packet-buffered")
 	flagdoc.SetComplete(fs, "zeek-log", flagdoc.CompleteFile)
 
 	addDrillFlags(fs, &c.drill)
@@ -319,11 +323,19 @@ func readAhead(cfg *config, rd *capture.Reader, f *capture.File) (segments, func
 	return ah, ah.Offset, ah.Stop
 }
 
+// flushingObserver is a printer whose output a live capture writes out
+// as it goes.
+type flushingObserver interface {
+	observer
+	printer.Flushable
+}
+
 // newPrinter returns the text or JSON printer the flags ask for.
-func newPrinter(cfg *config, stdout io.Writer) observer {
+func newPrinter(cfg *config, stdout io.Writer) flushingObserver {
+	buf := printer.ChooseBuffering(cfg.lineBuf, cfg.pktBuf, cfg.live.iface != "", isTerminal(stdout))
 	f := cfg.drill.filter
 	// Naming connections (--conn) asks for all there is about them.
-	opts := printer.Options{Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet, UID: f.Active(), AllSeq: f.ByConn()}
+	opts := printer.Options{Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet, UID: f.Active(), AllSeq: f.ByConn(), Buffering: buf}
 	if cfg.json {
 		return printer.NewJSON(stdout, opts)
 	}

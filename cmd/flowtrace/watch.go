@@ -2,15 +2,14 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"net/netip"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/printer"
@@ -21,12 +20,15 @@ import (
 const (
 	watchRecent = 64 // transitions kept for the view
 	watchTop    = 3  // busiest endpoints shown per state
+	watchOldest = 5  // oldest lingering endpoints listed
 )
 
 // watch is --watch: a tracker.Observer that keeps the connections in the
 // tracker's table and the latest transitions, and shows them every
 // --watch-interval, either as a full-screen view on a terminal (like top
-// or ss) or as a "summary" JSON record per interval.
+// or ss) or as a "summary" JSON record per interval. On a terminal it
+// reads keys from standard input (q quit, p pause, s sort), in cbreak
+// mode from start to Close.
 //
 // It keeps *tracker.Conn pointers from a connection's first packet until
 // its Done and reads them between the tracker's calls, on the same
@@ -45,13 +47,22 @@ type watch struct {
 	hist   printer.Histogram // final states of connections that ended
 	frames uint64            // frames seen by the tracker's callbacks
 
-	clock   func() time.Time
-	begin   time.Time
-	kstats  capture.LiveStats
-	kok     bool
-	notes   []string
-	drawn   bool
-	records uint64
+	size     func() (cols, rows int)
+	clock    func() time.Time // the wall clock
+	capClock func() time.Time // the capture clock, for ages
+	begin    time.Time
+	kstats   capture.LiveStats
+	kok      bool
+	notes    []string
+	drawn    bool
+	records  uint64
+	buf      []byte
+
+	keys        chan byte // keys pressed; nil when not reading them
+	restore     func()    // puts the terminal back as it was
+	paused      bool
+	drawnPaused bool // the PAUSED screen is drawn: draw no more
+	sortBy      int  // printer.ByState, ByCount or ByAge
 }
 
 // watchEvent is a transition kept for the "recent transitions" pane.
@@ -63,6 +74,8 @@ type watchEvent struct {
 
 func newWatch(stdout io.Writer, cfg *config, iface string) *watch {
 	w := &watch{out: bufio.NewWriterSize(stdout, 64<<10), iface: iface, live: make(map[uint64]*tracker.Conn), clock: time.Now}
+	w.capClock = w.clock
+	w.size = func() (int, int) { return termSize(os.Stdout) }
 	w.tty = !cfg.json && isTerminal(stdout)
 	if w.tty {
 		w.final = printer.NewText(stdout, printer.Options{})
@@ -86,6 +99,50 @@ func (w *watch) start(now time.Time) {
 		// back at the end, followed by the final table.
 		w.out.WriteString("\x1b[?1049h\x1b[?25l")
 		w.out.Flush()
+	}
+}
+
+// readKeys puts the terminal on stdin in cbreak mode (keys arrive one by
+// one, unechoed; Ctrl-C still interrupts) and reads keys into w.keys
+// until the process ends. It does nothing unless the view is on a
+// terminal and stdin is one too.
+func (w *watch) readKeys(stdin *os.File) {
+	if !w.tty || !isTerminal(stdin) {
+		return
+	}
+	restore, err := cbreak(stdin)
+	if err != nil {
+		return
+	}
+	w.restore = restore
+	w.keys = make(chan byte, 16)
+	go func(keys chan<- byte) {
+		var b [1]byte
+		for {
+			if n, err := stdin.Read(b[:]); n == 0 || err != nil {
+				return
+			}
+			select {
+			case keys <- b[0]:
+			default: // typed faster than drawn: dropped
+			}
+		}
+	}(w.keys)
+}
+
+// pollKeys handles the keys pressed since the last call; it reports
+// whether one asks to quit and whether the view must be redrawn now.
+func (w *watch) pollKeys() (quit, redraw bool) {
+	for {
+		select {
+		case k := <-w.keys:
+			if w.key(k) {
+				return true, false
+			}
+			redraw = true
+		default:
+			return false, redraw
+		}
 	}
 }
 
@@ -132,123 +189,161 @@ func (w *watch) note(msg string) {
 	}
 }
 
-// stateRow is one state's line in the view.
-type stateRow struct {
-	state tracker.State
-	n     uint64
-	top   []watchCount
+// snapshot takes the view's snapshot of the table at time now on the
+// capture clock.
+func (w *watch) snapshot(now time.Time) printer.Snapshot {
+	return printer.TakeSnapshot(maps.Values(w.live), now, watchTop, watchOldest)
 }
 
-type watchCount struct {
-	key string
-	n   uint64
-}
-
-// snapshot counts the endpoints of live connections per state, and per
-// state the busiest places: a server endpoint counts as its address and
-// port (half-open SYN-RECEIVED or CLOSE-WAIT on one service), a client
-// endpoint as its address alone (its ports are ephemeral: TIME-WAIT piles
-// on one client host).
-func (w *watch) snapshot() []stateRow {
-	var counts printer.Histogram
-	places := make([]map[string]uint64, len(counts))
-	for _, c := range w.live {
-		for s := tracker.Orig; s <= tracker.Resp; s++ {
-			i := printer.HistogramIndex(c.State(s))
-			counts[i]++
-			if places[i] == nil {
-				places[i] = make(map[string]uint64)
-			}
-			a := c.Addr(s)
-			var key string
-			if s == tracker.Resp {
-				key = a.String() + " (server)"
-			} else {
-				key = a.Addr().String() + " (client)"
-			}
-			places[i][key]++
-		}
-	}
-	var rows []stateRow
-	for i, n := range counts {
-		if n == 0 {
-			continue
-		}
-		r := stateRow{state: printer.HistogramState(i), n: n}
-		for k, n := range places[i] {
-			r.top = append(r.top, watchCount{k, n})
-		}
-		slices.SortFunc(r.top, func(a, b watchCount) int {
-			if c := cmp.Compare(b.n, a.n); c != 0 {
-				return c
-			}
-			return strings.Compare(a.key, b.key)
-		})
-		if len(r.top) > watchTop {
-			r.top = r.top[:watchTop]
-		}
-		rows = append(rows, r)
-	}
-	return rows
-}
-
-// refresh redraws the view or writes one JSON record.
-func (w *watch) refresh(now time.Time) {
+// refresh redraws the view (unless paused) or writes one JSON record.
+func (w *watch) refresh(now, capNow time.Time) {
 	if w.tty {
-		w.draw(now)
+		if w.paused && w.drawnPaused {
+			return
+		}
+		w.draw(now, capNow)
+		w.drawnPaused = w.paused
 	} else {
-		w.writeRecord(now, false, nil)
+		w.writeRecord(now, capNow, false, nil)
 	}
 	w.out.Flush()
 }
 
-func (w *watch) draw(now time.Time) {
-	cols, rows := termSize(os.Stdout)
+// key handles a key pressed in the view; it reports whether it asks to
+// quit.
+func (w *watch) key(k byte) (quit bool) {
+	switch k {
+	case 'q', 'Q':
+		return true
+	case 'p', 'P', ' ':
+		w.paused = !w.paused
+		w.drawnPaused = false
+	case 's', 'S':
+		w.sortBy = printer.NextSort(w.sortBy)
+	}
+	return false
+}
+
+// fit returns the first of the variants of a line that fits in cols
+// columns, or the last one cut to fit.
+func fit(cols int, variants ...string) string {
+	for _, v := range variants {
+		if utf8.RuneCountInString(v) <= cols {
+			return v
+		}
+	}
+	r := []rune(variants[len(variants)-1])
+	return string(r[:min(len(r), cols)])
+}
+
+// fitAll is fit for lines of one list, which all take the same form: the
+// first in which all of them fit. Each line has the same number of
+// variants.
+func fitAll(cols int, lines [][]string) []string {
+	out := make([]string, len(lines))
+	if len(lines) == 0 {
+		return out
+	}
+	level := len(lines[0]) - 1
+	for l := range lines[0] {
+		all := true
+		for _, v := range lines {
+			all = all && utf8.RuneCountInString(v[l]) <= cols
+		}
+		if all {
+			level = l
+			break
+		}
+	}
+	for i, v := range lines {
+		out[i] = fit(cols, v[level])
+	}
+	return out
+}
+
+func (w *watch) draw(now, capNow time.Time) {
+	cols, rows := w.size()
 	var lines []string
-	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
+	add := func(variants ...string) { lines = append(lines, fit(cols, variants...)) }
 	up := now.Sub(w.begin).Round(time.Second)
-	add("flowtrace -i %s    up %s    %s    (Ctrl-C to stop)", w.iface, up, now.Format("15:04:05"))
+	state := ""
+	if w.paused {
+		state = "PAUSED    "
+	}
+	keys := "(Ctrl-C to stop)"
+	if w.keys != nil {
+		keys = "q quit  p pause  s sort: " + printer.SortName(w.sortBy)
+	}
+	add(fmt.Sprintf("%sflowtrace -i %s    up %s    %s    %s", state, w.iface, up, now.Format("15:04:05"), keys),
+		fmt.Sprintf("%sflowtrace -i %s  up %s  %s", state, w.iface, up, keys),
+		fmt.Sprintf("%s-i %s  up %s", state, w.iface, up))
 	drops := "kernel statistics unavailable"
+	short := "no kernel statistics"
 	if w.kok {
 		drops = fmt.Sprintf("received %d, dropped by kernel %d, by interface %d", w.kstats.Received, w.kstats.KernelDropped, w.kstats.IfaceDropped)
+		short = fmt.Sprintf("dropped %d+%d", w.kstats.KernelDropped, w.kstats.IfaceDropped)
 	}
-	add("packets %d    %s", w.frames, drops)
+	add(fmt.Sprintf("packets %d    %s", w.frames, drops), fmt.Sprintf("packets %d  %s", w.frames, short))
 	for _, n := range w.notes {
-		add("! %s", n)
+		add("! " + n)
 	}
-	add("connections: %d in the table, %d ended", len(w.live), w.ended)
+	snap := w.snapshot(capNow)
+	add(fmt.Sprintf("connections: %d in the table, %d ended", snap.Conns, w.ended))
 	add("")
-	add("%-13s %9s  %s", "STATE", "ENDPOINTS", "BUSIEST")
-	for _, r := range w.snapshot() {
-		var b strings.Builder
-		for i, t := range r.top {
-			if i > 0 {
-				b.WriteString(", ")
+	printer.SortRows(snap.Rows, w.sortBy)
+	// STATE, ENDPOINTS and OLDEST always fit in 34 columns; BUSIEST
+	// takes what is left, as many places as fit, or none.
+	add(fmt.Sprintf("%-13s %9s  %-8s  %s", "STATE", "ENDPOINTS", "OLDEST", "BUSIEST"))
+	for _, r := range snap.Rows {
+		head := fmt.Sprintf("%-13s %9d  %-8s", r.State, r.N, printer.FormatAge(r.Oldest))
+		var variants []string
+		for n := len(r.Busiest); n > 0; n-- {
+			var b strings.Builder
+			for i, t := range r.Busiest[:n] {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "%s %d", t.Name, t.N)
 			}
-			fmt.Fprintf(&b, "%s %d", t.key, t.n)
+			variants = append(variants, head+"  "+b.String())
 		}
-		add("%-13s %9d  %s", r.state, r.n, b.String())
+		add(append(variants, strings.TrimRight(head, " "))...)
+	}
+	if len(snap.Oldest) > 0 {
+		add("")
+		add("oldest in CLOSE-WAIT, FIN-WAIT-2, LAST-ACK, SYN-RECEIVED", "oldest lingering endpoints")
+		var list [][]string
+		for _, l := range snap.Oldest {
+			age := printer.FormatAge(l.Age)
+			role := l.Side.Role()
+			list = append(list, []string{fmt.Sprintf("c%d %s %s %s ← %s  %s for %s", l.Conn, l.UID, role, l.Addr, l.Peer, l.State, age),
+				fmt.Sprintf("c%d %s %s ← %s  %s for %s", l.Conn, role, l.Addr, l.Peer, l.State, age),
+				fmt.Sprintf("c%d %s %s  %s for %s", l.Conn, role, l.Addr, l.State, age),
+				fmt.Sprintf("c%d %s %s %s", l.Conn, role, l.State, age)})
+		}
+		lines = append(lines, fitAll(cols, list)...)
 	}
 	add("")
 	add("recent transitions")
 	room := rows - len(lines) - 1
 	n := min(w.nrec, watchRecent, uint64(max(room, 0)))
+	var recent [][]string
 	for i := w.nrec - n; i < w.nrec; i++ {
 		e := w.recent[i%watchRecent]
-		side := "client"
-		if e.ev.Side == tracker.Resp {
-			side = "server"
-		}
-		add("%s c%d %s > %s  %s %s → %s (%s)", e.ev.Time.UTC().Format("15:04:05.000000"), e.id, e.orig, e.resp,
-			side, e.ev.From, e.ev.To, e.ev.Reason)
+		side := e.ev.Side.Role()
+		change := fmt.Sprintf("%s %s → %s", side, e.ev.From, e.ev.To)
+		clock := e.ev.Time.UTC().Format("15:04:05.000000")
+		recent = append(recent, []string{fmt.Sprintf("%s c%d %s > %s  %s (%s)", clock, e.id, e.orig, e.resp, change, e.ev.Reason),
+			fmt.Sprintf("%s c%d %s > %s  %s", clock, e.id, e.orig, e.resp, change),
+			fmt.Sprintf("%s c%d  %s (%s)", e.ev.Time.UTC().Format("15:04:05"), e.id, change, e.ev.Reason),
+			fmt.Sprintf("%s c%d  %s", e.ev.Time.UTC().Format("15:04:05"), e.id, change),
+			fmt.Sprintf("c%d %s", e.id, change)})
 	}
+	lines = append(lines, fitAll(cols, recent)...)
 	w.out.WriteString("\x1b[H")
 	for i, l := range lines {
 		if i >= rows {
 			break
-		}
-		if r := []rune(l); len(r) > cols {
-			l = string(r[:cols])
 		}
 		w.out.WriteString(l)
 		w.out.WriteString("\x1b[K\r\n")
@@ -259,59 +354,18 @@ func (w *watch) draw(now time.Time) {
 
 // writeRecord writes a "summary" record: "final" false every interval,
 // true once at the end (then sum is the run's summary).
-func (w *watch) writeRecord(now time.Time, final bool, sum *printer.Summary) {
+func (w *watch) writeRecord(now, capNow time.Time, final bool, sum *printer.Summary) {
 	w.records++
-	b := []byte(`{"type":"summary","ts":`)
-	b = strconv.AppendFloat(b, float64(now.UnixMicro())/1e6, 'f', 6, 64)
-	b = append(b, `,"final":`...)
-	b = strconv.AppendBool(b, final)
-	b = append(b, `,"iface":`...)
-	b = strconv.AppendQuote(b, w.iface)
-	b = append(b, `,"elapsed":`...)
-	b = strconv.AppendFloat(b, now.Sub(w.begin).Seconds(), 'f', 3, 64)
-	b = append(b, `,"frames":`...)
-	b = strconv.AppendUint(b, w.frames, 10)
-	if sum != nil {
-		b = fmt.Appendf(b, `,"tcp":%d,"non_tcp":%d,"filtered":%d,"port_reuse":%d,"idle_expired":%d,"evicted":%d`,
-			sum.TCP, sum.NonTCP, sum.Filtered, sum.Tracker.Reused, sum.Tracker.Expired, sum.Tracker.Evicted)
+	live := printer.LiveSummary{
+		Time: now, Final: final, Iface: w.iface, Elapsed: now.Sub(w.begin),
+		Kernel: w.kok, Received: w.kstats.Received, DroppedKernel: w.kstats.KernelDropped, DroppedIface: w.kstats.IfaceDropped,
+		Snap: w.snapshot(capNow),
 	}
-	if w.kok {
-		b = fmt.Appendf(b, `,"received":%d,"dropped_kernel":%d,"dropped_iface":%d`, w.kstats.Received, w.kstats.KernelDropped, w.kstats.IfaceDropped)
+	if sum == nil {
+		sum = &printer.Summary{Frames: w.frames}
 	}
-	b = fmt.Appendf(b, `,"active":%d,"connections":%d`, len(w.live), w.ended)
-	b = append(b, `,"active_states":{`...)
-	rows := w.snapshot()
-	for i, r := range rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendQuote(b, r.state.String())
-		b = append(b, ':')
-		b = strconv.AppendUint(b, r.n, 10)
-	}
-	b = append(b, `},"busiest":{`...)
-	for i, r := range rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendQuote(b, r.state.String())
-		b = append(b, ":["...)
-		for j, t := range r.top {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"endpoint":`...)
-			b = strconv.AppendQuote(b, t.key)
-			b = append(b, `,"n":`...)
-			b = strconv.AppendUint(b, t.n, 10)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
-	b = append(b, `},"states":`...)
-	b = w.hist.AppendJSON(b)
-	b = append(b, "}\n"...)
-	w.out.Write(b)
+	w.buf = printer.AppendSummary(w.buf[:0], sum, w.ended, &w.hist, &live)
+	w.out.Write(w.buf)
 }
 
 // Close ends the view: on a terminal it restores the screen and prints
@@ -320,8 +374,11 @@ func (w *watch) writeRecord(now time.Time, final bool, sum *printer.Summary) {
 func (w *watch) Close(sum printer.Summary) error {
 	w.frames = sum.Frames
 	if !w.tty {
-		w.writeRecord(w.clock(), true, &sum)
+		w.writeRecord(w.clock(), w.capClock(), true, &sum)
 		return w.out.Flush()
+	}
+	if w.restore != nil {
+		w.restore()
 	}
 	w.out.WriteString("\x1b[?25h\x1b[?1049l")
 	if err := w.out.Flush(); err != nil {

@@ -15,3 +15,26 @@ func termSize(f *os.File) (cols, rows int) {
 	}
 	return int(ws.Col), int(ws.Row)
 }
+
+// cbreak puts terminal f in cbreak mode: keys are read one by one,
+// unechoed, while Ctrl-C still sends SIGINT. It returns the function that
+// restores the previous mode.
+func cbreak(f *os.File) (restore func(), err error) {
+	var old syscall.Termios
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, f.Fd(), syscall.TCGETS, uintptr(unsafe.Pointer(&old))); e != 0 {
+		return nil, e
+	}
+	t := old
+	t.Lflag &^= syscall.ICANON | syscall.ECHO
+	t.Cc[syscall.VMIN], t.Cc[syscall.VTIME] = 1, 0
+	set := func(t *syscall.Termios) error {
+		if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, f.Fd(), syscall.TCSETS, uintptr(unsafe.Pointer(t))); e != 0 {
+			return e
+		}
+		return nil
+	}
+	if err := set(&t); err != nil {
+		return nil, err
+	}
+	return func() { set(&old) }, nil
+}

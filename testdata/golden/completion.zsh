@@ -10,6 +10,8 @@ _flowtrace() {
 		'(-v --verbose)'{-v,--verbose}'[print every packet, not only those that change an endpoint'\''s state or show trouble]' \
 		'(-q --quiet)'{-q,--quiet}'[print no transcript, only the tables]' \
 		'--zeek-log=''[also write a Zeek conn.log into DIR, created if missing]'':DIR:_files' \
+		'(-l --line-buffered)'{-l,--line-buffered}'[write out every line or JSON record at once]' \
+		'(-U --packet-buffered)'{-U,--packet-buffered}'[write out each packet'\''s lines or records at once]' \
 		'--conn=''[show only connection UID, every packet of it]'':UID: ' \
 		'--state=''[show only connections with an endpoint whose final state is S]'':S: ' \
 		'--conn-state=''[show only connections whose Zeek conn_state is X]'':X: ' \
