@@ -39,6 +39,19 @@ type Summary struct {
 type Options struct {
 	// Verbose prints every packet, not only those that change a state.
 	Verbose bool
+	// Location is the time zone of the text transcript and table; nil
+	// is UTC. flowtrace passes time.Local unless --utc.
+	Location *time.Location
+	// Time is the transcript's timestamp format (tcpdump's -t options).
+	Time TimeFormat
+	// Wide prints every column of the connection table.
+	Wide bool
+	// TempDir is where the text printer spills table rows beyond
+	// MemRows; "" is os.TempDir().
+	TempDir string
+	// Warn, if set, is told once when rows cannot be spilled to disk
+	// and the table is kept in memory instead.
+	Warn func(msg string)
 }
 
 // Histogram counts endpoints by state, in netstat's order (roughly the
@@ -90,34 +103,17 @@ func (h *Histogram) AppendJSON(b []byte) []byte {
 }
 
 // appendClock appends the time of day in UTC with microseconds
-// (15:04:05.000000). It formats with integer arithmetic, not
-// time.AppendFormat, because every printed line and table row has one.
-func appendClock(b []byte, t time.Time) []byte {
-	us := t.UnixMicro()
-	day := us % (86400 * 1e6)
-	if day < 0 {
-		day += 86400 * 1e6
-	}
-	sec := day / 1e6
-	b = append2(b, sec/3600)
-	b = append(b, ':')
-	b = append2(b, sec/60%60)
-	b = append(b, ':')
-	b = append2(b, sec%60)
-	b = append(b, '.')
-	frac := day % 1e6
-	for d := int64(100000); d > 0; d /= 10 {
-		b = append(b, byte('0'+frac/d%10))
-	}
-	return b
-}
+// (15:04:05.000000).
+func appendClock(b []byte, t time.Time) []byte { return appendTOD(b, t.UnixMicro()) }
 
 func append2(b []byte, v int64) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
 
 // appendStamp appends a full UTC timestamp (2006-01-02 15:04:05.000000).
 func appendStamp(b []byte, t time.Time) []byte {
-	b = t.UTC().AppendFormat(b, "2006-01-02 ")
-	return appendClock(b, t)
+	us := t.UnixMicro()
+	b = appendDate(b, us)
+	b = append(b, ' ')
+	return appendTOD(b, us)
 }
 
 // appendEpoch appends t as seconds since the epoch with microseconds,

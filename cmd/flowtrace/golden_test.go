@@ -60,7 +60,9 @@ func TestGolden(t *testing.T) {
 			{".v.txt", []string{"-v"}},
 		} {
 			t.Run(name+form.ext, func(t *testing.T) {
-				out, stderr, code := flowtrace(t, nil, append([]string{"-r", path}, form.args...)...)
+				// --utc: the goldens must not depend on the machine's time zone.
+				args := append([]string{"-r", path, "--utc"}, form.args...)
+				out, stderr, code := flowtrace(t, nil, args...)
 				if code != 0 {
 					t.Fatalf("exit %d: %s", code, stderr)
 				}
@@ -79,7 +81,7 @@ func TestGolden(t *testing.T) {
 					t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), out))
 				}
 				// The same input must give byte-identical output.
-				again, _, _ := flowtrace(t, nil, append([]string{"-r", path}, form.args...)...)
+				again, _, _ := flowtrace(t, nil, args...)
 				if again != out {
 					t.Error("second run gave different output")
 				}

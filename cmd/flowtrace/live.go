@@ -231,7 +231,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		ls.watch = w
 		ls.watchEvery = l.watchInterval
 	} else {
-		out = newPrinter(cfg, stdout)
+		out = newPrinter(cfg, stdout, stderr)
 	}
 	tr := tracker.New(cfg.tracker, out)
 	ls.tr = tr

@@ -69,6 +69,9 @@ type config struct {
 	count    uint64
 	filter   string
 	progress string
+	utc      bool // times in UTC, not local time
+	tstamp   int  // -t given this many times (tcpdump's timestamp formats)
+	wide     bool // every column of the connection table
 	tracker  tracker.Config
 	live     liveConfig // -i and the flags that go with it (live.go)
 }
@@ -82,6 +85,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
+	fs.CountVarP(&c.tstamp, "", "t", "timestamps as tcpdump: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet")
+	fs.BoolVar(&c.utc, "utc", false, "print times in UTC instead of local time (TZ also applies)")
+	fs.BoolVar(&c.wide, "wide", false, "connection table with every column: uid, both full timestamps, packets and bytes per direction")
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
@@ -114,6 +120,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("--idle-timeout must be positive, not %v", c.tracker.IdleTimeout)
 	case c.tracker.MaxConns <= 0:
 		return nil, usagef("--max-conns must be positive, not %d", c.tracker.MaxConns)
+	case c.tstamp > printer.MaxTimeCount:
+		return nil, usagef("only -t, -tt, -ttt, -tttt and -ttttt are supported")
 	case c.progress != "auto" && c.progress != "always" && c.progress != "never":
 		return nil, usagef("--progress must be auto, always or never, not %q", c.progress)
 	}
@@ -176,7 +184,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 			return err
 		}
 	}
-	out := newPrinter(cfg, stdout)
+	out := newPrinter(cfg, stdout, stderr)
 	tr := tracker.New(cfg.tracker, out)
 	// Decode ahead on a second goroutine, except with -c (read-ahead
 	// would count frames past the limit). At an early stop a file's
@@ -205,12 +213,25 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 }
 
 // newPrinter returns the text or JSON printer the flags ask for.
-func newPrinter(cfg *config, stdout io.Writer) observer {
-	opts := printer.Options{Verbose: cfg.verbose}
+func newPrinter(cfg *config, stdout, stderr io.Writer) observer {
+	opts := printerOptions(cfg, stderr)
 	if cfg.json {
 		return printer.NewJSON(stdout, opts)
 	}
 	return printer.NewText(stdout, opts)
+}
+
+// printerOptions turns the flags into the printers' options.
+func printerOptions(cfg *config, stderr io.Writer) printer.Options {
+	tf, _ := printer.TimeFormatOf(cfg.tstamp)
+	opts := printer.Options{
+		Verbose: cfg.verbose, Time: tf, Wide: cfg.wide, Location: time.Local,
+		Warn: func(msg string) { fmt.Fprintf(stderr, "flowtrace: %s\n", msg) },
+	}
+	if cfg.utc {
+		opts.Location = time.UTC
+	}
+	return opts
 }
 
 // segments is where trackAll takes segments from: a capture.Reader, or a

@@ -65,7 +65,9 @@ func newWatch(stdout io.Writer, cfg *config, iface string) *watch {
 	w := &watch{out: bufio.NewWriterSize(stdout, 64<<10), iface: iface, live: make(map[uint64]*tracker.Conn), clock: time.Now}
 	w.tty = !cfg.json && isTerminal(stdout)
 	if w.tty {
-		w.final = printer.NewText(stdout, printer.Options{})
+		opts := printerOptions(cfg, os.Stderr)
+		opts.Verbose = false
+		w.final = printer.NewText(stdout, opts)
 	}
 	return w
 }
