@@ -4,9 +4,14 @@
 //
 // Both printers implement tracker.Observer. They format into a reused
 // buffer and write through a bufio.Writer, so printing a packet does not
-// allocate; a connection allocates one table row when it ends (text only).
-// Output depends only on the events, never on the wall clock or map order,
-// so the same input gives byte-identical output. Printers are not safe for
+// allocate, whatever the time format or zone (clock.go caches the zone's
+// offset until its next transition). The text printer keeps one compact
+// row per ended connection for its table, at most MemRows in memory and
+// the rest in an unlinked temporary file, merged in connection order at
+// Close (spool.go), so its memory is bounded however many connections
+// end. Output depends only on the events and the Options (Location for
+// the text printer's times), never on the wall clock or map order, so the
+// same input gives byte-identical output. Printers are not safe for
 // concurrent use; Close must be called once at the end.
 package printer
 

@@ -85,7 +85,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
-	fs.CountVarP(&c.tstamp, "", "t", "timestamps as tcpdump: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet")
+	fs.CountVarP(&c.tstamp, "timestamps", "t", "timestamp format, counted as by tcpdump: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet")
 	fs.BoolVar(&c.utc, "utc", false, "print times in UTC instead of local time (TZ also applies)")
 	fs.BoolVar(&c.wide, "wide", false, "connection table with every column: uid, both full timestamps, packets and bytes per direction")
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
