@@ -85,11 +85,21 @@ func newText(w io.Writer, opts Options, memRows int) *Text {
 	if opts.Wide {
 		cols = wideColumns
 	}
+	warn := opts.Warn // once for both tables
+	if warn != nil {
+		warned := false
+		warn = func(msg string) {
+			if !warned {
+				warned = true
+				opts.Warn(msg)
+			}
+		}
+	}
 	return &Text{
 		w: bufio.NewWriterSize(w, 64<<10), opts: opts, buf: make([]byte, 0, 512),
 		clock: newClock(opts.Location), tableClock: newClock(opts.Location),
-		conns: newSpool(memRows, opts.TempDir, opts.Warn), conn: newTable(cols...),
-		seqs: newSpool(memRows, opts.TempDir, opts.Warn), seq: newTable(seqColumns...),
+		conns: newSpool(memRows, opts.TempDir, warn), conn: newTable(cols...),
+		seqs: newSpool(memRows, opts.TempDir, warn), seq: newTable(seqColumns...),
 		strIdx: make(map[string]byte),
 	}
 }

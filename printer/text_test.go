@@ -340,6 +340,28 @@ func TestNoAllocsFormats(t *testing.T) {
 	}
 }
 
+// TestSpillFails: without a usable temporary directory the tables stay
+// in memory, the output is the same, and the warning comes once.
+func TestSpillFails(t *testing.T) {
+	segs := manyConns(100)
+	var want, got bytes.Buffer
+	p := newText(&want, Options{}, 1<<20)
+	feed(p, segs)
+	p.Close(Summary{})
+	var warned []string
+	p = newText(&got, Options{TempDir: filepath.Join(t.TempDir(), "missing"), Warn: func(m string) { warned = append(warned, m) }}, 3)
+	feed(p, segs)
+	if err := p.Close(Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("output differs:\n%s", diff(want.String(), got.String()))
+	}
+	if len(warned) != 1 || !strings.HasPrefix(warned[0], "cannot spill the table to a temporary file, keeping it in memory: ") {
+		t.Errorf("warnings %q", warned)
+	}
+}
+
 // TestSpillCleanup: the temporary file is unlinked as soon as it exists.
 func TestSpillCleanup(t *testing.T) {
 	dir := t.TempDir()
