@@ -279,7 +279,7 @@ func appendLive(b []byte, live *LiveSummary) []byte {
 		b = append(b, '}')
 	}
 	rows("active_states", func(b []byte, r *StateRow) []byte { return strconv.AppendUint(b, r.N, 10) })
-	rows("oldest_age", func(b []byte, r *StateRow) []byte { return appendSeconds(b, r.Oldest) })
+	rows("oldest_age", func(b []byte, r *StateRow) []byte { return appendSecondsDur(b, r.Oldest) })
 	rows("busiest", func(b []byte, r *StateRow) []byte {
 		b = append(b, '[')
 		for j, t := range r.Busiest {
@@ -311,14 +311,14 @@ func appendLive(b []byte, live *LiveSummary) []byte {
 		b = append(b, '"')
 		b = appendStrField(b, "state", l.State.String())
 		b = append(b, `,"age":`...)
-		b = appendSeconds(b, l.Age)
+		b = appendSecondsDur(b, l.Age)
 		b = append(b, '}')
 	}
 	return append(b, ']')
 }
 
-// appendSeconds appends d in seconds with three decimals.
-func appendSeconds(b []byte, d time.Duration) []byte {
+// appendSecondsDur appends d in seconds with three decimals.
+func appendSecondsDur(b []byte, d time.Duration) []byte {
 	return strconv.AppendFloat(b, d.Seconds(), 'f', 3, 64)
 }
 

@@ -5,13 +5,18 @@
 //
 // The printers implement tracker.Observer (and Printer). They format into a reused
 // buffer and write through a bufio.Writer, so printing a packet does not
-// allocate. The buffer is written out when it fills and at Close, after
-// every line or packet if Options.Buffering says so, and whenever the
-// caller calls Flush: a live capture does it through a Flusher, which
-// owns the timing policy (flush.go). A connection allocates one table
-// row when it ends (text only).
-// Output depends only on the events, never on the wall clock or map order,
-// so the same input gives byte-identical output. Printers are not safe for
+// allocate, whatever the time format or zone (clock.go caches the zone's
+// offset until its next transition). The buffer is written out when it
+// fills and at Close, after every line or packet if Options.Buffering
+// says so, and whenever the caller calls Flush: a live capture does it
+// through a Flusher, which owns the timing policy (flush.go). The text
+// printer keeps one compact row per ended connection for its table, at
+// most MemRows in memory and the rest in an unlinked temporary file,
+// merged in connection order at Close (spool.go), so its memory is
+// bounded however many connections end. Output depends only on the
+// events and the Options (Location for the text printer's times), never
+// on the wall clock or map order, so the same input gives byte-identical
+// output. Printers are not safe for
 // concurrent use; Close must be called once at the end.
 package printer
 
@@ -61,6 +66,20 @@ type Options struct {
 	// Buffering says when output is written out (default: when the
 	// buffer fills and at Close).
 	Buffering Buffering
+
+	// Location is the time zone of the text transcript and table; nil
+	// is UTC. flowtrace passes time.Local unless --utc.
+	Location *time.Location
+	// Time is the transcript's timestamp format (tcpdump's -t options).
+	Time TimeFormat
+	// Wide prints every column of the connection table.
+	Wide bool
+	// TempDir is where the text printer spills table rows beyond
+	// MemRows; "" is os.TempDir().
+	TempDir string
+	// Warn, if set, is told once when rows cannot be spilled to disk
+	// and the table is kept in memory instead.
+	Warn func(msg string)
 }
 
 // Trouble reports whether a segment shows trouble: it is a RST (accepted
@@ -172,34 +191,17 @@ func (h *Histogram) AppendJSON(b []byte) []byte {
 }
 
 // appendClock appends the time of day in UTC with microseconds
-// (15:04:05.000000). It formats with integer arithmetic, not
-// time.AppendFormat, because every printed line and table row has one.
-func appendClock(b []byte, t time.Time) []byte {
-	us := t.UnixMicro()
-	day := us % (86400 * 1e6)
-	if day < 0 {
-		day += 86400 * 1e6
-	}
-	sec := day / 1e6
-	b = append2(b, sec/3600)
-	b = append(b, ':')
-	b = append2(b, sec/60%60)
-	b = append(b, ':')
-	b = append2(b, sec%60)
-	b = append(b, '.')
-	frac := day % 1e6
-	for d := int64(100000); d > 0; d /= 10 {
-		b = append(b, byte('0'+frac/d%10))
-	}
-	return b
-}
+// (15:04:05.000000).
+func appendClock(b []byte, t time.Time) []byte { return appendTOD(b, t.UnixMicro()) }
 
 func append2(b []byte, v int64) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
 
 // appendStamp appends a full UTC timestamp (2006-01-02 15:04:05.000000).
 func appendStamp(b []byte, t time.Time) []byte {
-	b = t.UTC().AppendFormat(b, "2006-01-02 ")
-	return appendClock(b, t)
+	us := t.UnixMicro()
+	b = appendDate(b, us)
+	b = append(b, ' ')
+	return appendTOD(b, us)
 }
 
 // appendEpoch appends t as seconds since the epoch with microseconds,

@@ -4,56 +4,93 @@ import "bufio"
 
 // table lays cells out in left-aligned columns two spaces apart, as
 // text/tabwriter does with padding 2 (the last column is not padded), but
-// without fmt or per-cell allocations: cells are appended to one buffer
-// and only their ends recorded.
+// one row at a time and without fmt or per-cell allocations: a row's
+// cells are appended to one buffer and only their ends recorded. Column
+// widths are measured first (measure, for every row), then rows are
+// written (writeHeader, writeRow), so rows need not be kept in between.
 type table struct {
+	names []string
+	width []int
 	b     []byte
 	ends  []int
-	ncol  int
-	width []int
 }
 
-// header sets the column names; it must come before any cell.
-func (t *table) header(names ...string) {
-	t.ncol = len(names)
-	t.width = make([]int, t.ncol)
-	for _, n := range names {
-		t.str(n)
+func newTable(names ...string) table {
+	t := table{names: names, width: make([]int, len(names))}
+	for i, n := range names {
+		t.width[i] = len(n)
 	}
+	return t
 }
+
+// reset starts a new row.
+func (t *table) reset() { t.b, t.ends = t.b[:0], t.ends[:0] }
 
 // end closes the cell appended to t.b since the previous one.
-func (t *table) end() {
-	start := 0
-	if n := len(t.ends); n > 0 {
-		start = t.ends[n-1]
-	}
-	col := len(t.ends) % t.ncol
-	if w := len(t.b) - start; w > t.width[col] {
-		t.width[col] = w
-	}
-	t.ends = append(t.ends, len(t.b))
-}
+func (t *table) end() { t.ends = append(t.ends, len(t.b)) }
 
 func (t *table) str(s string) {
 	t.b = append(t.b, s...)
 	t.end()
 }
 
-// write writes the rows to w.
-func (t *table) write(w *bufio.Writer) {
-	const pad = "                                                                "
+// cell returns the i-th cell of the row.
+func (t *table) cell(i int) []byte {
 	start := 0
-	for i, end := range t.ends {
-		col := i % t.ncol
-		w.Write(t.b[start:end])
-		if col == t.ncol-1 {
-			w.WriteByte('\n')
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.b[start:t.ends[i]]
+}
+
+// measure widens the columns to fit the row.
+func (t *table) measure() {
+	for i := range t.ends {
+		t.width[i] = max(t.width[i], len(t.cell(i)))
+	}
+}
+
+// join appends the row's cells to b, each ended by a 0 byte, for split.
+func (t *table) join(b []byte) []byte {
+	for i := range t.ends {
+		b = append(b, t.cell(i)...)
+		b = append(b, 0)
+	}
+	return b
+}
+
+// split makes rec, made by join, the row.
+func (t *table) split(rec []byte) {
+	t.reset()
+	for _, c := range rec {
+		if c == 0 {
+			t.end()
 		} else {
-			for n := t.width[col] + 2 - (end - start); n > 0; n -= len(pad) {
-				w.WriteString(pad[:min(n, len(pad))])
-			}
+			t.b = append(t.b, c)
 		}
-		start = end
+	}
+}
+
+func (t *table) writeHeader(w *bufio.Writer) {
+	t.reset()
+	for _, n := range t.names {
+		t.str(n)
+	}
+	t.writeRow(w)
+}
+
+// writeRow writes the row padded to the column widths.
+func (t *table) writeRow(w *bufio.Writer) {
+	const pad = "                                                                "
+	for i := range t.ends {
+		c := t.cell(i)
+		w.Write(c)
+		if i == len(t.ends)-1 {
+			w.WriteByte('\n')
+			break
+		}
+		for n := t.width[i] + 2 - len(c); n > 0; n -= len(pad) {
+			w.WriteString(pad[:min(n, len(pad))])
+		}
 	}
 }

@@ -1,7 +1,7 @@
 package printer
 
 import (
-	"cmp"
+	"encoding/binary"
 	"io"
 	"net/netip"
 	"slices"
@@ -14,27 +14,50 @@ import (
 )
 
 // Text writes the human transcript: one line per packet that changes an
-// endpoint's state or shows trouble (every packet with Options.Verbose,
-// none with Options.Quiet), then a table of connections and a histogram
-// of final endpoint states.
+// endpoint's state (every packet with Options.Verbose), then a table of
+// connections and a histogram of final endpoint states.
+//
+// The table is printed in connection-number order, but connections end
+// in another order, and there may be millions. Each row is kept in a
+// compact binary form (about 35 bytes for IPv4), at most MemRows of them
+// in memory; beyond that, sorted runs are spilled to an unlinked
+// temporary file and merged at Close (spool). Column widths are measured
+// as rows arrive, so nothing else is kept per connection.
 type Text struct {
-	out  output
-	opts Options
-	buf  []byte
-	// rows holds the connection table, indexed by connection number in
-	// chunks, so rows are never copied and need no sorting.
-	rows  [][]row
-	nrows int
-	seq   []seqRow // sequence statistics of connections with something to report
-	hist  Histogram
-}
+	out output
+	// firstCol is the connection table's column of the first packet's
+	// time (one further right with the uid column).
+	firstCol int
+	opts     Options
+	buf      []byte
 
-const rowChunk = 1 << 12
+	clock      *clock // the transcript's
+	first      int64  // µs of the first packet (-ttttt)
+	prev       int64  // µs of the previous printed line (-ttt)
+	firstSet   bool
+	prevSet    bool
+	tableClock *clock // the table's: it names the zones its times use
+
+	conns    *spool
+	conn     table // the connection table's layout
+	r        row   // scratch
+	rec      []byte
+	nrows    int
+	inferred bool
+	day      [2]int64 // first and last calendar day of a connection's start (wall days)
+	strs     []string // interned zeek states and endings, indexed by a byte
+	strIdx   map[string]byte
+
+	seqs *spool
+	seq  table // the sequence-analysis table's layout
+
+	hist Histogram
+}
 
 // row is what the connection table keeps of a connection that ended.
 type row struct {
-	id          uint64      // 0: no connection with this number (yet)
-	uid         tracker.UID // only with Options.UID
+	id          uint64
+	uid         tracker.UID // only with Options.Wide or Options.UID
 	orig, resp  netip.AddrPort
 	first, last time.Time
 	pkts, bytes [2]uint64
@@ -45,21 +68,89 @@ type row struct {
 	why         string
 }
 
-// seqRow is a connection's sequence analysis, kept only when notable.
-type seqRow struct {
-	id  uint64
-	seq [2]reassembly.Stats
-}
+// The connection table's columns.
+var (
+	compactColumns = []string{"conn", "client", "server", "first", "dur", "pkts", "bytes", "cli state", "srv state", "zeek", "ended"}
+	wideColumns    = []string{"conn", "uid", "client", "server", "first", "last", "duration", "pkts c>s", "bytes c>s", "pkts s>c", "bytes s>c", "client state", "server state", "zeek", "ended"}
+	seqColumns     = []string{"conn", "retrans", "spurious", "fast", "out-of-order", "not captured", "acked unseen", "dup ACK", "zero win", "keep-alive", "differing", "unique bytes", "missed bytes", "RTT c>s", "RTT s>c"}
+)
+
+// firstCol is the compact table's column of the first packet's time.
+const firstCol = 3
 
 // NewText returns a text printer writing to w.
 func NewText(w io.Writer, opts Options) *Text {
-	return &Text{out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512)}
+	return newText(w, opts, MemRows)
 }
 
-// Packet implements tracker.Observer. Without Options.Verbose only
-// packets with events, trouble or the end of a stall (see Shown) get a
-// line; a trouble line has " !" after the packet fields.
+func newText(w io.Writer, opts Options, memRows int) *Text {
+	cols := compactColumns
+	fc := firstCol
+	switch {
+	case opts.Wide:
+		cols = wideColumns
+	case opts.UID:
+		cols = slices.Insert(slices.Clone(cols), 1, "uid")
+		fc++
+	}
+	warn := opts.Warn // once for both tables
+	if warn != nil {
+		warned := false
+		warn = func(msg string) {
+			if !warned {
+				warned = true
+				opts.Warn(msg)
+			}
+		}
+	}
+	return &Text{
+		out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512), firstCol: fc,
+		clock: newClock(opts.Location), tableClock: newClock(opts.Location),
+		conns: newSpool(memRows, opts.TempDir, warn), conn: newTable(cols...),
+		seqs: newSpool(memRows, opts.TempDir, warn), seq: newTable(seqColumns...),
+		strIdx: make(map[string]byte),
+	}
+}
+
+// withUID reports whether the connection table has a uid column.
+func (p *Text) withUID() bool { return p.opts.Wide || p.opts.UID }
+
+// appendTime appends a transcript line's time and a space, in the format
+// Options.Time selects.
+func (p *Text) appendTime(b []byte, t time.Time) []byte {
+	us := t.UnixMicro()
+	switch p.opts.Time {
+	case TimeNone:
+		return b
+	case TimeEpoch:
+		b = appendEpoch(b, t)
+	case TimeDelta:
+		if !p.prevSet {
+			p.prev, p.prevSet = us, true
+		}
+		b = appendDelta(b, us-p.prev)
+		p.prev = us
+	case TimeDate:
+		wall := p.clock.wall(t)
+		b = appendDate(b, wall)
+		b = append(b, ' ')
+		b = appendTOD(b, wall)
+	case TimeSinceFirst:
+		if !p.firstSet {
+			p.first, p.firstSet = us, true
+		}
+		b = appendDelta(b, us-p.first)
+	default:
+		b = appendTOD(b, p.clock.wall(t))
+	}
+	return append(b, ' ')
+}
+
+// Packet implements tracker.Observer.
 func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	if !p.firstSet {
+		p.first, p.firstSet = seg.Time.UnixMicro(), true
+	}
 	if p.opts.Quiet {
 		return
 	}
@@ -68,8 +159,8 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	if len(evs) == 0 && !p.opts.Verbose && !trouble && !Shown(c, side, seg) {
 		return
 	}
-	b := appendClock(p.buf[:0], seg.Time)
-	b = append(b, " c"...)
+	b := p.appendTime(p.buf[:0], seg.Time)
+	b = append(b, 'c')
 	b = strconv.AppendUint(b, c.ID(), 10)
 	b = append(b, " #"...)
 	b = strconv.AppendUint(b, seg.Pkt, 10)
@@ -117,8 +208,8 @@ func (p *Text) Events(c *tracker.Conn, evs []tracker.Event) {
 	if p.opts.Quiet {
 		return
 	}
-	b := appendClock(p.buf[:0], evs[0].Time)
-	b = append(b, " c"...)
+	b := p.appendTime(p.buf[:0], evs[0].Time)
+	b = append(b, 'c')
 	b = strconv.AppendUint(b, c.ID(), 10)
 	if evs[0].Pkt != 0 {
 		b = append(b, " #"...)
@@ -183,30 +274,41 @@ func appendEvents(b []byte, c *tracker.Conn, evs []tracker.Event) []byte {
 
 // Done implements tracker.Observer.
 func (p *Text) Done(c *tracker.Conn) {
-	i := c.ID() - 1
-	for int(i/rowChunk) >= len(p.rows) {
-		p.rows = append(p.rows, make([]row, rowChunk))
-	}
-	r := &p.rows[i/rowChunk][i%rowChunk]
+	r := &p.r
 	*r = row{
 		id:   c.ID(),
 		orig: c.Addr(tracker.Orig), resp: c.Addr(tracker.Resp),
 		first: c.First(), last: c.Last(),
 		connState: c.ConnState(), end: c.End(), why: c.Why(),
 	}
-	if p.opts.UID {
+	if p.withUID() {
 		r.uid = c.UID()
 	}
 	notable := p.opts.AllSeq
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		r.pkts[s], r.bytes[s] = c.Packets(s), c.Bytes(s)
 		r.state[s], r.inferred[s] = c.State(s), c.Inferred(s)
+		p.inferred = p.inferred || r.inferred[s]
 		p.hist.Add(c.State(s))
 		notable = notable || unusual(c.SeqStats(s))
 	}
+	day := floorDiv(p.tableClock.wall(r.first), 86400*1e6)
+	if p.nrows == 0 || day < p.day[0] {
+		p.day[0] = day
+	}
+	if p.nrows == 0 || day > p.day[1] {
+		p.day[1] = day
+	}
 	p.nrows++
+	p.rowCells(r, true)
+	p.conn.measure()
+	p.rec = p.encode(p.rec[:0], r)
+	p.conns.add(r.id, p.rec)
 	if notable {
-		p.seq = append(p.seq, seqRow{c.ID(), [2]reassembly.Stats{*c.SeqStats(tracker.Orig), *c.SeqStats(tracker.Resp)}})
+		p.seqCells(c.ID(), c.SeqStats(tracker.Orig), c.SeqStats(tracker.Resp))
+		p.seq.measure()
+		p.rec = p.seq.join(p.rec[:0])
+		p.seqs.add(c.ID(), p.rec)
 	}
 }
 
@@ -217,9 +319,250 @@ func unusual(s *reassembly.Stats) bool {
 	return *s != plain || s.WireBytes != s.UniqueBytes
 }
 
-// Close writes the connection table and the state histogram and flushes.
-// The table lists connections in order of their number.
+// intern returns the byte that stands for s in encoded rows. The strings
+// are the tracker's constants, a few dozen at most.
+func (p *Text) intern(s string) byte {
+	if i, ok := p.strIdx[s]; ok {
+		return i
+	}
+	if len(p.strs) == 256 {
+		return 255 // cannot happen with the tracker's strings
+	}
+	p.strs = append(p.strs, s)
+	p.strIdx[s] = byte(len(p.strs) - 1)
+	return byte(len(p.strs) - 1)
+}
+
+// encode appends r in the compact form the spool keeps: flags, the two
+// addresses and ports, the first time and the duration in µs, counters
+// as varints, states and interned strings as bytes, and the UID (wide).
+func (p *Text) encode(b []byte, r *row) []byte {
+	var fl byte
+	for s, ap := range [2]netip.AddrPort{r.orig, r.resp} {
+		if ap.Addr().Is4() {
+			fl |= 1 << s
+		}
+		if r.inferred[s] {
+			fl |= 4 << s
+		}
+	}
+	b = append(b, fl)
+	for _, ap := range [2]netip.AddrPort{r.orig, r.resp} {
+		if ap.Addr().Is4() {
+			a := ap.Addr().As4()
+			b = append(b, a[:]...)
+		} else {
+			a := ap.Addr().As16()
+			b = append(b, a[:]...)
+		}
+		b = binary.BigEndian.AppendUint16(b, ap.Port())
+	}
+	first := r.first.UnixMicro()
+	b = binary.AppendVarint(b, first)
+	b = binary.AppendVarint(b, r.last.UnixMicro()-first)
+	for s := range 2 {
+		b = binary.AppendUvarint(b, r.pkts[s])
+		b = binary.AppendUvarint(b, r.bytes[s])
+	}
+	b = append(b, byte(r.state[0]), byte(r.state[1]), p.intern(r.connState), p.intern(r.end), p.intern(r.why))
+	if p.withUID() {
+		b = append(b, r.uid[:]...)
+	}
+	return b
+}
+
+// decode is encode's inverse.
+func (p *Text) decode(b []byte, id uint64, r *row) bool {
+	*r = row{id: id}
+	if len(b) < 1 {
+		return false
+	}
+	fl := b[0]
+	b = b[1:]
+	for s, ap := range [2]*netip.AddrPort{&r.orig, &r.resp} {
+		r.inferred[s] = fl&(4<<s) != 0
+		var a netip.Addr
+		if fl&(1<<s) != 0 {
+			if len(b) < 6 {
+				return false
+			}
+			a = netip.AddrFrom4([4]byte(b[:4]))
+			b = b[4:]
+		} else {
+			if len(b) < 18 {
+				return false
+			}
+			a = netip.AddrFrom16([16]byte(b[:16]))
+			b = b[16:]
+		}
+		*ap = netip.AddrPortFrom(a, binary.BigEndian.Uint16(b))
+		b = b[2:]
+	}
+	first, n := binary.Varint(b)
+	if n <= 0 {
+		return false
+	}
+	b = b[n:]
+	dur, n := binary.Varint(b)
+	if n <= 0 {
+		return false
+	}
+	b = b[n:]
+	var v [4]uint64
+	for i := range v {
+		if v[i], n = binary.Uvarint(b); n <= 0 {
+			return false
+		}
+		b = b[n:]
+	}
+	r.first, r.last = time.UnixMicro(first), time.UnixMicro(first+dur)
+	r.pkts, r.bytes = [2]uint64{v[0], v[2]}, [2]uint64{v[1], v[3]}
+	if len(b) < 5 || int(max(b[2], b[3], b[4])) >= len(p.strs) {
+		return false
+	}
+	r.state = [2]tracker.State{tracker.State(b[0]), tracker.State(b[1])}
+	r.connState, r.end, r.why = p.strs[b[2]], p.strs[b[3]], p.strs[b[4]]
+	b = b[5:]
+	if p.withUID() {
+		if len(b) < len(r.uid) {
+			return false
+		}
+		copy(r.uid[:], b)
+	}
+	return true
+}
+
+// rowCells formats r as a row of the connection table, with the date of
+// its first packet or (in the compact table, when every connection began
+// on the same day) without.
+func (p *Text) rowCells(r *row, date bool) {
+	t := &p.conn
+	t.reset()
+	t.b = append(t.b, 'c')
+	t.b = strconv.AppendUint(t.b, r.id, 10)
+	t.end()
+	if p.withUID() {
+		t.b = r.uid.AppendTo(t.b)
+		t.end()
+	}
+	t.b = r.orig.AppendTo(t.b)
+	t.end()
+	t.b = r.resp.AppendTo(t.b)
+	t.end()
+	first := p.tableClock.wall(r.first)
+	if p.opts.Wide {
+		for _, w := range [2]int64{first, p.tableClock.wall(r.last)} {
+			t.b = appendDate(t.b, w)
+			t.b = append(t.b, ' ')
+			t.b = appendTOD(t.b, w)
+			t.end()
+		}
+		t.b = appendSpan(t.b, r.last.Sub(r.first))
+		t.end()
+		for _, v := range [...]uint64{r.pkts[0], r.bytes[0], r.pkts[1], r.bytes[1]} {
+			t.b = strconv.AppendUint(t.b, v, 10)
+			t.end()
+		}
+	} else {
+		if date {
+			t.b = appendDate(t.b, first)
+			t.b = append(t.b, ' ')
+		}
+		t.b = appendSeconds(t.b, first)
+		t.end()
+		t.b = appendDuration(t.b, r.last.Sub(r.first))
+		t.end()
+		for _, v := range [...][2]uint64{r.pkts, r.bytes} {
+			t.b = appendCount(t.b, v[0])
+			t.b = append(t.b, '/')
+			t.b = appendCount(t.b, v[1])
+			t.end()
+		}
+	}
+	for s := range 2 {
+		t.b = append(t.b, r.state[s].String()...)
+		if r.inferred[s] {
+			t.b = append(t.b, '*')
+		}
+		t.end()
+	}
+	t.str(r.connState)
+	end, why := r.end, r.why
+	if !p.opts.Wide {
+		end, why = shortEnd(end), shortEnd(why)
+	}
+	t.b = append(t.b, end...)
+	if why != "" {
+		t.b = append(t.b, " ("...)
+		t.b = append(t.b, why...)
+		t.b = append(t.b, ')')
+	}
+	t.end()
+}
+
+// shortEnd abbreviates the longer endings (tracker.Conn.End and Why) for
+// the compact table.
+func shortEnd(s string) string {
+	switch s {
+	case "closing, initiated by client":
+		return "closing by client"
+	case "closing, initiated by server":
+		return "closing by server"
+	case "aborted by client RST":
+		return "RST by client"
+	case "aborted by server RST":
+		return "RST by server"
+	case "reset during handshake by client":
+		return "handshake RST by client"
+	case "reset during handshake by server":
+		return "handshake RST by server"
+	case "evicted (table full)":
+		return "evicted"
+	}
+	return s
+}
+
+// seqCells formats a connection's sequence analysis as a row of the
+// sequence-analysis table, each count as client>server/server>client.
+func (p *Text) seqCells(id uint64, o, s *reassembly.Stats) {
+	t := &p.seq
+	t.reset()
+	t.b = append(t.b, 'c')
+	t.b = strconv.AppendUint(t.b, id, 10)
+	t.end()
+	for _, v := range [...][2]uint64{
+		{o.Retransmissions, s.Retransmissions}, {o.Spurious, s.Spurious},
+		{o.FastRetransmissions, s.FastRetransmissions}, {o.OutOfOrder, s.OutOfOrder},
+		{o.PrevNotCaptured, s.PrevNotCaptured}, {o.AckedUnseen, s.AckedUnseen},
+		{o.DupAcks, s.DupAcks}, {o.ZeroWindows, s.ZeroWindows}, {o.KeepAlives, s.KeepAlives},
+		{o.OverlapMismatches, s.OverlapMismatches}, {o.UniqueBytes, s.UniqueBytes},
+		{o.MissedBytes, s.MissedBytes},
+	} {
+		t.b = strconv.AppendUint(t.b, v[0], 10)
+		t.b = append(t.b, '/')
+		t.b = strconv.AppendUint(t.b, v[1], 10)
+		t.end()
+	}
+	for _, rt := range [...]*reassembly.RTTStats{&o.RTT, &s.RTT} {
+		if rt.N == 0 {
+			t.b = append(t.b, '-')
+		} else {
+			t.b = appendMillis(t.b, rt.Min)
+			t.b = append(t.b, '/')
+			t.b = appendMillis(t.b, rt.Mean())
+			t.b = append(t.b, '/')
+			t.b = appendMillis(t.b, rt.Max)
+		}
+		t.end()
+	}
+}
+
+// Close writes the connection table, the sequence-analysis table and the
+// state histogram, and flushes. The tables list connections in order of
+// their number.
 func (p *Text) Close(sum Summary) error {
+	defer p.conns.close()
+	defer p.seqs.close()
 	b := p.buf[:0]
 	if !p.opts.Quiet {
 		b = append(b, '\n') // after the transcript
@@ -227,64 +570,48 @@ func (p *Text) Close(sum Summary) error {
 	b = append(b, "connections: "...)
 	b = strconv.AppendInt(b, int64(p.nrows), 10)
 	b = append(b, '\n')
-	p.out.record(b)
+	var err error
 	if p.nrows > 0 {
-		var t table
-		cols := []string{"conn", "client", "server", "first", "last", "pkts c>s", "bytes c>s", "pkts s>c", "bytes s>c", "client state", "server state", "zeek", "ended"}
-		if p.opts.UID {
-			cols = slices.Insert(cols, 1, "uid")
+		oneDay := !p.opts.Wide && p.day[0] == p.day[1]
+		b = append(b, "times in "...)
+		b = p.tableClock.appendZones(b)
+		if oneDay {
+			b = append(b, ", every connection began on "...)
+			b = appendDate(b, p.day[0]*86400*1e6)
+			p.conn.width[p.firstCol] = max(len(p.conn.names[firstCol]), len("15:04:05"))
 		}
-		t.header(cols...)
-		inferred := false
-		for _, chunk := range p.rows {
-			for i := range chunk {
-				r := &chunk[i]
-				if r.id == 0 {
-					continue
-				}
-				t.b = append(t.b, 'c')
-				t.b = strconv.AppendUint(t.b, r.id, 10)
-				t.end()
-				if p.opts.UID {
-					t.b = r.uid.AppendTo(t.b)
-					t.end()
-				}
-				t.b = r.orig.AppendTo(t.b)
-				t.end()
-				t.b = r.resp.AppendTo(t.b)
-				t.end()
-				t.b = appendStamp(t.b, r.first)
-				t.end()
-				t.b = appendClock(t.b, r.last)
-				t.end()
-				for _, v := range [...]uint64{r.pkts[0], r.bytes[0], r.pkts[1], r.bytes[1]} {
-					t.b = strconv.AppendUint(t.b, v, 10)
-					t.end()
-				}
-				for s := range 2 {
-					t.b = append(t.b, r.state[s].String()...)
-					if r.inferred[s] {
-						t.b = append(t.b, '*')
-						inferred = true
-					}
-					t.end()
-				}
-				t.str(r.connState)
-				t.b = append(t.b, r.end...)
-				if r.why != "" {
-					t.b = append(t.b, " ("...)
-					t.b = append(t.b, r.why...)
-					t.b = append(t.b, ')')
-				}
-				t.end()
+		if !p.opts.Wide {
+			b = append(b, "; pkts and bytes client>server/server>client"...)
+		}
+		b = append(b, '\n')
+		p.out.w.Write(b)
+		p.conn.writeHeader(p.out.w)
+		var bad bool
+		err = p.conns.each(func(id uint64, rec []byte) {
+			if !p.decode(rec, id, &p.r) {
+				bad = true
+				return
 			}
+			p.rowCells(&p.r, !oneDay)
+			p.conn.writeRow(p.out.w)
+		})
+		if err == nil && bad {
+			err = errRun
 		}
-		t.write(p.out.w)
-		if inferred {
+		if p.inferred {
 			p.out.w.WriteString("* inferred: the state rests on an assumption (a missed handshake, a delivery presumed at the end)\n")
 		}
+	} else {
+		p.out.w.Write(b)
 	}
-	p.seqTable()
+	if err == nil && p.seqs.len() > 0 {
+		p.out.w.WriteString("\nsequence analysis (client>server/server>client; RTT min/mean/max ms):\n")
+		p.seq.writeHeader(p.out.w)
+		err = p.seqs.each(func(id uint64, rec []byte) {
+			p.seq.split(rec)
+			p.seq.writeRow(p.out.w)
+		})
+	}
 	b = append(b[:0], "\nfinal endpoint states ("...)
 	b = strconv.AppendInt(b, 2*int64(p.nrows), 10)
 	b = append(b, " endpoints):\n"...)
@@ -299,61 +626,12 @@ func (p *Text) Close(sum Summary) error {
 			b = append(b, '\n')
 		}
 	}
-	p.out.record(b)
+	p.out.w.Write(b)
 	p.buf = b
-	return p.out.w.Flush()
-}
-
-// seqTable writes the sequence analysis of every connection that had
-// anything to report, each count as client>server/server>client.
-func (p *Text) seqTable() {
-	if len(p.seq) == 0 {
-		return
+	if ferr := p.out.w.Flush(); err == nil {
+		err = ferr
 	}
-	slices.SortFunc(p.seq, func(a, b seqRow) int { return cmp.Compare(a.id, b.id) })
-	p.out.w.WriteString("\nsequence analysis (client>server/server>client; RTT min/mean/max ms):\n")
-	var t table
-	t.header("conn", "retrans", "spurious", "fast", "out-of-order", "not captured", "acked unseen", "dup ACK", "zero win", "keep-alive", "differing", "unique bytes", "missed bytes", "RTT c>s", "RTT s>c")
-	for i := range p.seq {
-		r := &p.seq[i]
-		o, s := &r.seq[0], &r.seq[1]
-		t.b = append(t.b, 'c')
-		t.b = strconv.AppendUint(t.b, r.id, 10)
-		t.end()
-		for _, v := range [...][2]uint64{
-			{o.Retransmissions, s.Retransmissions}, {o.Spurious, s.Spurious},
-			{o.FastRetransmissions, s.FastRetransmissions}, {o.OutOfOrder, s.OutOfOrder},
-			{o.PrevNotCaptured, s.PrevNotCaptured}, {o.AckedUnseen, s.AckedUnseen},
-			{o.DupAcks, s.DupAcks}, {o.ZeroWindows, s.ZeroWindows}, {o.KeepAlives, s.KeepAlives},
-			{o.OverlapMismatches, s.OverlapMismatches}, {o.UniqueBytes, s.UniqueBytes},
-			{o.MissedBytes, s.MissedBytes},
-		} {
-			t.b = strconv.AppendUint(t.b, v[0], 10)
-			t.b = append(t.b, '/')
-			t.b = strconv.AppendUint(t.b, v[1], 10)
-			t.end()
-		}
-		for _, rt := range [...]*reassembly.RTTStats{&o.RTT, &s.RTT} {
-			if rt.N == 0 {
-				t.b = append(t.b, '-')
-			} else {
-				t.b = appendMillis(t.b, rt.Min)
-				t.b = append(t.b, '/')
-				t.b = appendMillis(t.b, rt.Mean())
-				t.b = append(t.b, '/')
-				t.b = appendMillis(t.b, rt.Max)
-			}
-			t.end()
-		}
-	}
-	t.write(p.out.w)
-}
-
-func stateLabel(s tracker.State, inferred bool) string {
-	if inferred {
-		return s.String() + "*"
-	}
-	return s.String()
+	return err
 }
 
 // Buffered returns the number of bytes written but not yet flushed.

@@ -61,6 +61,7 @@ func TestCLIErrors(t *testing.T) {
 		{"negative idle", []string{"-r", good, "--idle-timeout", "-1m"}, 2, "flowtrace: --idle-timeout must be positive, not -1m0s"},
 		{"quiet and verbose", []string{"-r", good, "-q", "-v"}, 2, "flowtrace: -q and -v are exclusive"},
 		{"bad progress", []string{"-r", good, "--progress", "sometimes"}, 2, `flowtrace: --progress must be auto, always or never, not "sometimes"`},
+		{"six -t", []string{"-r", good, "-tttttt"}, 2, "flowtrace: only -t, -tt, -ttt, -tttt and -ttttt are supported"},
 		{"bad filter", []string{"-r", good, "tcp", "prot", "80"}, 2, `flowtrace: capture: bad filter "tcp prot 80"`},
 		{"missing file", []string{"-r", "/nonexistent/trace.pcap"}, 1, "flowtrace: capture: open /nonexistent/trace.pcap: no such file or directory"},
 		{"directory", []string{"-r", t.TempDir()}, 1, "flowtrace: capture: "},

@@ -18,7 +18,6 @@ import (
 // -r.
 type drillConfig struct {
 	opts   selection.Options
-	utc    bool
 	filter *selection.Filter
 }
 
@@ -30,14 +29,13 @@ func addDrillFlags(fs *pflag.FlagSet, c *drillConfig) {
 	fs.StringSliceVar(&c.opts.Ports, "port", nil, "show only connections with either endpoint on port `N`; repeatable")
 	fs.StringVar(&c.opts.Since, "since", "", "show only connections and lines from time `T` on (RFC 3339, \"2006-01-02 15:04:05\", or +30s after the first packet)")
 	fs.StringVar(&c.opts.Until, "until", "", "show only connections and lines up to time `T` (forms as --since)")
-	fs.BoolVar(&c.utc, "utc", false, "read --since/--until times without a zone as UTC, not local time")
 }
 
 // checkDrillFlags parses the filters; it runs after checkLiveFlags.
 func checkDrillFlags(c *config) error {
 	d := &c.drill
 	d.opts.Loc = time.Local
-	if d.utc {
+	if c.utc {
 		d.opts.Loc = time.UTC
 	}
 	f, err := selection.Parse(d.opts)

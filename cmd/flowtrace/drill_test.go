@@ -10,11 +10,11 @@ import (
 	"time"
 )
 
-// tableRows returns the text connection table's rows by connection
+// connRows returns the text connection table's rows by connection
 // number ("c2"), each as its space-separated cells.
-func tableRows(t *testing.T, out string) map[string][]string {
+func connRows(t *testing.T, out string) map[string][]string {
 	t.Helper()
-	_, table, ok := strings.Cut(out, "\nconnections: ")
+	_, table, ok := strings.Cut("\n"+out, "\nconnections: ")
 	if !ok {
 		t.Fatalf("no connection table in:\n%s", out)
 	}
@@ -22,7 +22,11 @@ func tableRows(t *testing.T, out string) map[string][]string {
 	if strings.HasPrefix(table, "0\n") {
 		return rows
 	}
-	for _, line := range strings.Split(table, "\n")[2:] {
+	lines := strings.Split(table, "\n")
+	for len(lines) > 0 && !strings.HasPrefix(lines[0], "conn ") {
+		lines = lines[1:] // the count, the zone line
+	}
+	for _, line := range lines[min(1, len(lines)):] {
 		if line == "" {
 			break
 		}
@@ -37,7 +41,7 @@ func tableRows(t *testing.T, out string) map[string][]string {
 func uidCol(t *testing.T, out string) map[string]string {
 	t.Helper()
 	uids := make(map[string]string)
-	for id, f := range tableRows(t, out) {
+	for id, f := range connRows(t, out) {
 		if !regexp.MustCompile(`^C[0-9A-Za-z]{17}$`).MatchString(f[1]) {
 			t.Fatalf("row %s has no uid: %v", id, f)
 		}
@@ -87,7 +91,7 @@ func TestDrillUIDStableUnderBPF(t *testing.T) {
 		seen[u] = true
 	}
 	byPort := func(out, port string) (string, []string) {
-		for id, f := range tableRows(t, out) {
+		for id, f := range connRows(t, out) {
 			if strings.HasSuffix(f[3], ":"+port) {
 				return id, f
 			}
@@ -98,8 +102,8 @@ func TestDrillUIDStableUnderBPF(t *testing.T) {
 	idAll, rowAll := byPort(all, "143")
 	filtered, _ := mustRun(t, nil, "-r", scan, "--since", "+0s", "tcp", "port", "143")
 	idF, rowF := byPort(filtered, "143")
-	if len(tableRows(t, filtered)) != 1 || idF != "c1" || idAll == "c1" {
-		t.Errorf("BPF filter: %d connections, port 143 is %s (%s unfiltered); want 1, c1", len(tableRows(t, filtered)), idF, idAll)
+	if len(connRows(t, filtered)) != 1 || idF != "c1" || idAll == "c1" {
+		t.Errorf("BPF filter: %d connections, port 143 is %s (%s unfiltered); want 1, c1", len(connRows(t, filtered)), idF, idAll)
 	}
 	if rowF[1] != rowAll[1] {
 		t.Errorf("uid %s under the BPF filter; %s without", rowF[1], rowAll[1])
@@ -114,7 +118,7 @@ func TestDrillUIDStableUnderBPF(t *testing.T) {
 		{[]string{"-r", scan, "tcp port 143"}, idF, rowF},
 	} {
 		out, _ := mustRun(t, nil, append(tt.args, "--conn", rowAll[1])...)
-		if rows := tableRows(t, out); len(rows) != 1 || rows[tt.id] == nil || strings.Join(rows[tt.id], " ") != strings.Join(tt.row, " ") {
+		if rows := connRows(t, out); len(rows) != 1 || rows[tt.id] == nil || strings.Join(rows[tt.id], " ") != strings.Join(tt.row, " ") {
 			t.Errorf("--conn %s %v gave %v; want %v", rowAll[1], tt.args[2:], rows, tt.row)
 		}
 	}
@@ -141,9 +145,9 @@ func TestDrillConn(t *testing.T) {
 	if n := len(transcriptOf(byUID, "c1")); n != 0 {
 		t.Errorf("--conn c2 printed %d lines of c1", n)
 	}
-	rows := tableRows(t, byUID)
-	if len(rows) != 1 || finalCells(rows["c2"]) != finalCells(tableRows(t, plain)["c2"]) {
-		t.Errorf("--conn table %v; want the unfiltered row %v", rows, tableRows(t, plain)["c2"])
+	rows := connRows(t, byUID)
+	if len(rows) != 1 || finalCells(rows["c2"]) != finalCells(connRows(t, plain)["c2"]) {
+		t.Errorf("--conn table %v; want the unfiltered row %v", rows, connRows(t, plain)["c2"])
 	}
 	if !strings.Contains(byUID, "\nsequence analysis") {
 		t.Error("--conn shows no sequence analysis")
@@ -151,8 +155,8 @@ func TestDrillConn(t *testing.T) {
 	// Repeated and comma-separated.
 	both, _ := mustRun(t, nil, "-r", trace, "--conn", "c1,"+uid)
 	both2, _ := mustRun(t, nil, "-r", trace, "--conn", "c1", "--conn", "c2")
-	if len(tableRows(t, both)) != 2 || both != both2 {
-		t.Errorf("--conn c1,UID: %d connections, or differs from --conn c1 --conn c2", len(tableRows(t, both)))
+	if len(connRows(t, both)) != 2 || both != both2 {
+		t.Errorf("--conn c1,UID: %d connections, or differs from --conn c1 --conn c2", len(connRows(t, both)))
 	}
 	checkGolden(t, filepath.Join(goldenDir, "drill-conn.txt"), byUID)
 }
@@ -166,8 +170,8 @@ func TestDrillState(t *testing.T) {
 	if stderr != "" {
 		t.Errorf("stderr: %q", stderr)
 	}
-	rows := tableRows(t, out)
-	if len(rows) != 1 || rows["c1"][12] != "CLOSE-WAIT" {
+	rows := connRows(t, out)
+	if len(rows) != 1 || rows["c1"][9] != "CLOSE-WAIT" {
 		t.Errorf("--state CLOSE-WAIT table: %v", rows)
 	}
 	if w, g := transcriptOf(whole, "c1"), transcriptOf(out, "c1"); strings.Join(w, "\n") != strings.Join(g, "\n") {
@@ -178,7 +182,7 @@ func TestDrillState(t *testing.T) {
 	// Two connections on one 4-tuple: only the second ends in TIME-WAIT.
 	reuse := filepath.Join(pcapDir, "port-reuse.pcap")
 	out, _ = mustRun(t, nil, "-r", reuse, "--state", "time-wait")
-	if rows := tableRows(t, out); len(rows) != 1 || rows["c2"] == nil || len(transcriptOf(out, "c1")) != 0 || len(transcriptOf(out, "c2")) == 0 {
+	if rows := connRows(t, out); len(rows) != 1 || rows["c2"] == nil || len(transcriptOf(out, "c1")) != 0 || len(transcriptOf(out, "c2")) == 0 {
 		t.Errorf("--state time-wait on port-reuse:\n%s", out)
 	}
 	// AND across filters, OR within one.
@@ -195,7 +199,7 @@ func TestDrillState(t *testing.T) {
 		{[]string{"--ended", "closed by client", "--ended", "refused"}, 1},
 	} {
 		out, _ := mustRun(t, nil, append([]string{"-r", reuse}, tt.args...)...)
-		if n := len(tableRows(t, out)); n != tt.n {
+		if n := len(connRows(t, out)); n != tt.n {
 			t.Errorf("%v: %d connections; want %d", tt.args, n, tt.n)
 		}
 	}
@@ -209,7 +213,7 @@ func TestDrillStdin(t *testing.T) {
 	if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "standard input is read in one pass: printing the matching connections' records, not their transcript") {
 		t.Errorf("stderr %q", stderr)
 	}
-	if !strings.HasPrefix(out, "\nconnections: 1\n") || tableRows(t, out)["c2"] == nil {
+	if !strings.HasPrefix(out, "\nconnections: 1\n") || connRows(t, out)["c2"] == nil {
 		t.Errorf("stdout:\n%s", out)
 	}
 	js, _ := mustRun(t, raw, "-r", "-", "--state", "TIME-WAIT", "--json")
@@ -245,7 +249,7 @@ func TestDrillTimeRange(t *testing.T) {
 		out, _ := mustRun(t, nil, append([]string{"-r", trace}, tt.args...)...)
 		var ids []string
 		for _, id := range []string{"c1", "c2"} {
-			if tableRows(t, out)[id] != nil {
+			if connRows(t, out)[id] != nil {
 				ids = append(ids, id)
 			}
 		}
@@ -266,11 +270,11 @@ func TestDrillTimeRange(t *testing.T) {
 	time.Local = time.FixedZone("EST", -5*3600)
 	defer func() { time.Local = local }()
 	out, _ := mustRun(t, nil, "-r", trace, "--until", "2026-11-22 18:27:08")
-	if rows := tableRows(t, out); len(rows) != 1 || rows["c1"] == nil {
+	if rows := connRows(t, out); len(rows) != 1 || rows["c1"] == nil {
 		t.Errorf("--until in local time (UTC-5): %v", rows)
 	}
 	out, _ = mustRun(t, nil, "-r", trace, "--until", "2026-11-22 18:27:08", "--utc")
-	if rows := tableRows(t, out); len(rows) != 0 {
+	if rows := connRows(t, out); len(rows) != 0 {
 		t.Errorf("--until with --utc: %v", rows)
 	}
 }
@@ -287,9 +291,9 @@ func TestDrillWrite(t *testing.T) {
 		t.Errorf("stderr %q; want %q", stderr, want)
 	}
 	back, _ := mustRun(t, nil, "-r", pcap, "-v", "--since", "+0s")
-	rows := tableRows(t, back)
-	if len(rows) != 1 || rows["c1"][1] != uid || finalCells(rows["c1"]) != finalCells(tableRows(t, plain)["c2"]) {
-		t.Errorf("the written file holds %v; want c2 of the original %v", rows, tableRows(t, plain)["c2"])
+	rows := connRows(t, back)
+	if len(rows) != 1 || rows["c1"][1] != uid || finalCells(rows["c1"]) != finalCells(connRows(t, plain)["c2"]) {
+		t.Errorf("the written file holds %v; want c2 of the original %v", rows, connRows(t, plain)["c2"])
 	}
 	// The same packets, renumbered from 1.
 	strip := regexp.MustCompile(` c\d+ #\d+ `)

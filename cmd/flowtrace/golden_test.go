@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -60,7 +61,9 @@ func TestGolden(t *testing.T) {
 			{".v.txt", []string{"-v"}},
 		} {
 			t.Run(name+form.ext, func(t *testing.T) {
-				out, stderr, code := flowtrace(t, nil, append([]string{"-r", path}, form.args...)...)
+				// --utc: the goldens must not depend on the machine's time zone.
+				args := append([]string{"-r", path, "--utc"}, form.args...)
+				out, stderr, code := flowtrace(t, nil, args...)
 				if code != 0 {
 					t.Fatalf("exit %d: %s", code, stderr)
 				}
@@ -79,12 +82,58 @@ func TestGolden(t *testing.T) {
 					t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), out))
 				}
 				// The same input must give byte-identical output.
-				again, _, _ := flowtrace(t, nil, append([]string{"-r", path}, form.args...)...)
+				again, _, _ := flowtrace(t, nil, args...)
 				if again != out {
 					t.Error("second run gave different output")
 				}
 			})
 		}
+	}
+}
+
+// TestGoldenFormats: the transcript's -t timestamp formats and the wide
+// table, on two traces, against golden files (go test -update rewrites
+// them). The -t options count: -tt is two, -ttttt five.
+func TestGoldenFormats(t *testing.T) {
+	for _, tc := range []struct {
+		trace, ext string
+		args       []string
+		tstamp     int
+	}{
+		{"simultaneous-close", ".t.txt", []string{"-t"}, 1},
+		{"simultaneous-close", ".tt.txt", []string{"-tt"}, 2},
+		{"simultaneous-close", ".ttt.txt", []string{"-ttt"}, 3},
+		{"simultaneous-close", ".tttt.txt", []string{"-tttt"}, 4},
+		{"simultaneous-close", ".ttttt.txt", []string{"-t", "-tttt"}, 5},
+		{"port-reuse", ".wide.txt", []string{"--wide"}, 0},
+		{"ipv6", ".wide.txt", []string{"--wide", "-v"}, 0},
+		{"loss-rto", ".wide.txt", []string{"--wide"}, 0},
+	} {
+		t.Run(tc.trace+tc.ext, func(t *testing.T) {
+			args := append([]string{"-r", filepath.Join(pcapDir, tc.trace+".pcap"), "--utc"}, tc.args...)
+			cfg, err := parseFlags(args, io.Discard)
+			if err != nil || cfg.tstamp != tc.tstamp {
+				t.Fatalf("%v parses as %d -t (%v); want %d", tc.args, cfg.tstamp, err, tc.tstamp)
+			}
+			out, stderr, code := flowtrace(t, nil, args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden := filepath.Join(goldenDir, tc.trace+tc.ext)
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), out))
+			}
+		})
 	}
 }
 

@@ -242,7 +242,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		ls.watch = w
 		ls.watchEvery = l.watchInterval
 	} else {
-		p := newPrinter(cfg, stdout)
+		p := newPrinter(cfg, stdout, stderr)
 		out = p
 		ls.flush = printer.NewFlusher(p, liveFlushEvery)
 	}

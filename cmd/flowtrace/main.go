@@ -84,6 +84,9 @@ type config struct {
 	help       bool
 	version    bool
 	completion string
+	utc        bool // times in UTC, not local time
+	tstamp     int  // -t given this many times (tcpdump's timestamp formats)
+	wide       bool // every column of the connection table
 	lineBuf    bool // -l
 	pktBuf     bool // -U
 }
@@ -119,11 +122,14 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
 	fs.BoolVarP(&c.lineBuf, "line-buffered", "l", false, "write out every line or JSON record at once (the default live on a terminal)")
 	fs.BoolVarP(&c.pktBuf, "packet-buffered", "U", false, "write out each packet's lines or records at once")
-	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log", "line-buffered", "packet-buffered")
+	fs.CountVarP(&c.tstamp, "timestamps", "t", "timestamp format, counted as by tcpdump: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet")
+	fs.BoolVar(&c.utc, "utc", false, "times in UTC instead of local time (TZ also applies), printed and read by --since/--until")
+	fs.BoolVar(&c.wide, "wide", false, "connection table with every column: uid, both full timestamps, packets and bytes per direction")
+	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log", "line-buffered", "packet-buffered", "timestamps", "utc", "wide")
 	flagdoc.SetComplete(fs, "zeek-log", flagdoc.CompleteFile)
 
 	addDrillFlags(fs, &c.drill)
-	flagdoc.SetGroup(fs, groupDrill, "conn", "state", "conn-state", "ended", "port", "since", "until", "utc")
+	flagdoc.SetGroup(fs, groupDrill, "conn", "state", "conn-state", "ended", "port", "since", "until")
 
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
@@ -173,6 +179,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("--max-conns must be positive, not %d", c.tracker.MaxConns)
 	case fs.Changed("zeek-log") && c.zeekLog == "":
 		return nil, usagef("--zeek-log needs a directory")
+	case c.tstamp > printer.MaxTimeCount:
+		return nil, usagef("only -t, -tt, -ttt, -tttt and -ttttt are supported")
 	case c.progress != "auto" && c.progress != "always" && c.progress != "never":
 		return nil, usagef("--progress must be auto, always or never, not %q", c.progress)
 	}
@@ -249,7 +257,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	if err != nil {
 		return err
 	}
-	out, _, err := withZeekLog(cfg, newPrinter(cfg, stdout))
+	out, _, err := withZeekLog(cfg, newPrinter(cfg, stdout, stderr))
 	if err != nil {
 		return err
 	}
@@ -331,11 +339,8 @@ type flushingObserver interface {
 }
 
 // newPrinter returns the text or JSON printer the flags ask for.
-func newPrinter(cfg *config, stdout io.Writer) flushingObserver {
-	buf := printer.ChooseBuffering(cfg.lineBuf, cfg.pktBuf, cfg.live.iface != "", isTerminal(stdout))
-	f := cfg.drill.filter
-	// Naming connections (--conn) asks for all there is about them.
-	opts := printer.Options{Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet, UID: f.Active(), AllSeq: f.ByConn(), Buffering: buf}
+func newPrinter(cfg *config, stdout, stderr io.Writer) flushingObserver {
+	opts := printerOptions(cfg, stdout, stderr)
 	if cfg.json {
 		return printer.NewJSON(stdout, opts)
 	}
@@ -353,6 +358,23 @@ func withZeekLog(cfg *config, out observer) (observer, *printer.ZeekLog, error) 
 		return nil, nil, err
 	}
 	return printer.Tee(out, z), z, nil
+}
+
+// printerOptions turns the flags into the printers' options.
+func printerOptions(cfg *config, stdout, stderr io.Writer) printer.Options {
+	tf, _ := printer.TimeFormatOf(cfg.tstamp)
+	f := cfg.drill.filter
+	// Naming connections (--conn) asks for all there is about them.
+	opts := printer.Options{
+		Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet, UID: f.Active(), AllSeq: f.ByConn(),
+		Buffering: printer.ChooseBuffering(cfg.lineBuf, cfg.pktBuf, cfg.live.iface != "", isTerminal(stdout)),
+		Time:      tf, Wide: cfg.wide, Location: time.Local,
+		Warn: func(msg string) { fmt.Fprintf(stderr, "flowtrace: %s\n", msg) },
+	}
+	if cfg.utc {
+		opts.Location = time.UTC
+	}
+	return opts
 }
 
 // segments is where trackAll takes segments from: a capture.Reader, or a

@@ -78,7 +78,9 @@ func newWatch(stdout io.Writer, cfg *config, iface string) *watch {
 	w.size = func() (int, int) { return termSize(os.Stdout) }
 	w.tty = !cfg.json && isTerminal(stdout)
 	if w.tty {
-		w.final = printer.NewText(stdout, printer.Options{})
+		opts := printerOptions(cfg, stdout, os.Stderr)
+		opts.Verbose = false
+		w.final = printer.NewText(stdout, opts)
 	}
 	return w
 }

@@ -12,6 +12,9 @@ _flowtrace() {
 		'--zeek-log=''[also write a Zeek conn.log into DIR, created if missing]'':DIR:_files' \
 		'(-l --line-buffered)'{-l,--line-buffered}'[write out every line or JSON record at once]' \
 		'(-U --packet-buffered)'{-U,--packet-buffered}'[write out each packet'\''s lines or records at once]' \
+		'*'{-t,--timestamps}'[timestamp format, counted as by tcpdump\: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet]' \
+		'--utc''[times in UTC instead of local time, printed and read by --since/--until]' \
+		'--wide''[connection table with every column\: uid, both full timestamps, packets and bytes per direction]' \
 		'--conn=''[show only connection UID, every packet of it]'':UID: ' \
 		'--state=''[show only connections with an endpoint whose final state is S]'':S: ' \
 		'--conn-state=''[show only connections whose Zeek conn_state is X]'':X: ' \
@@ -19,7 +22,6 @@ _flowtrace() {
 		'--port=''[show only connections with either endpoint on port N]'':N: ' \
 		'--since=''[show only connections and lines from time T on]'':T: ' \
 		'--until=''[show only connections and lines up to time T]'':T: ' \
-		'--utc''[read --since/--until times without a zone as UTC, not local time]' \
 		'--time-wait=''[how long TIME-WAIT lasts on the capture clock]'':D: ' \
 		'--idle-timeout=''[expire connections idle this long on the capture clock]'':D: ' \
 		'--max-conns=''[most connections tracked at once]'':N: ' \

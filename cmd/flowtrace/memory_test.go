@@ -1,0 +1,182 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// synFlood writes a classic pcap (Ethernet, microsecond timestamps) of n
+// SYNs from distinct spoofed sources (10.0.0.0/8 addresses, each with its
+// own port) to one server, 10 µs apart. Records are written directly, so
+// two million take a second or two.
+func synFlood(path string, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	hdr := binary.LittleEndian.AppendUint32(nil, 0xa1b2c3d4)
+	hdr = binary.LittleEndian.AppendUint16(hdr, 2)
+	hdr = binary.LittleEndian.AppendUint16(hdr, 4)
+	hdr = append(hdr, make([]byte, 8)...)
+	hdr = binary.LittleEndian.AppendUint32(hdr, 65535)
+	hdr = binary.LittleEndian.AppendUint32(hdr, 1) // Ethernet
+	w.Write(hdr)
+	const frameLen = 14 + 20 + 20
+	var rec [16 + frameLen]byte
+	binary.LittleEndian.PutUint32(rec[8:], frameLen)
+	binary.LittleEndian.PutUint32(rec[12:], frameLen)
+	fr := rec[16:]
+	copy(fr[0:6], []byte{2, 0, 0, 0, 0, 2})
+	copy(fr[6:12], []byte{2, 0, 0, 0, 0, 1})
+	fr[12], fr[13] = 0x08, 0x00
+	ip := fr[14:34]
+	ip[0], ip[8], ip[9] = 0x45, 64, 6
+	binary.BigEndian.PutUint16(ip[2:], 40)
+	copy(ip[16:20], []byte{198, 51, 100, 1})
+	tcp := fr[34:54]
+	binary.BigEndian.PutUint16(tcp[2:], 80)
+	tcp[12], tcp[13] = 5<<4, 0x02 // SYN
+	binary.BigEndian.PutUint16(tcp[14:], 64240)
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro()
+	for i := range n {
+		us := start + int64(i)*10
+		binary.LittleEndian.PutUint32(rec[0:], uint32(us/1e6))
+		binary.LittleEndian.PutUint32(rec[4:], uint32(us%1e6))
+		binary.BigEndian.PutUint16(ip[4:], uint16(i))
+		ip[12], ip[13], ip[14], ip[15] = 10, byte(i>>16), byte(i>>8), byte(i)
+		ip[10], ip[11] = 0, 0
+		var s uint32
+		for j := 0; j < 20; j += 2 {
+			s += uint32(binary.BigEndian.Uint16(ip[j:]))
+		}
+		s = s&0xffff + s>>16
+		s = s&0xffff + s>>16
+		binary.BigEndian.PutUint16(ip[10:], ^uint16(s))
+		binary.BigEndian.PutUint16(tcp[0:], uint16(1024+i%60000))
+		binary.BigEndian.PutUint32(tcp[4:], uint32(i)*2654435761)
+		w.Write(rec[:])
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// TestMemoryTextBounded: the text printer's connection table lives on
+// disk beyond a bounded number of rows, so text mode needs no more memory
+// than --json on a flood of two million connections (it used to keep
+// every row: 2.6 GB against 600 MB).
+func TestMemoryTextBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 140 MB capture and runs flowtrace on it twice")
+	}
+	dir := t.TempDir()
+	bin, rss := filepath.Join(dir, "flowtrace"), filepath.Join(dir, "maxrss")
+	for pkg, out := range map[string]string{".": bin, "../../internal/cmd/maxrss": rss} {
+		if out, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+		}
+	}
+	pcap := filepath.Join(dir, "flood.pcap")
+	const n = 2_000_000
+	if err := synFlood(pcap, n); err != nil {
+		t.Fatal(err)
+	}
+	// Measured through maxrss: a child of this (large) test binary would
+	// report this binary's peak RSS as its own.
+	peak := func(stdout io.Writer, args ...string) int64 {
+		t.Helper()
+		kib := filepath.Join(dir, "maxrss.out")
+		cmd := exec.Command(rss, append([]string{"-o", kib, bin, "-r", pcap, "--utc"}, args...)...)
+		cmd.Env = append(os.Environ(), "TMPDIR="+dir)
+		var stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = stdout, &stderr
+		begin := time.Now()
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("flowtrace %v: %v\n%s", args, err, stderr.Bytes())
+		}
+		if bytes.Contains(stderr.Bytes(), []byte("spill")) {
+			t.Errorf("flowtrace %v: %s", args, stderr.Bytes())
+		}
+		b, err := os.ReadFile(kib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("flowtrace %v: peak RSS %d MB in %v", args, k>>10, time.Since(begin).Round(time.Millisecond))
+		return k
+	}
+	var rows tableRows
+	text := peak(&rows)
+	json := peak(nil, "--json")
+	if float64(text) > 1.5*float64(json) {
+		t.Errorf("text mode peaked at %d MB, --json at %d MB: want text at most 1.5 × json", text>>10, json>>10)
+	}
+	if rows.n != n || rows.err != "" {
+		t.Errorf("the connection table has %d rows in order, want %d: %s", rows.n, n, rows.err)
+	}
+}
+
+// tableRows reads the text output as it is written and checks that the
+// connection table lists connections c1, c2, … in order.
+type tableRows struct {
+	part   []byte // an unfinished line
+	in     bool   // inside the connection table
+	n      int    // rows seen in order
+	err    string // the first row out of order
+	header []byte
+}
+
+func (r *tableRows) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			r.part = append(r.part, b...)
+			break
+		}
+		line := b[:i]
+		if len(r.part) > 0 {
+			r.part = append(r.part, line...)
+			line = r.part
+		}
+		r.line(line)
+		r.part = r.part[:0]
+		b = b[i+1:]
+	}
+	return n, nil
+}
+
+func (r *tableRows) line(l []byte) {
+	switch {
+	case bytes.HasPrefix(l, []byte("conn ")) && bytes.Contains(l, []byte(" client ")):
+		r.in = true
+	case !r.in:
+	case len(l) == 0 || l[0] != 'c':
+		r.in = false
+	case r.err == "":
+		want := "c" + strconv.Itoa(r.n+1) + " "
+		if !bytes.HasPrefix(l, []byte(want)) {
+			r.err = fmt.Sprintf("row %d is %.40q", r.n+1, l)
+			return
+		}
+		r.n++
+	}
+}
