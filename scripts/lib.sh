@@ -11,6 +11,8 @@ CLI6=fd77::1
 SRV6=fd77::2
 MAC_CLI=02:77:00:00:00:01
 MAC_SRV=02:77:00:00:00:02
+SRV=$SRV4:5000 # the server's usual listening end
+CLI=$CLI4:40001 # the client's usual bound end
 SNAPLEN=200
 DRIVE_DEADLINE=20 # seconds; default tcpdrive -deadline
 CAP_MAX=120       # seconds; no capture outlives this
@@ -30,6 +32,8 @@ die() {
 }
 
 nsx() { ip netns exec "$@"; }
+
+now_ms() { date +%s%3N; }
 
 # kill_bg stops every background process this run started, by pid. They are
 # all "timeout" wrappers, which pass the signal on to their command.
@@ -209,6 +213,89 @@ cap_start() {
 		sleep 0.1
 	done
 	die "capture did not start: $(cat "$err")"
+}
+
+# ---- Scenario files (testdata/scenarios/NAME.scenario). The header is
+# the leading block of "# key: value" lines (continuations "#   ..."); the
+# rest is the recipe, sourced by scen_run. internal/scenario parses the
+# same files strictly; here only the keys the script acts on are read.
+
+SCEN_CAPTURE=""  # "NS IFACE [tcpdump|dumpcap] [ARGS...]" from "# capture:"
+SCEN_SOCKETS=()  # "COUNT NS STATE LOCAL PEER" from "# socket:" / "# sockets:"
+
+# scen_load FILE: read FILE's header into SCEN_CAPTURE and SCEN_SOCKETS.
+scen_load() {
+	local line
+	SCEN_CAPTURE=""
+	SCEN_SOCKETS=()
+	while IFS= read -r line; do
+		case $line in
+		"# capture: "*) SCEN_CAPTURE=${line#"# capture: "} ;;
+		"# socket: "*) SCEN_SOCKETS+=("1 ${line#"# socket: "}") ;;
+		"# sockets: "*) SCEN_SOCKETS+=("${line#"# sockets: "}") ;;
+		"#"*) ;;
+		*) break ;;
+		esac
+	done <"$1"
+	[ -n "$SCEN_CAPTURE" ] || die "$1: no \"# capture:\" line"
+}
+
+# scen_run NAME FILE: run FILE's recipe (its own function scope, so the
+# recipe may declare locals).
+scen_run() {
+	CAP_NAME=$1
+	# shellcheck disable=SC1090
+	. "$2"
+}
+
+# cap_here: start the capture the scenario's "# capture:" line names.
+cap_here() {
+	# shellcheck disable=SC2086 # NS IFACE TOOL ARGS, split on purpose
+	cap_start "$CAP_NAME" $SCEN_CAPTURE
+}
+
+# glob_quote S: S as a bash pattern in which only * is special.
+glob_quote() {
+	local s=${1//\\/\\\\}
+	s=${s//\[/\\[}
+	s=${s//]/\\]}
+	s=${s//\?/\\?}
+	printf '%s' "$s"
+}
+
+# expect_sockets: the non-LISTEN sockets ss showed in both namespaces are
+# exactly those the scenario's "# socket:" and "# sockets:" lines declare
+# (states in RFC 9293 names; "*" in an address matches anything; a
+# "sockets:" line gives how many match it).
+expect_sockets() {
+	local got=() used=() e i n cnt ns st l p pat
+	mapfile -t got < <(awk '
+		BEGIN { m["ESTAB"] = "ESTABLISHED"; m["SYN-RECV"] = "SYN-RECEIVED"; m["UNCONN"] = "CLOSED" }
+		/^# ns / { cur = $3; next }
+		/^#/ { next }
+		cur != "" && /^[A-Z]/ && $1 != "State" && $1 != "LISTEN" { print cur, (($1 in m) ? m[$1] : $1), $4, $5 }' "$WORK/$CAP_NAME.ss")
+	for e in "${SCEN_SOCKETS[@]}"; do
+		read -r cnt ns st l p <<<"$e"
+		pat=$(glob_quote "$ns $st $l $p")
+		n=0
+		for i in "${!got[@]}"; do
+			[ -n "${used[$i]:-}" ] && continue
+			# shellcheck disable=SC2053 # pat is a pattern on purpose
+			if [[ ${got[$i]} == $pat ]]; then
+				used[i]=1
+				n=$((n + 1))
+			fi
+		done
+		[ "$n" = "$cnt" ] || check_fail "ss: $n sockets match \"$ns $st $l $p\", want $cnt"
+	done
+	n=0
+	for i in "${!got[@]}"; do
+		if [ -z "${used[$i]:-}" ]; then
+			n=$((n + 1))
+			[ "$n" -le 5 ] && check_fail "ss: unexpected socket ${got[$i]}"
+		fi
+	done
+	[ "$n" -le 5 ] || check_fail "ss: $n unexpected sockets in all"
 }
 
 # ss_truth FILE: the kernel's view of every TCP socket in both endpoint
