@@ -298,6 +298,70 @@ expect_sockets() {
 	[ "$n" -le 5 ] || check_fail "ss: $n unexpected sockets in all"
 }
 
+# forge NS ARGS...: send hand-made segments from NS with internal/cmd/forge
+# (see its doc); a failure is a failed check.
+forge() {
+	local ns=$1
+	shift
+	timeout 30 ip netns exec "$ns" "$BIN/forge" "$@" >>"$LOGS/forge.log" 2>&1 ||
+		check_fail "forge $*: $(tail -1 "$LOGS/forge.log")"
+}
+
+# cap_seq FLAGS: "SEQ TSVAL" of the first segment of the running capture
+# whose flags are exactly FLAGS (tcpdump syntax: tcp-syn, tcp-syn|tcp-ack);
+# TSVAL is empty without timestamps. tcpdump, not tshark: it starts in
+# milliseconds, so a recipe can act inside a short window (a held SYN-ACK).
+cap_seq() {
+	tcpdump -r "$CAP_FILE" -nS -c 1 "tcp[tcpflags] == $1" 2>/dev/null |
+		awk '{ for (i = 1; i < NF; i++) { if ($i == "seq") s = $(i + 1); if ($i == "val" && $(i - 1) ~ /TS$/) v = $(i + 1) } gsub(/[,:]/, "", s); print s, v }'
+}
+
+# cap_last HOST PORT: "ACK TSVAL TSECR" of the last segment of the running
+# capture sent from HOST:PORT (TSVAL and TSECR empty without timestamps);
+# tcpdump, fast as cap_seq.
+cap_last() {
+	tcpdump -r "$CAP_FILE" -nS "src host $1 and tcp src port $2" 2>/dev/null | tail -n 1 |
+		awk '{ for (i = 1; i < NF; i++) { if ($i == "ack") a = $(i + 1); if ($i == "val" && $(i - 1) ~ /TS$/) { v = $(i + 1); e = $(i + 3) } } gsub(/[,\]]/, "", a); gsub(/[,\]]/, "", e); print a, v, e }'
+}
+
+# flood_routes: the spoofed flood sources 10.79.0.0/16 are routed from
+# ft-srv to ft-cli, whose prerouting hook drops everything sent to them: the
+# server's SYN-ACKs leave (and are captured at ft-srv eth0) and vanish, and
+# no ICMP comes back.
+flood_routes() {
+	nsx "$FT_SRV" ip route add 10.79.0.0/16 via "$CLI4" dev eth0
+	nft_load "$FT_CLI" <<-'EOF'
+		table ip ftsink {
+			chain pre {
+				type filter hook prerouting priority -300; policy accept;
+				ip daddr 10.79.0.0/16 drop
+			}
+		}
+	EOF
+}
+
+# stealth_target: ft-srv listens on 5000 (open); nothing on 5001 (closed);
+# its input hook drops everything to 5002 (filtered).
+stealth_target() {
+	nft_load "$FT_SRV" <<-'EOF'
+		table inet ft {
+			chain input {
+				type filter hook input priority 0; policy accept;
+				tcp dport 5002 drop
+			}
+		}
+	EOF
+	drive "$FT_SRV" listen "$SRV" hold
+	wait_listen "$FT_SRV" 5000
+}
+
+# nmap_probe SCAN-TYPE: nmap SCAN-TYPE (-sF, -sN, -sX, -sA) of ports
+# 5000-5002 of ft-srv from ft-cli, source port 41000, one retry.
+nmap_probe() {
+	timeout 60 ip netns exec "$FT_CLI" nmap "$1" -p 5000-5002 -g 41000 -n -Pn --max-retries 1 -e eth0 "$SRV4" >>"$LOGS/nmap.log" 2>&1 ||
+		check_fail "nmap $1 failed: $(tail -3 "$LOGS/nmap.log")"
+}
+
 # ss_truth FILE: the kernel's view of every TCP socket in both endpoint
 # namespaces, in the format internal/kerneltruth parses.
 ss_truth() {

@@ -220,6 +220,7 @@ func run(args []string, stderr io.Writer) int {
 		return 1
 	}
 	to := &syscall.SockaddrInet4{Addr: o.dst.Addr().As4()}
+	next := time.Now()
 	for i := 0; i < o.count; i++ {
 		s := o.seg
 		if o.flood.IsValid() {
@@ -230,8 +231,20 @@ func run(args []string, stderr io.Writer) int {
 			return 1
 		}
 		if o.interval > 0 && i+1 < o.count {
-			time.Sleep(o.interval)
+			next = next.Add(o.interval)
+			pace(next)
 		}
 	}
 	return 0
+}
+
+// pace waits until t: by sleeping when it is at least a millisecond away,
+// by spinning otherwise, since a sleep of a few microseconds takes far
+// longer (a flood 50 µs apart would otherwise last seconds).
+func pace(t time.Time) {
+	if d := time.Until(t); d >= time.Millisecond {
+		time.Sleep(d)
+	}
+	for time.Now().Before(t) {
+	}
 }
