@@ -11,6 +11,8 @@ CLI6=fd77::1
 SRV6=fd77::2
 MAC_CLI=02:77:00:00:00:01
 MAC_SRV=02:77:00:00:00:02
+SRV=$SRV4:5000 # the server's usual listening end
+CLI=$CLI4:40001 # the client's usual bound end
 SNAPLEN=200
 DRIVE_DEADLINE=20 # seconds; default tcpdrive -deadline
 CAP_MAX=120       # seconds; no capture outlives this
@@ -30,6 +32,8 @@ die() {
 }
 
 nsx() { ip netns exec "$@"; }
+
+now_ms() { date +%s%3N; }
 
 # kill_bg stops every background process this run started, by pid. They are
 # all "timeout" wrappers, which pass the signal on to their command.
@@ -209,6 +213,153 @@ cap_start() {
 		sleep 0.1
 	done
 	die "capture did not start: $(cat "$err")"
+}
+
+# ---- Scenario files (testdata/scenarios/NAME.scenario). The header is
+# the leading block of "# key: value" lines (continuations "#   ..."); the
+# rest is the recipe, sourced by scen_run. internal/scenario parses the
+# same files strictly; here only the keys the script acts on are read.
+
+SCEN_CAPTURE=""  # "NS IFACE [tcpdump|dumpcap] [ARGS...]" from "# capture:"
+SCEN_SOCKETS=()  # "COUNT NS STATE LOCAL PEER" from "# socket:" / "# sockets:"
+
+# scen_load FILE: read FILE's header into SCEN_CAPTURE and SCEN_SOCKETS.
+scen_load() {
+	local line
+	SCEN_CAPTURE=""
+	SCEN_SOCKETS=()
+	while IFS= read -r line; do
+		case $line in
+		"# capture: "*) SCEN_CAPTURE=${line#"# capture: "} ;;
+		"# socket: "*) SCEN_SOCKETS+=("1 ${line#"# socket: "}") ;;
+		"# sockets: "*) SCEN_SOCKETS+=("${line#"# sockets: "}") ;;
+		"#"*) ;;
+		*) break ;;
+		esac
+	done <"$1"
+	[ -n "$SCEN_CAPTURE" ] || die "$1: no \"# capture:\" line"
+}
+
+# scen_run NAME FILE: run FILE's recipe (its own function scope, so the
+# recipe may declare locals).
+scen_run() {
+	CAP_NAME=$1
+	# shellcheck disable=SC1090
+	. "$2"
+}
+
+# cap_here: start the capture the scenario's "# capture:" line names.
+cap_here() {
+	# shellcheck disable=SC2086 # NS IFACE TOOL ARGS, split on purpose
+	cap_start "$CAP_NAME" $SCEN_CAPTURE
+}
+
+# glob_quote S: S as a bash pattern in which only * is special.
+glob_quote() {
+	local s=${1//\\/\\\\}
+	s=${s//\[/\\[}
+	s=${s//]/\\]}
+	s=${s//\?/\\?}
+	printf '%s' "$s"
+}
+
+# expect_sockets: the non-LISTEN sockets ss showed in both namespaces are
+# exactly those the scenario's "# socket:" and "# sockets:" lines declare
+# (states in RFC 9293 names; "*" in an address matches anything; a
+# "sockets:" line gives how many match it).
+expect_sockets() {
+	local got=() used=() e i n cnt ns st l p pat
+	mapfile -t got < <(awk '
+		BEGIN { m["ESTAB"] = "ESTABLISHED"; m["SYN-RECV"] = "SYN-RECEIVED"; m["UNCONN"] = "CLOSED" }
+		/^# ns / { cur = $3; next }
+		/^#/ { next }
+		cur != "" && /^[A-Z]/ && $1 != "State" && $1 != "LISTEN" { print cur, (($1 in m) ? m[$1] : $1), $4, $5 }' "$WORK/$CAP_NAME.ss")
+	for e in "${SCEN_SOCKETS[@]}"; do
+		read -r cnt ns st l p <<<"$e"
+		pat=$(glob_quote "$ns $st $l $p")
+		n=0
+		for i in "${!got[@]}"; do
+			[ -n "${used[$i]:-}" ] && continue
+			# shellcheck disable=SC2053 # pat is a pattern on purpose
+			if [[ ${got[$i]} == $pat ]]; then
+				used[i]=1
+				n=$((n + 1))
+			fi
+		done
+		[ "$n" = "$cnt" ] || check_fail "ss: $n sockets match \"$ns $st $l $p\", want $cnt"
+	done
+	n=0
+	for i in "${!got[@]}"; do
+		if [ -z "${used[$i]:-}" ]; then
+			n=$((n + 1))
+			[ "$n" -le 5 ] && check_fail "ss: unexpected socket ${got[$i]}"
+		fi
+	done
+	[ "$n" -le 5 ] || check_fail "ss: $n unexpected sockets in all"
+}
+
+# forge NS ARGS...: send hand-made segments from NS with internal/cmd/forge
+# (see its doc); a failure is a failed check.
+forge() {
+	local ns=$1
+	shift
+	timeout 30 ip netns exec "$ns" "$BIN/forge" "$@" >>"$LOGS/forge.log" 2>&1 ||
+		check_fail "forge $*: $(tail -1 "$LOGS/forge.log")"
+}
+
+# cap_seq FLAGS: "SEQ TSVAL" of the first segment of the running capture
+# whose flags are exactly FLAGS (tcpdump syntax: tcp-syn, tcp-syn|tcp-ack);
+# TSVAL is empty without timestamps. tcpdump, not tshark: it starts in
+# milliseconds, so a recipe can act inside a short window (a held SYN-ACK).
+cap_seq() {
+	tcpdump -r "$CAP_FILE" -nS -c 1 "tcp[tcpflags] == $1" 2>/dev/null |
+		awk '{ for (i = 1; i < NF; i++) { if ($i == "seq") s = $(i + 1); if ($i == "val" && $(i - 1) ~ /TS$/) v = $(i + 1) } gsub(/[,:]/, "", s); print s, v }'
+}
+
+# cap_last HOST PORT: "ACK TSVAL TSECR" of the last segment of the running
+# capture sent from HOST:PORT (TSVAL and TSECR empty without timestamps);
+# tcpdump, fast as cap_seq.
+cap_last() {
+	tcpdump -r "$CAP_FILE" -nS "src host $1 and tcp src port $2" 2>/dev/null | tail -n 1 |
+		awk '{ for (i = 1; i < NF; i++) { if ($i == "ack") a = $(i + 1); if ($i == "val" && $(i - 1) ~ /TS$/) { v = $(i + 1); e = $(i + 3) } } gsub(/[,\]]/, "", a); gsub(/[,\]]/, "", e); print a, v, e }'
+}
+
+# flood_routes: the spoofed flood sources 10.79.0.0/16 are routed from
+# ft-srv to ft-cli, whose prerouting hook drops everything sent to them: the
+# server's SYN-ACKs leave (and are captured at ft-srv eth0) and vanish, and
+# no ICMP comes back.
+flood_routes() {
+	nsx "$FT_SRV" ip route add 10.79.0.0/16 via "$CLI4" dev eth0
+	nft_load "$FT_CLI" <<-'EOF'
+		table ip ftsink {
+			chain pre {
+				type filter hook prerouting priority -300; policy accept;
+				ip daddr 10.79.0.0/16 drop
+			}
+		}
+	EOF
+}
+
+# stealth_target: ft-srv listens on 5000 (open); nothing on 5001 (closed);
+# its input hook drops everything to 5002 (filtered).
+stealth_target() {
+	nft_load "$FT_SRV" <<-'EOF'
+		table inet ft {
+			chain input {
+				type filter hook input priority 0; policy accept;
+				tcp dport 5002 drop
+			}
+		}
+	EOF
+	drive "$FT_SRV" listen "$SRV" hold
+	wait_listen "$FT_SRV" 5000
+}
+
+# nmap_probe SCAN-TYPE: nmap SCAN-TYPE (-sF, -sN, -sX, -sA) of ports
+# 5000-5002 of ft-srv from ft-cli, source port 41000, one retry.
+nmap_probe() {
+	timeout 60 ip netns exec "$FT_CLI" nmap "$1" -p 5000-5002 -g 41000 -n -Pn --max-retries 1 -e eth0 "$SRV4" >>"$LOGS/nmap.log" 2>&1 ||
+		check_fail "nmap $1 failed: $(tail -3 "$LOGS/nmap.log")"
 }
 
 # ss_truth FILE: the kernel's view of every TCP socket in both endpoint

@@ -69,6 +69,15 @@ var weights = map[string]int{
 	"simultaneous-open": 3, "starts-with-fin": 3, "unanswered-syn": 6,
 	"time-wait-expire": 3, "close-wait-stuck": 3, "last-ack-stuck": 3,
 	"syn-scan": 1,
+	// The traces of hostile and odd traffic (issue 8) are left out of the
+	// mix (weight 0: never copied), so the benchmark stays the one the
+	// README's figures were measured on; a flood template alone is 500
+	// half-open connections at once.
+	"syn-flood": 0, "syn-flood-cookies": 0, "stealth-fin": 0, "stealth-null": 0,
+	"stealth-xmas": 0, "stealth-ack": 0, "stealth-synfin": 0,
+	"stale-ack-synsent": 0, "rst-synsent-paws": 0, "rst-synsent-bad-ack": 0,
+	"rst-paws-established": 0, "oow-ack-synrecv": 0, "one-sided-in": 0,
+	"one-sided-out": 0, "fin-wait-2-timeout": 0,
 }
 
 const defaultWeight = 5

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/flowtrace/flowtrace/internal/scenario"
 )
 
 func ap(s string) netip.AddrPort { return netip.MustParseAddrPort(s) }
@@ -175,7 +177,10 @@ func TestParseFileMissing(t *testing.T) {
 	}
 }
 
-const pcapDir = "../../testdata/pcaps"
+const (
+	pcapDir = "../../testdata/pcaps"
+	scenDir = "../../testdata/scenarios"
+)
 
 // TestCommittedTruthFiles parses every testdata/pcaps/*.ss and checks each
 // has both endpoint namespaces, in order, and sits next to its capture.
@@ -213,83 +218,34 @@ func TestCommittedTruthFiles(t *testing.T) {
 	}
 }
 
-// TestCommittedTruthStates pins what the kernel said at the end of each
-// committed trace about its non-listening sockets (README.md in
-// testdata/pcaps describes the scenarios). A regenerated trace that drifts
-// fails here.
+// TestCommittedTruthStates checks what the kernel said at the end of each
+// committed trace about its non-listening sockets against the "socket:"
+// and "sockets:" lines of the trace's scenario file (testdata/scenarios).
+// A regenerated trace that drifts fails here.
 func TestCommittedTruthStates(t *testing.T) {
-	const (
-		cli  = "10.77.0.1:40001"
-		srv  = "10.77.0.2:5000"
-		cli6 = "[fd77::1]:40001"
-		srv6 = "[fd77::2]:5000"
-	)
-	type sock struct{ ns, state, local, peer string }
-	clientTW := []sock{{"ft-cli", "TIME-WAIT", cli, srv}}
-	want := map[string][]sock{
-		"client-close":       clientTW,
-		"server-close":       {{"ft-srv", "TIME-WAIT", srv, cli}},
-		"close-3seg":         clientTW,
-		"refused":            nil,
-		"unanswered-syn":     {{"ft-cli", "SYN-SENT", cli, srv}},
-		"syn-retransmit":     clientTW,
-		"synack-retransmit":  clientTW,
-		"half-close":         clientTW,
-		"close-wait-stuck":   {{"ft-cli", "FIN-WAIT-2", cli, srv}, {"ft-srv", "CLOSE-WAIT", srv, cli}},
-		"fin-retransmit":     clientTW,
-		"last-ack-stuck":     {{"ft-cli", "TIME-WAIT", cli, srv}, {"ft-srv", "LAST-ACK", srv, cli}},
-		"rst-client-abort":   nil,
-		"rst-server-abort":   nil,
-		"rst-unread-data":    nil,
-		"midstream":          clientTW,
-		"starts-with-fin":    clientTW,
-		"simultaneous-open":  {{"ft-cli", "TIME-WAIT", cli, "10.77.0.2:40002"}},
-		"simultaneous-close": {{"ft-cli", "TIME-WAIT", cli, srv}, {"ft-srv", "TIME-WAIT", srv, cli}},
-		"reorder":            clientTW,
-		"syn-data":           clientTW,
-		"port-reuse":         clientTW,
-		"time-wait-expire":   {{"ft-cli", "TIME-WAIT", "10.77.0.1:40002", srv}},
-		"rst-injected":       clientTW,
-		"ipv6":               {{"ft-cli", "TIME-WAIT", cli6, srv6}},
-		"any-sll2":           clientTW,
-		"pcapng":             clientTW,
-		"nanosecond":         clientTW,
-		"syn-scan":           nil,
-		"loss-rto":           clientTW,
-		"loss-fast":          clientTW,
-		"loss-upstream":      clientTW,
-		"acked-unseen":       clientTW,
-		"reorder-bulk":       clientTW,
-		"zero-window":        clientTW,
-		"zero-window-probe":  clientTW,
-		"window-update":      clientTW,
-		"keepalive":          clientTW,
-		"spurious-retrans":   clientTW,
-		"retrans-differ":     clientTW,
-	}
 	files, _ := filepath.Glob(filepath.Join(pcapDir, "*.ss"))
 	if len(files) == 0 {
-		t.Skip("no truth files in " + pcapDir)
+		t.Fatal("no truth files in " + pcapDir)
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".ss")
 		t.Run(name, func(t *testing.T) {
-			w, ok := want[name]
-			if !ok {
-				t.Fatalf("no expectation for %s: add it to this table", name)
+			sc, err := scenario.ParseFile(filepath.Join(scenDir, name+".scenario"))
+			if err != nil {
+				t.Fatal(err)
 			}
 			socks, err := ParseFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []sock
+			var got [][4]string
 			for _, s := range socks {
 				if s.State != "LISTEN" {
-					got = append(got, sock{s.NS, s.State, s.Local.String(), s.Peer.String()})
+					got = append(got, [4]string{s.NS, s.State, s.Local.String(), s.Peer.String()})
 				}
 			}
-			if !reflect.DeepEqual(got, w) {
-				t.Errorf("kernel sockets\n%v\nwant\n%v", got, w)
+			for _, b := range sc.CheckSockets(got) {
+				t.Error(b)
 			}
 		})
 	}

@@ -8,8 +8,9 @@
 //
 // Steps run in order on one "current" connection and one listener:
 //
-//	listen ADDR:PORT [--rcvbuf N] [--mss N] [--fastopen]
-//	                          socket, SO_REUSEADDR, bind, listen(16); --fastopen
+//	listen ADDR:PORT [--rcvbuf N] [--mss N] [--fastopen] [--backlog N]
+//	                          socket, SO_REUSEADDR, bind, listen(N, default
+//	                          16; the kernel caps it at somaxconn); --fastopen
 //	                          sets TCP_FASTOPEN (server side); --rcvbuf
 //	                          (SO_RCVBUF) and --mss (TCP_MAXSEG) are set
 //	                          before listen so accepted sockets inherit them

@@ -101,7 +101,7 @@ var argCount = map[string]int{
 // verbOpts lists, per verb, the --options it accepts and whether each takes
 // a value.
 var verbOpts = map[string]map[string]bool{
-	"listen":  {"rcvbuf": true, "mss": true, "fastopen": false},
+	"listen":  {"rcvbuf": true, "mss": true, "fastopen": false, "backlog": true},
 	"connect": {"bind": true, "rcvbuf": true, "mss": true, "fastopen": false},
 	"send":    {"byte": true},
 }
@@ -181,7 +181,7 @@ func check(s *step) error {
 		if err == nil && s.opts["bind"] != "" {
 			_, err = netip.ParseAddrPort(s.opts["bind"])
 		}
-		for _, o := range []string{"rcvbuf", "mss"} {
+		for _, o := range []string{"rcvbuf", "mss", "backlog"} {
 			if err == nil && s.opts[o] != "" {
 				_, err = strconv.Atoi(s.opts[o])
 			}
@@ -460,7 +460,11 @@ func (d *driver) listen(s step) error {
 		syscall.Close(fd)
 		return err
 	}
-	if err := syscall.Listen(fd, 16); err != nil {
+	backlog := 16
+	if v := s.opts["backlog"]; v != "" {
+		backlog, _ = strconv.Atoi(v) // checked at parse time
+	}
+	if err := syscall.Listen(fd, backlog); err != nil {
 		syscall.Close(fd)
 		return err
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 func TestParseSteps(t *testing.T) {
-	args := strings.Fields("listen 10.77.0.2:5000 --fastopen --rcvbuf 4096 accept " +
+	args := strings.Fields("listen 10.77.0.2:5000 --fastopen --rcvbuf 4096 --backlog 4096 accept " +
 		"repeat 3 send 100 sleep 50ms end readn 10 hold connect [fd77::2]:5000 --bind [fd77::1]:40001 hold 2s close")
 	steps, rest, err := parse(args, false)
 	if err != nil {
@@ -23,7 +23,7 @@ func TestParseSteps(t *testing.T) {
 	if got, want := strings.Join(verbs, " "), "listen accept repeat readn hold connect hold close"; got != want {
 		t.Errorf("verbs %q, want %q", got, want)
 	}
-	if steps[0].opts["rcvbuf"] != "4096" {
+	if steps[0].opts["rcvbuf"] != "4096" || steps[0].opts["backlog"] != "4096" {
 		t.Errorf("listen opts %v", steps[0].opts)
 	}
 	if _, ok := steps[0].opts["fastopen"]; !ok {
@@ -73,6 +73,7 @@ func TestParseStepErrors(t *testing.T) {
 		"keepalive 1:1",
 		"keepalive 1:0:5",
 		"connect 10.0.0.1:1 --mss big",
+		"listen 10.0.0.1:1 --backlog many",
 	} {
 		if _, _, err := parse(strings.Fields(in), false); err == nil {
 			t.Errorf("parse(%q): no error", in)

@@ -1,0 +1,9 @@
+# flowtrace kernel truth: ss -tanoi at end of capture
+# ns ft-cli 10.77.0.1 fd77::1
+State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+# ns ft-srv 10.77.0.2 fd77::2
+State      Recv-Q Send-Q Local Address:Port Peer Address:Port Process       
+LISTEN     0      16         10.77.0.2:5000      0.0.0.0:*    
+	 bbr cwnd:10
+CLOSE-WAIT 1      0          10.77.0.2:5000    10.77.0.1:40001
+	 ts sack bbr wscale:10,10 rto:204 rtt:0.051/0.025 ato:40 mss:1448 pmtu:1500 rcvmss:536 advmss:1448 cwnd:11 bytes_sent:100 bytes_acked:100 bytes_received:101 segs_out:3 segs_in:5 data_segs_out:1 data_segs_in:1 send 2498509804bps lastsnd:4648 lastrcv:4648 lastack:4548 pacing_rate 6896947776bps delivery_rate 152421048bps delivered:2 app_limited rcv_space:14480 rcv_ssthresh:64088 minrtt:0.048 snd_wnd:64512
