@@ -33,12 +33,15 @@ func manual() *flagdoc.Page {
 			"Trailing arguments are a BPF filter in tcpdump syntax (see pcap-filter(7)); it applies to files too. " +
 				"Results go to standard output, diagnostics to standard error. The output is deterministic: the same input gives the same bytes.",
 		},
-		Groups: []string{groupInput, groupOutput, groupTracker, groupLive},
+		Groups: []string{groupInput, groupOutput, groupDrill, groupTracker, groupLive},
 		Examples: []flagdoc.Example{
 			{Cmd: "flowtrace -r trace.pcap", Text: "annotated transcript, connection table, histogram"},
 			{Cmd: "flowtrace -r trace.pcapng --json", Text: "the same as JSON Lines"},
 			{Cmd: "tcpdump -w - | flowtrace -r -", Text: "read standard input"},
 			{Cmd: "flowtrace -nr trace.pcap 'tcp port 443'", Text: "trailing arguments are a BPF filter"},
+			{Cmd: "flowtrace -r trace.pcap --state CLOSE-WAIT", Text: "only connections stuck in CLOSE-WAIT"},
+			{Cmd: "flowtrace -r trace.pcap --conn c42 -w c42.pcap", Text: "one connection in full, saved for Wireshark"},
+			{Cmd: "flowtrace -r trace.pcap --zeek-log logs", Text: "also write logs/conn.log for zeek-cut"},
 			{Cmd: "sudo flowtrace -i eth0 -w s.pcap", Text: "capture live, save for replay"},
 			{Cmd: "sudo flowtrace -i any --watch", Text: "a refreshed view of states, like top"},
 		},
