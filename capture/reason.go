@@ -86,6 +86,21 @@ type Stats struct {
 	Filtered uint64 // frames rejected by the BPF filter
 	Skipped  [NumReasons]uint64
 	Noted    [NumReasons]uint64
+
+	// linktypes: begin (leniency.go)
+	// Records counts pcapng blocks that are not packets but that
+	// Wireshark numbers as frames (custom blocks, systemd journal
+	// entries), so that Segment.Pkt is Wireshark's frame.number; they
+	// are in Frames and NonTCP too.
+	Records uint64
+	// Unsupported counts the frames skipped for UnsupportedLink by
+	// interface and link type (the first maxLinkSkips pairs; the rest in
+	// UnsupportedOther).
+	Unsupported      [maxLinkSkips]LinkSkip
+	UnsupportedOther uint64
+	File             Leniency  // what the file reader let through
+	Backwards        Backwards // timestamps that went back in time
+	// linktypes: end
 }
 
 // SkippedReasons yields the reasons with a non-zero Skipped count, in
