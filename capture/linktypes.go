@@ -386,10 +386,8 @@ func decodeNFLOG(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (ver
 	}
 	tlv := b[4:]
 	var order binary.ByteOrder = binary.LittleEndian
-	if len(tlv) >= 4 {
-		if l := int(order.Uint16(tlv)); l < 4 || l > len(tlv) || order.Uint16(tlv[2:]) > 0xff {
-			order = binary.BigEndian
-		}
+	if len(tlv) >= 4 && !nflogTLVFits(tlv, order) && nflogTLVFits(tlv, binary.BigEndian) {
+		order = binary.BigEndian
 	}
 	for len(tlv) >= 4 {
 		l, typ := int(order.Uint16(tlv)), order.Uint16(tlv[2:])&0x7fff // NLA_F_NESTED aside
@@ -412,6 +410,12 @@ func decodeNFLOG(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (ver
 	return skipped, TruncatedLink // no payload TLV captured
 }
 
+// nflogTLVFits reports whether the TLV at tlv[0] is plausible in order.
+func nflogTLVFits(tlv []byte, order binary.ByteOrder) bool {
+	l := int(order.Uint16(tlv))
+	return l >= 4 && l <= len(tlv) && order.Uint16(tlv[2:]) <= 0xff
+}
+
 // decodePKTAP decodes Apple's PKTAP header (libpcap pcap/pktap.h, Darwin's
 // net/pktap.h): pth_length (4), pth_type_next (4), pth_dlt (4), ... in the
 // capturing host's byte order; the frame of link type pth_dlt follows
@@ -422,7 +426,8 @@ func decodePKTAP(b []byte, seg *segment.Segment, noted *[NumReasons]uint64, dept
 		return skipped, TruncatedLink
 	}
 	var order binary.ByteOrder = binary.LittleEndian
-	if n := order.Uint32(b); n < 12 || n > uint32(len(b)) {
+	fits := func(n uint32) bool { return n >= 12 && n <= uint32(len(b)) }
+	if !fits(order.Uint32(b)) && fits(binary.BigEndian.Uint32(b)) {
 		order = binary.BigEndian
 	}
 	n := order.Uint32(b)
