@@ -52,14 +52,17 @@ func radiotap(flags byte, frame []byte) []byte {
 }
 
 // ppi builds a PPI packet header (PPI spec 1.0.10 §3.1): version 0,
-// flags, length (LE), DLT (LE), no fields; a field header (type, length)
-// of a vendor field is added to show the length is honoured.
+// flags, length (LE), DLT (LE), then fields: here one 802.11-common
+// field (§4.1.1: type 2, length 20: TSF timer, flags, rate, channel
+// frequency and flags, FHSS hopset and pattern, signal, noise).
 func ppi(dlt uint32, frame []byte) []byte {
 	h := []byte{0, 0, 0, 0}
 	h = le.AppendUint32(h, dlt)
-	h = le.AppendUint16(h, 30002) // field type (vendor range)
-	h = le.AppendUint16(h, 4)
-	h = append(h, 1, 2, 3, 4)
+	h = le.AppendUint16(h, 2)
+	h = le.AppendUint16(h, 20)
+	h = le.AppendUint64(h, 123456)
+	h = append(h, make([]byte, 12)...)
+	le.PutUint16(h[8+4+8+4:], 2437) // channel 6
 	le.PutUint16(h[2:], uint16(len(h)))
 	return append(h, frame...)
 }
@@ -324,5 +327,38 @@ func TestReasonMalformed(t *testing.T) {
 		if !r.Malformed() {
 			t.Errorf("%q not counted as malformed", r)
 		}
+	}
+}
+
+// linkSeeds returns a frame of each link type of linktypes.go, for the
+// fuzz targets' corpora.
+func linkSeeds(t testing.TB) map[LinkType][]byte {
+	syn4, syn6 := ip4(t, synSpec), ip6(t, v6(synSpec))
+	lsrr := func() []byte {
+		b := ip4(t, synSpec)
+		opts := []byte{1, 131, 11, 4, 10, 9, 0, 1, 10, 9, 0, 3}
+		out := cat(b[:20], opts, b[20:])
+		out[0] = 0x48
+		binary.BigEndian.PutUint16(out[2:], uint16(len(out)))
+		return out
+	}()
+	return map[LinkType][]byte{
+		Link80211:        dot11(8, 0x83, 0, []byte{0x05, 0x00, 1, 2, 3, 4}, snap(etherIPv4, syn4)),
+		LinkRadiotap:     radiotap(0x30, append(append(dot11(8, 0x01, 0, []byte{0, 0}, nil), 0, 0), snap(etherIPv6, syn6)...)),
+		LinkPPI:          ppi(105, dot11(0, 0x01, 0, nil, snap(etherIPv4, lsrr))),
+		LinkPrism:        prism(dot11(0, 0x02, 0, nil, snap(etherIPv4, syn4))),
+		LinkAVS:          avs(dot11(0, 0x02, 0, nil, snap(etherIPv4, syn4))),
+		LinkPPP:          append([]byte{0xff, 0x03, 0x00, 0x57}, syn6...),
+		LinkPPPHDLC:      append([]byte{0x21}, syn4...),
+		LinkCHDLC:        append([]byte{0x0f, 0x00, 0x81, 0x00, 0, 5, 0x08, 0x00}, syn4...),
+		LinkFrameRelay:   append([]byte{0x18, 0x41, 0x03, 0x00, 0x80, 0, 0, 0, 0x08, 0x00}, syn4...),
+		LinkNFLOG:        nflog(le, 2, syn4),
+		LinkPKTAP:        pktap(le, 192, ppi(1, eth(etherIPv4, syn4))),
+		LinkApplePKTAP:   pktap(binary.BigEndian, 12, syn6),
+		LinkIPoIB:        ipoib(etherIPv6, syn6),
+		LinkJuniperEther: juniper(0x81, eth(etherIPv6, syn6)),
+		LinkArcnetBSD:    append([]byte{0x01, 0x02, 212, 0xff, 0xff, 0xff, 212, 0, 0, 7}, syn4...),
+		LinkArcnetLinux:  append([]byte{0x01, 0x02, 0, 0, 212, 0, 0, 9}, syn4...),
+		LinkRaw:          lsrr,
 	}
 }
