@@ -38,7 +38,7 @@ const (
 	arcIPOld    = 240 // RFC 1051
 	arcARPOld   = 241
 	arcDiag     = 0x80 // ANSI/ATA 878.1 diagnostics
-	arcIP       = 212 // RFC 1201
+	arcIP       = 212  // RFC 1201
 	arcIPv6     = 0xc4
 	nflogIPv4   = 2 // AF_INET in nflog_hdr.nflog_family
 	nflogIPv6   = 10
@@ -369,6 +369,7 @@ func decodeInner(b []byte, dlt uint32, seg *segment.Segment, noted *[NumReasons]
 		return decode(b, l, seg, noted)
 	}
 }
+
 // decodeNFLOG decodes Linux NFLOG (LINKTYPE_NFLOG; libpcap pcap/nflog.h):
 // family (1), version (1), resource id (2, big-endian), then TLVs of
 // length (2), type (2) in the capturing host's byte order, length
