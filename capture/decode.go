@@ -100,7 +100,7 @@ func decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons
 		}
 		return notTCP, 0
 	default:
-		return skipped, UnsupportedLink
+		return decodeOtherLink(data, link, seg, noted, 0) // linktypes.go
 	}
 	for etype == etherDot1Q || etype == etherDot1A || etype == etherQinQ {
 		if len(data) < off+4 {
@@ -149,6 +149,13 @@ func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 	if frag := be16(b[6:]); frag&0x3fff != 0 { // MF or a fragment offset
 		return skipped, IPFragment
 	}
+	dst := [4]byte(b[16:20])
+	if ihl > 20 { // linktypes: options checked, source route's final address (ipv4opts.go)
+		var ok bool
+		if dst, ok = ipv4Options(b[20:ihl], dst); !ok {
+			return skipped, BadIPv4Option
+		}
+	}
 	off := ihl
 	if proto == protoAH {
 		v, r, next, n := extHeader(b, off, end, protoAH)
@@ -172,7 +179,7 @@ func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 	}
 	seg.IPLen = end
 	seg.Src = netip.AddrFrom4([4]byte(b[12:16]))
-	seg.Dst = netip.AddrFrom4([4]byte(b[16:20]))
+	seg.Dst = netip.AddrFrom4(dst)
 	seg.TTL = b[8]
 	seg.IPID = be16(b[4:])
 	return isTCP, 0

@@ -26,13 +26,21 @@
 // with modern libpcap); raw IP (101, and 12 and 14 as some platforms
 // write DLT_RAW; 228 IPv4 only, 229 IPv6 only); BSD loopback NULL (0,
 // family in the capturing host's byte order, both accepted) and LOOP
-// (108, network order). A classic pcap file of another link type is an
-// error ([LinkTypeError]); pcapng frames of another link type are skipped
-// and counted as "unsupported link type".
+// (108, network order). linktypes.go adds 802.11 data frames (105), behind
+// radiotap (127), PPI (192), Prism (119) or AVS (163) headers; PPP (9) and
+// PPP in HDLC-like framing (50); Cisco HDLC (104); Frame Relay (107);
+// NFLOG (239); PKTAP (258, and Apple's 149); IPoIB (242); Juniper
+// Ethernet (178); ARCNET (7, 129). Each cites its standard. Encrypted
+// 802.11 frames and later link-layer fragments are skipped and counted
+// for what they are. A classic pcap file of another link type is an error
+// ([LinkTypeError]); pcapng frames of another link type are skipped and
+// counted as "unsupported link type", and by interface and link type in
+// [Stats].Unsupported.
 //
 // # Decoding
 //
-// IPv4 (RFC 791, options skipped, AH walked) and IPv6 (RFC 8200, walking
+// IPv4 (RFC 791, options validated as Linux does, a source route's final
+// address taken as the destination, AH walked) and IPv6 (RFC 8200, walking
 // hop-by-hop, routing, destination options, fragment and AH extension
 // headers) down to TCP (RFC 9293 §3.1). Segment.PayloadLen comes from the
 // IP length fields, so it is right when the snaplen cut the frame; an IP
@@ -66,6 +74,14 @@
 // panics and allocates without bound on hostile input, and its uint8 link
 // types cannot hold 276). A file that ends mid-record yields every
 // complete record, then a [*TruncatedError].
+//
+// The reader is as lenient as libpcap and Wireshark (leniency.go): pcap
+// 2.0 to 2.4 with libpcap's pre-2.3 length swap, captured lengths above
+// the original cut, sub-second fields out of range clamped, each counted
+// in [Stats].File. The [Reader] keeps the capture clock monotonic
+// (Segment.Time never goes back; [Stats].Backwards says when a timestamp
+// did), and numbers frames as Wireshark does, pcapng custom and journal
+// blocks included ([Stats].Records).
 //
 // # Filters
 //

@@ -345,7 +345,7 @@ func TestHostile(t *testing.T) {
 	}{
 		{"pcap snaplen 0xffffffff", hugeSnap, 2, ""},
 		{"pcap record 0xffffffff", hugeRec, 1, "corrupt capture: record 2: captured length 4294967295 exceeds the maximum 262144"},
-		{"pcap caplen > len", capGtLen, 1, "corrupt capture: record 2: captured length 74 exceeds original length 10"},
+		{"pcap caplen > len", capGtLen, 1, ""}, // cut to 10 bytes, like libpcap reads on (TestLeniency)
 		{"pcapng caplen 0xffffffff", ngHugeCap, 1, "corrupt capture: packet block at byte " + itoa(len(ngHugeCap)-epbLen) + ": captured length 4294967295 exceeds block length " + itoa(epbLen)},
 		{"pcapng record > MaxSnaplen", ngBigBlock, 1, "corrupt capture: captured length 262148 exceeds the maximum 262144"},
 		{"pcapng snaplen 0xffffffff", ngHugeSnap, 1, ""},

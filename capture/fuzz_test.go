@@ -23,6 +23,9 @@ func FuzzDecode(f *testing.F) {
 	f.Add(null(2, binary.BigEndian, syn4), uint16(LinkLoop))
 	f.Add(syn4[:25], uint16(LinkIPv4))
 	f.Add([]byte{}, uint16(147))
+	for link, fr := range linkSeeds(f) {
+		f.Add(fr, uint16(link))
+	}
 	f.Fuzz(func(t *testing.T, frame []byte, link uint16) {
 		var seg segment.Segment
 		var noted [NumReasons]uint64
@@ -69,6 +72,18 @@ func FuzzOpenFile(f *testing.F) {
 	f.Add(pcapFile(le, false, LinkEthernet, frames...)[:100])
 	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
 	f.Add([]byte("not a capture"))
+	for link, fr := range linkSeeds(f) {
+		f.Add(pcapFile(le, false, link, fr))
+	}
+	// Leniencies: version 2.2 (swapped lengths), a huge microsecond field.
+	old := pcapFile(be, false, LinkEthernet, frames[:2]...)
+	be.PutUint16(old[6:], 2)
+	be.PutUint32(old[24+4:], 2000000)
+	f.Add(old)
+	// pcapng with every kind of block Wireshark numbers, and mixed links.
+	f.Add(cat(ngSHBBlock(le), ngBlock(le, ngCustom, []byte{0, 0, 0x7e, 0xd9}), ngIDBBlock(le, LinkNFLOG, 0),
+		ngIDBBlock(le, 10, 0), ngEPBBlock(le, 0, 1, nflog(le, 2, ip4(f, synSpec))), ngEPBBlock(le, 1, 2, frames[0]),
+		ngBlock(le, ngJournal, []byte("MESSAGE=x\n")), ngBlock(le, ngSPB, cat(le.AppendUint32(nil, 20), make([]byte, 20)))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src, err := OpenFile("-", bytes.NewReader(data))
 		if err != nil {

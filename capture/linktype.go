@@ -27,18 +27,24 @@ const (
 func (l LinkType) Supported() bool {
 	switch l {
 	case LinkNull, LinkEthernet, LinkRaw12, LinkRaw14, LinkRaw, LinkLoop,
-		LinkLinuxSLL, LinkIPv4, LinkIPv6, LinkSLL2:
+		LinkLinuxSLL, LinkIPv4, LinkIPv6, LinkSLL2,
+		// linktypes.go
+		LinkArcnetBSD, LinkPPP, LinkPPPHDLC, LinkCHDLC, Link80211, LinkFrameRelay,
+		LinkPrism, LinkRadiotap, LinkArcnetLinux, LinkApplePKTAP, LinkAVS,
+		LinkJuniperEther, LinkPPI, LinkNFLOG, LinkIPoIB, LinkPKTAP:
 		return true
 	}
 	return false
 }
 
 var linkNames = map[LinkType]string{
-	0: "NULL", 1: "EN10MB", 6: "IEEE802", 9: "PPP", 10: "FDDI", 12: "RAW", 14: "RAW",
-	50: "PPP_HDLC", 51: "PPP_ETHER", 101: "RAW", 104: "C_HDLC", 105: "IEEE802_11",
-	108: "LOOP", 113: "LINUX_SLL", 117: "PFLOG", 119: "PRISM_HEADER",
-	127: "IEEE802_11_RADIO", 187: "BLUETOOTH_HCI_H4", 192: "PPI", 195: "IEEE802_15_4",
-	220: "USB_LINUX_MMAPPED", 228: "IPV4", 229: "IPV6", 239: "NFLOG", 276: "LINUX_SLL2",
+	0: "NULL", 1: "EN10MB", 6: "IEEE802", 7: "ARCNET", 9: "PPP", 10: "FDDI", 12: "RAW", 14: "RAW",
+	50: "PPP_SERIAL", 51: "PPP_ETHER", 101: "RAW", 104: "C_HDLC", 105: "IEEE802_11",
+	107: "FRELAY", 108: "LOOP", 113: "LINUX_SLL", 117: "PFLOG", 119: "PRISM_HEADER",
+	127: "IEEE802_11_RADIO", 129: "ARCNET_LINUX", 163: "IEEE802_11_RADIO_AVS",
+	178: "JUNIPER_ETHER", 187: "BLUETOOTH_HCI_H4", 192: "PPI", 195: "IEEE802_15_4",
+	220: "USB_LINUX_MMAPPED", 227: "CAN_SOCKETCAN", 228: "IPV4", 229: "IPV6", 239: "NFLOG",
+	242: "IPOIB", 249: "USBPCAP", 253: "NETLINK", 258: "PKTAP", 276: "LINUX_SLL2",
 }
 
 // String returns the libpcap name of the link type (without "LINKTYPE_"),

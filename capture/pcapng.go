@@ -31,6 +31,11 @@ type ngReader struct {
 	buf       []byte
 	pending   error // error met while reading ahead in start
 	pos       int64 // stream offset of the next block
+	// linktypes: begin
+	records int       // blocks read that Wireshark numbers as frames, not yet returned
+	frames  uint64    // frames (packets and records) returned
+	lenient *Leniency // where clamped lengths are counted
+	// linktypes: end
 }
 
 type ngIface struct {
@@ -47,6 +52,11 @@ const (
 	ngPB  = 0x00000002 // obsolete Packet Block
 	ngSPB = 0x00000003
 	ngEPB = 0x00000006
+	// linktypes: blocks that are not packets but that Wireshark numbers
+	// as frames (its frame.number), and so flowtrace too.
+	ngJournal   = 0x00000009 // systemd Journal Export Block
+	ngCustom    = 0x00000bad // Custom Block, copiable
+	ngCustomNoC = 0x40000bad // Custom Block, not to be copied
 
 	ngMaxIfaces  = 1 << 16
 	ngMaxIDBOpts = 64 << 10
@@ -91,6 +101,9 @@ func (r *ngReader) start() error {
 
 // next returns the next packet.
 func (r *ngReader) next() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+	if r.records > 0 { // linktypes: read by start()
+		return r.record()
+	}
 	if r.pending != nil {
 		return nil, ci, 0, r.pending
 	}
@@ -100,9 +113,21 @@ func (r *ngReader) next() (data []byte, ci gopacket.CaptureInfo, link LinkType, 
 			return nil, ci, 0, err
 		}
 		if isPacket {
+			r.frames++
 			return r.packet()
 		}
+		if r.records > 0 { // linktypes
+			return r.record()
+		}
 	}
+}
+
+// record returns a block that Wireshark numbers as a frame: no data,
+// link type linkRecord.
+func (r *ngReader) record() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+	r.records--
+	r.frames++
+	return nil, ci, linkRecord, nil
 }
 
 // read fills b, turning an EOF inside a block into io.ErrUnexpectedEOF.
@@ -234,6 +259,9 @@ func (r *ngReader) block() (isPacket bool, err error) {
 		return true, nil
 	}
 	// Statistics, name resolution, decryption secrets, custom blocks...
+	if typ == ngJournal || typ == ngCustom || typ == ngCustomNoC { // linktypes
+		r.records++ // next() returns it (start() cannot)
+	}
 	return false, r.skip(body + 4)
 }
 
@@ -339,6 +367,12 @@ func (r *ngReader) packet() (data []byte, ci gopacket.CaptureInfo, link LinkType
 	}
 	ci.CaptureLength = p.caplen
 	ci.Length = p.origlen
+	if p.caplen > p.origlen { // linktypes: cut to the original length, as for pcap
+		data, ci.CaptureLength = data[:p.origlen], p.origlen
+		if r.lenient.Clamped++; r.lenient.Clamped == 1 {
+			r.lenient.FirstClamped = r.frames
+		}
+	}
 	ci.InterfaceIndex = p.iface
 	return data, ci, ifc.link, nil
 }

@@ -1,6 +1,8 @@
 package capture
 
 import (
+	"time"
+
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -9,7 +11,8 @@ import (
 type Reader struct {
 	src   Source
 	stats Stats
-	err   error // sticky: the source's error, returned again by every Next
+	err   error     // sticky: the source's error, returned again by every Next
+	clock time.Time // linktypes: latest frame timestamp seen (Stats.Backwards)
 
 	expr  string
 	progs []linkProg // compiled filter, one per link type seen
@@ -84,6 +87,12 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			return err
 		}
 		r.stats.Frames++
+		if link == linkRecord { // linktypes: a pcapng block Wireshark numbers
+			r.stats.Records++
+			r.stats.NonTCP++
+			continue
+		}
+		ts := r.stats.Backwards.advance(&r.clock, ci.Timestamp, r.stats.Frames) // linktypes: the clock never goes back
 		if r.expr != "" {
 			var prog []bpfInsn
 			if len(r.progs) > 0 && r.progs[0].link == link {
@@ -101,16 +110,24 @@ func (r *Reader) Next(seg *segment.Segment) error {
 		switch v {
 		case isTCP:
 			r.stats.TCP++
-			seg.Time = ci.Timestamp
+			seg.Time = ts
 			seg.Pkt = r.stats.Frames
 			return nil
 		case notTCP:
 			r.stats.NonTCP++
 		default:
 			r.stats.Skipped[reason]++
+			if reason == UnsupportedLink { // linktypes
+				r.stats.noteUnsupported(ci.InterfaceIndex, link)
+			}
 		}
 	}
 }
 
 // Stats returns the counts so far.
-func (r *Reader) Stats() Stats { return r.stats }
+func (r *Reader) Stats() Stats {
+	if l, ok := r.src.(lenienter); ok { // linktypes
+		r.stats.File = l.Leniency()
+	}
+	return r.stats
+}

@@ -15,18 +15,24 @@ type Reason uint8
 // the order of the headers in a frame.
 const (
 	// Frames skipped (counted in Stats.Skipped).
-	UnsupportedLink  Reason = iota // link type flowtrace cannot decode
-	TruncatedLink                  // frame ends inside the link header (incl. VLAN tags)
-	BadIPVersion                   // IP version nibble does not match the link's protocol field
-	TruncatedIPv4                  // fewer than 20 bytes, or fewer than IHL*4, captured
-	BadIPv4HeaderLen               // IHL < 5
-	BadIPv4Length                  // total length smaller than the header
-	TruncatedIPv6                  // fewer than 40 bytes captured
-	TruncatedIPExt                 // frame ends inside an IPv6 extension header (or IPv4 AH)
-	BadIPv6Length                  // extension headers run past the payload length
-	IPFragment                     // TCP inside an IP fragment (not reassembled)
-	TruncatedTCP                   // fewer than 20 bytes of TCP header captured
-	BadDataOffset                  // data offset < 5, or past the IP payload
+	UnsupportedLink Reason = iota // link type flowtrace cannot decode
+	TruncatedLink                 // frame ends inside the link header (incl. VLAN tags)
+	// linktypes: begin
+	BadLinkHeader  // link header's own fields impossible (radiotap/PPI/PKTAP length, Juniper magic, ...)
+	Protected80211 // 802.11 data frame with the Protected Frame bit: encrypted, cannot be decoded
+	LinkFragment   // later fragment of an 802.11 or ARCNET (RFC 1201) split frame: no IP header
+	// linktypes: end
+	BadIPVersion     // IP version nibble does not match the link's protocol field
+	TruncatedIPv4    // fewer than 20 bytes, or fewer than IHL*4, captured
+	BadIPv4HeaderLen // IHL < 5
+	BadIPv4Length    // total length smaller than the header
+	BadIPv4Option    // linktypes: IPv4 option list malformed (RFC 791 lengths); the receiver drops it
+	TruncatedIPv6    // fewer than 40 bytes captured
+	TruncatedIPExt   // frame ends inside an IPv6 extension header (or IPv4 AH)
+	BadIPv6Length    // extension headers run past the payload length
+	IPFragment       // TCP inside an IP fragment (not reassembled)
+	TruncatedTCP     // fewer than 20 bytes of TCP header captured
+	BadDataOffset    // data offset < 5, or past the IP payload
 
 	// Segments delivered anyway (counted in Stats.Noted).
 	BadTCPOption       // malformed option: parsing stopped there
@@ -40,10 +46,14 @@ const (
 var reasonNames = [NumReasons]string{
 	UnsupportedLink:    "unsupported link type",
 	TruncatedLink:      "truncated link header",
+	BadLinkHeader:      "bad link header",
+	Protected80211:     "802.11 protected",
+	LinkFragment:       "link-layer fragment",
 	BadIPVersion:       "bad IP version",
 	TruncatedIPv4:      "truncated IPv4 header",
 	BadIPv4HeaderLen:   "bad IPv4 header length",
 	BadIPv4Length:      "bad IPv4 total length",
+	BadIPv4Option:      "bad IPv4 option",
 	TruncatedIPv6:      "truncated IPv6 header",
 	TruncatedIPExt:     "truncated IP extension header",
 	BadIPv6Length:      "bad IPv6 payload length",
@@ -76,6 +86,21 @@ type Stats struct {
 	Filtered uint64 // frames rejected by the BPF filter
 	Skipped  [NumReasons]uint64
 	Noted    [NumReasons]uint64
+
+	// linktypes: begin (leniency.go)
+	// Records counts pcapng blocks that are not packets but that
+	// Wireshark numbers as frames (custom blocks, systemd journal
+	// entries), so that Segment.Pkt is Wireshark's frame.number; they
+	// are in Frames and NonTCP too.
+	Records uint64
+	// Unsupported counts the frames skipped for UnsupportedLink by
+	// interface and link type (the first maxLinkSkips pairs; the rest in
+	// UnsupportedOther).
+	Unsupported      [maxLinkSkips]LinkSkip
+	UnsupportedOther uint64
+	File             Leniency  // what the file reader let through
+	Backwards        Backwards // timestamps that went back in time
+	// linktypes: end
 }
 
 // SkippedReasons yields the reasons with a non-zero Skipped count, in

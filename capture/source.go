@@ -86,7 +86,12 @@ type File struct {
 	link    LinkType    // classic pcap: the file's link type
 	records uint64      // records delivered
 	err     error       // sticky
+	lenient Leniency    // linktypes: what was read leniently
 }
+
+// Leniency reports what the file reader accepted that a strict reader
+// would refuse (see [Leniency]).
+func (f *File) Leniency() Leniency { return f.lenient }
 
 var _ Source = (*File)(nil)
 
@@ -157,7 +162,7 @@ func (f *File) init(in io.Reader) error {
 	case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1:
 		return f.initPcap(br, m)
 	case 0x0a0d0d0a:
-		f.ng = &ngReader{br: br, name: f.name}
+		f.ng = &ngReader{br: br, name: f.name, lenient: &f.lenient}
 		if err := f.ng.start(); err != nil {
 			return f.wrap(err, 0)
 		}
@@ -180,8 +185,13 @@ func (f *File) initPcap(br *bufio.Reader, magic uint32) error {
 	if magic == 0xa1b2c3d4 || magic == 0xa1b23c4d {
 		order = binary.BigEndian
 	}
-	if maj, min := order.Uint16(h[4:]), order.Uint16(h[6:]); maj != 2 || min != 4 {
-		return fmt.Errorf("capture: %s: %w: unsupported pcap version %d.%d", f.name, ErrCorrupt, maj, min)
+	// linktypes: versions 2.0 to 2.4, as libpcap reads them (pcap.go).
+	maj, minor := order.Uint16(h[4:]), order.Uint16(h[6:])
+	if maj != 2 || minor > 4 {
+		return fmt.Errorf("capture: %s: %w: unsupported pcap version %d.%d", f.name, ErrCorrupt, maj, minor)
+	}
+	if minor < 4 {
+		f.lenient.Version = fmt.Sprintf("2.%d", minor)
 	}
 	// The top bits hold FCS information (LT_FCS_LENGTH); libpcap masks them.
 	lt := order.Uint32(h[20:]) & 0x03ffffff
@@ -191,7 +201,7 @@ func (f *File) initPcap(br *bufio.Reader, magic uint32) error {
 	f.link = LinkType(lt)
 	nano := magic == 0xa1b23c4d || magic == 0x4d3cb2a1
 	br.Discard(24)
-	f.pcap = &pcapReader{br: br, order: order, nano: nano}
+	f.pcap = &pcapReader{br: br, order: order, nano: nano, minor: minor, lenient: &f.lenient}
 	return nil
 }
 
@@ -220,9 +230,6 @@ func (f *File) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType,
 		case ci.CaptureLength > MaxSnaplen:
 			f.err = fmt.Errorf("capture: %s: %w: record %d: captured length %d exceeds the maximum %d",
 				f.name, ErrCorrupt, f.records+1, ci.CaptureLength, MaxSnaplen)
-		case ci.CaptureLength > ci.Length:
-			f.err = fmt.Errorf("capture: %s: %w: record %d: captured length %d exceeds original length %d",
-				f.name, ErrCorrupt, f.records+1, ci.CaptureLength, ci.Length)
 		default:
 			f.err = f.readErr(err, f.records+1)
 		}

@@ -38,12 +38,13 @@ type Count struct {
 // Summary is what the caller knows at the end that the tracker did not
 // see: capture statistics.
 type Summary struct {
-	Frames   uint64  // frames read
-	TCP      uint64  // TCP segments decoded
-	NonTCP   uint64  // frames that were not TCP (ARP, UDP, ICMP, …)
-	Filtered uint64  // frames the BPF filter rejected
-	Skipped  []Count // malformed frames, by reason
-	Noted    []Count // segments kept despite a defect, by reason
+	Frames   uint64   // frames read
+	TCP      uint64   // TCP segments decoded
+	NonTCP   uint64   // frames that were not TCP (ARP, UDP, ICMP, …)
+	Filtered uint64   // frames the BPF filter rejected
+	Skipped  []Count  // malformed frames, by reason
+	Noted    []Count  // segments kept despite a defect, by reason
+	Notices  []string // capture's own lines: skips by kind, unsupported link types by interface, leniencies
 	Tracker  tracker.Stats
 }
 

@@ -422,7 +422,7 @@ func finish(rd segments, tr *tracker.Tracker) printer.Summary {
 	st := rd.Stats()
 	sum := printer.Summary{
 		Frames: st.Frames, TCP: st.TCP, NonTCP: st.NonTCP, Filtered: st.Filtered,
-		Tracker: tr.Stats(),
+		Tracker: tr.Stats(), Notices: st.Notices(),
 	}
 	for r, k := range st.SkippedReasons() {
 		sum.Skipped = append(sum.Skipped, printer.Count{Name: r.String(), N: k})
@@ -452,8 +452,8 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 		}
 		return n
 	}
-	if n := total(sum.Skipped); n > 0 {
-		fmt.Fprintf(w, "flowtrace: %s: skipped %d of %d frames as malformed: %s\n", name, n, sum.Frames, list(sum.Skipped))
+	for _, l := range sum.Notices { // skipped frames by kind, link types, leniencies
+		fmt.Fprintf(w, "flowtrace: %s: %s\n", name, l)
 	}
 	if n := total(sum.Noted); n > 0 {
 		fmt.Fprintf(w, "flowtrace: %s: kept %d segments despite defects: %s\n", name, n, list(sum.Noted))

@@ -193,6 +193,10 @@ func loadTemplate(path string) (*template, error) {
 				continue
 			}
 			ip = data[20:]
+		case capture.LinkNFLOG:
+			// The nflog trace is client-close captured another way:
+			// not a template of its own.
+			return &template{name: name}, nil
 		default:
 			return nil, fmt.Errorf("benchgen: %s: link type %d not supported as a template", path, link)
 		}
