@@ -36,11 +36,14 @@ type endpoint struct {
 	synSent  bool // has sent a SYN or SYN-ACK; isn is valid
 	finSent  bool
 	baseSet  bool
-	nin      uint8 // segments in flight to this endpoint (in)
-	z        zeekEndpoint
-	isn      seqnum.Value // its initial sequence number
-	finSeq   seqnum.Value // sequence number its FIN occupies
-	base     seqnum.Value // origin of relative sequence numbers
+	// FIN-WAIT-2 timeout (finwait2.go).
+	dataAfterFIN bool  // sent payload while its peer was in FIN-WAIT-2
+	halfClosed   bool  // in FIN-WAIT-2, acknowledged such payload
+	nin          uint8 // segments in flight to this endpoint (in)
+	z            zeekEndpoint
+	isn          seqnum.Value // its initial sequence number
+	finSeq       seqnum.Value // sequence number its FIN occupies
+	base         seqnum.Value // origin of relative sequence numbers
 
 	pkts, bytes, ipBytes uint64
 
@@ -273,6 +276,8 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	c.hist.update(c, s, seg)
 	c.zeekUpdate(s, seg)
 	c.observe(t, s, seg)
+	c.notePeerData(s, seg)
+	c.noteHalfClose(s, seg)
 	c.phases(t)
 }
 

@@ -15,6 +15,9 @@ const (
 	// DefaultTimeWait is 2×MSL. Linux holds TIME-WAIT a fixed 60 s
 	// (TCP_TIMEWAIT_LEN).
 	DefaultTimeWait = 60 * time.Second
+	// DefaultFinTimeout is how long an orphaned FIN-WAIT-2 lasts: Linux's
+	// net.ipv4.tcp_fin_timeout default.
+	DefaultFinTimeout = 60 * time.Second
 	// DefaultIdleTimeout expires a connection with no segments for this
 	// long, as Zeek's tcp_inactivity_timeout does.
 	DefaultIdleTimeout = 5 * time.Minute
@@ -39,6 +42,7 @@ const (
 // defaults.
 type Config struct {
 	TimeWait    time.Duration // 2×MSL; DefaultTimeWait if 0
+	FinTimeout  time.Duration // orphaned FIN-WAIT-2 lifetime; DefaultFinTimeout if 0
 	IdleTimeout time.Duration // DefaultIdleTimeout if 0
 	MaxConns    int           // DefaultMaxConns if 0
 }
@@ -98,6 +102,9 @@ type Tracker struct {
 func New(cfg Config, obs Observer) *Tracker {
 	if cfg.TimeWait <= 0 {
 		cfg.TimeWait = DefaultTimeWait
+	}
+	if cfg.FinTimeout <= 0 {
+		cfg.FinTimeout = DefaultFinTimeout
 	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
@@ -301,6 +308,9 @@ func (t *Tracker) deadline(c *Conn) time.Time {
 				d = tw
 			}
 		}
+		if fw, ok := t.finWait2Deadline(c, s); ok && fw.Before(d) {
+			d = fw
+		}
 	}
 	if o.Gone() && r.Gone() {
 		if l := c.last.Add(closeLinger); l.Before(d) {
@@ -354,6 +364,10 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 				t.evTime, t.evPkt = tw, 0
 				c.set(t, s, timeWaitExpired, false)
 			}
+		}
+		if fw, ok := t.finWait2Deadline(c, s); ok && !fw.After(d) {
+			t.evTime, t.evPkt = fw, 0
+			c.set(t, s, finWait2Expired, true)
 		}
 	}
 	t.flushEvents(c)
