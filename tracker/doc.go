@@ -48,7 +48,9 @@
 // Each connection also carries Zeek's conn_state and history, computed as
 // Zeek 9.1 computes them for its conn.log, with one deliberate
 // deviation: the originator is the sender of the first SYN (or the
-// heuristic client), fixed at creation, so history never contains '^'.
+// heuristic client), fixed at creation. When that is not the sender of the
+// connection's first packet, history starts with Zeek's '^' (direction
+// flipped).
 //
 // # Concurrency
 //

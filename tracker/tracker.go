@@ -241,6 +241,8 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 	}
 	if !srcIsOrig {
 		src, dst = dst, src
+		// Zeek's '^': the originator is not the first packet's sender.
+		c.hist.add(Orig, '^')
 	}
 	c.origFirst = srcIsOrig == srcFirst
 	c.ep[Orig].addr, c.ep[Orig].port = src.Addr(), src.Port()
