@@ -243,6 +243,8 @@ func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *
 		b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
 		b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
 		b = appendUintField(b, "evicted", sum.Tracker.Evicted)
+		b = appendUintField(b, "probes", sum.Tracker.Probes)
+		b = appendUintField(b, "one_sided", sum.Tracker.OneSided)
 	}
 	if live != nil {
 		b = appendLive(b, live)

@@ -570,6 +570,7 @@ func (p *Text) Close(sum Summary) error {
 	b = append(b, "connections: "...)
 	b = strconv.AppendInt(b, int64(p.nrows), 10)
 	b = append(b, '\n')
+	b = appendProbeSummary(b, &sum.Tracker)
 	var err error
 	if p.nrows > 0 {
 		oneDay := !p.opts.Wide && p.day[0] == p.day[1]

@@ -69,6 +69,8 @@ type Stats struct {
 	Reused   uint64 // connections started by port reuse on a live 4-tuple
 	Expired  uint64 // connections removed by the idle timeout
 	Evicted  uint64 // connections removed because the table was full
+	Probes   uint64 // probes reported (probe.go): segments that opened no connection
+	OneSided uint64 // connections captured in one direction only (onesided.go)
 	Active   int    // connections in the table now
 }
 
@@ -93,6 +95,11 @@ type Tracker struct {
 	// out first).
 	servers, oldServers map[netip.AddrPort]struct{}
 	stats               Stats
+	// Probes waiting for an answer (probe.go), in order of arrival.
+	probes    map[Tuple]*Probe
+	probeQ    []*Probe
+	probeFree []*Probe
+	probeObs  ProbeObserver // obs, if it wants probes
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -112,12 +119,15 @@ func New(cfg Config, obs Observer) *Tracker {
 	if cfg.MaxConns <= 0 {
 		cfg.MaxConns = DefaultMaxConns
 	}
+	po, _ := obs.(ProbeObserver)
 	return &Tracker{
-		cfg:     cfg,
-		obs:     obs,
-		conns:   table{seed: maphash.MakeSeed()},
-		servers: make(map[netip.AddrPort]struct{}),
-		evs:     make([]Event, 0, 16),
+		cfg:      cfg,
+		obs:      obs,
+		conns:    table{seed: maphash.MakeSeed()},
+		servers:  make(map[netip.AddrPort]struct{}),
+		evs:      make([]Event, 0, 16),
+		probes:   make(map[Tuple]*Probe),
+		probeObs: po,
 	}
 }
 
@@ -152,6 +162,18 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
 	c := t.conns.get(&key, h)
+	if c == nil && (len(t.probes) > 0 || seg.Flags&segment.ACK == 0 || seg.PayloadLen == 0) {
+		// Perhaps a probe, or a probe's answer (probe.go).
+		if t.probeSegment(seg, key, h) {
+			return
+		}
+		c = t.conns.get(&key, h)
+	}
+	t.handleConn(seg, c, key, h, srcFirst)
+}
+
+// handleConn replays a segment of connection c (nil: none yet).
+func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key Tuple, h uint64, srcFirst bool) {
 	if c != nil && t.startsNew(c, seg, c.sideOf(srcFirst)) {
 		t.reuse(c, seg)
 		c = nil
@@ -349,6 +371,9 @@ func (t *Tracker) Advance(now time.Time) {
 		c.queued = time.Time{}
 		t.fire(c, tm.at)
 	}
+	if len(t.probeQ) > 0 {
+		t.expireProbes(now, 0, false)
+	}
 }
 
 // fire handles connection c's deadline at time at.
@@ -423,6 +448,7 @@ func (t *Tracker) remove(c *Conn) {
 // and its states otherwise as of its last segment (TIME-WAIT is not
 // expired).
 func (t *Tracker) Flush() {
+	t.expireProbes(t.now, 0, true)
 	live := make([]*Conn, 0, t.conns.n)
 	t.conns.each(func(c *Conn) { live = append(live, c) })
 	slices.SortFunc(live, func(a, b *Conn) int {
