@@ -180,6 +180,10 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = append(b, `,"duration":`...)
 	b = strconv.AppendFloat(b, c.Last().Sub(c.First()).Seconds(), 'f', 6, 64)
 	b = appendBoolField(b, "midstream", c.Midstream())
+	if unseen, ok := c.OneSided(); ok {
+		b = appendBoolField(b, "one_sided", true)
+		b = appendStrField(b, "unseen", unseen.String())
+	}
 	b = appendSeq(b, c)
 	b = appendStrField(b, "end", c.End())
 	if c.Why() != "" {

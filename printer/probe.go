@@ -103,12 +103,31 @@ func appendProbeSummary(b []byte, st *tracker.Stats) []byte {
 	if st.Probes > 0 {
 		b = append(b, "probes: "...)
 		b = strconv.AppendUint(b, st.Probes, 10)
-		b = append(b, " (segments that opened no connection: see the probe lines)\n"...)
+		b = append(b, " (segments that opened no connection, with their answers: see the probe lines or records)\n"...)
 	}
 	if st.OneSided > 0 {
-		b = append(b, "one-sided: "...)
+		b = append(b, "one-sided connections: "...)
 		b = strconv.AppendUint(b, st.OneSided, 10)
-		b = append(b, " connections captured in one direction only\n"...)
+		b = append(b, " (captured in one direction only: the other side's segments are inferred)\n"...)
 	}
 	return b
+}
+
+// oneSidedNote is the connection table's note on a one-sided connection.
+func oneSidedNote(c *tracker.Conn) string {
+	unseen, ok := c.OneSided()
+	switch {
+	case !ok:
+		return ""
+	case unseen == tracker.Orig:
+		return "one-sided: client not captured"
+	}
+	return "one-sided: server not captured"
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }

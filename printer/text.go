@@ -281,6 +281,9 @@ func (p *Text) Done(c *tracker.Conn) {
 		first: c.First(), last: c.Last(),
 		connState: c.ConnState(), end: c.End(), why: c.Why(),
 	}
+	if n := oneSidedNote(c); n != "" {
+		r.why = joinNote(r.why, n)
+	}
 	if p.withUID() {
 		r.uid = c.UID()
 	}

@@ -430,12 +430,16 @@ func (t *Tracker) evict() {
 func (t *Tracker) finish(c *Conn, why string) {
 	t.evs = t.evs[:0]
 	c.flushInflight(t)
+	c.oneSidedEnd(t)
 	t.flushEvents(c)
 	c.why = why
 	t.remove(c)
 }
 
 func (t *Tracker) remove(c *Conn) {
+	if c.oneSided {
+		t.stats.OneSided++
+	}
 	t.obs.Done(c)
 	t.conns.del(c, c.hash)
 	c.gen++
