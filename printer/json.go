@@ -180,6 +180,10 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = append(b, `,"duration":`...)
 	b = strconv.AppendFloat(b, c.Last().Sub(c.First()).Seconds(), 'f', 6, 64)
 	b = appendBoolField(b, "midstream", c.Midstream())
+	if unseen, ok := c.OneSided(); ok {
+		b = appendBoolField(b, "one_sided", true)
+		b = appendStrField(b, "unseen", unseen.String())
+	}
 	b = appendSeq(b, c)
 	b = appendStrField(b, "end", c.End())
 	if c.Why() != "" {
@@ -243,6 +247,8 @@ func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *
 		b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
 		b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
 		b = appendUintField(b, "evicted", sum.Tracker.Evicted)
+		b = appendUintField(b, "probes", sum.Tracker.Probes)
+		b = appendUintField(b, "one_sided", sum.Tracker.OneSided)
 	}
 	if live != nil {
 		b = appendLive(b, live)

@@ -281,6 +281,9 @@ func (p *Text) Done(c *tracker.Conn) {
 		first: c.First(), last: c.Last(),
 		connState: c.ConnState(), end: c.End(), why: c.Why(),
 	}
+	if n := oneSidedNote(c); n != "" {
+		r.why = joinNote(r.why, n)
+	}
 	if p.withUID() {
 		r.uid = c.UID()
 	}
@@ -570,6 +573,7 @@ func (p *Text) Close(sum Summary) error {
 	b = append(b, "connections: "...)
 	b = strconv.AppendInt(b, int64(p.nrows), 10)
 	b = append(b, '\n')
+	b = appendProbeSummary(b, &sum.Tracker)
 	var err error
 	if p.nrows > 0 {
 		oneDay := !p.opts.Wide && p.day[0] == p.day[1]

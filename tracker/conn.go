@@ -36,11 +36,14 @@ type endpoint struct {
 	synSent  bool // has sent a SYN or SYN-ACK; isn is valid
 	finSent  bool
 	baseSet  bool
-	nin      uint8 // segments in flight to this endpoint (in)
-	z        zeekEndpoint
-	isn      seqnum.Value // its initial sequence number
-	finSeq   seqnum.Value // sequence number its FIN occupies
-	base     seqnum.Value // origin of relative sequence numbers
+	// FIN-WAIT-2 timeout (finwait2.go).
+	dataAfterFIN bool  // sent payload while its peer was in FIN-WAIT-2
+	halfClosed   bool  // in FIN-WAIT-2, acknowledged such payload
+	nin          uint8 // segments in flight to this endpoint (in)
+	z            zeekEndpoint
+	isn          seqnum.Value // its initial sequence number
+	finSeq       seqnum.Value // sequence number its FIN occupies
+	base         seqnum.Value // origin of relative sequence numbers
 
 	pkts, bytes, ipBytes uint64
 
@@ -90,7 +93,12 @@ type Conn struct {
 	queued     time.Time     // earliest deadline this connection has in the timer heap
 	gen        uint32        // bumped on reuse, to invalidate heap entries
 	uid        UID           // computed on first use; zero until then
-	ep         [2]endpoint
+	// One-sided capture (onesided.go): the seen side's ACKs so far.
+	oneSided         bool
+	unseen           Side
+	ackSet           bool
+	ackPrev, ackLast seqnum.Value
+	ep               [2]endpoint
 }
 
 // ID returns the connection's number: 1 for the first connection of the
@@ -232,6 +240,7 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	if !ok {
 		return false
 	}
+	inferred = inferred || c.oneSidedInferred(s, in) // onesided.go
 	from := e.state
 	e.state = to
 	e.inferred = inferred
@@ -259,6 +268,7 @@ func (c *Conn) assume(t *Tracker, s Side, to State, reason string) {
 func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	c.last = seg.Time
 
+	c.inferUnseen(t, s, seg) // one-sided captures: onesided.go
 	if seg.Flags&segment.ACK != 0 {
 		c.deliverAcked(t, s, seg)
 	}
@@ -273,6 +283,8 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	c.hist.update(c, s, seg)
 	c.zeekUpdate(s, seg)
 	c.observe(t, s, seg)
+	c.notePeerData(s, seg)
+	c.noteHalfClose(s, seg)
 	c.phases(t)
 }
 
@@ -564,7 +576,7 @@ func (c *Conn) phases(t *Tracker) {
 			reason = "handshake complete, simultaneous open"
 		}
 		var rtt time.Duration
-		if !c.synRexmit && !c.simOpen {
+		if !c.synRexmit && !c.simOpen && !c.oneSided { // one-sided: half the handshake was not captured
 			rtt = t.evTime.Sub(c.ep[Orig].synTime)
 			c.hsServer = c.synAckTime.Sub(c.ep[Orig].synTime)
 			c.hsClient = t.evTime.Sub(c.synAckTime)

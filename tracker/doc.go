@@ -29,10 +29,21 @@
 // endpoints ESTABLISHED, marked Inferred; its client is the endpoint seen
 // sending SYN-ACKs elsewhere's peer, or the one with the ephemeral port.
 //
+// A segment on a 4-tuple without a connection that no connection could
+// send (no ACK and no SYN, an illegal flag combination, or a bare ACK that
+// draws a RST or nothing) is a probe (probe.go): it opens no connection,
+// and is reported to a ProbeObserver with the target's answer.
+//
+// When only one direction of a connection is captured, the missing side's
+// segments are inferred from what the seen side acknowledges and sends
+// (onesided.go), as phantom segments through the same state machines,
+// and the transitions they cause are marked Inferred.
+//
 // # Time
 //
-// Time is the capture's: TIME-WAIT (2×MSL, Config.TimeWait) and idle
-// expiry run on segment timestamps, never the wall clock, so a replayed
+// Time is the capture's: TIME-WAIT (2×MSL, Config.TimeWait), the
+// orphaned FIN-WAIT-2 timeout (Config.FinTimeout, finwait2.go), probe
+// answers and idle expiry run on segment timestamps, never the wall clock, so a replayed
 // file gives the same answer every time. Advance moves the clock without a
 // segment, for live capture on a quiet link.
 //
@@ -48,7 +59,9 @@
 // Each connection also carries Zeek's conn_state and history, computed as
 // Zeek 9.1 computes them for its conn.log, with one deliberate
 // deviation: the originator is the sender of the first SYN (or the
-// heuristic client), fixed at creation, so history never contains '^'.
+// heuristic client), fixed at creation. When that is not the sender of the
+// connection's first packet, history starts with Zeek's '^' (direction
+// flipped).
 //
 // # Concurrency
 //

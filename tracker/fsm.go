@@ -20,6 +20,7 @@ const (
 	rcvRST                       // received an acceptable RST
 	timeWaitExpired              // 2×MSL elapsed on the capture clock
 	timeWaitReused               // a new SYN took over the 4-tuple in TIME-WAIT
+	finWait2Expired              // Config.FinTimeout elapsed in an orphaned FIN-WAIT-2
 )
 
 // next returns the state an endpoint in state s moves to on input in,
@@ -122,6 +123,14 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// §3.10.8 time-wait timeout.
 		if s == TimeWait {
 			return Closed, "TIME-WAIT expired", true
+		}
+	case finWait2Expired:
+		// Not in RFC 9293, which lets FIN-WAIT-2 last forever (§3.10.7.4
+		// names no timer). Linux (tcp_fin_timeout, net.ipv4.tcp_fin_timeout,
+		// default 60 s) deletes an orphaned FIN-WAIT-2, one whose
+		// application has closed the socket, with no segment on the wire.
+		if s == FinWait2 {
+			return Closed, "FIN-WAIT-2 timeout (orphaned)", true
 		}
 	case timeWaitReused:
 		// RFC 9293 §3.6.1 and Linux tcp_timewait_state_process: a new

@@ -42,6 +42,8 @@ func TestNext(t *testing.T) {
 		{LastAck, rcvACKofFIN}:        Closed,
 		{TimeWait, timeWaitExpired}:   Closed,
 		{TimeWait, timeWaitReused}:    Closed,
+		// Linux tcp_fin_timeout: an orphaned FIN-WAIT-2 is deleted.
+		{FinWait2, finWait2Expired}: Closed,
 	}
 	// ABORT and RST (§3.10.5, §3.10.7, RFC 5961).
 	for s := Unknown; s < numStates; s++ {
@@ -53,7 +55,7 @@ func TestNext(t *testing.T) {
 		}
 	}
 	for s := Unknown; s < numStates; s++ {
-		for in := sndSYN; in <= timeWaitReused; in++ {
+		for in := sndSYN; in <= finWait2Expired; in++ {
 			to, reason, ok := next(s, in)
 			want, moves := table[key{s, in}]
 			switch {

@@ -15,6 +15,9 @@ const (
 	// DefaultTimeWait is 2×MSL. Linux holds TIME-WAIT a fixed 60 s
 	// (TCP_TIMEWAIT_LEN).
 	DefaultTimeWait = 60 * time.Second
+	// DefaultFinTimeout is how long an orphaned FIN-WAIT-2 lasts: Linux's
+	// net.ipv4.tcp_fin_timeout default.
+	DefaultFinTimeout = 60 * time.Second
 	// DefaultIdleTimeout expires a connection with no segments for this
 	// long, as Zeek's tcp_inactivity_timeout does.
 	DefaultIdleTimeout = 5 * time.Minute
@@ -39,6 +42,7 @@ const (
 // defaults.
 type Config struct {
 	TimeWait    time.Duration // 2×MSL; DefaultTimeWait if 0
+	FinTimeout  time.Duration // orphaned FIN-WAIT-2 lifetime; DefaultFinTimeout if 0
 	IdleTimeout time.Duration // DefaultIdleTimeout if 0
 	MaxConns    int           // DefaultMaxConns if 0
 }
@@ -65,6 +69,8 @@ type Stats struct {
 	Reused   uint64 // connections started by port reuse on a live 4-tuple
 	Expired  uint64 // connections removed by the idle timeout
 	Evicted  uint64 // connections removed because the table was full
+	Probes   uint64 // probes reported (probe.go): segments that opened no connection
+	OneSided uint64 // connections captured in one direction only (onesided.go)
 	Active   int    // connections in the table now
 }
 
@@ -89,6 +95,11 @@ type Tracker struct {
 	// out first).
 	servers, oldServers map[netip.AddrPort]struct{}
 	stats               Stats
+	// Probes waiting for an answer (probe.go), in order of arrival.
+	probes    map[Tuple]*Probe
+	probeQ    []*Probe
+	probeFree []*Probe
+	probeObs  ProbeObserver // obs, if it wants probes
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -99,18 +110,24 @@ func New(cfg Config, obs Observer) *Tracker {
 	if cfg.TimeWait <= 0 {
 		cfg.TimeWait = DefaultTimeWait
 	}
+	if cfg.FinTimeout <= 0 {
+		cfg.FinTimeout = DefaultFinTimeout
+	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
 	}
 	if cfg.MaxConns <= 0 {
 		cfg.MaxConns = DefaultMaxConns
 	}
+	po, _ := obs.(ProbeObserver)
 	return &Tracker{
-		cfg:     cfg,
-		obs:     obs,
-		conns:   table{seed: maphash.MakeSeed()},
-		servers: make(map[netip.AddrPort]struct{}),
-		evs:     make([]Event, 0, 16),
+		cfg:      cfg,
+		obs:      obs,
+		conns:    table{seed: maphash.MakeSeed()},
+		servers:  make(map[netip.AddrPort]struct{}),
+		evs:      make([]Event, 0, 16),
+		probes:   make(map[Tuple]*Probe),
+		probeObs: po,
 	}
 }
 
@@ -145,6 +162,18 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
 	c := t.conns.get(&key, h)
+	if c == nil && (len(t.probes) > 0 || seg.Flags&segment.ACK == 0 || seg.PayloadLen == 0) {
+		// Perhaps a probe, or a probe's answer (probe.go).
+		if t.probeSegment(seg, key, h) {
+			return
+		}
+		c = t.conns.get(&key, h)
+	}
+	t.handleConn(seg, c, key, h, srcFirst)
+}
+
+// handleConn replays a segment of connection c (nil: none yet).
+func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key Tuple, h uint64, srcFirst bool) {
 	if c != nil && t.startsNew(c, seg, c.sideOf(srcFirst)) {
 		t.reuse(c, seg)
 		c = nil
@@ -234,6 +263,8 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 	}
 	if !srcIsOrig {
 		src, dst = dst, src
+		// Zeek's '^': the originator is not the first packet's sender.
+		c.hist.add(Orig, '^')
 	}
 	c.origFirst = srcIsOrig == srcFirst
 	c.ep[Orig].addr, c.ep[Orig].port = src.Addr(), src.Port()
@@ -301,6 +332,9 @@ func (t *Tracker) deadline(c *Conn) time.Time {
 				d = tw
 			}
 		}
+		if fw, ok := t.finWait2Deadline(c, s); ok && fw.Before(d) {
+			d = fw
+		}
 	}
 	if o.Gone() && r.Gone() {
 		if l := c.last.Add(closeLinger); l.Before(d) {
@@ -337,6 +371,9 @@ func (t *Tracker) Advance(now time.Time) {
 		c.queued = time.Time{}
 		t.fire(c, tm.at)
 	}
+	if len(t.probeQ) > 0 {
+		t.expireProbes(now, 0, false)
+	}
 }
 
 // fire handles connection c's deadline at time at.
@@ -354,6 +391,10 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 				t.evTime, t.evPkt = tw, 0
 				c.set(t, s, timeWaitExpired, false)
 			}
+		}
+		if fw, ok := t.finWait2Deadline(c, s); ok && !fw.After(d) {
+			t.evTime, t.evPkt = fw, 0
+			c.set(t, s, finWait2Expired, true)
 		}
 	}
 	t.flushEvents(c)
@@ -389,12 +430,16 @@ func (t *Tracker) evict() {
 func (t *Tracker) finish(c *Conn, why string) {
 	t.evs = t.evs[:0]
 	c.flushInflight(t)
+	c.oneSidedEnd(t)
 	t.flushEvents(c)
 	c.why = why
 	t.remove(c)
 }
 
 func (t *Tracker) remove(c *Conn) {
+	if c.oneSided {
+		t.stats.OneSided++
+	}
 	t.obs.Done(c)
 	t.conns.del(c, c.hash)
 	c.gen++
@@ -407,6 +452,7 @@ func (t *Tracker) remove(c *Conn) {
 // and its states otherwise as of its last segment (TIME-WAIT is not
 // expired).
 func (t *Tracker) Flush() {
+	t.expireProbes(t.now, 0, true)
 	live := make([]*Conn, 0, t.conns.n)
 	t.conns.each(func(c *Conn) { live = append(live, c) })
 	slices.SortFunc(live, func(a, b *Conn) int {

@@ -132,9 +132,10 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	flagdoc.SetGroup(fs, groupDrill, "conn", "state", "conn-state", "ended", "port", "since", "until")
 
 	fs.DurationVar(&c.tracker.TimeWait, "time-wait", tracker.DefaultTimeWait, "how long TIME-WAIT lasts (2×MSL) on the capture clock")
+	fs.DurationVar(&c.tracker.FinTimeout, "fin-timeout", tracker.DefaultFinTimeout, "how long an orphaned FIN-WAIT-2 lasts on the capture clock (Linux tcp_fin_timeout)")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
-	flagdoc.SetGroup(fs, groupTracker, "time-wait", "idle-timeout", "max-conns")
+	flagdoc.SetGroup(fs, groupTracker, "time-wait", "fin-timeout", "idle-timeout", "max-conns")
 
 	addLiveFlags(fs, &c.live)
 
@@ -173,6 +174,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("-q and -v are exclusive: -q prints no packet lines, -v prints every one")
 	case c.tracker.TimeWait <= 0:
 		return nil, usagef("--time-wait must be positive, not %v", c.tracker.TimeWait)
+	case c.tracker.FinTimeout <= 0:
+		return nil, usagef("--fin-timeout must be positive, not %v", c.tracker.FinTimeout)
 	case c.tracker.IdleTimeout <= 0:
 		return nil, usagef("--idle-timeout must be positive, not %v", c.tracker.IdleTimeout)
 	case c.tracker.MaxConns <= 0:

@@ -19,6 +19,14 @@
 //	sockets:  COUNT NS STATE LOCAL PEER: COUNT sockets matching
 //	mismatch: COUNT PROBLEM; REASON: a known disagreement between
 //	          flowtrace and the kernel (TestKernelTruth), COUNT times
+//	flowtrace: ARGS: flowtrace flags TestKernelTruth runs the trace
+//	          with, matching a setting of the recipe (a sysctl such as
+//	          --fin-timeout 3s for net.ipv4.tcp_fin_timeout=3)
+//
+// The recipe's "finish [QUIET-SECONDS]" call (0.4 s by default, as
+// scripts/lib.sh) says how long the capture went on, quiet, after its
+// last packet before the kernel truth was taken; Quiet reports it, since
+// a pcap file does not record when its capture ended.
 //
 // STATE is an RFC 9293 state name as kerneltruth reports it (TIME-WAIT,
 // SYN-RECEIVED, ESTABLISHED, ...). In LOCAL, PEER and PROBLEM a "*"
@@ -37,7 +45,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
+
+// defaultQuiet is scripts/lib.sh finish's default quiet time.
+const defaultQuiet = 400 * time.Millisecond
 
 // Scenario is one parsed scenario file.
 type Scenario struct {
@@ -47,7 +59,9 @@ type Scenario struct {
 	Kernel     string
 	Sockets    []Socket
 	Mismatches []Mismatch
-	Recipe     string // the bash after the header
+	Flowtrace  []string      // the "flowtrace:" line's flags
+	Quiet      time.Duration // the capture's quiet time after its last packet (finish's argument)
+	Recipe     string        // the bash after the header
 }
 
 // Socket is one "socket:" or "sockets:" line.
@@ -185,6 +199,13 @@ func Parse(r io.Reader, path string) (*Scenario, error) {
 			}
 			sc.Sockets = append(sc.Sockets, Socket{Count: n, NS: f[0], State: f[1], Local: f[2], Peer: f[3]})
 			cur = nil
+		case "flowtrace":
+			if seen[key] {
+				return nil, errorf("second %q line", key)
+			}
+			seen[key] = true
+			sc.Flowtrace = strings.Fields(val)
+			cur = nil
 		case "mismatch":
 			mismatchLines = append(mismatchLines, val)
 			cur = &mismatchLines[len(mismatchLines)-1]
@@ -215,6 +236,17 @@ func Parse(r io.Reader, path string) (*Scenario, error) {
 	sc.Recipe = recipe.String()
 	if !strings.Contains(sc.Recipe, "cap_here") || !strings.Contains(sc.Recipe, "finish") {
 		return nil, fmt.Errorf("scenario: %s: the recipe never calls cap_here and finish", path)
+	}
+	sc.Quiet = defaultQuiet
+	for _, l := range strings.Split(sc.Recipe, "\n") {
+		f := strings.Fields(l)
+		if len(f) == 2 && f[0] == "finish" {
+			secs, err := strconv.ParseFloat(f[1], 64)
+			if err != nil || secs < 0 {
+				return nil, fmt.Errorf("scenario: %s: finish: want QUIET-SECONDS, got %q", path, f[1])
+			}
+			sc.Quiet = time.Duration(secs * float64(time.Second))
+		}
 	}
 	return sc, nil
 }

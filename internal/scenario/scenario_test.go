@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flowtrace/flowtrace/capture"
 )
@@ -53,11 +54,12 @@ const example = `# what: a flood; then one
 # socket: ft-cli TIME-WAIT 10.77.0.1:40001 10.77.0.2:5000
 # mismatch: 2 c* 10.77.0.2:5000→10.79.*: flowtrace LISTEN, kernel SYN-RECEIVED; the tracker
 #   does not know yet
+# flowtrace: --fin-timeout 3s
 
 # a free comment after the header is part of the recipe
 setup_direct
 cap_here
-finish
+finish 4.5
 `
 
 func TestParse(t *testing.T) {
@@ -73,7 +75,9 @@ func TestParse(t *testing.T) {
 			{Count: 1, NS: "ft-cli", State: "TIME-WAIT", Local: "10.77.0.1:40001", Peer: "10.77.0.2:5000"},
 		},
 		Mismatches: []Mismatch{{Count: 2, Problem: "c* 10.77.0.2:5000→10.79.*: flowtrace LISTEN, kernel SYN-RECEIVED", Reason: "the tracker does not know yet"}},
-		Recipe:     "\n# a free comment after the header is part of the recipe\nsetup_direct\ncap_here\nfinish\n",
+		Flowtrace:  []string{"--fin-timeout", "3s"},
+		Quiet:      4500 * time.Millisecond,
+		Recipe:     "\n# a free comment after the header is part of the recipe\nsetup_direct\ncap_here\nfinish 4.5\n",
 	}
 	if !reflect.DeepEqual(sc, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", sc, want)
@@ -116,6 +120,8 @@ func TestParseErrors(t *testing.T) {
 		"# sockets: x ft-cli ESTABLISHED a b\n" + ok,    // bad count
 		"# mismatch: 1 c1 problem without reason\n" + ok,
 		"# mismatch: one c1 p; r\n" + ok,
+		"# flowtrace: -v\n# flowtrace: -q\n" + ok,           // flowtrace twice
+		strings.Replace(ok, "finish\n", "finish soon\n", 1), // bad quiet time
 	} {
 		if _, err := Parse(strings.NewReader(in), "x.scenario"); err == nil {
 			t.Errorf("Parse(%q): no error", in)

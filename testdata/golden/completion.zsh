@@ -23,6 +23,7 @@ _flowtrace() {
 		'--since=''[show only connections and lines from time T on]'':T: ' \
 		'--until=''[show only connections and lines up to time T]'':T: ' \
 		'--time-wait=''[how long TIME-WAIT lasts on the capture clock]'':D: ' \
+		'--fin-timeout=''[how long an orphaned FIN-WAIT-2 lasts on the capture clock]'':D: ' \
 		'--idle-timeout=''[expire connections idle this long on the capture clock]'':D: ' \
 		'--max-conns=''[most connections tracked at once]'':N: ' \
 		'(-i --interface)'{-i+,--interface=}'[capture live on IFACE]'':IFACE:{compadd -- any /sys/class/net/*(N:t)}' \

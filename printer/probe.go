@@ -1,0 +1,133 @@
+package printer
+
+import (
+	"strconv"
+
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Probes (tracker.ProbeObserver): segments that opened no connection,
+// with the target's answer. The text transcript prints one line each,
+//
+//	04:49:22.203285 probe #1 10.77.0.1:41000 > 10.77.0.2:5001 [F] ×1, answer RST (#2): closed
+//
+// and the JSON output one "probe" record. -q prints neither.
+
+// Probe implements tracker.ProbeObserver for the text transcript.
+func (p *Text) Probe(pr *tracker.Probe) {
+	if !p.firstSet {
+		p.first, p.firstSet = pr.Time.UnixMicro(), true
+	}
+	if p.opts.Quiet {
+		return
+	}
+	b := p.appendTime(p.buf[:0], pr.Time)
+	b = append(b, "probe"...)
+	if p.withUID() {
+		b = append(b, ' ')
+		b = pr.UID().AppendTo(b)
+	}
+	b = append(b, " #"...)
+	b = strconv.AppendUint(b, pr.Pkt, 10)
+	b = append(b, ' ')
+	b = pr.Prober.AppendTo(b)
+	b = append(b, " > "...)
+	b = pr.Target.AppendTo(b)
+	b = append(b, " ["...)
+	b = pr.Flags.AppendTo(b)
+	b = append(b, "] "...)
+	b = append(b, pr.Kind.String()...)
+	b = append(b, " ×"...)
+	b = strconv.AppendInt(b, int64(pr.Count), 10)
+	b = append(b, ", answer "...)
+	b = append(b, pr.Answer...)
+	if pr.AnswerPkt != 0 {
+		b = append(b, " (#"...)
+		b = strconv.AppendUint(b, pr.AnswerPkt, 10)
+		b = append(b, ')')
+	}
+	b = append(b, ": "...)
+	b = append(b, pr.Verdict...)
+	b = append(b, '\n')
+	p.out.record(b)
+	p.buf = b
+	p.out.endPacket()
+}
+
+// Probe implements tracker.ProbeObserver: the "probe" record.
+func (p *JSON) Probe(pr *tracker.Probe) {
+	if p.opts.Quiet {
+		return
+	}
+	b := append(p.buf[:0], `{"type":"probe","ts":`...)
+	b = appendEpoch(b, pr.Time)
+	b = append(b, `,"uid":"`...)
+	b = pr.UID().AppendTo(b)
+	b = append(b, '"')
+	b = appendUintField(b, "pkt", pr.Pkt)
+	b = appendAddrField(b, "orig_h", pr.Prober.Addr())
+	b = appendUintField(b, "orig_p", uint64(pr.Prober.Port()))
+	b = appendAddrField(b, "resp_h", pr.Target.Addr())
+	b = appendUintField(b, "resp_p", uint64(pr.Target.Port()))
+	b = append(b, `,"flags":"`...)
+	b = pr.Flags.AppendTo(b)
+	b = append(b, '"')
+	b = appendStrField(b, "kind", pr.Kind.String())
+	b = appendUintField(b, "probes", uint64(pr.Count))
+	b = appendStrField(b, "answer", pr.Answer)
+	if pr.AnswerPkt != 0 {
+		b = append(b, `,"answer_ts":`...)
+		b = appendEpoch(b, pr.AnswerTime)
+		b = appendUintField(b, "answer_pkt", pr.AnswerPkt)
+	}
+	b = appendStrField(b, "verdict", pr.Verdict)
+	b = append(b, "}\n"...)
+	p.out.record(b)
+	p.buf = b
+	p.out.endPacket()
+}
+
+// Probe implements tracker.ProbeObserver: each printer that wants probes
+// gets them.
+func (t tee) Probe(pr *tracker.Probe) {
+	for _, p := range t {
+		if po, ok := p.(tracker.ProbeObserver); ok {
+			po.Probe(pr)
+		}
+	}
+}
+
+// appendProbeSummary appends the text summary's lines on probes and
+// one-sided connections, when there were any.
+func appendProbeSummary(b []byte, st *tracker.Stats) []byte {
+	if st.Probes > 0 {
+		b = append(b, "probes: "...)
+		b = strconv.AppendUint(b, st.Probes, 10)
+		b = append(b, " (segments that opened no connection, with their answers: see the probe lines or records)\n"...)
+	}
+	if st.OneSided > 0 {
+		b = append(b, "one-sided connections: "...)
+		b = strconv.AppendUint(b, st.OneSided, 10)
+		b = append(b, " (captured in one direction only: the other side's segments are inferred)\n"...)
+	}
+	return b
+}
+
+// oneSidedNote is the connection table's note on a one-sided connection.
+func oneSidedNote(c *tracker.Conn) string {
+	unseen, ok := c.OneSided()
+	switch {
+	case !ok:
+		return ""
+	case unseen == tracker.Orig:
+		return "one-sided: client not captured"
+	}
+	return "one-sided: server not captured"
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
