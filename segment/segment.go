@@ -110,6 +110,13 @@ type Segment struct {
 	IPID uint16 // IPv4 identification; 0 for IPv6
 
 	Opts Options
+
+	// Tunnel identifies the encapsulations the segment arrived in (GRE,
+	// VXLAN, MPLS, ...; see package capture), 0 for none. Two segments
+	// with the same 4-tuple but different Tunnel values belong to
+	// different connections. The capture that decoded the segment maps it
+	// to a description ([]Tunnel).
+	Tunnel uint64
 }
 
 // SeqLen returns the sequence space the segment occupies: the payload plus

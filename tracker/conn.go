@@ -97,6 +97,10 @@ type Conn struct {
 // input, counting up in order of creation.
 func (c *Conn) ID() uint64 { return c.id }
 
+// Tunnel returns the id of the tunnel the connection's segments arrived
+// in (segment.Segment.Tunnel), 0 for none.
+func (c *Conn) Tunnel() uint64 { return c.key.Tunnel() }
+
 // Addr returns the address and port of a side.
 func (c *Conn) Addr(s Side) netip.AddrPort { return netip.AddrPortFrom(c.ep[s].addr, c.ep[s].port) }
 
