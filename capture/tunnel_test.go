@@ -288,7 +288,11 @@ func TestTunnelsSkipped(t *testing.T) {
 		{"truncated gre key", outer4(protoGRE, []byte{0x20, 0, 8, 0, 0}), skipped, TruncatedTunnel},
 		{"geneve version 1", outer4(protoUDP, udpHdr(1, portGeneve, cat([]byte{0x40, 0, 0x65, 0x58, 0, 0, 1, 0}, syn4))), skipped, UnsupportedTunnel},
 		{"erspan3 ip frame type", outer4(protoGRE, cat(greHdr(etherERSPAN3, false, nil, u32(1)), []byte{0x20, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x08, 0}, syn4)), skipped, UnsupportedTunnel},
-		{"gre fragment", func() []byte { b := outer4(protoGRE, cat(greHdr(etherIPv4, false, nil, nil), syn4)); b[6] = 0x20; return b }(), skipped, IPFragment},
+		{"gre fragment", func() []byte {
+			b := outer4(protoGRE, cat(greHdr(etherIPv4, false, nil, nil), syn4))
+			b[6] = 0x20
+			return b
+		}(), skipped, IPFragment},
 		{"dns", dns, notTCP, 0},
 		{"gtp echo", outer4(protoUDP, udpHdr(portGTPU, portGTPU, []byte{0x32, 1, 0, 4, 0, 0, 0, 0, 0, 1, 0, 0})), notTCP, 0},
 		{"pppoe lcp", cat(macB, macA, []byte{0x88, 0x64, 0x11, 0, 0, 1, 0, 4, 0xc0, 0x21, 1, 1}), notTCP, 0},
