@@ -43,5 +43,5 @@ func TestTunnelKey(t *testing.T) {
 type doneFunc struct{ f func(*Conn) }
 
 func (d *doneFunc) Packet(*Conn, *segment.Segment, Side, []Event) {}
-func (d *doneFunc) Events(*Conn, []Event)                          {}
-func (d *doneFunc) Done(c *Conn)                                   { d.f(c) }
+func (d *doneFunc) Events(*Conn, []Event)                         {}
+func (d *doneFunc) Done(c *Conn)                                  { d.f(c) }
