@@ -429,3 +429,16 @@ func TestReaderTunnels(t *testing.T) {
 		t.Errorf("end: %v", err)
 	}
 }
+
+// TestTunnelSeeds: the fuzz seeds reach TCP, except the last two (IP in
+// UDP on an unknown port, ESP), so the fuzzer starts deep inside.
+func TestTunnelSeeds(t *testing.T) {
+	seeds := tunnelSeeds(t)
+	for i, fr := range seeds {
+		var seg segment.Segment
+		v, r, _ := tdecode(fr, LinkEthernet, &seg, newTunneler())
+		if want := i < len(seeds)-2; (v == isTCP) != want {
+			t.Errorf("seed %d: verdict %d %v", i, v, r)
+		}
+	}
+}
