@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"encoding/binary"
 	"net/netip"
 	"slices"
 	"sync"
@@ -119,11 +120,26 @@ func (d *tunneler) decode(data []byte, link LinkType, seg *segment.Segment, note
 		if len(data) < 4 {
 			return skipped, TruncatedLink
 		}
-		v, r = d.ip(data[4:], seg, noted)
+		fam := be32(data)
+		if link == LinkNull && fam > 0xffff {
+			fam = binary.LittleEndian.Uint32(data) // as decode reads it
+		}
+		switch fam {
+		case afInet, afInet6NetBSD, afInet6FreeBSD, afInet6Darwin:
+			v, r = d.ip(data[4:], seg, noted)
+		default:
+			return notTCP, 0
+		}
 	default:
 		return notTCP, 0
 	}
 	if v == isTCP {
+		if d.n == 0 {
+			// Only a frame the plain decoder did not take as TCP
+			// comes here, so TCP with no tunnel around it is an
+			// inconsistency between the two; never deliver it.
+			return notTCP, 0
+		}
 		seg.Tunnel = d.id(seg)
 	}
 	return v, r
