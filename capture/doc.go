@@ -63,11 +63,12 @@
 // ERSPAN), IP in IP, AH, VXLAN, Geneve, GTP-U, Teredo and AYIYA down to
 // the TCP inside, at most [MaxTunnelDepth] levels deep. Untunnelled TCP
 // never takes that path. The delivered Segment's Tunnel is a hash of the
-// stack of encapsulations (types, outer endpoints in canonical order,
-// identifiers that are the same in both directions), not seeded, so it is
-// the same in every run; the Reader's [Tunnels] table maps it to the
-// stack's description, kept once per distinct tunnel, so decoding does
-// not allocate per packet. Frames that may hold TCP out of reach (ESP,
+// stack of encapsulations, which the Reader's [Tunnels] table maps to the
+// stack's description, kept once per distinct stack, so decoding does not
+// allocate per packet. Its TunnelKey, part of the tracker's flow key,
+// hashes what is the same in both directions (types, outer endpoints in
+// canonical order, VNIs and keys; not MPLS, VN-Tag and E-Tag levels, nor
+// GTP-U TEIDs). Neither is seeded: they are the same in every run. Frames that may hold TCP out of reach (ESP,
 // unsupported GRE or tunnel payloads, IP in UDP on an unknown port) are
 // skipped with a reason for which [Reason.Malformed] is false.
 //

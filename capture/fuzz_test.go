@@ -33,8 +33,8 @@ func FuzzDecode(f *testing.F) {
 		v, r := decode(frame, LinkType(link), &seg, &noted)
 		if v == notTCP { // as Reader.Next: look inside tunnels
 			v, r = d.decode(frame, LinkType(link), &seg, &noted)
-			if d.n > MaxTunnelDepth || v == isTCP && (seg.Tunnel == 0) != (d.n == 0) {
-				t.Fatalf("%d tunnels, id %#x", d.n, seg.Tunnel)
+			if d.n > MaxTunnelDepth || v == isTCP && (seg.Tunnel == 0 || seg.TunnelKey != 0 && d.n == 0) {
+				t.Fatalf("%d tunnels, id %#x key %#x", d.n, seg.Tunnel, seg.TunnelKey)
 			}
 		}
 		switch v {

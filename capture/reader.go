@@ -101,7 +101,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 		}
 		v, reason := decode(data, link, seg, &r.stats.Noted)
 		if v == isTCP {
-			seg.Tunnel = 0
+			seg.Tunnel, seg.TunnelKey = 0, 0
 		} else if v == notTCP {
 			v, reason = r.tunnel(data, link, seg)
 		}

@@ -84,11 +84,10 @@ func (t *Tunnels) add(id uint64, ts []segment.Tunnel) {
 // a Reader). Its stack is reused, so decoding does not allocate once a
 // tunnel has been seen.
 type tunneler struct {
-	stack   [MaxTunnelDepth]segment.Tunnel
-	n       int
-	dirSpec bool // the stack has per-direction identifiers (MPLS labels, GTP TEIDs)
-	table   *Tunnels
-	seen    map[uint64]struct{} // ids already given to table (no lock on the hot path)
+	stack [MaxTunnelDepth]segment.Tunnel
+	n     int
+	table *Tunnels
+	seen  map[uint64]struct{} // ids already given to table (no lock on the hot path)
 }
 
 // macs are the Ethernet addresses of the frame being decoded.
@@ -98,7 +97,7 @@ type macs struct{ src, dst [6]byte }
 // link. On isTCP, seg holds the innermost TCP segment and seg.Tunnel its
 // tunnel id.
 func (d *tunneler) decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	d.n, d.dirSpec = 0, false
+	d.n = 0
 	var v verdict
 	var r Reason
 	switch link {
@@ -140,7 +139,7 @@ func (d *tunneler) decode(data []byte, link LinkType, seg *segment.Segment, note
 			// inconsistency between the two; never deliver it.
 			return notTCP, 0
 		}
-		seg.Tunnel = d.id(seg)
+		seg.Tunnel, seg.TunnelKey = d.ids()
 	}
 	return v, r
 }
@@ -266,7 +265,6 @@ func (d *tunneler) mpls(p []byte, seg *segment.Segment, noted *[NumReasons]uint6
 		if !d.push(segment.Tunnel{Type: segment.MPLS, HasID: true, ID: e >> 12}) {
 			return skipped, TunnelTooDeep
 		}
-		d.dirSpec = true // labels are chosen by each direction's next hop
 		p = p[4:]
 		if e&0x100 != 0 { // bottom of stack
 			break
@@ -603,7 +601,7 @@ func (d *tunneler) geneve(p []byte, t segment.Tunnel, seg *segment.Segment, note
 		return skipped, TruncatedTunnel
 	}
 	if p[0]>>6 != 0 {
-		return skipped, UnsupportedTunnel
+		return notTCP, 0 // not Geneve version 0: maybe not Geneve at all
 	}
 	h := 8 + int(p[0]&0x3f)*4
 	if len(p) < h {
@@ -661,7 +659,6 @@ func (d *tunneler) gtpu(p []byte, t segment.Tunnel, seg *segment.Segment, noted 
 	if !d.push(t) {
 		return skipped, TunnelTooDeep
 	}
-	d.dirSpec = true // each end allocates the TEID it receives on
 	return d.ip(p[h:end], seg, noted)
 }
 
@@ -716,57 +713,83 @@ func (d *tunneler) ayiya(p []byte, t segment.Tunnel, seg *segment.Segment, noted
 	return d.ip(p[h:], seg, noted)
 }
 
-// id returns the tunnel id of the stack just decoded, and gives the
-// table its description the first time. The id hashes each level's
-// type, its endpoints in a canonical order and its identifier, so both
-// directions of a connection get the same id. MPLS labels and GTP-U
-// TEIDs differ between the directions, so they are left out; a stack
-// with them hashes the inner addresses (in canonical order) instead, so
-// that its description, taken from the first frame, is that of the same
-// host pair. The hash is not seeded: ids, and the UIDs made from them,
-// are the same in every run.
-func (d *tunneler) id(seg *segment.Segment) uint64 {
-	h := uint64(14695981039346656037)
-	mix := func(x uint64) { h = (h ^ x) * 1099511628211 }
-	addrs := func(a, b netip.Addr) {
-		if a.Compare(b) > 0 {
-			a, b = b, a
-		}
-		for _, x := range [2]netip.Addr{a, b} {
-			v := x.As16()
-			mix(be64(v[:8]))
-			mix(be64(v[8:]))
-		}
+// ids returns the tunnel id of the stack just decoded and its key, and
+// gives the table its description the first time.
+//
+// The id hashes every level: type, endpoints as seen, identifier. The key
+// hashes what identifies a connection's tunnel in both directions: each
+// level's type, endpoints in canonical order and identifier, leaving out
+// MPLS labels and GTP-U TEIDs (each direction's receiver chooses its
+// own) and MPLS, VN-Tag and E-Tag levels altogether (link-local labels:
+// a penultimate hop may pop the label of one direction only). It is 0
+// when nothing is left. Neither hash is seeded: ids, keys and the UIDs
+// made from them are the same in every run.
+func (d *tunneler) ids() (id, key uint64) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	id, key = offset, offset
+	mixID := func(x uint64) { id = (id ^ x) * prime }
+	mixKey := func(x uint64) { key = (key ^ x) * prime }
+	word := func(a netip.Addr) (uint64, uint64) {
+		v := a.As16()
+		return be64(v[:8]), be64(v[8:])
 	}
+	ident := false
 	for i := range d.stack[:d.n] {
 		t := &d.stack[i]
-		mix(uint64(t.Type))
-		if t.HasID && t.Type != segment.MPLS && t.Type != segment.GTPU {
-			mix(1<<32 | uint64(t.ID))
-		}
+		mixID(uint64(t.Type)<<33 | b2u(t.HasID)<<32 | uint64(t.ID))
+		var a, b [2]uint64
 		switch {
 		case t.HasMAC():
-			a, b := macWord(t.SrcMAC), macWord(t.DstMAC)
-			mix(min(a, b))
-			mix(max(a, b))
+			a[0], b[0] = macWord(t.SrcMAC), macWord(t.DstMAC)
 		case t.Src.IsValid():
-			addrs(t.Src, t.Dst)
+			a[0], a[1] = word(t.Src)
+			b[0], b[1] = word(t.Dst)
 		}
+		mixID(a[0])
+		mixID(a[1])
+		mixID(b[0])
+		mixID(b[1])
+		switch t.Type {
+		case segment.MPLS, segment.VNTag, segment.ETag:
+			continue
+		}
+		ident = true
+		kid := uint64(t.Type) << 33
+		if t.HasID && t.Type != segment.GTPU {
+			kid |= 1<<32 | uint64(t.ID)
+		}
+		mixKey(kid)
+		if a[0] > b[0] || a[0] == b[0] && a[1] > b[1] {
+			a, b = b, a
+		}
+		mixKey(a[0])
+		mixKey(a[1])
+		mixKey(b[0])
+		mixKey(b[1])
 	}
-	if d.dirSpec {
-		addrs(seg.Src, seg.Dst)
+	if id == 0 {
+		id = 1
 	}
-	if h == 0 {
-		h = 1
+	if !ident {
+		key = 0
+	} else if key == 0 {
+		key = 1
 	}
 	if d.seen == nil {
 		d.seen = make(map[uint64]struct{})
 	}
-	if _, ok := d.seen[h]; !ok && len(d.seen) < maxTunnelStacks {
-		d.seen[h] = struct{}{}
-		d.table.add(h, d.stack[:d.n])
+	if _, ok := d.seen[id]; !ok && len(d.seen) < maxTunnelStacks {
+		d.seen[id] = struct{}{}
+		d.table.add(id, d.stack[:d.n])
 	}
-	return h
+	return id, key
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func be64(b []byte) uint64 { return uint64(be32(b))<<32 | uint64(be32(b[4:])) }

@@ -102,7 +102,7 @@ func tdecode(frame []byte, link LinkType, seg *segment.Segment, d *tunneler) (ve
 	var noted [NumReasons]uint64
 	v, r := decode(frame, link, seg, &noted)
 	if v == isTCP {
-		seg.Tunnel = 0
+		seg.Tunnel, seg.TunnelKey = 0, 0
 		return v, r, ""
 	}
 	if v != notTCP {
@@ -286,7 +286,8 @@ func TestTunnelsSkipped(t *testing.T) {
 		{"ip in udp unknown port", outer4(protoUDP, udpHdr(40000, 9999, syn4)), skipped, UnknownUDPTunnel},
 		{"truncated vxlan", outer4(protoUDP, udpHdr(1, portVXLAN, []byte{8, 0, 0})), skipped, TruncatedTunnel},
 		{"truncated gre key", outer4(protoGRE, []byte{0x20, 0, 8, 0, 0}), skipped, TruncatedTunnel},
-		{"geneve version 1", outer4(protoUDP, udpHdr(1, portGeneve, cat([]byte{0x40, 0, 0x65, 0x58, 0, 0, 1, 0}, syn4))), skipped, UnsupportedTunnel},
+		{"geneve version 1", outer4(protoUDP, udpHdr(1, portGeneve, cat([]byte{0x40, 0, 0x65, 0x58, 0, 0, 1, 0}, syn4))), notTCP, 0},
+		{"geneve ppp", outer4(protoUDP, udpHdr(1, portGeneve, cat([]byte{0, 0, 0x88, 0x0b, 0, 0, 1, 0}, syn4))), skipped, UnsupportedTunnel},
 		{"erspan3 ip frame type", outer4(protoGRE, cat(greHdr(etherERSPAN3, false, nil, u32(1)), []byte{0x20, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x08, 0}, syn4)), skipped, UnsupportedTunnel},
 		{"gre fragment", func() []byte {
 			b := outer4(protoGRE, cat(greHdr(etherIPv4, false, nil, nil), syn4))
@@ -315,9 +316,11 @@ func TestTunnelsSkipped(t *testing.T) {
 	}
 }
 
-// TestTunnelIdentity: both directions of a connection get the same id;
-// another VNI, key or outer endpoint pair gives another; labels and TEIDs
-// (chosen per direction) do not split a connection.
+// TestTunnelIdentity: both directions of a connection get the same key;
+// another VNI, GRE key or outer endpoint pair gives another; labels and
+// TEIDs (chosen per direction) do not split a connection, and MPLS alone
+// (a label may be on one direction only) is no key at all. Each stack
+// keeps its own description.
 func TestTunnelIdentity(t *testing.T) {
 	fwd, rev := ip4(t, synSpec), ip4(t, tcpSpec{src: srv4, dst: cli4, sport: 80, dport: 40000, seq: 7, ack: 101, flags: segment.SYN | segment.ACK})
 	vx := func(a, b []byte, vni uint32, inner []byte) []byte {
@@ -328,14 +331,15 @@ func TestTunnelIdentity(t *testing.T) {
 	}
 	other := []byte{192, 0, 2, 9}
 	d := newTunneler()
+	var last segment.Segment
 	id := func(frame []byte, link LinkType) uint64 {
 		t.Helper()
-		var seg segment.Segment
-		if v, r, _ := tdecode(frame, link, &seg, d); v != isTCP {
+		if v, r, _ := tdecode(frame, link, &last, d); v != isTCP {
 			t.Fatalf("verdict %d %v", v, r)
 		}
-		return seg.Tunnel
+		return last.TunnelKey
 	}
+	desc := func() string { return string(segment.AppendTunnels(nil, d.table.Lookup(last.Tunnel))) }
 	a := id(vx(outerA4, outerB4, 42, fwd), LinkRaw)
 	if b := id(vx(outerB4, outerA4, 42, rev), LinkRaw); b != a {
 		t.Errorf("vxlan reverse direction: id %#x, want %#x", b, a)
@@ -346,15 +350,17 @@ func TestTunnelIdentity(t *testing.T) {
 	if b := id(vx(outerA4, other, 42, fwd), LinkRaw); b == a {
 		t.Error("another VTEP, same id")
 	}
-	if got := string(segment.AppendTunnels(nil, d.table.Lookup(a))); got != "vxlan 192.0.2.1>192.0.2.2 vni 42" {
-		t.Errorf("description %q (the first frame's)", got)
+	if got := desc(); got != "vxlan 192.0.2.1>192.0.2.9 vni 42" {
+		t.Errorf("description %q", got)
 	}
-	m := id(eth(etherMPLS, cat(mplsLabel(100, true), fwd)), LinkEthernet)
-	if b := id(eth(etherMPLS, cat(mplsLabel(200, true), rev)), LinkEthernet); b != m {
-		t.Errorf("mpls reverse label: id %#x, want %#x", b, m)
+	if m := id(eth(etherMPLS, cat(mplsLabel(100, true), fwd)), LinkEthernet); m != 0 || desc() != "mpls label 100" {
+		t.Errorf("mpls: key %#x, description %q", m, desc())
 	}
-	if got := string(segment.AppendTunnels(nil, d.table.Lookup(m))); got != "mpls label 100" {
-		t.Errorf("mpls description %q", got)
+	if m := id(eth(etherMPLS, cat(mplsLabel(200, true), rev)), LinkEthernet); m != 0 || desc() != "mpls label 200" {
+		t.Errorf("mpls reverse: key %#x, description %q", m, desc())
+	}
+	if m := id(eth(etherMPLS, cat(mplsLabel(200, true), vx(outerB4, outerA4, 42, rev))), LinkEthernet); m != a {
+		t.Errorf("vxlan in mpls: key %#x, want the vxlan's %#x", m, a)
 	}
 	g := id(gtp(outerA4, outerB4, 1, fwd), LinkRaw)
 	if b := id(gtp(outerB4, outerA4, 2, rev), LinkRaw); b != g {
@@ -364,15 +370,11 @@ func TestTunnelIdentity(t *testing.T) {
 		t.Error("untunnelled segment has a tunnel id")
 	}
 	// The id does not depend on the process: UIDs are made from it.
-	if a != newID(t, vx(outerA4, outerB4, 42, fwd)) {
-		t.Error("id differs in a new decoder")
-	}
-}
-
-func newID(t *testing.T, frame []byte) uint64 {
 	var seg segment.Segment
-	tdecode(frame, LinkRaw, &seg, newTunneler())
-	return seg.Tunnel
+	tdecode(vx(outerA4, outerB4, 42, fwd), LinkRaw, &seg, newTunneler())
+	if seg.TunnelKey != a {
+		t.Errorf("a new decoder: key %#x id %#x; want key %#x", seg.TunnelKey, seg.Tunnel, a)
+	}
 }
 
 // TestReaderTunnels: Reader.Next delivers TCP from inside tunnels with

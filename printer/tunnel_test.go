@@ -23,7 +23,7 @@ func tunnelled() ([]segment.Segment, TunnelLookup) {
 	var segs []segment.Segment
 	for _, id := range []uint64{7, 9} {
 		for _, s := range session()[:7] {
-			s.Tunnel = id
+			s.Tunnel, s.TunnelKey = id, id
 			segs = append(segs, s)
 		}
 	}

@@ -111,12 +111,17 @@ type Segment struct {
 
 	Opts Options
 
-	// Tunnel identifies the encapsulations the segment arrived in (GRE,
-	// VXLAN, MPLS, ...; see package capture), 0 for none. Two segments
-	// with the same 4-tuple but different Tunnel values belong to
-	// different connections. The capture that decoded the segment maps it
-	// to a description ([]Tunnel).
+	// Tunnel names the encapsulations the segment arrived in (GRE,
+	// VXLAN, MPLS, ...; see package capture), 0 for none: the capture
+	// that decoded the segment maps it to their description ([]Tunnel).
 	Tunnel uint64
+	// TunnelKey is the part of the tunnel that identifies a connection,
+	// the same in both directions: two segments with the same 4-tuple but
+	// different TunnelKeys belong to different connections. It is 0 when
+	// Tunnel is, and when the encapsulations are only link-local labels
+	// (MPLS, VN-Tag, E-Tag), which, like VLAN tags, may differ between
+	// the directions or be on one only.
+	TunnelKey uint64
 }
 
 // SeqLen returns the sequence space the segment occupies: the payload plus

@@ -90,6 +90,7 @@ type Conn struct {
 	queued     time.Time     // earliest deadline this connection has in the timer heap
 	gen        uint32        // bumped on reuse, to invalidate heap entries
 	uid        UID           // computed on first use; zero until then
+	tunnel     uint64        // the first segment's segment.Segment.Tunnel
 	ep         [2]endpoint
 }
 
@@ -97,9 +98,9 @@ type Conn struct {
 // input, counting up in order of creation.
 func (c *Conn) ID() uint64 { return c.id }
 
-// Tunnel returns the id of the tunnel the connection's segments arrived
-// in (segment.Segment.Tunnel), 0 for none.
-func (c *Conn) Tunnel() uint64 { return c.key.Tunnel() }
+// Tunnel returns the tunnel the connection's first segment arrived in
+// (segment.Segment.Tunnel), 0 for none.
+func (c *Conn) Tunnel() uint64 { return c.tunnel }
 
 // Addr returns the address and port of a side.
 func (c *Conn) Addr(s Side) netip.AddrPort { return netip.AddrPortFrom(c.ep[s].addr, c.ep[s].port) }

@@ -9,8 +9,8 @@ import (
 )
 
 // TestTunnelKey: one 4-tuple in two tunnels is two connections, each
-// with its tunnel id and its own UID; without a tunnel the UID is what it
-// was before tunnel ids were part of the key.
+// with its tunnel and its own UID; without a tunnel key the UID is what
+// it was before tunnel keys were part of the flow key.
 func TestTunnelKey(t *testing.T) {
 	t0 := time.Date(2026, 11, 22, 23, 17, 39, 779189000, time.UTC)
 	syn := segment.Segment{Time: t0, Src: netip.MustParseAddr("10.0.0.1"), SrcPort: 40001, Dst: netip.MustParseAddr("10.0.0.2"), DstPort: 80,
@@ -20,7 +20,7 @@ func TestTunnelKey(t *testing.T) {
 	tr := New(Config{}, &doneFunc{func(c *Conn) { conns = append(conns, c); uids = append(uids, c.UID()) }})
 	for _, id := range []uint64{0, 7, 9, 7} {
 		s := syn
-		s.Tunnel = id
+		s.Tunnel, s.TunnelKey = id, id
 		tr.Handle(&s)
 	}
 	tr.Flush()
@@ -34,7 +34,7 @@ func TestTunnelKey(t *testing.T) {
 		t.Errorf("UIDs %v not distinct", uids)
 	}
 	s := syn
-	s.Tunnel = 9
+	s.TunnelKey = 9
 	if k := TupleOf(&s); k.Tunnel() != 9 || k == TupleOf(&syn) {
 		t.Errorf("tuple %v", k)
 	}

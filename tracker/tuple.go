@@ -9,7 +9,7 @@ import (
 
 // Tuple identifies a connection by its two endpoints, in a canonical
 // order so both directions map to the same key, and the tunnel it arrived
-// in (segment.Segment.Tunnel, 0 for none). It is a packed byte array (two
+// in (segment.Segment.TunnelKey, 0 for none). It is a packed byte array (two
 // 16-byte addresses, two ports, whether the addresses are IPv4, and the
 // tunnel id), so it hashes and compares as plain memory: the flow table's
 // lookup is on every packet's path.
@@ -22,7 +22,7 @@ const (
 	tupleLen  = tuple4Len + 8 // and the tunnel id, big-endian
 )
 
-// Tunnel returns the tuple's tunnel id, 0 for none.
+// Tunnel returns the tuple's tunnel key, 0 for none.
 func (t Tuple) Tunnel() uint64 { return binary.BigEndian.Uint64(t.k[tuple4Len:]) }
 
 // TupleOf returns the canonical 4-tuple of seg's connection.
@@ -48,7 +48,7 @@ func tupleOf(seg *segment.Segment) (Tuple, bool) {
 	if seg.Src.Is4() {
 		t.k[36] = 4
 	}
-	binary.BigEndian.PutUint64(t.k[tuple4Len:], seg.Tunnel)
+	binary.BigEndian.PutUint64(t.k[tuple4Len:], seg.TunnelKey)
 	return t, srcFirst
 }
 
