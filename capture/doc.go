@@ -64,6 +64,22 @@
 // path is also faster than a reused DecodingLayerParser over the same
 // frames; see BenchmarkReaderNext and BenchmarkDecodingLayerParser.
 //
+// # Tunnels
+//
+// A frame that holds no TCP at its first IP header is decoded again by
+// tunnel.go, which follows MPLS, PBB, VN-Tag, E-Tag, PPPoE, GRE (with
+// ERSPAN), IP in IP, AH, VXLAN, Geneve, GTP-U, Teredo and AYIYA down to
+// the TCP inside, at most [MaxTunnelDepth] levels deep. Untunnelled TCP
+// never takes that path. The delivered Segment's Tunnel is a hash of the
+// stack of encapsulations, which the Reader's [Tunnels] table maps to the
+// stack's description, kept once per distinct stack, so decoding does not
+// allocate per packet. Its TunnelKey, part of the tracker's flow key,
+// hashes what is the same in both directions (types, outer endpoints in
+// canonical order, VNIs and keys; not MPLS, VN-Tag and E-Tag levels, nor
+// GTP-U TEIDs). Neither is seeded: they are the same in every run. Frames that may hold TCP out of reach (ESP,
+// unsupported GRE or tunnel payloads, IP in UDP on an unknown port) are
+// skipped with a reason for which [Reason.Malformed] is false.
+//
 // # Capture files
 //
 // Classic pcap records are read with pcapgo's zero-copy reader, behind a

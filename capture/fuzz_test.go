@@ -26,10 +26,20 @@ func FuzzDecode(f *testing.F) {
 	for link, fr := range linkSeeds(f) {
 		f.Add(fr, uint16(link))
 	}
+	for _, fr := range tunnelSeeds(f) {
+		f.Add(fr, uint16(LinkEthernet))
+	}
+	d := &tunneler{table: NewTunnels()}
 	f.Fuzz(func(t *testing.T, frame []byte, link uint16) {
 		var seg segment.Segment
 		var noted [NumReasons]uint64
 		v, r := decode(frame, LinkType(link), &seg, &noted)
+		if v == notTCP { // as Reader.Next: look inside tunnels
+			v, r = d.decode(frame, LinkType(link), &seg, &noted)
+			if d.n > MaxTunnelDepth || v == isTCP && (seg.Tunnel == 0 || seg.TunnelKey != 0 && d.n == 0) {
+				t.Fatalf("%d tunnels, id %#x key %#x", d.n, seg.Tunnel, seg.TunnelKey)
+			}
+		}
 		switch v {
 		case isTCP:
 			if r != 0 {
@@ -101,4 +111,32 @@ func FuzzOpenFile(f *testing.F) {
 		}
 		checkInvariant(t, r.Stats())
 	})
+}
+
+// tunnelSeeds are Ethernet frames with TCP inside each kind of tunnel
+// (see tunnel_test.go for the layouts).
+func tunnelSeeds(t testing.TB) [][]byte {
+	syn4, syn6 := ip4(t, synSpec), ip6(t, v6(synSpec))
+	eth4 := ether(cmacB, cmacA, etherIPv4, syn4)
+	udp4 := func(port uint16, p []byte) []byte { return eth(etherIPv4, outer4(protoUDP, udpHdr(1, port, p))) }
+	return [][]byte{
+		eth(etherMPLS, cat(mplsLabel(16, false), mplsLabel(300, true), []byte{0, 0, 0, 7}, eth4)),
+		eth(etherPPPoE, cat([]byte{0x11, 0, 0, 7, 0, byte(2 + len(syn4)), 0, 0x21}, syn4), etherDot1A, etherDot1Q),
+		cat(bmacB, bmacA, []byte{0x88, 0xa8, 0x00, 0x64, 0x88, 0xe7, 0x00, 0x01, 0x00, 0x2a}, eth4),
+		ether(macB, macA, etherVNTag, cat([]byte{0x80, 0x05, 0x00, 0x00}, be.AppendUint16(nil, etherIPv4), syn4)),
+		ether(macB, macA, etherETag, cat([]byte{0, 0, 0x01, 0x23, 0, 1}, be.AppendUint16(nil, etherIPv6), syn6)),
+		eth(etherIPv4, outer4(protoGRE, cat(greHdr(etherTEB, true, u32(9), u32(1)), eth4))),
+		eth(etherIPv4, outer4(protoGRE, cat(greHdr(etherERSPAN3, false, nil, u32(1)), []byte{0x20, 5, 0, 0x2b, 1, 2, 3, 4, 0, 0, 0, 1}, make([]byte, 8), eth4))),
+		eth(etherIPv4, outer4(protoGRE, cat(greHdr(etherERSPAN2, false, nil, u32(1)), []byte{0x10, 5, 0, 0x2a, 0, 0, 0, 1}, eth4))),
+		eth(etherIPv4, outer4(protoIPv6, syn6)),
+		eth(etherIPv6, outer6(protoIPv4, syn4)),
+		eth(etherIPv4, outer4(protoAH, cat([]byte{protoIPv4, 4, 0, 0}, make([]byte, 20), syn4))),
+		udp4(portVXLAN, cat(rsvdVXLANBits, []byte{0, 0, 42, 0}, eth4)),
+		udp4(portGeneve, cat([]byte{0x02, 0x00, 0x65, 0x58, 0, 0, 7, 0, 1, 2, 0x80, 1, 0, 0, 0, 0}, eth4)),
+		udp4(portGTPU, cat([]byte{0x34, 0xff, 0, byte(8 + len(syn4)), 0, 0, 0, 77, 0, 0, 0, 0x85, 1, 0x10, 0x09, 0}, syn4)),
+		udp4(portTeredo, cat([]byte{0, 1, 0, 0}, make([]byte, 9), []byte{0, 0, 1, 2, 3, 4, 5, 6}, syn6)),
+		udp4(portAYIYA, cat([]byte{0x41, 0x52, 0x21, 41, 0, 0, 0, 1}, make([]byte, 36), syn6)),
+		udp4(9999, syn4),
+		eth(etherIPv4, outer4(protoESP, make([]byte, 32))),
+	}
 }

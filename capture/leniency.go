@@ -157,10 +157,11 @@ const linkRecord LinkType = 0xffff
 // Malformed reports whether frames skipped for r are damaged or
 // impossible, rather than well-formed frames flowtrace cannot decode
 // (an unsupported link type, an IP or link-layer fragment, an encrypted
-// 802.11 frame).
+// 802.11 frame, an encrypted or unsupported encapsulation).
 func (r Reason) Malformed() bool {
 	switch r {
-	case UnsupportedLink, IPFragment, Protected80211, LinkFragment:
+	case UnsupportedLink, IPFragment, Protected80211, LinkFragment,
+		TunnelTooDeep, UnsupportedGRE, UnsupportedTunnel, ESPEncrypted, UnknownUDPTunnel:
 		return false
 	}
 	return r < NumReasons

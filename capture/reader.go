@@ -16,6 +16,8 @@ type Reader struct {
 
 	expr  string
 	progs []linkProg // compiled filter, one per link type seen
+
+	tun tunneler // TCP inside encapsulations (tunnel.go)
 }
 
 type linkProg struct {
@@ -107,6 +109,11 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			}
 		}
 		v, reason := decode(data, link, seg, &r.stats.Noted)
+		if v == isTCP {
+			seg.Tunnel, seg.TunnelKey = 0, 0
+		} else if v == notTCP {
+			v, reason = r.tunnel(data, link, seg)
+		}
 		switch v {
 		case isTCP:
 			r.stats.TCP++
@@ -122,6 +129,29 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			}
 		}
 	}
+}
+
+// SetTunnels makes the Reader describe the tunnels it decodes in t
+// (shared by the Readers of one analysis), instead of a table of its own.
+func (r *Reader) SetTunnels(t *Tunnels) { r.tun.table = t }
+
+// Tunnels returns the table that describes the tunnel ids of the
+// segments Next returns (segment.Segment.Tunnel).
+func (r *Reader) Tunnels() *Tunnels {
+	if r.tun.table == nil {
+		r.tun.table = NewTunnels()
+	}
+	return r.tun.table
+}
+
+// tunnel looks for TCP inside the encapsulations of a frame that holds
+// no TCP directly (tunnel.go). Only frames that are not TCP take this
+// path, so plain TCP decodes as fast as before.
+func (r *Reader) tunnel(data []byte, link LinkType, seg *segment.Segment) (verdict, Reason) {
+	if r.tun.table == nil {
+		r.tun.table = NewTunnels()
+	}
+	return r.tun.decode(data, link, seg, &r.stats.Noted)
 }
 
 // Stats returns the counts so far.

@@ -34,6 +34,15 @@ const (
 	TruncatedTCP     // fewer than 20 bytes of TCP header captured
 	BadDataOffset    // data offset < 5, or past the IP payload
 
+	// Encapsulations (tunnel.go): frames that may hold TCP flowtrace
+	// could not reach. Only TruncatedTunnel is malformed.
+	TruncatedTunnel   // frame ends inside a tunnel header (GRE, VXLAN, MPLS, ...)
+	TunnelTooDeep     // more than MaxTunnelDepth nested encapsulations
+	UnsupportedGRE    // GRE version 1 (PPTP), RFC 1701 routing, or an unknown protocol
+	UnsupportedTunnel // a known tunnel carrying a payload type flowtrace does not decode
+	ESPEncrypted      // IPsec ESP: the payload, TCP or not, is encrypted
+	UnknownUDPTunnel  // IP with TCP inside UDP on a port that is no known tunnel's
+
 	// Segments delivered anyway (counted in Stats.Noted).
 	BadTCPOption       // malformed option: parsing stopped there
 	TruncatedTCPOption // TCP options cut by the snaplen: parsed what was captured
@@ -60,6 +69,12 @@ var reasonNames = [NumReasons]string{
 	IPFragment:         "ip fragment",
 	TruncatedTCP:       "truncated TCP header",
 	BadDataOffset:      "bad TCP data offset",
+	TruncatedTunnel:    "truncated tunnel header",
+	TunnelTooDeep:      "tunnels nested too deep",
+	UnsupportedGRE:     "unsupported GRE",
+	UnsupportedTunnel:  "unsupported tunnel payload",
+	ESPEncrypted:       "ESP (encrypted)",
+	UnknownUDPTunnel:   "IP in UDP on an unknown port",
 	BadTCPOption:       "bad TCP option",
 	TruncatedTCPOption: "truncated TCP options",
 	ZeroIPLength:       "zero IP length (TSO)",

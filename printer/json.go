@@ -161,6 +161,7 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = appendAddrField(b, "resp_h", c.Addr(r).Addr())
 	b = appendUintField(b, "resp_p", uint64(c.Addr(r).Port()))
 	b = appendStrField(b, "proto", "tcp")
+	b = appendTunnelsJSON(b, p.opts.Tunnels, c)
 	b = appendStrField(b, "orig_state", c.State(o).String())
 	b = appendStrField(b, "resp_state", c.State(r).String())
 	b = appendBoolField(b, "orig_inferred", c.Inferred(o))

@@ -33,6 +33,11 @@ import (
 type Count struct {
 	Name string
 	N    uint64
+	// Unreachable marks a reason for skipping frames that are not
+	// damaged but hold what flowtrace cannot reach (an encrypted or
+	// unsupported encapsulation): stderr lists them apart from the
+	// malformed ones.
+	Unreachable bool
 }
 
 // Summary is what the caller knows at the end that the tracker did not
@@ -81,6 +86,9 @@ type Options struct {
 	// Warn, if set, is told once when rows cannot be spilled to disk
 	// and the table is kept in memory instead.
 	Warn func(msg string)
+	// Tunnels describes the tunnels of tunnelled connections (the
+	// capture's table); nil prints their ids only.
+	Tunnels TunnelLookup
 }
 
 // Trouble reports whether a segment shows trouble: it is a RST (accepted

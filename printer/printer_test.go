@@ -62,7 +62,7 @@ func TestJSONRecords(t *testing.T) {
 	var out bytes.Buffer
 	p := NewJSON(&out, Options{Verbose: true})
 	feed(p, session())
-	if err := p.Close(Summary{Frames: 9, TCP: 8, NonTCP: 1, Skipped: []Count{{"truncated TCP header", 1}}}); err != nil {
+	if err := p.Close(Summary{Frames: 9, TCP: 8, NonTCP: 1, Skipped: []Count{{Name: "truncated TCP header", N: 1}}}); err != nil {
 		t.Fatal(err)
 	}
 	fields := map[string][]string{

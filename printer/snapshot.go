@@ -102,7 +102,7 @@ func TakeSnapshot(conns iter.Seq[*tracker.Conn], now time.Time, busiest, oldest 
 		}
 		r := StateRow{State: HistogramState(i), N: n, Oldest: ages[i]}
 		for k, n := range places[i] {
-			r.Busiest = append(r.Busiest, Count{k, n})
+			r.Busiest = append(r.Busiest, Count{Name: k, N: n})
 		}
 		slices.SortFunc(r.Busiest, func(a, b Count) int {
 			if c := cmp.Compare(b.N, a.N); c != 0 {

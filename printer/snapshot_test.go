@@ -57,7 +57,7 @@ func TestTakeSnapshot(t *testing.T) {
 	if got, want := strings.Join(rows, ", "), "FIN-WAIT-2 1m04s, CLOSE-WAIT 1m04s"; got != want {
 		t.Errorf("rows %q; want %q", got, want)
 	}
-	if r := snap.Rows[1]; len(r.Busiest) != 1 || r.Busiest[0] != (Count{"[fd00::2]:443 (server)", 1}) {
+	if r := snap.Rows[1]; len(r.Busiest) != 1 || r.Busiest[0] != (Count{Name: "[fd00::2]:443 (server)", N: 1}) {
 		t.Errorf("CLOSE-WAIT busiest %v", r.Busiest)
 	}
 	if len(snap.Oldest) != 2 {

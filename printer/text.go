@@ -168,6 +168,9 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	b = netip.AddrPortFrom(seg.Src, seg.SrcPort).AppendTo(b)
 	b = append(b, " > "...)
 	b = netip.AddrPortFrom(seg.Dst, seg.DstPort).AppendTo(b)
+	if c.Tunnel() != 0 && c.Packets(tracker.Orig)+c.Packets(tracker.Resp) == 1 {
+		b = appendTunnelText(b, p.opts.Tunnels, c)
+	}
 	b = append(b, " ["...)
 	b = seg.Flags.AppendTo(b)
 	b = append(b, "] seq "...)

@@ -73,6 +73,7 @@ type ZeekLog struct {
 	buf         []byte
 	first, last time.Time
 	header      bool
+	tunnels     TunnelLookup
 }
 
 // NewZeekLog returns a ZeekLog writing to w.
@@ -96,6 +97,10 @@ func OpenZeekLog(dir string) (*ZeekLog, error) {
 	return z, nil
 }
 
+// SetTunnels sets how tunnel_parents describes a tunnelled connection's
+// tunnels (the capture's table); without it, it gives their ids.
+func (z *ZeekLog) SetTunnels(f TunnelLookup) { z.tunnels = f }
+
 // Packet implements tracker.Observer: it notes the capture's time span.
 func (z *ZeekLog) Packet(_ *tracker.Conn, seg *segment.Segment, _ tracker.Side, _ []tracker.Event) {
 	if z.first.IsZero() {
@@ -112,7 +117,7 @@ func (z *ZeekLog) Events(*tracker.Conn, []tracker.Event) {}
 // Done implements tracker.Observer: the connection's line.
 func (z *ZeekLog) Done(c *tracker.Conn) {
 	z.writeHeader()
-	z.buf = appendZeekConn(z.buf[:0], c)
+	z.buf = appendZeekConn(z.buf[:0], c, z.tunnels)
 	z.w.Write(z.buf)
 }
 
@@ -183,7 +188,7 @@ func (z *ZeekLog) writeHeader() {
 
 // appendZeekConn appends c's conn.log line, the columns in zeekColumns
 // order.
-func appendZeekConn(b []byte, c *tracker.Conn) []byte {
+func appendZeekConn(b []byte, c *tracker.Conn, tunnels TunnelLookup) []byte {
 	o, r := tracker.Orig, tracker.Resp
 	sep := func() { b = append(b, zeekSep) }
 	b = appendEpoch(b, c.First())
@@ -231,7 +236,7 @@ func appendZeekConn(b []byte, c *tracker.Conn) []byte {
 		b = strconv.AppendUint(b, c.IPBytes(s), 10)
 	}
 	sep()
-	b = append(b, zeekUnset...) // tunnel_parents: no tunnels decoded
+	b = appendTunnelParents(b, tunnels, c)
 	sep()
 	b = append(b, '6') // ip_proto: TCP
 	for _, s := range [...]tracker.Side{o, r} {

@@ -24,6 +24,8 @@ CAP_NAME=""  # scenario it belongs to
 CAP_TOOL=""  # tcpdump or dumpcap
 CAP_SNAP=""   # snaplen for the next capture (default $SNAPLEN); reset per scenario
 CAP_FILTER="" # capture filter for the next capture (default "tcp"); reset per scenario
+CLI_MORE=""   # more addresses of ft-cli and ft-srv for ss_truth (tunnels); reset per scenario
+SRV_MORE=""
 
 log() { printf 'mktraces: %s\n' "$*" >&2; }
 die() {
@@ -363,13 +365,14 @@ nmap_probe() {
 }
 
 # ss_truth FILE: the kernel's view of every TCP socket in both endpoint
-# namespaces, in the format internal/kerneltruth parses.
+# namespaces, in the format internal/kerneltruth parses. CLI_MORE and
+# SRV_MORE add addresses of the namespaces (a tunnel's inner addresses).
 ss_truth() {
 	{
 		echo "# flowtrace kernel truth: ss -tanoi at end of capture"
-		echo "# ns $FT_CLI $CLI4 $CLI6"
+		echo "# ns $FT_CLI $CLI4 $CLI6${CLI_MORE:+ $CLI_MORE}"
 		nsx "$FT_CLI" ss -tanoi
-		echo "# ns $FT_SRV $SRV4 $SRV6"
+		echo "# ns $FT_SRV $SRV4 $SRV6${SRV_MORE:+ $SRV_MORE}"
 		nsx "$FT_SRV" ss -tanoi
 	} >"$1"
 }
@@ -493,4 +496,26 @@ last_seq() {
 	tshark -r "$1" -Y "ip.src == $2 && tcp.srcport == $3" -T fields \
 		-e tcp.seq_raw -e tcp.len -e tcp.flags.syn -e tcp.flags.fin 2>/dev/null |
 		tail -n 1 | awk '{ s = $1 + $2; if ($3 == "1" || $3 == "True") s++; if ($4 == "1" || $4 == "True") s++; printf "%.0f\n", s % 4294967296 }'
+}
+
+# vxlan_pair NAME VNI LOCAL-CLI REMOTE-CLI INNER-CLI INNER-SRV: a VXLAN
+# device NAME (UDP 4789) in ft-cli and ft-srv, over the underlay addresses
+# LOCAL-CLI (ft-cli's) and REMOTE-CLI (ft-srv's), with INNER-CLI and
+# INNER-SRV on it (prefix length included), static neighbours and no
+# offloads, and no IPv6 link-local traffic of its own.
+vxlan_pair() {
+	local name=$1 vni=$2 ucli=$3 usrv=$4 icli=$5 isrv=$6 ns me peer ul ur mac pmac i
+	for i in 0 1; do
+		if [ $i = 0 ]; then
+			ns=$FT_CLI me=$icli peer=${isrv%/*} ul=$ucli ur=$usrv mac=02:78:00:00:$vni:01 pmac=02:78:00:00:$vni:02
+		else
+			ns=$FT_SRV me=$isrv peer=${icli%/*} ul=$usrv ur=$ucli mac=02:78:00:00:$vni:02 pmac=02:78:00:00:$vni:01
+		fi
+		nsx "$ns" ip link add "$name" address "$mac" type vxlan id "$vni" local "$ul" remote "$ur" dstport 4789 dev eth0
+		nsx "$ns" ip link set "$name" addrgenmode none
+		nsx "$ns" "$BIN/tcpdrive" -q nooffload "$name"
+		nsx "$ns" ip addr add "$me" dev "$name" nodad 2>/dev/null || nsx "$ns" ip addr add "$me" dev "$name"
+		nsx "$ns" ip link set "$name" up
+		nsx "$ns" ip neigh replace "$peer" lladdr "$pmac" dev "$name" nud permanent
+	done
 }

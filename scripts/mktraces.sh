@@ -65,6 +65,8 @@ run_scenario() {
 	CAP_FILE=""
 	CAP_SNAP=""
 	CAP_FILTER=""
+	CLI_MORE=""
+	SRV_MORE=""
 	scen_load "$file"
 	scen_run "$name" "$file"
 	[ -n "$CAP_FILE" ] && [ -f "$WORK/$name.ss" ] || die "$name: the recipe never called cap_here and finish"

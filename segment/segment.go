@@ -110,6 +110,18 @@ type Segment struct {
 	IPID uint16 // IPv4 identification; 0 for IPv6
 
 	Opts Options
+
+	// Tunnel names the encapsulations the segment arrived in (GRE,
+	// VXLAN, MPLS, ...; see package capture), 0 for none: the capture
+	// that decoded the segment maps it to their description ([]Tunnel).
+	Tunnel uint64
+	// TunnelKey is the part of the tunnel that identifies a connection,
+	// the same in both directions: two segments with the same 4-tuple but
+	// different TunnelKeys belong to different connections. It is 0 when
+	// Tunnel is, and when the encapsulations are only link-local labels
+	// (MPLS, VN-Tag, E-Tag), which, like VLAN tags, may differ between
+	// the directions or be on one only.
+	TunnelKey uint64
 }
 
 // SeqLen returns the sequence space the segment occupies: the payload plus

@@ -98,12 +98,17 @@ type Conn struct {
 	unseen           Side
 	ackSet           bool
 	ackPrev, ackLast seqnum.Value
+	tunnel           uint64 // the first segment's segment.Segment.Tunnel
 	ep               [2]endpoint
 }
 
 // ID returns the connection's number: 1 for the first connection of the
 // input, counting up in order of creation.
 func (c *Conn) ID() uint64 { return c.id }
+
+// Tunnel returns the tunnel the connection's first segment arrived in
+// (segment.Segment.Tunnel), 0 for none.
+func (c *Conn) Tunnel() uint64 { return c.tunnel }
 
 // Addr returns the address and port of a side.
 func (c *Conn) Addr(s Side) netip.AddrPort { return netip.AddrPortFrom(c.ep[s].addr, c.ep[s].port) }

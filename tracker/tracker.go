@@ -248,6 +248,7 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 	t.stats.Conns++
 	c.id = t.nextID
 	c.key, c.hash = key, h
+	c.tunnel = seg.Tunnel
 	c.first, c.last = seg.Time, seg.Time
 	c.ep[Orig].since, c.ep[Resp].since = seg.Time, seg.Time
 

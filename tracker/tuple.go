@@ -1,19 +1,29 @@
 package tracker
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 
 	"github.com/flowtrace/flowtrace/segment"
 )
 
 // Tuple identifies a connection by its two endpoints, in a canonical
-// order so both directions map to the same key. It is a packed byte array
-// (two 16-byte addresses, two ports, and whether the addresses are IPv4),
-// so it hashes and compares as plain memory: the flow table's lookup is
-// on every packet's path.
+// order so both directions map to the same key, and the tunnel it arrived
+// in (segment.Segment.TunnelKey, 0 for none). It is a packed byte array (two
+// 16-byte addresses, two ports, whether the addresses are IPv4, and the
+// tunnel id), so it hashes and compares as plain memory: the flow table's
+// lookup is on every packet's path.
 type Tuple struct {
-	k [37]byte
+	k [tupleLen]byte
 }
+
+const (
+	tuple4Len = 37            // addresses, ports, IPv4 flag
+	tupleLen  = tuple4Len + 8 // and the tunnel id, big-endian
+)
+
+// Tunnel returns the tuple's tunnel key, 0 for none.
+func (t Tuple) Tunnel() uint64 { return binary.BigEndian.Uint64(t.k[tuple4Len:]) }
 
 // TupleOf returns the canonical 4-tuple of seg's connection.
 func TupleOf(seg *segment.Segment) Tuple {
@@ -38,6 +48,7 @@ func tupleOf(seg *segment.Segment) (Tuple, bool) {
 	if seg.Src.Is4() {
 		t.k[36] = 4
 	}
+	binary.BigEndian.PutUint64(t.k[tuple4Len:], seg.TunnelKey)
 	return t, srcFirst
 }
 

@@ -27,12 +27,18 @@ const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 // makeUID hashes the tuple and the first packet's time in microseconds
 // with SHA-256 (hardware-accelerated where the CPU has it, and not
 // seeded, so it is stable across processes) and writes the first 96 bits
-// in base 62.
+// in base 62. The tunnel id is hashed only when there is one, so an
+// untunnelled connection's UID is what it was before tunnels were
+// decoded.
 func makeUID(key Tuple, firstMicros int64) UID {
-	var in [len(key.k) + 8]byte
-	copy(in[:], key.k[:])
-	binary.BigEndian.PutUint64(in[len(key.k):], uint64(firstMicros))
-	sum := sha256.Sum256(in[:])
+	var in [tupleLen + 8]byte
+	n := tuple4Len
+	if key.Tunnel() != 0 {
+		n = tupleLen
+	}
+	copy(in[:], key.k[:n])
+	binary.BigEndian.PutUint64(in[n:], uint64(firstMicros))
+	sum := sha256.Sum256(in[:n+8])
 	hi := uint64(binary.BigEndian.Uint32(sum[0:4]))
 	lo := binary.BigEndian.Uint64(sum[4:12])
 	var u UID

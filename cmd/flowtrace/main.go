@@ -79,8 +79,9 @@ type config struct {
 	progress   string
 	numeric    int // -n, -nn: accepted for tcpdump's sake; nothing is ever resolved
 	tracker    tracker.Config
-	drill      drillConfig // output filters (drill.go)
-	live       liveConfig  // -i and the flags that go with it (live.go)
+	drill      drillConfig      // output filters (drill.go)
+	tunnels    *capture.Tunnels // describes decoded tunnels to the printers; see tunnelTable
+	live       liveConfig       // -i and the flags that go with it (live.go)
 	help       bool
 	version    bool
 	completion string
@@ -302,9 +303,19 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	return readErr
 }
 
+// tunnelTable returns the table in which the run's Readers describe the
+// tunnels they decode, for the printers.
+func (cfg *config) tunnelTable() *capture.Tunnels {
+	if cfg.tunnels == nil {
+		cfg.tunnels = capture.NewTunnels()
+	}
+	return cfg.tunnels
+}
+
 // newReader returns a Reader of src with the BPF filter set.
 func newReader(cfg *config, src capture.Source) (*capture.Reader, error) {
 	rd := capture.NewReader(src)
+	rd.SetTunnels(cfg.tunnelTable())
 	if cfg.filter != "" {
 		if err := rd.SetFilter(cfg.filter); err != nil {
 			if errors.Is(err, capture.ErrBadFilter) {
@@ -360,6 +371,7 @@ func withZeekLog(cfg *config, out observer) (observer, *printer.ZeekLog, error) 
 	if err != nil {
 		return nil, nil, err
 	}
+	z.SetTunnels(cfg.tunnelTable().Lookup)
 	return printer.Tee(out, z), z, nil
 }
 
@@ -372,7 +384,8 @@ func printerOptions(cfg *config, stdout, stderr io.Writer) printer.Options {
 		Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet, UID: f.Active(), AllSeq: f.ByConn(),
 		Buffering: printer.ChooseBuffering(cfg.lineBuf, cfg.pktBuf, cfg.live.iface != "", isTerminal(stdout)),
 		Time:      tf, Wide: cfg.wide, Location: time.Local,
-		Warn: func(msg string) { fmt.Fprintf(stderr, "flowtrace: %s\n", msg) },
+		Warn:    func(msg string) { fmt.Fprintf(stderr, "flowtrace: %s\n", msg) },
+		Tunnels: cfg.tunnelTable().Lookup,
 	}
 	if cfg.utc {
 		opts.Location = time.UTC
@@ -428,7 +441,7 @@ func finish(rd segments, tr *tracker.Tracker) printer.Summary {
 		Tracker: tr.Stats(), Notices: st.Notices(),
 	}
 	for r, k := range st.SkippedReasons() {
-		sum.Skipped = append(sum.Skipped, printer.Count{Name: r.String(), N: k})
+		sum.Skipped = append(sum.Skipped, printer.Count{Name: r.String(), N: k, Unreachable: !r.Malformed()})
 	}
 	for r, k := range st.NotedReasons() {
 		sum.Noted = append(sum.Noted, printer.Count{Name: r.String(), N: k})

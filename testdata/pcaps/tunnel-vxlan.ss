@@ -1,0 +1,13 @@
+# flowtrace kernel truth: ss -tanoi at end of capture
+# ns ft-cli 10.77.0.1 fd77::1 10.78.0.1 fd78::1
+State     Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess                    
+TIME-WAIT 0      0          10.78.0.1:40001    10.78.0.2:5000 timer:(timewait,59sec,0)
+	
+TIME-WAIT 0      0          [fd78::1]:40002    [fd78::2]:5000 timer:(timewait,59sec,0)
+	
+# ns ft-srv 10.77.0.2 fd77::2 10.78.0.2 fd78::2
+State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess       
+LISTEN 0      16         10.78.0.2:5000      0.0.0.0:*   
+	 bbr cwnd:10
+LISTEN 0      16         [fd78::2]:5000         [::]:*   
+	 bbr cwnd:10
