@@ -45,6 +45,10 @@ func FuzzDecode(f *testing.F) {
 				t.Fatal("payload not from the frame")
 			}
 		case notTCP:
+		case isFragment:
+			if r != 0 || len(seg.Payload) == 0 || seg.PayloadLen < 20 || seg.PayloadLen > len(seg.Payload) {
+				t.Fatalf("fragment: reason %v, packet %d bytes, unfragmentable part %d", r, len(seg.Payload), seg.PayloadLen)
+			}
 		case skipped:
 			if r >= NumReasons {
 				t.Fatalf("reason %d", r)

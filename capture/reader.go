@@ -13,6 +13,8 @@ type Reader struct {
 
 	expr  string
 	progs []linkProg // compiled filter, one per link type seen
+
+	frag *defrag // IP reassembly (defrag.go), made on the first fragment
 }
 
 type linkProg struct {
@@ -80,6 +82,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 	for {
 		data, ci, link, err := r.src.ReadFrame()
 		if err != nil {
+			r.endFragments()
 			r.err = err
 			return err
 		}
@@ -106,6 +109,10 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			return nil
 		case notTCP:
 			r.stats.NonTCP++
+		case isFragment:
+			if r.reassemble(seg, ci) { // defrag.go: counts the frame
+				return nil
+			}
 		default:
 			r.stats.Skipped[reason]++
 		}
