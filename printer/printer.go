@@ -45,6 +45,8 @@ type Summary struct {
 	Skipped  []Count // malformed frames, by reason
 	Noted    []Count // segments kept despite a defect, by reason
 	Tracker  tracker.Stats
+	// Fragments is what IP reassembly did (frag.go).
+	Fragments Fragments
 }
 
 // Options select what the printers show.

@@ -422,7 +422,7 @@ func finish(rd segments, tr *tracker.Tracker) printer.Summary {
 	st := rd.Stats()
 	sum := printer.Summary{
 		Frames: st.Frames, TCP: st.TCP, NonTCP: st.NonTCP, Filtered: st.Filtered,
-		Tracker: tr.Stats(),
+		Tracker: tr.Stats(), Fragments: fragments(&st.Frag, st.Fragments), // frag.go
 	}
 	for r, k := range st.SkippedReasons() {
 		sum.Skipped = append(sum.Skipped, printer.Count{Name: r.String(), N: k})
@@ -458,6 +458,7 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 	if n := total(sum.Noted); n > 0 {
 		fmt.Fprintf(w, "flowtrace: %s: kept %d segments despite defects: %s\n", name, n, list(sum.Noted))
 	}
+	diagnoseFragments(w, name, &sum.Fragments, cfg) // frag.go
 	if sum.Tracker.Evicted > 0 {
 		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d)\n", sum.Tracker.Evicted, cfg.tracker.MaxConns)
 	}
