@@ -28,11 +28,14 @@ import (
 
 // Reassembly limits. They follow Linux's defaults.
 const (
-	// FragTimeout is how long a train may take to complete, on the
-	// capture clock, from its first fragment (net.ipv4.ipfrag_time, and
-	// IPv6's ip6frag_time: 30 s; the Linux timer starts when the queue is
-	// created and is not pushed back by later fragments).
+	// FragTimeout is how long an IPv4 train may take to complete, on the
+	// capture clock, from its first fragment (net.ipv4.ipfrag_time: 30 s;
+	// the Linux timer starts when the queue is created and is not pushed
+	// back by later fragments).
 	FragTimeout = 30 * time.Second
+	// FragTimeout6 is the same for IPv6 (net.ipv6.ip6frag_time, and RFC
+	// 8200 §4.5: 60 s).
+	FragTimeout6 = 60 * time.Second
 	// FragMaxBytes caps the bytes held in unfinished trains
 	// (net.ipv4.ipfrag_high_thresh: 4 MiB). Over it, fragments are
 	// dropped and counted, as Linux drops them.
@@ -54,7 +57,7 @@ const (
 type FragStats struct {
 	Reassembled uint64 // datagrams reassembled
 	Incomplete  uint64 // trains that never completed (timed out, or open at the end of the input)
-	TimedOut    uint64 // of Incomplete, those that timed out (FragTimeout on the capture clock)
+	TimedOut    uint64 // of Incomplete, those that timed out (FragTimeout or FragTimeout6, on the capture clock)
 	// Overlaps counts trains dropped because a fragment overlapped bytes
 	// already held without lying inside them (Linux: IPFRAG_OVERLAP).
 	Overlaps uint64
@@ -161,7 +164,7 @@ type fifoEntry struct {
 // fragment, so unfragmented traffic never touches it.
 type defrag struct {
 	trains map[fragKey]*train
-	fifo   []fifoEntry // trains in creation order, for the timeout
+	fifo   [2][]fifoEntry // trains in creation order, IPv4 and IPv6, for the timeouts
 	free   []*train
 	bytes  int
 	out    []byte // the reassembled datagram, valid until the next one
@@ -231,31 +234,37 @@ func (r *Reader) endFragments() {
 	if d == nil {
 		return
 	}
-	for _, e := range d.fifo {
-		if e.t.gen == e.gen {
-			d.incomplete(&r.stats, e.t, false)
+	for fam, q := range d.fifo {
+		for _, e := range q {
+			if e.t.gen == e.gen {
+				d.incomplete(&r.stats, e.t, false)
+			}
 		}
+		d.fifo[fam] = q[:0]
 	}
-	d.fifo = d.fifo[:0]
 }
 
-// expire drops the trains whose first fragment is FragTimeout or more
-// older than now, in creation order.
+// expire drops the trains whose first fragment is their timeout or more
+// older than now. Each family's FIFO is in creation order, so the scan
+// stops at the first train still in time.
 func (d *defrag) expire(st *Stats, now time.Time) {
-	i := 0
-	for ; i < len(d.fifo); i++ {
-		e := d.fifo[i]
-		if e.t.gen != e.gen {
-			continue // completed or dropped
+	for fam, timeout := range [2]time.Duration{FragTimeout, FragTimeout6} {
+		q := d.fifo[fam]
+		i := 0
+		for ; i < len(q); i++ {
+			e := q[i]
+			if e.t.gen != e.gen {
+				continue // completed or dropped
+			}
+			if now.Sub(e.t.first) < timeout {
+				break
+			}
+			d.incomplete(st, e.t, true)
 		}
-		if now.Sub(e.t.first) < FragTimeout {
-			break
+		if i > 0 {
+			n := copy(q, q[i:])
+			d.fifo[fam] = q[:n]
 		}
-		d.incomplete(st, e.t, true)
-	}
-	if i > 0 {
-		n := copy(d.fifo, d.fifo[i:])
-		d.fifo = d.fifo[:n]
 	}
 }
 
@@ -492,24 +501,32 @@ func (d *defrag) newTrain(st *Stats, k fragKey, now time.Time, pkt uint64) *trai
 	t.key, t.gen, t.first, t.firstPkt = k, d.gen, now, pkt
 	t.hasFirst, t.hasLast, t.end, t.meat, t.cut, t.charged = false, false, 0, 0, maxIPPayload+1, 0
 	d.trains[k] = t
-	if len(d.fifo) >= 2*FragMaxTrains {
-		d.compact()
+	fam := famOf(k)
+	if len(d.fifo[fam]) >= 2*FragMaxTrains {
+		d.compact(fam)
 	}
-	d.fifo = append(d.fifo, fifoEntry{t, t.gen})
+	d.fifo[fam] = append(d.fifo[fam], fifoEntry{t, t.gen})
 	return t
 }
 
-// compact removes stale entries from the FIFO.
-func (d *defrag) compact() {
-	n := 0
-	for _, e := range d.fifo {
+func famOf(k fragKey) int {
+	if k.v6 {
+		return 1
+	}
+	return 0
+}
+
+// compact removes stale entries from a FIFO.
+func (d *defrag) compact(fam int) {
+	q, n := d.fifo[fam], 0
+	for _, e := range q {
 		if e.t.gen == e.gen {
-			d.fifo[n] = e
+			q[n] = e
 			n++
 		}
 	}
-	clear(d.fifo[n:])
-	d.fifo = d.fifo[:n]
+	clear(q[n:])
+	d.fifo[fam] = q[:n]
 }
 
 // store copies the fragment's bytes into t, within the byte budget.

@@ -324,6 +324,20 @@ func TestDefragTimeout(t *testing.T) {
 	if len(ex) != 2 || !ex[0].First.Equal(t0) || ex[0].FirstPkt != 1 || ex[0].Pkt != 2 || ex[1].FirstPkt != 3 {
 		t.Errorf("examples %+v", ex)
 	}
+	// IPv6 waits 60 s (RFC 8200 §4.5, Linux's ip6frag_time), even behind
+	// an IPv4 train that expires first.
+	s := fragSpec()
+	s.src, s.dst = cli6, srv6
+	fr6 := frag6(ip6(t, s), 1, nil, all...)
+	frames := [][]byte{fr6[0], fr[0], fr6[1], fr[1], fr6[2]}
+	out, st = readFrags(t, &timedSource{frames: frames, times: at(0, 1, 40, 45, 59)})
+	if len(out) != 1 || out[0].seg.Src.Is4() || st.Frag.TimedOut != 1 {
+		t.Errorf("IPv6 within 60 s: %d segments, %+v", len(out), st.Frag)
+	}
+	out, st = readFrags(t, &timedSource{frames: frames, times: at(0, 1, 40, 45, 60)})
+	if len(out) != 0 || st.Frag.TimedOut != 2 {
+		t.Errorf("IPv6 after 60 s: %d segments, %+v", len(out), st.Frag)
+	}
 }
 
 // Inconsistent trains Linux refuses (ip_frag_queue): two different ends,
