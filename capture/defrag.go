@@ -378,10 +378,14 @@ func (d *defrag) add(st *Stats, b []byte, end, unfrag int, now time.Time, pkt ui
 		}
 		if h := tcpHeaderIn(f.data, f.n, next); h >= 0 && h < 20 {
 			st.Frag.TinyFirst++
-			note(&st.Frag.TinyEx, &d.nTiny, FragExample{
+			e := FragExample{
 				Src: addrOf(f.key, f.key.src), Dst: addrOf(f.key, f.key.dst), ID: f.key.id,
 				First: now, FirstPkt: pkt, Pkt: pkt,
-			})
+			}
+			if t := d.trains[f.key]; t != nil { // later fragments came first
+				e = d.example(t, pkt)
+			}
+			note(&st.Frag.TinyEx, &d.nTiny, e)
 			if f.key.v6 {
 				// RFC 8200 §4.5: "If the first fragment does not include
 				// all headers through an Upper-Layer header, then that
