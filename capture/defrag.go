@@ -46,6 +46,7 @@ const (
 	MaxFragExamples = 4
 
 	maxIPPayload = 65535
+	poolKeep     = 4 << 10 // data capacity a pooled train keeps
 )
 
 // FragStats counts what IP reassembly did. Each IP fragment of TCP is
@@ -296,6 +297,11 @@ func (d *defrag) drop(t *train) {
 	d.bytes -= t.charged
 	t.gen = 0 // stale in the FIFO
 	t.hdr, t.runs, t.pieces, t.data = t.hdr[:0], t.runs[:0], t.pieces[:0], t.data[:0]
+	if cap(t.data) > poolKeep {
+		// Keep the pool small: the budget bounds what trains hold at
+		// once, not what every pooled train once held.
+		t.data = nil
+	}
 	d.free = append(d.free, t)
 }
 
