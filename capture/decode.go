@@ -12,9 +12,10 @@ import (
 type verdict uint8
 
 const (
-	isTCP   verdict = iota // seg holds a TCP segment
-	notTCP                 // well-formed, but not TCP (ARP, UDP, ...)
-	skipped                // malformed or unsupported: see the Reason
+	isTCP      verdict = iota // seg holds a TCP segment
+	notTCP                    // well-formed, but not TCP (ARP, UDP, ...)
+	skipped                   // malformed or unsupported: see the Reason
+	isFragment                // an IP fragment of TCP, for reassembly: see markFragment
 )
 
 // EtherTypes and IP protocol numbers the decoder looks at.
@@ -147,7 +148,7 @@ func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 		return skipped, BadIPv4Length
 	}
 	if frag := be16(b[6:]); frag&0x3fff != 0 { // MF or a fragment offset
-		return skipped, IPFragment
+		return markFragment(seg, b, end, ihl) // defrag.go
 	}
 	dst := [4]byte(b[16:20])
 	if ihl > 20 { // linktypes: options checked, source route's final address (ipv4opts.go)
@@ -202,7 +203,6 @@ func decodeIPv6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 		end = len(b)
 	}
 	next, off := b[6], 40
-	frag := false
 	for next != protoTCP {
 		switch next {
 		case protoHopByHop, protoRouting, protoDstOpts, protoAH, protoFragment:
@@ -216,17 +216,13 @@ func decodeIPv6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 				return skipped, r
 			}
 			if be16(b[off+2:])&0xfff9 != 0 { // offset or M set
-				if be16(b[off+2:])&0xfff8 != 0 {
-					// A later fragment: no TCP header to look at.
-					switch b[off] {
-					case protoTCP, protoHopByHop, protoRouting, protoDstOpts, protoAH:
-						return skipped, IPFragment
-					}
-					return notTCP, 0
+				switch b[off] {
+				case protoTCP, protoHopByHop, protoRouting, protoDstOpts, protoAH:
+					return markFragment(seg, b, end, off) // defrag.go
 				}
-				frag = true // first fragment: look for TCP below
+				return notTCP, 0
 			}
-			next, off = b[off], off+8
+			next, off = b[off], off+8 // an atomic fragment (RFC 6946)
 			continue
 		}
 		v, r, nx, n := extHeader(b, off, end, next)
@@ -234,9 +230,6 @@ func decodeIPv6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 			return v, r
 		}
 		next, off = nx, n
-	}
-	if frag {
-		return skipped, IPFragment
 	}
 	v, r := decodeTCP(b, off, end, seg, noted)
 	if v != isTCP {

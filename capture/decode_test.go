@@ -122,16 +122,16 @@ func TestDecode(t *testing.T) {
 		{name: "bad option keeps segment", link: LinkRaw, frame: ip4(t, badOpt), want: badOptWant, noted: BadTCPOption},
 		{name: "IPv6 HBH+dstopts+routing+AH", link: LinkRaw, frame: ip6(t, v6(synSpec), optsHdr(0, 0), optsHdr(60, 1), routingHdr(), ahHdr()), want: syn6want},
 		{name: "IPv6 atomic fragment", link: LinkRaw, frame: ip6(t, v6(synSpec), fragHdr(0, false)), want: syn6want},
-		{name: "IPv6 first fragment", link: LinkRaw, frame: ip6(t, v6(synSpec), optsHdr(0, 0), fragHdr(0, true)), v: skipped, reason: IPFragment},
-		{name: "IPv6 later fragment", link: LinkRaw, frame: ip6(t, v6(synSpec), fragHdr(185, false)), v: skipped, reason: IPFragment},
+		{name: "IPv6 first fragment", link: LinkRaw, frame: ip6(t, v6(synSpec), optsHdr(0, 0), fragHdr(0, true)), v: isFragment},
+		{name: "IPv6 later fragment", link: LinkRaw, frame: ip6(t, v6(synSpec), fragHdr(185, false)), v: isFragment},
 		{name: "IPv6 ESP", link: LinkRaw, frame: func() []byte { b := ip6(t, v6(synSpec)); b[6] = 50; return b }(), v: notTCP},
 		{name: "IPv6 ext past payload length", link: LinkRaw, frame: func() []byte {
 			b := ip6(t, v6(synSpec), optsHdr(0, 0))
 			binary.BigEndian.PutUint16(b[4:], 4)
 			return b
 		}(), v: skipped, reason: BadIPv6Length},
-		{name: "IPv4 first fragment", link: LinkRaw, frame: func() []byte { b := ip4(t, dataSpec); b[6] = 0x20; return b }(), v: skipped, reason: IPFragment},
-		{name: "IPv4 later fragment", link: LinkRaw, frame: func() []byte { b := ip4(t, dataSpec); b[6], b[7] = 0, 185; return b }(), v: skipped, reason: IPFragment},
+		{name: "IPv4 first fragment", link: LinkRaw, frame: func() []byte { b := ip4(t, dataSpec); b[6] = 0x20; return b }(), v: isFragment},
+		{name: "IPv4 later fragment", link: LinkRaw, frame: func() []byte { b := ip4(t, dataSpec); b[6], b[7] = 0, 185; return b }(), v: isFragment},
 		{name: "IPv4 UDP fragment is not TCP", link: LinkRaw, frame: func() []byte { b := ip4(t, dataSpec); b[6], b[9] = 0x20, 17; return b }(), v: notTCP},
 		{name: "IPv4 AH", link: LinkRaw, frame: func() []byte {
 			b := ip4(t, synSpec)

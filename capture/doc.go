@@ -50,9 +50,14 @@
 // decoded; parsing stops at a malformed option, which is counted, and the
 // segment is kept.
 //
-// flowtrace does not reassemble IP fragments: a first fragment has an
-// incomplete TCP payload and the others have no TCP header at all, so
-// both are skipped and counted as "ip fragment".
+// IPv4 and IPv6 fragments of TCP are reassembled (defrag.go) the way a
+// Linux receiver does it: an overlap drops the datagram, a duplicate is
+// ignored, a train times out 30 s (IPv4) or 60 s (IPv6) after its first
+// fragment on the capture clock, and at most FragMaxBytes and
+// FragMaxTrains are held. A reassembled segment carries the packet number
+// and time of the fragment that completed it; Stats.Frag counts what
+// happened, with bounded examples. The reassembler is created on the first
+// fragment: unfragmented traffic never touches it.
 //
 // Every header is parsed by hand, with bounds checks, rather than with
 // gopacket's layers, for three reasons. gopacket's layers.TCP keeps only

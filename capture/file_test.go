@@ -62,7 +62,7 @@ func readAll(t *testing.T, src Source) ([]segment.Segment, Stats, error) {
 
 func checkInvariant(t testing.TB, st Stats) {
 	t.Helper()
-	if st.Frames != st.TCP+st.NonTCP+st.Filtered+st.SkippedTotal() {
+	if st.Frames != st.TCP+st.NonTCP+st.Filtered+st.Fragments+st.SkippedTotal() {
 		t.Errorf("stats do not add up: %+v", st)
 	}
 }

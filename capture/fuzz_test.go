@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"testing"
+	"time"
 
 	"github.com/flowtrace/flowtrace/segment"
 )
@@ -58,6 +59,10 @@ func FuzzDecode(f *testing.F) {
 				t.Fatal("payload not from the frame")
 			}
 		case notTCP:
+		case isFragment:
+			if r != 0 || len(seg.Payload) == 0 || seg.PayloadLen < 20 || seg.PayloadLen > len(seg.Payload) {
+				t.Fatalf("fragment: reason %v, packet %d bytes, unfragmentable part %d", r, len(seg.Payload), seg.PayloadLen)
+			}
 		case skipped:
 			if r >= NumReasons {
 				t.Fatalf("reason %d", r)
@@ -138,5 +143,74 @@ func tunnelSeeds(t testing.TB) [][]byte {
 		udp4(portAYIYA, cat([]byte{0x41, 0x52, 0x21, 41, 0, 0, 0, 1}, make([]byte, 36), syn6)),
 		udp4(9999, syn4),
 		eth(etherIPv4, outer4(protoESP, make([]byte, 32))),
+	}
+}
+
+// FuzzDefrag: no panic, counts that add up and bounded state on any
+// stream of IPv4 and IPv6 fragments. The input is a script: each record is
+// a header byte (bit 0: IPv6; bit 1: MF/M; bits 2-3: which of four
+// identifications; bit 4: flip the bytes), a 1-byte offset in 8-octet
+// units, a 1-byte length, and a time step byte (seconds), applied to a
+// fixed TCP segment, so that overlaps, duplicates, holes, timeouts and
+// tiny fragments all come up.
+func FuzzDefrag(f *testing.F) {
+	f.Add([]byte{0, 0, 40, 0, 2, 5, 48, 0, 0, 11, 44, 0})       // IPv4 in order
+	f.Add([]byte{1, 11, 44, 0, 3, 5, 48, 0, 3, 0, 40, 0})       // IPv6 reversed
+	f.Add([]byte{2, 0, 16, 0, 18, 1, 16, 0, 0, 2, 200, 0})      // overlap, flipped
+	f.Add([]byte{2, 0, 8, 0, 0, 1, 124, 40, 2, 0, 8, 20})       // tiny, timeout
+	f.Add([]byte{2, 0, 40, 0, 2, 0, 40, 0, 0, 5, 127, 0, 0, 5}) // duplicate, ends
+	f.Fuzz(runDefragScript)
+}
+
+func runDefragScript(t *testing.T, script []byte) {
+	pkt4 := ip4(t, fragSpec())
+	s := fragSpec()
+	s.src, s.dst = cli6, srv6
+	pkt6 := ip6(t, s)
+	var frames [][]byte
+	var times []time.Time
+	now := t0
+	for len(script) >= 4 && len(frames) < 256 {
+		h, off, n, step := script[0], int(script[1])*8, int(script[2]), script[3]
+		script = script[4:]
+		pkt := pkt4
+		if h&1 != 0 {
+			pkt = pkt6
+		}
+		hlen := 20
+		if h&1 != 0 {
+			hlen = 40
+		}
+		pay := pkt[hlen:]
+		end := min(off+n, len(pay))
+		piece := fragPiece{off, max(end-off, 0), h&2 != 0}
+		if off > len(pay) {
+			piece = fragPiece{len(pay) &^ 7, 0, h&2 != 0}
+		}
+		var fr []byte
+		if h&1 != 0 {
+			fr = frag6(pkt, uint32(h>>2&3), nil, piece)[0]
+		} else {
+			fr = frag4(pkt, uint16(h>>2&3), piece)[0]
+		}
+		if h&16 != 0 {
+			for i := hlen + 8*int(h&1); i < len(fr); i++ {
+				fr[i] ^= 0xff
+			}
+		}
+		now = now.Add(time.Duration(step) * time.Second)
+		frames, times = append(frames, fr), append(times, now)
+	}
+	r := NewReader(&timedSource{frames: frames, times: times})
+	var seg segment.Segment
+	for r.Next(&seg) == nil {
+		if seg.PayloadLen < len(seg.Payload) || seg.PayloadLen > maxIPPayload {
+			t.Fatalf("PayloadLen %d, captured %d", seg.PayloadLen, len(seg.Payload))
+		}
+	}
+	st := r.Stats()
+	checkInvariant(t, st)
+	if d := r.frag; d != nil && (d.bytes != 0 || len(d.trains) != 0) {
+		t.Fatalf("after the end: %d bytes, %d trains held", d.bytes, len(d.trains))
 	}
 }

@@ -160,7 +160,7 @@ const linkRecord LinkType = 0xffff
 // 802.11 frame, an encrypted or unsupported encapsulation).
 func (r Reason) Malformed() bool {
 	switch r {
-	case UnsupportedLink, IPFragment, Protected80211, LinkFragment,
+	case UnsupportedLink, Protected80211, LinkFragment, TunnelFragment,
 		TunnelTooDeep, UnsupportedGRE, UnsupportedTunnel, ESPEncrypted, UnknownUDPTunnel:
 		return false
 	}

@@ -222,7 +222,7 @@ func TestNotices(t *testing.T) {
 	var st Stats
 	st.Frames = 100
 	st.Skipped[TruncatedTCP] = 2
-	st.Skipped[IPFragment] = 3
+	st.Skipped[TunnelFragment] = 3
 	st.Skipped[Protected80211] = 4
 	st.File = Leniency{Version: "2.2", Swapped: 10, FirstSwapped: 1, Clamped: 1, FirstClamped: 7, BadFraction: 2, FirstBadFraction: 9}
 	st.Backwards = Backwards{N: 3, Pkt: 12, Time: time.Unix(1700000000, 0), Prev: time.Unix(1700000002, 500e6)}
@@ -231,7 +231,7 @@ func TestNotices(t *testing.T) {
 	}
 	got := strings.Join(st.Notices(), "\n")
 	want := `skipped 2 of 100 frames as malformed: truncated TCP header 2
-skipped 7 of 100 frames that could not be decoded: 802.11 protected 4, ip fragment 3
+skipped 7 of 100 frames that could not be decoded: 802.11 protected 4, fragmented tunnel packet 3
 skipped 1 frame on interface 0: link type 10 (FDDI) is not supported
 skipped 1 frame on interface 1: link type 10 (FDDI) is not supported
 skipped 1 frame on interface 2: link type 10 (FDDI) is not supported

@@ -318,7 +318,7 @@ func TestIPv4SourceRoute(t *testing.T) {
 }
 
 func TestReasonMalformed(t *testing.T) {
-	for _, r := range []Reason{UnsupportedLink, IPFragment, Protected80211, LinkFragment} {
+	for _, r := range []Reason{UnsupportedLink, TunnelFragment, Protected80211, LinkFragment} {
 		if r.Malformed() {
 			t.Errorf("%q counted as malformed", r)
 		}

@@ -17,7 +17,8 @@ type Reader struct {
 	expr  string
 	progs []linkProg // compiled filter, one per link type seen
 
-	tun tunneler // TCP inside encapsulations (tunnel.go)
+	tun  tunneler // TCP inside encapsulations (tunnel.go)
+	frag *defrag  // IP reassembly (defrag.go), made on the first fragment
 }
 
 type linkProg struct {
@@ -85,6 +86,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 	for {
 		data, ci, link, err := r.src.ReadFrame()
 		if err != nil {
+			r.endFragments()
 			r.err = err
 			return err
 		}
@@ -122,6 +124,10 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			return nil
 		case notTCP:
 			r.stats.NonTCP++
+		case isFragment:
+			if r.reassemble(seg, ci) { // defrag.go: counts the frame
+				return nil
+			}
 		default:
 			r.stats.Skipped[reason]++
 			if reason == UnsupportedLink { // linktypes

@@ -30,7 +30,6 @@ const (
 	TruncatedIPv6    // fewer than 40 bytes captured
 	TruncatedIPExt   // frame ends inside an IPv6 extension header (or IPv4 AH)
 	BadIPv6Length    // extension headers run past the payload length
-	IPFragment       // TCP inside an IP fragment (not reassembled)
 	TruncatedTCP     // fewer than 20 bytes of TCP header captured
 	BadDataOffset    // data offset < 5, or past the IP payload
 
@@ -42,6 +41,7 @@ const (
 	UnsupportedTunnel // a known tunnel carrying a payload type flowtrace does not decode
 	ESPEncrypted      // IPsec ESP: the payload, TCP or not, is encrypted
 	UnknownUDPTunnel  // IP with TCP inside UDP on a port that is no known tunnel's
+	TunnelFragment    // a fragment of a tunnel's outer packet: tunnels are not reassembled
 
 	// Segments delivered anyway (counted in Stats.Noted).
 	BadTCPOption       // malformed option: parsing stopped there
@@ -66,7 +66,6 @@ var reasonNames = [NumReasons]string{
 	TruncatedIPv6:      "truncated IPv6 header",
 	TruncatedIPExt:     "truncated IP extension header",
 	BadIPv6Length:      "bad IPv6 payload length",
-	IPFragment:         "ip fragment",
 	TruncatedTCP:       "truncated TCP header",
 	BadDataOffset:      "bad TCP data offset",
 	TruncatedTunnel:    "truncated tunnel header",
@@ -75,6 +74,7 @@ var reasonNames = [NumReasons]string{
 	UnsupportedTunnel:  "unsupported tunnel payload",
 	ESPEncrypted:       "ESP (encrypted)",
 	UnknownUDPTunnel:   "IP in UDP on an unknown port",
+	TunnelFragment:     "fragmented tunnel packet",
 	BadTCPOption:       "bad TCP option",
 	TruncatedTCPOption: "truncated TCP options",
 	ZeroIPLength:       "zero IP length (TSO)",
@@ -88,9 +88,13 @@ func (r Reason) String() string {
 }
 
 // Stats counts what a [Reader] has seen. Every frame read is counted once
-// in Frames and exactly once in TCP, NonTCP, Filtered or Skipped:
+// in Frames and exactly once in TCP, NonTCP, Filtered, Fragments or
+// Skipped:
 //
-//	Frames == TCP + NonTCP + Filtered + sum(Skipped)
+//	Frames == TCP + NonTCP + Filtered + Fragments + sum(Skipped)
+//
+// A fragment that completes a datagram is counted as the datagram
+// decodes (normally in TCP); Frag says what reassembly did.
 //
 // Noted counts segments that were delivered (and so are in TCP) despite a
 // problem, by reason.
@@ -99,8 +103,12 @@ type Stats struct {
 	TCP      uint64 // TCP segments delivered by Next
 	NonTCP   uint64 // well-formed frames that do not carry TCP (ARP, UDP, ICMP, ...)
 	Filtered uint64 // frames rejected by the BPF filter
-	Skipped  [NumReasons]uint64
-	Noted    [NumReasons]uint64
+	// Fragments counts IP fragments of TCP taken for reassembly
+	// (defrag.go), other than those that completed a datagram.
+	Fragments uint64
+	Frag      FragStats
+	Skipped   [NumReasons]uint64
+	Noted     [NumReasons]uint64
 
 	// linktypes: begin (leniency.go)
 	// Records counts pcapng blocks that are not packets but that

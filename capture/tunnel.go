@@ -336,7 +336,7 @@ func (d *tunneler) ip4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64
 	}
 	if be16(b[6:])&0x3fff != 0 { // a fragment
 		if tunnelProto(proto) {
-			return skipped, IPFragment
+			return skipped, TunnelFragment
 		}
 		return notTCP, 0
 	}
@@ -370,7 +370,7 @@ func (d *tunneler) ip6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64
 			}
 			if be16(b[off+2:])&0xfff9 != 0 {
 				if tunnelProto(b[off]) {
-					return skipped, IPFragment
+					return skipped, TunnelFragment
 				}
 				return notTCP, 0
 			}

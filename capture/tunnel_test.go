@@ -293,7 +293,7 @@ func TestTunnelsSkipped(t *testing.T) {
 			b := outer4(protoGRE, cat(greHdr(etherIPv4, false, nil, nil), syn4))
 			b[6] = 0x20
 			return b
-		}(), skipped, IPFragment},
+		}(), skipped, TunnelFragment},
 		{"dns", dns, notTCP, 0},
 		{"gtp echo", outer4(protoUDP, udpHdr(portGTPU, portGTPU, []byte{0x32, 1, 0, 4, 0, 0, 0, 0, 0, 1, 0, 0})), notTCP, 0},
 		{"pppoe lcp", cat(macB, macA, []byte{0x88, 0x64, 0x11, 0, 0, 1, 0, 4, 0xc0, 0x21, 1, 1}), notTCP, 0},

@@ -242,6 +242,7 @@ func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *
 		b = appendUintField(b, "filtered", sum.Filtered)
 		b = appendCounts(b, "skipped", sum.Skipped)
 		b = appendCounts(b, "noted", sum.Noted)
+		b = appendFragments(b, &sum.Fragments) // frag.go
 	}
 	b = appendUintField(b, "connections", conns)
 	if whole {

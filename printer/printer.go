@@ -51,6 +51,8 @@ type Summary struct {
 	Noted    []Count  // segments kept despite a defect, by reason
 	Notices  []string // capture's own lines: skips by kind, unsupported link types by interface, leniencies
 	Tracker  tracker.Stats
+	// Fragments is what IP reassembly did (frag.go).
+	Fragments Fragments
 }
 
 // Options select what the printers show.

@@ -124,6 +124,51 @@ setup_bridge() {
 	die "delaybridge did not start: $(cat "$LOGS/bridge.log")"
 }
 
+# setup_router MTU: ft-cli eth0 <-> c0 ft-br s0 <-> eth0 ft-srv, ft-br
+# forwarding IPv4 as a kernel router whose s0 (towards the server) has MTU
+# MTU. The endpoints keep their usual addresses and static neighbours: c0
+# has the server's MAC and s0 the client's, so each endpoint sees the router
+# as its peer. With DF clear (ft-cli ip_no_pmtu_disc=1), the router
+# fragments what does not fit.
+setup_router() {
+	ns_reset
+	ip netns add "$FT_CLI"
+	ip netns add "$FT_SRV"
+	ip netns add "$FT_BR"
+	ip link add name eth0 netns "$FT_CLI" address "$MAC_CLI" type veth peer name c0 netns "$FT_BR" address "$MAC_SRV"
+	ip link add name eth0 netns "$FT_SRV" address "$MAC_SRV" type veth peer name s0 netns "$FT_BR" address "$MAC_CLI"
+	nsx "$FT_BR" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 \
+		net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 >/dev/null
+	local i
+	for i in c0 s0; do
+		nsx "$FT_BR" "$BIN/tcpdrive" -q nooffload "$i"
+		nsx "$FT_BR" sysctl -qw "net.ipv4.conf.$i.rp_filter=0" >/dev/null
+		nsx "$FT_BR" ip link set "$i" up
+	done
+	nsx "$FT_BR" ip link set s0 mtu "$1"
+	nsx "$FT_BR" ip route add "$CLI4/32" dev c0
+	nsx "$FT_BR" ip route add "$SRV4/32" dev s0
+	nsx "$FT_BR" ip neigh replace "$CLI4" lladdr "$MAC_CLI" dev c0 nud permanent
+	nsx "$FT_BR" ip neigh replace "$SRV4" lladdr "$MAC_SRV" dev s0 nud permanent
+	ns_config "$FT_CLI" "$CLI4" "$CLI6" "$SRV4" "$SRV6" "$MAC_SRV"
+	ns_config "$FT_SRV" "$SRV4" "$SRV6" "$CLI4" "$CLI6" "$MAC_CLI"
+}
+
+# frag_routes: like flood_routes, for the forged fragment sources
+# 10.79.0.0/16 and fd79::/64.
+frag_routes() {
+	flood_routes
+	nsx "$FT_SRV" ip -6 route add fd79::/64 via "$CLI6" dev eth0
+	nft_load "$FT_CLI" <<-'EOF'
+		table ip6 ftsink6 {
+			chain pre {
+				type filter hook prerouting priority -300; policy accept;
+				ip6 daddr fd79::/64 drop
+			}
+		}
+	EOF
+}
+
 # spawn LOG CMD...: run CMD in the background, output appended to LOG.
 # LAST_PID is its pid.
 spawn() {

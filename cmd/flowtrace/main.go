@@ -439,6 +439,7 @@ func finish(rd segments, tr *tracker.Tracker) printer.Summary {
 	sum := printer.Summary{
 		Frames: st.Frames, TCP: st.TCP, NonTCP: st.NonTCP, Filtered: st.Filtered,
 		Tracker: tr.Stats(), Notices: st.Notices(),
+		Fragments: fragments(&st.Frag, st.Fragments), // frag.go
 	}
 	for r, k := range st.SkippedReasons() {
 		sum.Skipped = append(sum.Skipped, printer.Count{Name: r.String(), N: k, Unreachable: !r.Malformed()})
@@ -474,6 +475,7 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 	if n := total(sum.Noted); n > 0 {
 		fmt.Fprintf(w, "flowtrace: %s: kept %d segments despite defects: %s\n", name, n, list(sum.Noted))
 	}
+	diagnoseFragments(w, name, &sum.Fragments, cfg) // frag.go
 	if sum.Tracker.Evicted > 0 {
 		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d)\n", sum.Tracker.Evicted, cfg.tracker.MaxConns)
 	}

@@ -226,7 +226,8 @@ func loadTemplate(path string) (*template, error) {
 	return t, nil
 }
 
-// parseIP parses an IPv4 or IPv6 packet carrying TCP. The payload and
+// parseIP parses an IPv4 or IPv6 packet carrying TCP, unfragmented (an
+// IPv6 fragment's next header is 44, not TCP). The payload and
 // options slices alias data, which the caller must not reuse: capture's
 // File reuses its buffer, so they are copied.
 func parseIP(b []byte) (p tplPacket, src, dst netip.AddrPort, v6, ok bool) {
@@ -238,8 +239,8 @@ func parseIP(b []byte) (p tplPacket, src, dst netip.AddrPort, v6, ok bool) {
 	switch b[0] >> 4 {
 	case 4:
 		ihl := int(b[0]&15) * 4
-		if ihl < 20 || len(b) < ihl || b[9] != 6 {
-			return
+		if ihl < 20 || len(b) < ihl || b[9] != 6 || binary.BigEndian.Uint16(b[6:])&0x3fff != 0 {
+			return // not TCP, or a fragment (MF or an offset)
 		}
 		end = int(binary.BigEndian.Uint16(b[2:]))
 		p.tos, p.ttl = b[1], b[8]

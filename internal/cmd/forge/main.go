@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"flag"
@@ -28,6 +29,7 @@ type seg struct {
 	ts       bool
 	tsval    uint32
 	tsecr    uint32
+	payload  int // bytes of data ("a", "b", ...)
 }
 
 // opts are the parsed command-line options.
@@ -36,6 +38,40 @@ type opts struct {
 	count    int
 	interval time.Duration
 	flood    netip.Prefix // zero: every segment from seg.src
+	frags    []fragSpec   // send each segment as these fragments, in this order
+	id       uint32       // IP identification (IPv4: 16 bits) of the first segment's fragments
+}
+
+// fragSpec is one fragment of the IP payload: n bytes (-1: to the end)
+// from off; corrupt flips its bytes, for a conflicting overlap.
+type fragSpec struct {
+	off, n  int
+	corrupt bool
+}
+
+// parseFrags parses -frag: comma-separated OFF:LEN pieces of the IP
+// payload (the TCP header and data), LEN empty for "to the end", an "x"
+// suffix to flip the piece's bytes.
+func parseFrags(s string) ([]fragSpec, error) {
+	var out []fragSpec
+	for _, p := range strings.Split(s, ",") {
+		var f fragSpec
+		if q, ok := strings.CutSuffix(p, "x"); ok {
+			p, f.corrupt = q, true
+		}
+		o, l, ok := strings.Cut(p, ":")
+		off, err1 := strconv.Atoi(o)
+		n, err2 := -1, error(nil)
+		if l != "" {
+			n, err2 = strconv.Atoi(l)
+		}
+		if !ok || err1 != nil || err2 != nil || off < 0 || off%8 != 0 || n == 0 || n < -1 {
+			return nil, fmt.Errorf("fragment %q: want OFF:LEN, OFF a multiple of 8, LEN empty (to the end) or > 0", p)
+		}
+		f.off, f.n = off, n
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 const (
@@ -73,8 +109,8 @@ func parseFlags(s string) (uint8, error) {
 func parseArgs(args []string, stderr io.Writer) (*opts, error) {
 	fs := flag.NewFlagSet("forge", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	src := fs.String("src", "", "source ADDR:PORT (IPv4)")
-	dst := fs.String("dst", "", "destination ADDR:PORT (IPv4)")
+	src := fs.String("src", "", "source ADDR:PORT (IPv4, or [IPv6]:PORT)")
+	dst := fs.String("dst", "", "destination ADDR:PORT, of the same family")
 	flags := fs.String("flags", "S", "TCP flag letters: S A F R P U")
 	seq := fs.Uint64("seq", 0, "sequence number")
 	ack := fs.Uint64("ack", 0, "acknowledgment number")
@@ -84,6 +120,9 @@ func parseArgs(args []string, stderr io.Writer) (*opts, error) {
 	count := fs.Int("count", 1, "segments to send")
 	interval := fs.Duration("interval", 0, "pause between segments")
 	flood := fs.String("flood-net", "", "a distinct source address and port per segment, from this IPv4 prefix")
+	frag := fs.String("frag", "", "send each segment as IP fragments OFF:LEN,... of its IP payload (LEN empty: to the end; suffix x: flipped bytes)")
+	id := fs.Uint64("id", 0, "IP identification of the fragments (the i-th segment's: ID+i)")
+	payload := fs.Int("payload", 0, "bytes of data in each segment")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -92,12 +131,21 @@ func parseArgs(args []string, stderr io.Writer) (*opts, error) {
 	}
 	o := &opts{count: *count, interval: *interval}
 	var err error
-	if o.src, err = netip.ParseAddrPort(*src); err != nil || !o.src.Addr().Is4() {
-		return nil, fmt.Errorf("-src %q: want an IPv4 ADDR:PORT", *src)
+	if o.src, err = netip.ParseAddrPort(*src); err != nil || o.src.Addr().Is4In6() || o.src.Addr().Zone() != "" {
+		return nil, fmt.Errorf("-src %q: want ADDR:PORT", *src)
 	}
-	if o.dst, err = netip.ParseAddrPort(*dst); err != nil || !o.dst.Addr().Is4() {
-		return nil, fmt.Errorf("-dst %q: want an IPv4 ADDR:PORT", *dst)
+	if o.dst, err = netip.ParseAddrPort(*dst); err != nil || o.dst.Addr().Is4() != o.src.Addr().Is4() {
+		return nil, fmt.Errorf("-dst %q: want ADDR:PORT of the source's family", *dst)
 	}
+	if *frag != "" {
+		if o.frags, err = parseFrags(*frag); err != nil {
+			return nil, fmt.Errorf("-frag: %v", err)
+		}
+	}
+	if *id > 1<<32-1 || o.src.Addr().Is4() && *id > 65535 || *payload < 0 || *payload > 60000 {
+		return nil, errors.New("-id: at most 65535 (IPv4) or 2^32-1; -payload: 0 to 60000")
+	}
+	o.id, o.payload = uint32(*id), *payload
 	if o.flags, err = parseFlags(*flags); err != nil {
 		return nil, fmt.Errorf("-flags: %v", err)
 	}
@@ -118,7 +166,7 @@ func parseArgs(args []string, stderr io.Writer) (*opts, error) {
 		return nil, errors.New("-count: at least 1")
 	}
 	if *flood != "" {
-		if o.flood, err = netip.ParsePrefix(*flood); err != nil || !o.flood.Addr().Is4() {
+		if o.flood, err = netip.ParsePrefix(*flood); err != nil || !o.flood.Addr().Is4() || !o.src.Addr().Is4() {
 			return nil, fmt.Errorf("-flood-net %q: want an IPv4 prefix", *flood)
 		}
 		o.flood = o.flood.Masked()
@@ -144,6 +192,12 @@ func floodSeg(o *opts, i int) seg {
 
 // build returns the IPv4 packet of s, checksums filled in.
 func build(s seg) []byte {
+	return ip4(s, tcpSeg(s), 0, 0x40, 0) // DF
+}
+
+// tcpSeg returns the TCP segment of s, its checksum over the pseudo-header
+// of s's family (RFC 9293 §3.1, RFC 8200 §8.1).
+func tcpSeg(s seg) []byte {
 	var topts []byte
 	if s.mss != 0 {
 		topts = append(topts, 2, 4, byte(s.mss>>8), byte(s.mss))
@@ -156,29 +210,108 @@ func build(s seg) []byte {
 	for len(topts)%4 != 0 {
 		topts = append(topts, 1)
 	}
-	tlen := 20 + len(topts)
-	p := make([]byte, 20+tlen)
-	ip, tcp := p[:20], p[20:]
+	hlen := 20 + len(topts)
+	tcp := make([]byte, hlen+s.payload)
+	binary.BigEndian.PutUint16(tcp[0:], s.src.Port())
+	binary.BigEndian.PutUint16(tcp[2:], s.dst.Port())
+	binary.BigEndian.PutUint32(tcp[4:], s.seq)
+	binary.BigEndian.PutUint32(tcp[8:], s.ack)
+	tcp[12] = byte(hlen/4) << 4
+	tcp[13] = s.flags
+	binary.BigEndian.PutUint16(tcp[14:], s.win)
+	copy(tcp[20:], topts)
+	for i := range s.payload {
+		tcp[hlen+i] = byte('a' + i%26)
+	}
+	src, dst := s.src.Addr().AsSlice(), s.dst.Addr().AsSlice()
+	pseudo := sum(src, 0) + sum(dst, 0) + syscall.IPPROTO_TCP + uint32(len(tcp))
+	binary.BigEndian.PutUint16(tcp[16:], checksum(tcp, pseudo))
+	return tcp
+}
+
+// ip4 returns an IPv4 packet (RFC 791 §3.1) carrying pay: flags is the
+// byte holding DF and MF, off the fragment offset in bytes.
+func ip4(s seg, pay []byte, id uint16, flags byte, off int) []byte {
+	p := make([]byte, 20+len(pay))
+	ip := p[:20]
 	ip[0] = 0x45
 	binary.BigEndian.PutUint16(ip[2:], uint16(len(p)))
-	ip[6] = 0x40 // DF
+	binary.BigEndian.PutUint16(ip[4:], id)
+	binary.BigEndian.PutUint16(ip[6:], uint16(flags)<<8|uint16(off/8))
 	ip[8] = 64
 	ip[9] = syscall.IPPROTO_TCP
 	src, dst := s.src.Addr().As4(), s.dst.Addr().As4()
 	copy(ip[12:], src[:])
 	copy(ip[16:], dst[:])
 	binary.BigEndian.PutUint16(ip[10:], checksum(ip, 0))
-	binary.BigEndian.PutUint16(tcp[0:], s.src.Port())
-	binary.BigEndian.PutUint16(tcp[2:], s.dst.Port())
-	binary.BigEndian.PutUint32(tcp[4:], s.seq)
-	binary.BigEndian.PutUint32(tcp[8:], s.ack)
-	tcp[12] = byte(tlen/4) << 4
-	tcp[13] = s.flags
-	binary.BigEndian.PutUint16(tcp[14:], s.win)
-	copy(tcp[20:], topts)
-	pseudo := sum(src[:], 0) + sum(dst[:], 0) + syscall.IPPROTO_TCP + uint32(tlen)
-	binary.BigEndian.PutUint16(tcp[16:], checksum(tcp, pseudo))
+	copy(p[20:], pay)
 	return p
+}
+
+// ip6 returns an IPv6 packet (RFC 8200 §3) carrying pay; with frag, after
+// a Fragment header (§4.5) for offset off, M set if more.
+func ip6(s seg, pay []byte, frag bool, id uint32, off int, more bool) []byte {
+	h := 40
+	if frag {
+		h += 8
+	}
+	p := make([]byte, h+len(pay))
+	p[0] = 0x60
+	binary.BigEndian.PutUint16(p[4:], uint16(len(p)-40))
+	p[6] = syscall.IPPROTO_TCP
+	p[7] = 64
+	src, dst := s.src.Addr().As16(), s.dst.Addr().As16()
+	copy(p[8:], src[:])
+	copy(p[24:], dst[:])
+	if frag {
+		p[6] = 44
+		fh := p[40:48]
+		fh[0] = syscall.IPPROTO_TCP
+		v := uint16(off)
+		if more {
+			v |= 1
+		}
+		binary.BigEndian.PutUint16(fh[2:], v)
+		binary.BigEndian.PutUint32(fh[4:], id)
+	}
+	copy(p[h:], pay)
+	return p
+}
+
+// packets returns the packets that carry s: one, or its fragments.
+func packets(s seg, frags []fragSpec, id uint32) [][]byte {
+	tcp := tcpSeg(s)
+	v4 := s.src.Addr().Is4()
+	if len(frags) == 0 {
+		if v4 {
+			return [][]byte{ip4(s, tcp, 0, 0x40, 0)}
+		}
+		return [][]byte{ip6(s, tcp, false, 0, 0, false)}
+	}
+	var out [][]byte
+	for _, f := range frags {
+		end := len(tcp)
+		if f.n >= 0 {
+			end = min(f.off+f.n, len(tcp))
+		}
+		pay := bytes.Clone(tcp[min(f.off, end):end])
+		if f.corrupt {
+			for i := range pay {
+				pay[i] ^= 0xff
+			}
+		}
+		more := end < len(tcp)
+		if v4 {
+			var mf byte
+			if more {
+				mf = 0x20
+			}
+			out = append(out, ip4(s, pay, uint16(id), mf, f.off))
+		} else {
+			out = append(out, ip6(s, pay, true, id, f.off, more))
+		}
+	}
+	return out
 }
 
 // sum adds b as big-endian 16-bit words to acc.
@@ -209,26 +342,23 @@ func run(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
-	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_RAW, syscall.IPPROTO_RAW)
+	send, closeFn, err := rawSender(o.dst.Addr())
 	if err != nil {
-		fmt.Fprintf(stderr, "forge: raw socket: %v\n", err)
+		fmt.Fprintf(stderr, "forge: %v\n", err)
 		return 1
 	}
-	defer syscall.Close(fd)
-	if err := syscall.SetsockoptInt(fd, syscall.IPPROTO_IP, syscall.IP_HDRINCL, 1); err != nil {
-		fmt.Fprintf(stderr, "forge: IP_HDRINCL: %v\n", err)
-		return 1
-	}
-	to := &syscall.SockaddrInet4{Addr: o.dst.Addr().As4()}
+	defer closeFn()
 	next := time.Now()
 	for i := 0; i < o.count; i++ {
 		s := o.seg
 		if o.flood.IsValid() {
 			s = floodSeg(o, i)
 		}
-		if err := syscall.Sendto(fd, build(s), 0, to); err != nil {
-			fmt.Fprintf(stderr, "forge: segment %d: %v\n", i+1, err)
-			return 1
+		for j, p := range packets(s, o.frags, o.id+uint32(i)) {
+			if err := send(p); err != nil {
+				fmt.Fprintf(stderr, "forge: segment %d, packet %d: %v\n", i+1, j+1, err)
+				return 1
+			}
 		}
 		if o.interval > 0 && i+1 < o.count {
 			next = next.Add(o.interval)
@@ -236,6 +366,32 @@ func run(args []string, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// rawSender opens a raw socket that sends whole IP packets, headers
+// included: IP_HDRINCL for IPv4, IPPROTO_RAW for IPv6 (which implies
+// IPV6_HDRINCL on Linux), so fragments go out as built.
+func rawSender(dst netip.Addr) (send func([]byte) error, closeFn func(), err error) {
+	fam := syscall.AF_INET
+	if dst.Is6() {
+		fam = syscall.AF_INET6
+	}
+	fd, err := syscall.Socket(fam, syscall.SOCK_RAW, syscall.IPPROTO_RAW)
+	if err != nil {
+		return nil, nil, fmt.Errorf("raw socket: %v", err)
+	}
+	closeFn = func() { syscall.Close(fd) }
+	var to syscall.Sockaddr
+	if dst.Is4() {
+		if err := syscall.SetsockoptInt(fd, syscall.IPPROTO_IP, syscall.IP_HDRINCL, 1); err != nil {
+			closeFn()
+			return nil, nil, fmt.Errorf("IP_HDRINCL: %v", err)
+		}
+		to = &syscall.SockaddrInet4{Addr: dst.As4()}
+	} else {
+		to = &syscall.SockaddrInet6{Addr: dst.As16()}
+	}
+	return func(p []byte) error { return syscall.Sendto(fd, p, 0, to) }, closeFn, nil
 }
 
 // pace waits until t: by sleeping when it is at least a millisecond away,

@@ -64,3 +64,61 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+// Fragments (RFC 791 §3.2, RFC 8200 §4.5) put back together give the
+// unfragmented segment.
+func TestFrag(t *testing.T) {
+	for _, args := range []string{
+		"-src 10.79.0.1:1000 -dst 10.77.0.2:5000 -mss 1460 -ts 1:0 -payload 30 -id 77 -frag 16:8,0:16,24:",
+		"-src [fd79::1]:1000 -dst [fd77::2]:5000 -mss 1460 -ts 1:0 -payload 30 -id 77 -frag 16:8,0:16,24:",
+	} {
+		o, err := parseArgs(strings.Fields(args), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := tcpSeg(o.seg)
+		ps := packets(o.seg, o.frags, o.id)
+		if len(ps) != 3 {
+			t.Fatalf("%d packets", len(ps))
+		}
+		got := make([]byte, len(whole))
+		for i, p := range ps {
+			var off, h int
+			var more bool
+			if o.src.Addr().Is4() {
+				fo := binary.BigEndian.Uint16(p[6:])
+				off, more, h = int(fo&0x1fff)*8, fo&0x2000 != 0, 20
+				if binary.BigEndian.Uint16(p[4:]) != 77 || checksum(p[:20], 0) != 0 || int(binary.BigEndian.Uint16(p[2:])) != len(p) {
+					t.Errorf("IPv4 header % x", p[:20])
+				}
+			} else {
+				fh := p[40:48]
+				off, more, h = int(binary.BigEndian.Uint16(fh[2:])&0xfff8), fh[3]&1 != 0, 48
+				if p[6] != 44 || fh[0] != 6 || binary.BigEndian.Uint32(fh[4:]) != 77 || int(binary.BigEndian.Uint16(p[4:])) != len(p)-40 {
+					t.Errorf("IPv6 headers % x", p[:48])
+				}
+			}
+			if more != (i != 2) {
+				t.Errorf("fragment %d: more %v", i, more)
+			}
+			copy(got[off:], p[h:])
+		}
+		if !bytes.Equal(got, whole) {
+			t.Errorf("reassembled % x\nwant % x", got, whole)
+		}
+		src, dst := o.src.Addr().AsSlice(), o.dst.Addr().AsSlice()
+		if checksum(whole, sum(src, 0)+sum(dst, 0)+6+uint32(len(whole))) != 0 {
+			t.Error("bad TCP checksum")
+		}
+	}
+	o, _ := parseArgs(strings.Fields("-src 10.0.0.1:1 -dst 10.0.0.2:2 -frag 0:8,0:16x"), nil)
+	ps := packets(o.seg, o.frags, 0)
+	if ps[1][20] != ^ps[0][20] {
+		t.Error("x did not flip the bytes")
+	}
+	for _, bad := range []string{"3:8", "0:0", "0", "a:1", "0:-2"} {
+		if _, err := parseFrags(bad); err == nil {
+			t.Errorf("-frag %q accepted", bad)
+		}
+	}
+}
