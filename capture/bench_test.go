@@ -158,7 +158,7 @@ func BenchmarkDecode(b *testing.B) {
 			var noted [NumReasons]uint64
 			b.ReportAllocs()
 			for b.Loop() {
-				decode(c.frame, LinkEthernet, &seg, &noted)
+				decode(c.frame, LinkEthernet, &seg, &noted, nil)
 			}
 		})
 	}

@@ -26,7 +26,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, frame []byte, link uint16) {
 		var seg segment.Segment
 		var noted [NumReasons]uint64
-		v, r := decode(frame, LinkType(link), &seg, &noted)
+		v, r := decode(frame, LinkType(link), &seg, &noted, nil)
 		switch v {
 		case isTCP:
 			if r != 0 {

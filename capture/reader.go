@@ -13,6 +13,8 @@ type Reader struct {
 
 	expr  string
 	progs []linkProg // compiled filter, one per link type seen
+
+	ck checker // checksum mode and per-sender offload memory (checksum.go)
 }
 
 type linkProg struct {
@@ -97,10 +99,11 @@ func (r *Reader) Next(seg *segment.Segment) error {
 				continue
 			}
 		}
-		v, reason := decode(data, link, seg, &r.stats.Noted)
+		v, reason := decode(data, link, seg, &r.stats.Noted, r.checkerFor())
 		switch v {
 		case isTCP:
 			r.stats.TCP++
+			seg.BadChecksum = r.judge(seg.Src)
 			seg.Time = ci.Timestamp
 			seg.Pkt = r.stats.Frames
 			return nil
