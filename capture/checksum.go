@@ -65,9 +65,10 @@ func (s ckStatus) bad() bool { return s >= ckBadIP }
 // Bounds of the per-sender memory of ChecksumAuto.
 const (
 	// maxSenders is the number of sending addresses remembered per
-	// generation; two generations are kept, so a busy capture forgets the
-	// least recently seen first and memory stays bounded.
-	maxSenders = 1 << 16
+	// generation (about 0.6 MB); two generations are kept, so a busy
+	// capture forgets the least recently seen first and memory stays
+	// bounded. A sender forgotten and seen again is judged afresh.
+	maxSenders = 1 << 14
 	// MaxOffloadListed is how many offloading senders Stats lists by
 	// address; Stats.OffloadSenders counts them all.
 	MaxOffloadListed = 16
@@ -151,15 +152,16 @@ func (k *checker) lookup(a netip.Addr) (offload, known bool) {
 	return offload, known
 }
 
+// remember records what sender a is. Both generations are made at full
+// size on first use and reused after, so remembering never allocates
+// again, however many senders come and go.
 func (k *checker) remember(a netip.Addr, offload bool) {
 	if k.senders == nil {
-		k.senders = make(map[netip.Addr]bool)
+		k.senders = make(map[netip.Addr]bool, maxSenders)
+		k.old = make(map[netip.Addr]bool, maxSenders)
 	}
 	if len(k.senders) >= maxSenders {
 		k.old, k.senders = k.senders, k.old
-		if k.senders == nil {
-			k.senders = make(map[netip.Addr]bool)
-		}
 		clear(k.senders)
 	}
 	k.senders[a] = offload

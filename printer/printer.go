@@ -21,6 +21,7 @@
 package printer
 
 import (
+	"net/netip"
 	"strconv"
 	"time"
 
@@ -45,6 +46,11 @@ type Summary struct {
 	Skipped  []Count // malformed frames, by reason
 	Noted    []Count // segments kept despite a defect, by reason
 	Tracker  tracker.Stats
+
+	// Offload lists the first senders found to offload checksums (their
+	// checksums not verified); OffloadSenders counts them all.
+	Offload        []netip.Addr
+	OffloadSenders uint64
 }
 
 // Options select what the printers show.
@@ -86,10 +92,14 @@ type Options struct {
 // or not), or the sequence analysis put it in a class of
 // reassembly.Trouble (a retransmission, an out-of-order segment, a gap,
 // an ACK of unseen bytes, a zero window or its probe, retransmitted bytes
-// that differ). cl is the segment's classes.
+// that differ), or its checksum is bad. cl is the segment's classes.
 func Trouble(cl reassembly.Class, seg *segment.Segment) bool {
-	return cl&reassembly.Trouble != 0 || seg.Flags&segment.RST != 0
+	return cl&reassembly.Trouble != 0 || seg.Flags&segment.RST != 0 || seg.BadChecksum
 }
+
+// badChecksumClass is the class printed for a segment with a bad
+// checksum, which the tracker recorded but did not analyse.
+const badChecksumClass = "bad checksum"
 
 // Shown reports whether the default transcript prints a segment that
 // changed no state: it shows trouble, or it ends a zero-window stall (the

@@ -66,6 +66,10 @@ type Stats struct {
 	Expired  uint64 // connections removed by the idle timeout
 	Evicted  uint64 // connections removed because the table was full
 	Active   int    // connections in the table now
+
+	// Segments with a bad checksum, dropped by their receivers and so not
+	// applied; NoConn of them matched no connection (see checksum.go).
+	BadChecksum, BadChecksumNoConn uint64
 }
 
 // Tracker replays TCP segments through the state machines of both
@@ -142,6 +146,10 @@ func (t *Tracker) flushEvents(c *Conn) {
 func (t *Tracker) Handle(seg *segment.Segment) {
 	t.Advance(seg.Time)
 	t.stats.Segments++
+	if seg.BadChecksum {
+		t.badChecksum(seg) // recorded, not applied: checksum.go
+		return
+	}
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
 	c := t.conns.get(&key, h)

@@ -268,6 +268,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		w.capClock = tr.Now // ages are on the capture clock
 	}
 	rd := capture.NewReader(ls) // the filter runs in the kernel
+	rd.SetChecksums(cfg.checksums)
 
 	if w != nil {
 		w.start(now())
