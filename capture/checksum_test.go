@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/netip"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/google/gopacket"
@@ -381,5 +382,43 @@ func TestCheckerBounded(t *testing.T) {
 	i := 3 * maxSenders
 	if n := testing.AllocsPerRun(4*maxSenders, func() { k.remember(addr(i), false); i++ }); n != 0 {
 		t.Errorf("remember: %v allocs; want 0", n)
+	}
+}
+
+// BenchmarkChecksum: the one's complement sum alone, per segment size.
+func BenchmarkChecksum(b *testing.B) {
+	for _, n := range []int{20, 40, 1448 + 32} {
+		data := make([]byte, n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(n))
+			var s uint16
+			for b.Loop() {
+				s += fold(sum(0, data))
+			}
+			_ = s
+		})
+	}
+}
+
+// BenchmarkDecodeChecksums: decode with checksums verified, against
+// BenchmarkDecode (the same frames, checksums off).
+func BenchmarkDecodeChecksums(b *testing.B) {
+	m := mix(b)
+	for _, c := range []struct {
+		name  string
+		frame []byte
+	}{{"syn4", m[0]}, {"data4", m[3]}, {"sackack4", m[4]}, {"data6", m[2*17+3]}} {
+		b.Run(c.name, func(b *testing.B) {
+			var seg segment.Segment
+			var noted [NumReasons]uint64
+			k := checker{mode: ChecksumVerify}
+			b.ReportAllocs()
+			for b.Loop() {
+				decode(c.frame, LinkEthernet, &seg, &noted, &k)
+			}
+			if k.status != ckGood {
+				b.Fatalf("status %d", k.status)
+			}
+		})
 	}
 }
