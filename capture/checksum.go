@@ -54,11 +54,27 @@ type ckStatus uint8
 
 const (
 	ckUnverifiable ckStatus = iota // not wholly captured (snaplen), IP length 0 (TSO), or an unknown route
+	ckSkipped                      // not summed: the sender offloads checksums (ChecksumAuto)
 	ckGood
 	ckBadIP      // the IPv4 header checksum is wrong
 	ckBadTCP     // the TCP checksum is wrong
 	ckPartialTCP // the TCP checksum is the pseudo-header sum alone: Linux CHECKSUM_PARTIAL
 )
+
+// skip looks the sender of the segment at hand up, in ChecksumAuto, and
+// reports whether it offloads checksums: its TCP checksum is then not
+// summed at all. judge uses the answer.
+func (k *checker) skip(src netip.Addr) bool {
+	if k.mode != ChecksumAuto {
+		return false
+	}
+	k.looked = true
+	k.offload, k.known = k.lookup(src)
+	if k.offload {
+		k.status = ckSkipped
+	}
+	return k.offload
+}
 
 func (s ckStatus) bad() bool { return s >= ckBadIP }
 
@@ -79,6 +95,9 @@ const (
 type checker struct {
 	mode   ChecksumMode
 	status ckStatus // the latest segment's, set by decode
+	// looked says that decode already looked the latest segment's sender
+	// up (ChecksumAuto), with the answer in known and offload.
+	looked, known, offload bool
 	// senders maps an address to true if it offloads checksums, false
 	// if its first verifiable segment was good; old is the previous
 	// generation.
@@ -96,7 +115,7 @@ func (r *Reader) checkerFor() *checker {
 	if r.ck.mode == ChecksumOff {
 		return nil
 	}
-	r.ck.status = ckUnverifiable
+	r.ck.status, r.ck.looked = ckUnverifiable, false
 	return &r.ck
 }
 
@@ -105,11 +124,18 @@ func (r *Reader) checkerFor() *checker {
 func (r *Reader) judge(src netip.Addr) bool {
 	k := &r.ck
 	st := k.status
-	if k.mode == ChecksumOff || st == ckUnverifiable {
+	switch {
+	case k.mode == ChecksumOff || st == ckUnverifiable:
+		return false
+	case st == ckSkipped:
+		r.stats.Unverified++
 		return false
 	}
 	if k.mode == ChecksumAuto {
-		offload, known := k.lookup(src)
+		offload, known := k.offload, k.known
+		if !k.looked {
+			offload, known = k.lookup(src)
+		}
 		switch {
 		case known && offload:
 			r.stats.Unverified++
@@ -187,6 +213,9 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 	if end > len(b) {
 		return // cut by the snaplen
 	}
+	if k.skip(netip.AddrFrom4([4]byte(b[12:16]))) {
+		return
+	}
 	dst := b[16:20]
 	if ihl > 20 {
 		var ok bool
@@ -243,6 +272,9 @@ const (
 func (k *checker) v6(b []byte, tcp, end int) {
 	if end == 40 || end > len(b) {
 		return // jumbogram or GSO, or cut by the snaplen
+	}
+	if k.skip(netip.AddrFrom16([16]byte(b[8:24]))) {
+		return
 	}
 	dst := b[24:40]
 	if b[6] != protoTCP {
@@ -310,14 +342,24 @@ func (k *checker) tcp(ph uint64, t []byte) {
 // accumulator acc (RFC 1071), eight bytes at a time: end-around carry over
 // 64-bit words folds to the same 16-bit sum. An odd last byte is padded
 // with zero. b must start at an even offset of the summed data.
+//
+// The main loop is one chain of eight add-with-carry instructions per 64
+// bytes: the carry is kept in a register between iterations, which costs
+// three instructions, so 64 bytes per iteration run about 1.3 times as
+// fast as 32 (BenchmarkChecksum); summing 32-bit halves into independent
+// accumulators, without carries, is slower still.
 func sum(acc uint64, b []byte) uint64 {
 	var c uint64
-	for len(b) >= 32 {
+	for len(b) >= 64 {
 		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b), c)
 		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b[8:]), c)
 		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b[16:]), c)
 		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b[24:]), c)
-		b = b[32:]
+		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b[32:]), c)
+		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b[40:]), c)
+		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b[48:]), c)
+		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b[56:]), c)
+		b = b[64:]
 	}
 	for len(b) >= 8 {
 		acc, c = bits.Add64(acc, binary.BigEndian.Uint64(b), c)
