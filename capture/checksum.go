@@ -81,10 +81,11 @@ func (s ckStatus) bad() bool { return s >= ckBadIP }
 // Bounds of the per-sender memory of ChecksumAuto.
 const (
 	// maxSenders is the number of sending addresses remembered per
-	// generation (about 0.6 MB); two generations are kept, so a busy
-	// capture forgets the least recently seen first and memory stays
-	// bounded. A sender forgotten and seen again is judged afresh.
-	maxSenders = 1 << 14
+	// generation; two generations are kept (about 1.3 MB, made at first
+	// use), so a busy capture forgets the least recently seen first and
+	// memory stays bounded. A sender forgotten and seen again is judged
+	// afresh.
+	maxSenders = 1 << 13
 	// MaxOffloadListed is how many offloading senders Stats lists by
 	// address; Stats.OffloadSenders counts them all.
 	MaxOffloadListed = 16
@@ -102,6 +103,10 @@ type checker struct {
 	// if its first verifiable segment was good; old is the previous
 	// generation.
 	senders, old map[netip.Addr]bool
+	// last is the sender looked up or remembered last, a one-entry
+	// cache in front of the maps: segments come in runs from one sender.
+	last                 netip.Addr
+	lastOffload, lastSet bool
 }
 
 // SetChecksums sets what Next does with checksums (ChecksumAuto unless
@@ -169,13 +174,17 @@ func (r *Reader) offloading(src netip.Addr) {
 }
 
 func (k *checker) lookup(a netip.Addr) (offload, known bool) {
-	if offload, known = k.senders[a]; known {
-		return offload, true
+	if k.lastSet && a == k.last {
+		return k.lastOffload, true
 	}
-	if offload, known = k.old[a]; known {
+	if offload, known = k.senders[a]; !known {
+		if offload, known = k.old[a]; !known {
+			return false, false
+		}
 		k.remember(a, offload) // still in use: keep it
 	}
-	return offload, known
+	k.last, k.lastOffload, k.lastSet = a, offload, true
+	return offload, true
 }
 
 // remember records what sender a is. Both generations are made at full
@@ -191,6 +200,7 @@ func (k *checker) remember(a netip.Addr, offload bool) {
 		clear(k.senders)
 	}
 	k.senders[a] = offload
+	k.last, k.lastOffload, k.lastSet = a, offload, true
 }
 
 // IPv4 option types that carry a source route (RFC 791 §3.1).
