@@ -42,6 +42,16 @@
 // decoded; parsing stops at a malformed option, which is counted, and the
 // segment is kept.
 //
+// # Checksums
+//
+// Unless [ChecksumOff] is set, the IPv4 header checksum and the TCP
+// checksum (over the IPv4 or IPv6 pseudo-header, with a source route's
+// final address) of every wholly captured segment are verified, and a bad
+// one sets Segment.BadChecksum. [ChecksumAuto], the default, first decides
+// per sending address whether the capture saw its checksums before NIC
+// offload filled them in, and then verifies none of its segments; see
+// checksum.go for the rule.
+//
 // flowtrace does not reassemble IP fragments: a first fragment has an
 // incomplete TCP payload and the others have no TCP header at all, so
 // both are skipped and counted as "ip fragment".
