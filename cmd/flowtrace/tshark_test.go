@@ -63,6 +63,9 @@ var tsharkKnown = map[[2]string]string{
 	// tshark's.
 	{"rst-synsent-bad-ack", "tcp.analysis.retransmission"}: forgedRSTBase,
 	{"rst-synsent-paws", "tcp.analysis.retransmission"}:    forgedRSTBase,
+	{"bad-checksum", "tcp.analysis.retransmission"}: "tshark does not verify checksums by default and analyses the data segment " +
+		"with a bad checksum, which the receiver dropped, so it calls the sender's genuine segment with the same sequence numbers " +
+		"a retransmission; flowtrace does not apply a segment with a bad checksum",
 	{"stealth-synfin", "tcp.analysis.ack_lost_segment"}: "the closed port's RST+ACK acknowledges seq+2 (the SYN and the FIN of the probe); " +
 		"tshark counts only the SYN and calls it an ACK of an unseen segment, flowtrace counts both",
 }
