@@ -139,3 +139,25 @@ func rewriteChecksums(t *testing.T, in, out string, by map[string]func(ph uint16
 		t.Fatal(err)
 	}
 }
+
+// TestChecksumOffloadRealTrace: the checksum-offload trace was captured
+// with the veth's offloads on, so every segment but the client's last ACK
+// (sent from TIME-WAIT, checksummed in software) carries the
+// pseudo-header sum alone. auto finds both senders offloading and agrees
+// with the kernel; verify drops the handshake and gets it wrong.
+func TestChecksumOffloadRealTrace(t *testing.T) {
+	path := filepath.Join(pcapDir, "checksum-offload.pcap")
+	out, stderr, code := flowtrace(t, nil, "-r", path, "--utc", "-q")
+	if code != exitOK || !strings.Contains(out, "TIME-WAIT  CLOSED     SF    closed by client") {
+		t.Errorf("auto: exit %d\n%s", code, out)
+	}
+	want := "checksum-offload.pcap: 10.77.0.1: checksums not computed (offload), not verified\n" +
+		"flowtrace: " + path + ": 10.77.0.2: checksums not computed (offload), not verified\n"
+	if !strings.HasSuffix(stderr, want) || strings.Contains(stderr, "bad checksum") {
+		t.Errorf("auto: stderr %q; want it to end with %q", stderr, want)
+	}
+	out, stderr, _ = flowtrace(t, nil, "-r", path, "--utc", "-q", "--checksums", "verify")
+	if !strings.Contains(out, "ESTABLISHED   2") || !strings.Contains(stderr, "8 segments with a bad checksum") {
+		t.Errorf("verify:\n%s\n%s", out, stderr)
+	}
+}
