@@ -32,6 +32,12 @@ func BenchmarkReaderNext(b *testing.B) {
 	benchReader(b, "", false)
 }
 
+// BenchmarkReaderNextChecksumsOff: the same with --checksums off, to
+// measure what verifying checksums (the default, auto) costs.
+func BenchmarkReaderNextChecksumsOff(b *testing.B) {
+	benchReaderMode(b, "", false, ChecksumOff)
+}
+
 // BenchmarkReaderNextFilter: with a BPF filter run by the Go interpreter.
 func BenchmarkReaderNextFilter(b *testing.B) {
 	benchReader(b, "tcp port 80", false)
@@ -44,6 +50,10 @@ func BenchmarkReaderNextFlowMap(b *testing.B) {
 }
 
 func benchReader(b *testing.B, filter string, flows bool) {
+	benchReaderMode(b, filter, flows, ChecksumAuto)
+}
+
+func benchReaderMode(b *testing.B, filter string, flows bool, ck ChecksumMode) {
 	data := benchData(b)
 	open := func() *Reader {
 		f, err := OpenFile("-", bytes.NewReader(data))
@@ -51,6 +61,7 @@ func benchReader(b *testing.B, filter string, flows bool) {
 			b.Fatal(err)
 		}
 		r := NewReader(f)
+		r.SetChecksums(ck)
 		if err := r.SetFilter(filter); errors.Is(err, ErrNoLibpcap) {
 			b.Skip(err)
 		} else if err != nil {
@@ -158,7 +169,7 @@ func BenchmarkDecode(b *testing.B) {
 			var noted [NumReasons]uint64
 			b.ReportAllocs()
 			for b.Loop() {
-				decode(c.frame, LinkEthernet, &seg, &noted)
+				decode(c.frame, LinkEthernet, &seg, &noted, nil)
 			}
 		})
 	}

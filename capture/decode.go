@@ -49,7 +49,9 @@ func be32(b []byte) uint32 { return binary.BigEndian.Uint32(b) }
 //
 // All headers are parsed by hand rather than with gopacket's layers; see
 // the package documentation for why.
-func decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+//
+// ck, when not nil, is told the segment's checksum status (checksum.go).
+func decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons]uint64, ck *checker) (verdict, Reason) {
 	var etype uint16
 	var off int
 	switch link {
@@ -76,13 +78,13 @@ func decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons
 			return skipped, TruncatedIPv4
 		}
 		if data[0]>>4 == 6 {
-			return decodeIPv6(data, seg, noted)
+			return decodeIPv6(data, seg, noted, ck)
 		}
-		return decodeIPv4(data, seg, noted)
+		return decodeIPv4(data, seg, noted, ck)
 	case LinkIPv4:
-		return decodeIPv4(data, seg, noted)
+		return decodeIPv4(data, seg, noted, ck)
 	case LinkIPv6:
-		return decodeIPv6(data, seg, noted)
+		return decodeIPv6(data, seg, noted, ck)
 	case LinkNull, LinkLoop:
 		if len(data) < 4 {
 			return skipped, TruncatedLink
@@ -95,9 +97,9 @@ func decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons
 		}
 		switch fam {
 		case afInet:
-			return decodeIPv4(data[4:], seg, noted)
+			return decodeIPv4(data[4:], seg, noted, ck)
 		case afInet6NetBSD, afInet6FreeBSD, afInet6Darwin:
-			return decodeIPv6(data[4:], seg, noted)
+			return decodeIPv6(data[4:], seg, noted, ck)
 		}
 		return notTCP, 0
 	default:
@@ -112,15 +114,15 @@ func decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons
 	}
 	switch etype {
 	case etherIPv4:
-		return decodeIPv4(data[off:], seg, noted)
+		return decodeIPv4(data[off:], seg, noted, ck)
 	case etherIPv6:
-		return decodeIPv6(data[off:], seg, noted)
+		return decodeIPv6(data[off:], seg, noted, ck)
 	}
 	return notTCP, 0
 }
 
 // decodeIPv4 decodes an IPv4 packet (RFC 791) starting at b[0].
-func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64, ck *checker) (verdict, Reason) {
 	if len(b) > 0 && b[0]>>4 != 4 {
 		return skipped, BadIPVersion
 	}
@@ -178,6 +180,11 @@ func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 	if zero {
 		noted[ZeroIPLength]++
 	}
+	// checksums: begin
+	if ck != nil {
+		ck.v4(b, ihl, off, int(be16(b[2:])))
+	}
+	// checksums: end
 	seg.IPLen = end
 	seg.Src = netip.AddrFrom4([4]byte(b[12:16]))
 	seg.Dst = netip.AddrFrom4(dst)
@@ -188,7 +195,7 @@ func decodeIPv4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 
 // decodeIPv6 decodes an IPv6 packet (RFC 8200) starting at b[0], walking
 // the extension headers that may precede TCP.
-func decodeIPv6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func decodeIPv6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64, ck *checker) (verdict, Reason) {
 	if len(b) > 0 && b[0]>>4 != 6 {
 		return skipped, BadIPVersion
 	}
@@ -238,6 +245,11 @@ func decodeIPv6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verd
 	if zero {
 		noted[ZeroIPLength]++
 	}
+	// checksums: begin
+	if ck != nil && !zero {
+		ck.v6(b, off, end)
+	}
+	// checksums: end
 	seg.IPLen = end
 	seg.Src = netip.AddrFrom16([16]byte(b[8:24]))
 	seg.Dst = netip.AddrFrom16([16]byte(b[24:40]))

@@ -157,7 +157,7 @@ func TestDecode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var noted [NumReasons]uint64
 			var got segment.Segment
-			v, r := decode(tt.frame, tt.link, &got, &noted)
+			v, r := decode(tt.frame, tt.link, &got, &noted, nil)
 			if v != tt.v || r != tt.reason {
 				t.Fatalf("decode = %v, %q; want %v, %q", v, r, tt.v, tt.reason)
 			}
@@ -210,7 +210,7 @@ func TestDecodeIPLen(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var noted [NumReasons]uint64
 			var got segment.Segment
-			if v, r := decode(tt.frame, tt.link, &got, &noted); v != isTCP {
+			if v, r := decode(tt.frame, tt.link, &got, &noted, nil); v != isTCP {
 				t.Fatalf("decode = %v, %q", v, r)
 			}
 			if got.IPLen != tt.want {
@@ -246,12 +246,12 @@ func TestDecodeTruncated(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var full segment.Segment
 			var noted [NumReasons]uint64
-			if v, r := decode(tt.frame, tt.link, &full, &noted); v != isTCP {
+			if v, r := decode(tt.frame, tt.link, &full, &noted, nil); v != isTCP {
 				t.Fatalf("full frame: %v %v", v, r)
 			}
 			for n := range len(tt.frame) {
 				var got segment.Segment
-				v, r := decode(tt.frame[:n], tt.link, &got, &noted)
+				v, r := decode(tt.frame[:n], tt.link, &got, &noted, nil)
 				var want region
 				for _, rg := range tt.regions {
 					if n < rg.end {

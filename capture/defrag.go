@@ -207,14 +207,18 @@ func (r *Reader) reassemble(seg *segment.Segment, ci gopacket.CaptureInfo) bool 
 	st.Frag.Reassembled++
 	var v verdict
 	var reason Reason
+	// A reassembled datagram's checksum is not verified: fragments cut by
+	// the snaplen leave holes that the captured bytes cannot fill.
 	if dgram[0]>>4 == 4 {
-		v, reason = decodeIPv4(dgram, seg, &st.Noted)
+		v, reason = decodeIPv4(dgram, seg, &st.Noted, nil)
 	} else {
-		v, reason = decodeIPv6(dgram, seg, &st.Noted)
+		v, reason = decodeIPv6(dgram, seg, &st.Noted, nil)
 	}
 	switch v {
 	case isTCP:
 		st.TCP++
+		seg.Tunnel, seg.TunnelKey = 0, 0
+		seg.BadChecksum = false
 		seg.Time, seg.Pkt = ci.Timestamp, pkt
 		return true
 	case notTCP:

@@ -59,6 +59,16 @@
 // happened, with bounded examples. The reassembler is created on the first
 // fragment: unfragmented traffic never touches it.
 //
+// # Checksums
+//
+// Unless [ChecksumOff] is set, the IPv4 header checksum and the TCP
+// checksum (over the IPv4 or IPv6 pseudo-header, with a source route's
+// final address) of every wholly captured segment are verified, and a bad
+// one sets Segment.BadChecksum. [ChecksumAuto], the default, first decides
+// per sending address whether the capture saw its checksums before NIC
+// offload filled them in, and then verifies none of its segments; see
+// checksum.go for the rule.
+//
 // Every header is parsed by hand, with bounds checks, rather than with
 // gopacket's layers, for three reasons. gopacket's layers.TCP keeps only
 // four options inline (opts [4]TCPOption), and a Linux SYN carries five

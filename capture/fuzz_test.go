@@ -3,8 +3,11 @@ package capture
 import (
 	"bytes"
 	"encoding/binary"
+	"reflect"
 	"testing"
 	"time"
+
+	"github.com/google/gopacket/layers"
 
 	"github.com/flowtrace/flowtrace/segment"
 )
@@ -31,10 +34,33 @@ func FuzzDecode(f *testing.F) {
 		f.Add(fr, uint16(LinkEthernet))
 	}
 	d := &tunneler{table: NewTunnels()}
+	// Checksums: source routes (IPv4 LSRR, IPv6 routing header with
+	// segments left), a bad checksum, odd lengths.
+	lsrr := synSpec
+	lsrr.ipOpts = []layers.IPv4Option{{OptionType: optLSRR, OptionLength: 7, OptionData: []byte{4, 10, 9, 9, 9}}, {OptionType: 0, OptionLength: 1}}
+	f.Add(ip4(f, lsrr), uint16(LinkRaw))
+	rh := make([]byte, 23)
+	rh[0], rh[2] = 2, 1
+	f.Add(ip6(f, v6(synSpec), ext6{protoRouting, rh}, ahHdr()), uint16(LinkRaw))
+	odd := synSpec
+	odd.payload = []byte("odd")
+	badck := ip4(f, odd)
+	badck[len(badck)-1] ^= 1
+	f.Add(badck, uint16(LinkIPv4))
 	f.Fuzz(func(t *testing.T, frame []byte, link uint16) {
 		var seg segment.Segment
 		var noted [NumReasons]uint64
-		v, r := decode(frame, LinkType(link), &seg, &noted)
+		v, r := decode(frame, LinkType(link), &seg, &noted, nil)
+		// The checksum check changes no verdict and no field.
+		ck := checker{mode: ChecksumVerify}
+		var seg2 segment.Segment
+		var noted2 [NumReasons]uint64
+		if v2, r2 := decode(frame, LinkType(link), &seg2, &noted2, &ck); v2 != v || r2 != r || v == isTCP && !reflect.DeepEqual(seg, seg2) || noted != noted2 {
+			t.Fatalf("with checksums: %v %v %+v; without: %v %v %+v", v2, r2, seg2, v, r, seg)
+		}
+		if v != isTCP && ck.status != ckUnverifiable {
+			t.Fatalf("checksum status %d for a frame that is not TCP", ck.status)
+		}
 		if v == notTCP { // as Reader.Next: look inside tunnels
 			v, r = d.decode(frame, LinkType(link), &seg, &noted)
 			if d.n > MaxTunnelDepth || v == isTCP && (seg.Tunnel == 0 || seg.TunnelKey != 0 && d.n == 0) {

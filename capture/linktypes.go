@@ -99,9 +99,9 @@ func decodeEtherType(etype uint16, b []byte, seg *segment.Segment, noted *[NumRe
 	}
 	switch etype {
 	case etherIPv4:
-		return decodeIPv4(b, seg, noted)
+		return decodeIPv4(b, seg, noted, nil)
 	case etherIPv6:
-		return decodeIPv6(b, seg, noted)
+		return decodeIPv6(b, seg, noted, nil)
 	}
 	return notTCP, 0
 }
@@ -109,10 +109,10 @@ func decodeEtherType(etype uint16, b []byte, seg *segment.Segment, noted *[NumRe
 // decodeIPGuess decodes b as IPv4 or IPv6 by its version nibble.
 func decodeIPGuess(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
 	if len(b) > 0 && b[0]>>4 == 6 {
-		return decodeIPv6(b, seg, noted)
+		return decodeIPv6(b, seg, noted, nil)
 	}
 	if len(b) > 0 && b[0]>>4 == 4 {
-		return decodeIPv4(b, seg, noted)
+		return decodeIPv4(b, seg, noted, nil)
 	}
 	if len(b) == 0 {
 		return skipped, TruncatedLink
@@ -146,9 +146,9 @@ func decodePPP(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdi
 	}
 	switch proto {
 	case pppIPv4:
-		return decodeIPv4(b, seg, noted)
+		return decodeIPv4(b, seg, noted, nil)
 	case pppIPv6:
-		return decodeIPv6(b, seg, noted)
+		return decodeIPv6(b, seg, noted, nil)
 	}
 	return notTCP, 0
 }
@@ -193,9 +193,9 @@ func decodeFrameRelay(b []byte, seg *segment.Segment, noted *[NumReasons]uint64)
 	}
 	switch b[0] {
 	case nlpidIPv4:
-		return decodeIPv4(b[1:], seg, noted)
+		return decodeIPv4(b[1:], seg, noted, nil)
 	case nlpidIPv6:
-		return decodeIPv6(b[1:], seg, noted)
+		return decodeIPv6(b[1:], seg, noted, nil)
 	case nlpidSNAP:
 		if len(b) < 6 {
 			return skipped, TruncatedLink
@@ -366,7 +366,7 @@ func decodeInner(b []byte, dlt uint32, seg *segment.Segment, noted *[NumReasons]
 	case LinkPPI, LinkPKTAP, LinkApplePKTAP:
 		return decodeOtherLink(b, l, seg, noted, depth+1)
 	default:
-		return decode(b, l, seg, noted)
+		return decode(b, l, seg, noted, nil)
 	}
 }
 
@@ -398,9 +398,9 @@ func decodeNFLOG(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (ver
 		if typ == nfulaPaylod {
 			p := tlv[4:min(l, len(tlv))] // the snaplen may have cut the TLV
 			if fam == nflogIPv6 {
-				return decodeIPv6(p, seg, noted)
+				return decodeIPv6(p, seg, noted, nil)
 			}
-			return decodeIPv4(p, seg, noted)
+			return decodeIPv4(p, seg, noted, nil)
 		}
 		l = (l + 3) &^ 3
 		if l > len(tlv) {
@@ -495,7 +495,7 @@ func decodeArcnet(b []byte, linux bool, seg *segment.Segment, noted *[NumReasons
 	off++
 	switch typ {
 	case arcIPOld:
-		return decodeIPv4(b[off:], seg, noted)
+		return decodeIPv4(b[off:], seg, noted, nil)
 	case arcARPOld, arcDiag:
 		return notTCP, 0
 	}
@@ -516,9 +516,9 @@ func decodeArcnet(b []byte, linux bool, seg *segment.Segment, noted *[NumReasons
 	}
 	switch typ {
 	case arcIP:
-		return decodeIPv4(b[off:], seg, noted)
+		return decodeIPv4(b[off:], seg, noted, nil)
 	case arcIPv6:
-		return decodeIPv6(b[off:], seg, noted)
+		return decodeIPv6(b[off:], seg, noted, nil)
 	}
 	return notTCP, 0
 }

@@ -237,7 +237,7 @@ func TestDecodeLinkTypes(t *testing.T) {
 			}
 			var noted [NumReasons]uint64
 			var got segment.Segment
-			v, r := decode(tt.frame, tt.link, &got, &noted)
+			v, r := decode(tt.frame, tt.link, &got, &noted, nil)
 			if v != tt.v || r != tt.reason {
 				t.Fatalf("decode = %v, %q; want %v, %q", v, r, tt.v, tt.reason)
 			}
@@ -251,7 +251,7 @@ func TestDecodeLinkTypes(t *testing.T) {
 			}
 			// Every shorter prefix decodes without panicking.
 			for n := range tt.frame {
-				decode(tt.frame[:n], tt.link, &got, &noted)
+				decode(tt.frame[:n], tt.link, &got, &noted, nil)
 			}
 		})
 	}
@@ -300,7 +300,7 @@ func TestIPv4SourceRoute(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var noted [NumReasons]uint64
 			var seg segment.Segment
-			v, r := decode(tt.frame, LinkRaw, &seg, &noted)
+			v, r := decode(tt.frame, LinkRaw, &seg, &noted, nil)
 			if tt.reason != 0 {
 				if v != skipped || r != tt.reason {
 					t.Fatalf("decode = %v, %q; want skipped, %q", v, r, tt.reason)

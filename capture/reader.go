@@ -19,6 +19,7 @@ type Reader struct {
 
 	tun  tunneler // TCP inside encapsulations (tunnel.go)
 	frag *defrag  // IP reassembly (defrag.go), made on the first fragment
+	ck   checker  // checksum mode and per-sender offload memory (checksum.go)
 }
 
 type linkProg struct {
@@ -97,6 +98,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			continue
 		}
 		ts := r.stats.Backwards.advance(&r.clock, ci.Timestamp, r.stats.Frames) // linktypes: the clock never goes back
+		ci.Timestamp = ts
 		if r.expr != "" {
 			var prog []bpfInsn
 			if len(r.progs) > 0 && r.progs[0].link == link {
@@ -110,7 +112,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 				continue
 			}
 		}
-		v, reason := decode(data, link, seg, &r.stats.Noted)
+		v, reason := decode(data, link, seg, &r.stats.Noted, r.checkerFor())
 		if v == isTCP {
 			seg.Tunnel, seg.TunnelKey = 0, 0
 		} else if v == notTCP {
@@ -119,6 +121,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 		switch v {
 		case isTCP:
 			r.stats.TCP++
+			seg.BadChecksum = r.judge(seg.Src)
 			seg.Time = ts
 			seg.Pkt = r.stats.Frames
 			return nil

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"iter"
+	"net/netip"
 	"strconv"
 )
 
@@ -47,6 +48,8 @@ const (
 	BadTCPOption       // malformed option: parsing stopped there
 	TruncatedTCPOption // TCP options cut by the snaplen: parsed what was captured
 	ZeroIPLength       // IP length 0 (TSO/GSO on the capturing host): used the captured length
+	BadIPv4Checksum    // IPv4 header checksum wrong: Segment.BadChecksum set
+	BadTCPChecksum     // TCP checksum wrong: Segment.BadChecksum set
 
 	// NumReasons is the number of reasons; it sizes the Stats arrays.
 	NumReasons
@@ -78,6 +81,8 @@ var reasonNames = [NumReasons]string{
 	BadTCPOption:       "bad TCP option",
 	TruncatedTCPOption: "truncated TCP options",
 	ZeroIPLength:       "zero IP length (TSO)",
+	BadIPv4Checksum:    "bad IPv4 header checksum",
+	BadTCPChecksum:     "bad TCP checksum",
 }
 
 func (r Reason) String() string {
@@ -124,6 +129,20 @@ type Stats struct {
 	File             Leniency  // what the file reader let through
 	Backwards        Backwards // timestamps that went back in time
 	// linktypes: end
+
+	// Checksums (ChecksumAuto): the senders judged to offload checksums,
+	// the first MaxOffloadListed by address (see OffloadListed) and all
+	// in a count, and the segments of theirs that were therefore not
+	// verified.
+	Offload        [MaxOffloadListed]netip.Addr
+	OffloadSenders uint64
+	Unverified     uint64
+}
+
+// OffloadListed returns the senders judged to offload checksums, in the
+// order they were found, at most MaxOffloadListed of them.
+func (s *Stats) OffloadListed() []netip.Addr {
+	return s.Offload[:min(s.OffloadSenders, MaxOffloadListed)]
 }
 
 // SkippedReasons yields the reasons with a non-zero Skipped count, in

@@ -314,7 +314,7 @@ func (d *tunneler) ip(b []byte, seg *segment.Segment, noted *[NumReasons]uint64)
 }
 
 func (d *tunneler) ip4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	if v, r := decodeIPv4(b, seg, noted); v != notTCP {
+	if v, r := decodeIPv4(b, seg, noted, nil); v != notTCP {
 		return v, r
 	}
 	// decodeIPv4 checked the header length and the AH header, if any.
@@ -345,7 +345,7 @@ func (d *tunneler) ip4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64
 }
 
 func (d *tunneler) ip6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	if v, r := decodeIPv6(b, seg, noted); v != notTCP {
+	if v, r := decodeIPv6(b, seg, noted, nil); v != notTCP {
 		return v, r
 	}
 	// decodeIPv6 checked the fixed header; walk the extension headers

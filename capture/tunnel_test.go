@@ -100,7 +100,7 @@ func u32(v uint32) *uint32 { return &v }
 // tunnels. It returns the verdict, the reason and the tunnel stack text.
 func tdecode(frame []byte, link LinkType, seg *segment.Segment, d *tunneler) (verdict, Reason, string) {
 	var noted [NumReasons]uint64
-	v, r := decode(frame, link, seg, &noted)
+	v, r := decode(frame, link, seg, &noted, nil)
 	if v == isTCP {
 		seg.Tunnel, seg.TunnelKey = 0, 0
 		return v, r, ""

@@ -80,6 +80,10 @@ func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	b = appendBoolField(b, "trouble", trouble)
 	b = append(b, `,"class":[`...)
 	first := true
+	if seg.BadChecksum {
+		b = appendJSONString(b, badChecksumClass)
+		first = false
+	}
 	c.Class().Each(func(name string) {
 		if !first {
 			b = append(b, ',')
@@ -251,6 +255,7 @@ func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *
 		b = appendUintField(b, "evicted", sum.Tracker.Evicted)
 		b = appendUintField(b, "probes", sum.Tracker.Probes)
 		b = appendUintField(b, "one_sided", sum.Tracker.OneSided)
+		b = appendChecksums(b, sum)
 	}
 	if live != nil {
 		b = appendLive(b, live)
@@ -391,6 +396,29 @@ func appendSeq(b []byte, c *tracker.Conn) []byte {
 		default:
 			b = strconv.AppendInt(b, int64(ws), 10)
 		}
+	}
+	return b
+}
+
+// appendChecksums appends, only when there is something to say, the
+// segments with bad checksums the tracker did not apply and the senders
+// whose checksums were not verified because they offload them.
+func appendChecksums(b []byte, sum *Summary) []byte {
+	if n := sum.Tracker.BadChecksum; n > 0 {
+		b = appendUintField(b, "bad_checksum", n)
+	}
+	if sum.OffloadSenders > 0 {
+		b = appendUintField(b, "checksum_offload_senders", sum.OffloadSenders)
+		b = append(b, `,"checksum_offload":[`...)
+		for i, a := range sum.Offload {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = a.AppendTo(b)
+			b = append(b, '"')
+		}
+		b = append(b, ']')
 	}
 	return b
 }

@@ -21,6 +21,7 @@
 package printer
 
 import (
+	"net/netip"
 	"strconv"
 	"time"
 
@@ -53,6 +54,11 @@ type Summary struct {
 	Tracker  tracker.Stats
 	// Fragments is what IP reassembly did (frag.go).
 	Fragments Fragments
+
+	// Offload lists the first senders found to offload checksums (their
+	// checksums not verified); OffloadSenders counts them all.
+	Offload        []netip.Addr
+	OffloadSenders uint64
 }
 
 // Options select what the printers show.
@@ -97,10 +103,14 @@ type Options struct {
 // or not), or the sequence analysis put it in a class of
 // reassembly.Trouble (a retransmission, an out-of-order segment, a gap,
 // an ACK of unseen bytes, a zero window or its probe, retransmitted bytes
-// that differ). cl is the segment's classes.
+// that differ), or its checksum is bad. cl is the segment's classes.
 func Trouble(cl reassembly.Class, seg *segment.Segment) bool {
-	return cl&reassembly.Trouble != 0 || seg.Flags&segment.RST != 0
+	return cl&reassembly.Trouble != 0 || seg.Flags&segment.RST != 0 || seg.BadChecksum
 }
+
+// badChecksumClass is the class printed for a segment with a bad
+// checksum, which the tracker recorded but did not analyse.
+const badChecksumClass = "bad checksum"
 
 // Shown reports whether the default transcript prints a segment that
 // changed no state: it shows trouble, or it ends a zero-window stall (the

@@ -197,5 +197,14 @@ func TestNoAllocs(t *testing.T) {
 		if n != 0 {
 			t.Errorf("%T: %v allocs per packet; want 0", p, n)
 		}
+		bad := data
+		bad.BadChecksum = true
+		n = testing.AllocsPerRun(1000, func() {
+			bad.Seq += 10
+			tr.Handle(&bad)
+		})
+		if n != 0 {
+			t.Errorf("%T: %v allocs per bad-checksum packet; want 0", p, n)
+		}
 	}
 }

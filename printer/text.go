@@ -199,6 +199,9 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 		b = append(b, ' ')
 		b = appendClasses(b, c, side)
 	}
+	if seg.BadChecksum {
+		b = append(b, " ["+badChecksumClass+"]"...)
+	}
 	b = appendEvents(b, c, evs)
 	b = append(b, '\n')
 	p.out.record(b)

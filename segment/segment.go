@@ -109,6 +109,11 @@ type Segment struct {
 	TTL  uint8  // IPv4 TTL or IPv6 hop limit
 	IPID uint16 // IPv4 identification; 0 for IPv6
 
+	// BadChecksum is set when the IPv4 header checksum or the TCP
+	// checksum was verified and found wrong: the receiver dropped the
+	// segment, so it must not change any state.
+	BadChecksum bool
+
 	Opts Options
 
 	// Tunnel names the encapsulations the segment arrived in (GRE,

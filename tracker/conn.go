@@ -90,6 +90,7 @@ type Conn struct {
 	hsServer   time.Duration // SYN → SYN-ACK at the capture point
 	hsClient   time.Duration // SYN-ACK → ACK at the capture point
 	tw, ww, gw [2]logCount   // Zeek's scaled T, W and G letters
+	ck         [2]logCount   // segments with a bad checksum, and Zeek's scaled C letter (checksum.go)
 	queued     time.Time     // earliest deadline this connection has in the timer heap
 	gen        uint32        // bumped on reuse, to invalidate heap entries
 	uid        UID           // computed on first use; zero until then

@@ -25,6 +25,10 @@
 // change nothing. In SYN-SENT a RST is acceptable if it acknowledges the
 // SYN (a refusal).
 //
+// A segment with a bad checksum (Segment.BadChecksum) was dropped by its
+// receiver: it is reported as a Note and counted, and changes nothing
+// (checksum.go).
+//
 // A connection whose handshake predates the capture starts with both
 // endpoints ESTABLISHED, marked Inferred; its client is the endpoint seen
 // sending SYN-ACKs elsewhere's peer, or the one with the ephemeral port.

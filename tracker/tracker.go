@@ -72,6 +72,10 @@ type Stats struct {
 	Probes   uint64 // probes reported (probe.go): segments that opened no connection
 	OneSided uint64 // connections captured in one direction only (onesided.go)
 	Active   int    // connections in the table now
+
+	// Segments with a bad checksum, dropped by their receivers and so not
+	// applied; NoConn of them matched no connection (see checksum.go).
+	BadChecksum, BadChecksumNoConn uint64
 }
 
 // Tracker replays TCP segments through the state machines of both
@@ -159,6 +163,10 @@ func (t *Tracker) flushEvents(c *Conn) {
 func (t *Tracker) Handle(seg *segment.Segment) {
 	t.Advance(seg.Time)
 	t.stats.Segments++
+	if seg.BadChecksum {
+		t.badChecksum(seg) // recorded, not applied: checksum.go
+		return
+	}
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
 	c := t.conns.get(&key, h)

@@ -25,6 +25,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -90,6 +91,7 @@ type config struct {
 	wide       bool // every column of the connection table
 	lineBuf    bool // -l
 	pktBuf     bool // -U
+	checksums  capture.ChecksumMode
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -113,9 +115,11 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.CountVarP(&c.numeric, "numeric", "n", "accepted for tcpdump compatibility, as is -nn: flowtrace never resolves addresses or ports")
 	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: `MODE` is auto (when stderr is a terminal), always or never")
-	flagdoc.SetGroup(fs, groupInput, "read", "count", "numeric", "progress")
+	fs.Var(checksumFlag{&c.checksums}, "checksums", "verify IPv4 header and TCP checksums: `MODE` is auto (verify, except from senders that offload checksums), verify or off; a segment with a bad checksum is noted and not applied")
+	flagdoc.SetGroup(fs, groupInput, "read", "count", "numeric", "progress", "checksums")
 	flagdoc.SetComplete(fs, "read", flagdoc.CompleteFile)
 	flagdoc.SetComplete(fs, "progress", "auto", "always", "never")
+	flagdoc.SetComplete(fs, "checksums", "auto", "verify", "off")
 
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state or show trouble")
@@ -316,6 +320,7 @@ func (cfg *config) tunnelTable() *capture.Tunnels {
 func newReader(cfg *config, src capture.Source) (*capture.Reader, error) {
 	rd := capture.NewReader(src)
 	rd.SetTunnels(cfg.tunnelTable())
+	rd.SetChecksums(cfg.checksums)
 	if cfg.filter != "" {
 		if err := rd.SetFilter(cfg.filter); err != nil {
 			if errors.Is(err, capture.ErrBadFilter) {
@@ -440,6 +445,7 @@ func finish(rd segments, tr *tracker.Tracker) printer.Summary {
 		Frames: st.Frames, TCP: st.TCP, NonTCP: st.NonTCP, Filtered: st.Filtered,
 		Tracker: tr.Stats(), Notices: st.Notices(),
 		Fragments: fragments(&st.Frag, st.Fragments), // frag.go
+		Offload:   slices.Clone(st.OffloadListed()), OffloadSenders: st.OffloadSenders,
 	}
 	for r, k := range st.SkippedReasons() {
 		sum.Skipped = append(sum.Skipped, printer.Count{Name: r.String(), N: k, Unreachable: !r.Malformed()})
@@ -472,10 +478,12 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 	for _, l := range sum.Notices { // skipped frames by kind, link types, leniencies
 		fmt.Fprintf(w, "flowtrace: %s: %s\n", name, l)
 	}
-	if n := total(sum.Noted); n > 0 {
-		fmt.Fprintf(w, "flowtrace: %s: kept %d segments despite defects: %s\n", name, n, list(sum.Noted))
+	noted := slices.DeleteFunc(slices.Clone(sum.Noted), func(c printer.Count) bool { return isChecksumReason(c.Name) })
+	if n := total(noted); n > 0 {
+		fmt.Fprintf(w, "flowtrace: %s: kept %d segments despite defects: %s\n", name, n, list(noted))
 	}
 	diagnoseFragments(w, name, &sum.Fragments, cfg) // frag.go
+	diagnoseChecksums(w, name, sum)
 	if sum.Tracker.Evicted > 0 {
 		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d)\n", sum.Tracker.Evicted, cfg.tracker.MaxConns)
 	}

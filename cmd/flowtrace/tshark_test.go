@@ -67,6 +67,9 @@ var tsharkKnown = map[[2]string]string{
 	// cut them: it misses the two 1448-byte segments flowtrace reassembles.
 	{"frag-router", "tcp.analysis.lost_segment"}:     fragCut,
 	{"frag-router", "tcp.analysis.ack_lost_segment"}: fragCut,
+	{"bad-checksum", "tcp.analysis.retransmission"}: "tshark does not verify checksums by default and analyses the data segment " +
+		"with a bad checksum, which the receiver dropped, so it calls the sender's genuine segment with the same sequence numbers " +
+		"a retransmission; flowtrace does not apply a segment with a bad checksum",
 }
 
 const fragCut = "the router's fragments were captured with snaplen 200; tshark does not reassemble cut fragments, " +

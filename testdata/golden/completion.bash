@@ -15,6 +15,9 @@ _flowtrace() {
 	--progress)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return ;;
+	--checksums)
+		COMPREPLY=($(compgen -W "auto verify off" -- "$cur"))
+		return ;;
 	--zeek-log)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
@@ -38,7 +41,7 @@ _flowtrace() {
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --json --verbose -v --quiet -q --zeek-log --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --version --completion --help -h" -- "$cur"))
+		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --checksums --json --verbose -v --quiet -q --zeek-log --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --version --completion --help -h" -- "$cur"))
 	fi
 }
 complete -F _flowtrace flowtrace

@@ -6,6 +6,7 @@ _flowtrace() {
 		'(-c --count)'{-c+,--count=}'[stop after N TCP segments]'':N: ' \
 		'*'{-n,--numeric}'[accepted for tcpdump compatibility, as is -nn\: flowtrace never resolves addresses or ports]' \
 		'--progress=''[progress line on stderr while reading a file\: MODE is auto, always or never]'':MODE:(auto always never)' \
+		'--checksums=''[verify IPv4 header and TCP checksums\: MODE is auto, verify or off]'':MODE:(auto verify off)' \
 		'--json''[write JSON Lines instead of the text transcript]' \
 		'(-v --verbose)'{-v,--verbose}'[print every packet, not only those that change an endpoint'\''s state or show trouble]' \
 		'(-q --quiet)'{-q,--quiet}'[print no transcript, only the tables]' \

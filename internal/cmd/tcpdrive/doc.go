@@ -44,6 +44,10 @@
 //	                          tso off gso off gro off) so that a capture on a
 //	                          veth shows wire-sized segments with valid
 //	                          checksums
+//	norxcsum IFACE            turn off rx checksum offload on IFACE (ethtool
+//	                          -K IFACE rx off): a veth then no longer marks
+//	                          what it receives as verified, so the kernel
+//	                          checks TCP checksums and drops bad segments
 //
 // A failed step is reported on stderr and the run goes on (a refused
 // connect, a read that ends in ECONNRESET are expected in some scenarios);

@@ -25,6 +25,7 @@ const (
 	tcpKeepcnt         = 6
 
 	siocEthtool      = 0x8946
+	ethtoolSRXCSUM   = 0x15
 	ethtoolSTXCSUM   = 0x17
 	ethtoolSSG       = 0x19
 	ethtoolSTSO      = 0x1f
@@ -95,7 +96,7 @@ func run(args []string, stderr io.Writer) int {
 var argCount = map[string]int{
 	"listen": 1, "accept": 0, "connect": 1, "send": 1, "read": 0, "readn": 1,
 	"shutdown": 0, "close": 0, "abort": 0, "closelisten": 0, "sleep": 1,
-	"until": 1, "hold": -1, "repeat": 1, "nooffload": 1, "keepalive": 1,
+	"until": 1, "hold": -1, "repeat": 1, "nooffload": 1, "norxcsum": 1, "keepalive": 1,
 }
 
 // verbOpts lists, per verb, the --options it accepts and whether each takes
@@ -365,6 +366,8 @@ func (d *driver) do(s step) (string, error) {
 		return "", nil
 	case "nooffload":
 		return "", noOffload(s.arg)
+	case "norxcsum":
+		return "", ethtoolOff(s.arg, "rx", ethtoolSRXCSUM)
 	case "keepalive":
 		if d.fd < 0 {
 			return "", errNoConn
@@ -525,27 +528,36 @@ func sockaddrString(sa syscall.Sockaddr) string {
 // off" does, with the legacy SIOCETHTOOL commands, because ethtool may not be
 // installed.
 func noOffload(iface string) error {
+	for _, c := range []struct {
+		name string
+		cmd  uint32
+	}{{"gro", ethtoolSGRO}, {"gso", ethtoolSGSO}, {"tso", ethtoolSTSO}, {"sg", ethtoolSSG}, {"tx", ethtoolSTXCSUM}} {
+		if err := ethtoolOff(iface, c.name, c.cmd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ethtoolOff turns one offload feature of iface off (ethtool -K IFACE
+// NAME off) with the legacy ethtool set command cmd.
+func ethtoolOff(iface, name string, cmd uint32) error {
 	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_DGRAM|syscall.SOCK_CLOEXEC, 0)
 	if err != nil {
 		return err
 	}
 	defer syscall.Close(fd)
-	for _, c := range []struct {
-		name string
-		cmd  uint32
-	}{{"gro", ethtoolSGRO}, {"gso", ethtoolSGSO}, {"tso", ethtoolSTSO}, {"sg", ethtoolSSG}, {"tx", ethtoolSTXCSUM}} {
-		val := &struct{ cmd, data uint32 }{c.cmd, 0}
-		ifr := new([40]byte) // struct ifreq: 16-byte name, then a union holding ifr_data
-		if len(iface) >= 16 {
-			return fmt.Errorf("interface name %q too long", iface)
-		}
-		copy(ifr[:], iface)
-		*(*unsafe.Pointer)(unsafe.Pointer(&ifr[16])) = unsafe.Pointer(val)
-		_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), siocEthtool, uintptr(unsafe.Pointer(ifr)))
-		runtime.KeepAlive(val)
-		if e != 0 {
-			return fmt.Errorf("%s %s off: %v", iface, c.name, e)
-		}
+	val := &struct{ cmd, data uint32 }{cmd, 0}
+	ifr := new([40]byte) // struct ifreq: 16-byte name, then a union holding ifr_data
+	if len(iface) >= 16 {
+		return fmt.Errorf("interface name %q too long", iface)
+	}
+	copy(ifr[:], iface)
+	*(*unsafe.Pointer)(unsafe.Pointer(&ifr[16])) = unsafe.Pointer(val)
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), siocEthtool, uintptr(unsafe.Pointer(ifr)))
+	runtime.KeepAlive(val)
+	if e != 0 {
+		return fmt.Errorf("%s %s off: %v", iface, name, e)
 	}
 	return nil
 }
