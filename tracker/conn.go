@@ -224,33 +224,26 @@ func (c *Conn) sideOf(srcFirst bool) Side {
 }
 
 // set feeds input in to side s through next, the transition function, and
-// reports the transition as an event. It is the only place endpoint states
-// change.
+// reports the transition as one Transition event. It is the only place
+// endpoint states change.
 func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	e := &c.ep[s]
 	to, reason, ok := next(e.state, in)
 	if !ok {
 		return false
 	}
-	from := e.state
+	from := shownFrom(e.state, in)
 	e.state = to
 	e.inferred = inferred
 	e.since = t.evTime
-	if to == Closing {
+	switch {
+	case to == Closing:
 		c.simClose = true
+	case in == rcvSYN:
+		c.simOpen = true
 	}
 	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: inferred})
 	return true
-}
-
-// assume sets a side's state without an input: what the capture implies
-// about the time before it started.
-func (c *Conn) assume(t *Tracker, s Side, to State, reason string) {
-	e := &c.ep[s]
-	from := e.state
-	e.state, e.inferred = to, true
-	e.since = t.evTime
-	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: true})
 }
 
 // apply replays one segment sent by side s: first what its ACK proves the
@@ -378,50 +371,40 @@ func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
 // flags of the segment r sent that proved the delivery (0 if none).
 // presumed marks a delivery assumed without proof.
 func (c *Conn) receipt(t *Tracker, r Side, f *inflight, answer segment.Flags, presumed bool) {
+	ins, n := receive(c.ep[r].state, c.factsOf(r, f, answer))
+	for _, in := range ins[:n] {
+		c.set(t, r, in, presumed)
+	}
+}
+
+// factsOf reduces segment f, delivered to side r, to what it shows r
+// whatever r's state: its flags, what its ACK covers, and whether r
+// answered it with a SYN-ACK.
+func (c *Conn) factsOf(r Side, f *inflight, answer segment.Flags) facts {
 	e := &c.ep[r]
-	ack := f.flags&segment.ACK != 0
-	ackOfSYN := ack && e.synSent && e.isn.Add(1).LessThanEq(f.ack)
-	if ack && !e.synSent && e.state == SynSent {
-		ackOfSYN = true // its SYN was not captured: take the ACK on trust
+	var x facts
+	if f.flags&segment.SYN != 0 {
+		x |= fSYN
 	}
-	ackOfFIN := ack && e.finSent && e.finSeq.Add(1).LessThanEq(f.ack)
-	switch {
-	case f.flags&segment.SYN != 0 && !ack:
-		switch {
-		case e.state == SynSent:
-			c.simOpen = true
-			c.set(t, r, rcvSYN, presumed)
-		case e.state.Gone() && answer&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK:
-			// Answered with a SYN-ACK: it was listening.
-			if e.state != Listen {
-				e.state = Listen
-			}
-			c.set(t, r, rcvSYN, presumed)
+	if f.flags&segment.FIN != 0 {
+		x |= fFIN
+	}
+	if f.flags&segment.ACK != 0 {
+		x |= fACK
+		if e.synSent && e.isn.Add(1).LessThanEq(f.ack) {
+			x |= fAckOfSYN
 		}
-	case f.flags&segment.SYN != 0:
-		if ackOfSYN {
-			c.set(t, r, rcvSYNACK, presumed)
+		if !e.synSent {
+			x |= fSYNUnseen
 		}
-	case f.flags&segment.FIN != 0:
-		if ackOfSYN {
-			c.set(t, r, rcvACKofSYN, presumed)
-		}
-		if ackOfFIN && e.state == FinWait1 {
-			c.set(t, r, rcvFINACKofFIN, presumed)
-			break
-		}
-		if ackOfFIN {
-			c.set(t, r, rcvACKofFIN, presumed)
-		}
-		c.set(t, r, rcvFIN, presumed)
-	default:
-		if ackOfSYN {
-			c.set(t, r, rcvACKofSYN, presumed)
-		}
-		if ackOfFIN {
-			c.set(t, r, rcvACKofFIN, presumed)
+		if e.finSent && e.finSeq.Add(1).LessThanEq(f.ack) {
+			x |= fAckOfFIN
 		}
 	}
+	if answer&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK {
+		x |= fAnswered
+	}
+	return x
 }
 
 // sent applies seg to its sender, side s.
@@ -438,7 +421,11 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 		} else {
 			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
 			if f&segment.ACK == 0 {
-				c.set(t, s, sndSYN, false)
+				in := sndSYN
+				if !c.ep[Orig].seen && !c.ep[Resp].seen {
+					in = sndOpeningSYN // this SYN created the connection record
+				}
+				c.set(t, s, in, false)
 			} else {
 				t.sawServer(e.addr, e.port)
 				c.synAckTime = seg.Time
@@ -446,7 +433,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 			}
 		}
 	}
-	if f&segment.FIN != 0 && !e.finSent && e.state != SynSent {
+	if f&segment.FIN != 0 && !e.finSent && sendsFIN(e.state) {
 		e.finSent = true
 		e.finSeq = seg.Seq.Add(seqnum.Size(seg.PayloadLen))
 		if f&segment.SYN != 0 {
@@ -458,16 +445,6 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 		c.set(t, s, sndFIN, false)
 	}
 }
-
-// RST verdicts, RFC 9293 §3.10.7 as amended by RFC 5961 §3.2.
-const (
-	rstExact    = iota // SEG.SEQ = RCV.NXT: the receiver resets
-	rstInWindow        // in the window but not exact: a challenge ACK
-	rstOutside         // outside the window: dropped
-	rstBadACK          // in SYN-SENT, not acknowledging the SYN: dropped
-	rstNoConn          // the receiver holds no connection
-	rstAssumed         // nothing known to check it against: accepted, inferred
-)
 
 // sentRST applies a RST sent by side s to both endpoints, if its receiver
 // would accept it.
@@ -503,25 +480,31 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 	}
 }
 
-// rstVerdict decides whether the receiver of a RST from side s accepts it,
-// and how far its sequence number is from the receiver's RCV.NXT.
+// rstVerdict decides whether the receiver of a RST from side s accepts it
+// (rstCheck), and how far its sequence number is from the receiver's
+// RCV.NXT.
 func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int64) {
+	f, delta := c.rstFactsOf(s, seg)
+	verdict = rstCheck(c.ep[s.Peer()].state, f)
+	if verdict != rstInWindow && verdict != rstOutside {
+		delta = 0
+	}
+	return verdict, delta
+}
+
+// rstFactsOf reduces a RST sent by side s to what it shows whatever its
+// receiver's state: whether it acknowledges the receiver's SYN, and where
+// its sequence number lies against the receiver's RCV.NXT.
+func (c *Conn) rstFactsOf(s Side, seg *segment.Segment) (f rstFacts, delta int64) {
 	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	rcvNext, _ := rcv.seq.Next()
+	f.acksSYN = seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcvNext)
 	sndNext, sndSeen := snd.seq.Next()
 	rcvAck, rcvAcked := rcv.seq.LastAck()
-	switch {
-	case rcv.state == SynSent:
-		// §3.10.7.3: acceptable iff it acknowledges the SYN.
-		rcvNext, _ := rcv.seq.Next()
-		if seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcvNext) {
-			return rstExact, 0
-		}
-		return rstBadACK, 0
-	case rcv.state.Gone():
-		return rstNoConn, 0
-	case !sndSeen && !rcvAcked:
-		return rstAssumed, 0
+	if !sndSeen && !rcvAcked {
+		return f, 0
 	}
+	f.known = true
 	// The receiver's RCV.NXT lies between the last ACK it sent and the
 	// sender's highest sequence number: anything in flight may or may not
 	// have arrived.
@@ -536,11 +519,13 @@ func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int6
 		lo, hi = hi, lo
 	}
 	if seg.Seq.InRange(lo, hi.Add(1)) {
-		return rstExact, 0
+		f.seq = rstExact
+		return f, 0
 	}
 	delta = int64(lo.Diff(seg.Seq))
+	f.seq = rstOutside
 	if seg.Seq.LessThan(lo) {
-		return rstOutside, delta
+		return f, delta
 	}
 	// With the handshake missed the window scale is unknown; the largest
 	// (14) is assumed so a RST is never called out of window wrongly.
@@ -549,9 +534,9 @@ func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int6
 		w <<= 14
 	}
 	if seg.Seq.InWindow(lo, w) {
-		return rstInWindow, delta
+		f.seq = rstInWindow
 	}
-	return rstOutside, delta
+	return f, delta
 }
 
 // phases reports the phase completions the latest segment brought about.

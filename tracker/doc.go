@@ -5,9 +5,14 @@
 // # Model
 //
 // Every segment is an event for both endpoints: "sent" for its source,
-// "received" for its destination. The transition function (next, in
-// fsm.go) is the only place states are decided; Conn.set is the only
-// place they change.
+// "received" for its destination. The connection logic (conn.go) reduces
+// a segment to state-free facts (its flags, what its ACK covers, where its
+// sequence number lies, whether the receiver answered it); fsm.go is the
+// only place states are decided: receive and rstCheck apply RFC 9293's
+// check order to those facts in the endpoint's state, and next maps each
+// resulting input to a transition. Conn.set is the only place a state
+// changes, including assumptions about the time before the capture and
+// timer expiries, and every change is exactly one Transition event.
 //
 // A segment seen on the wire is not a segment delivered. A SYN or FIN
 // changes its receiver's state only once the receiver is seen to

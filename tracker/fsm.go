@@ -1,45 +1,61 @@
 package tracker
 
+// This file is the one place that decides transitions. The connection
+// logic (conn.go) reduces each segment to state-free facts: what it
+// carries and what it acknowledges, whether its receiver answered it,
+// where its sequence number lies. The functions here apply RFC 9293's
+// check order to those facts in the endpoint's current state and yield
+// inputs; next maps (state, input) to a transition. Conn.set is the only
+// place a state changes, and every change is one Transition event.
+
 // input is one event in an endpoint's life as the wire shows it: something
-// it sent, or something it received (RFC 9293 §3.10 "event processing",
-// seen from outside). The connection logic in conn.go reduces each segment
-// to inputs; next decides what they do.
+// it sent, something it received, or a timer (RFC 9293 §3.10 "event
+// processing", seen from outside).
 type input uint8
 
 const (
 	sndSYN          input = iota // sent SYN (active OPEN)
-	sndSYNACK                    // sent SYN-ACK
+	sndOpeningSYN                // sent the SYN that opened the connection record
+	sndSYNACK                    // sent SYN-ACK, the SYN it answers not delivered
 	sndFIN                       // sent its first FIN (CLOSE)
 	sndRST                       // sent an acceptable RST (ABORT)
-	rcvSYN                       // received a SYN without ACK
+	rcvSYN                       // received a SYN without ACK in SYN-SENT
+	rcvAnsweredSYN               // received a SYN it answered with a SYN-ACK
 	rcvSYNACK                    // received a SYN-ACK acknowledging its SYN
 	rcvACKofSYN                  // received an ACK covering its SYN
 	rcvFIN                       // received a FIN that does not acknowledge its FIN
 	rcvFINACKofFIN               // received a FIN that also acknowledges its FIN
 	rcvACKofFIN                  // received an ACK covering its FIN
 	rcvRST                       // received an acceptable RST
+	missedSYN                    // its SYN predates the capture (a SYN-ACK came first)
+	missedHandshake              // the handshake predates the capture
 	timeWaitExpired              // 2×MSL elapsed on the capture clock
 	timeWaitReused               // a new SYN took over the 4-tuple in TIME-WAIT
+	numInputs
 )
 
 // next returns the state an endpoint in state s moves to on input in,
 // and the reason to print. ok is false when the input changes nothing in
 // that state (a retransmission, an ACK already counted, a segment the RFC
 // says to drop).
-//
-// This is the only place transitions are decided.
 func next(s State, in input) (to State, reason string, ok bool) {
 	switch in {
 	case sndSYN:
 		// §3.10.1 OPEN: an active open sends SYN and enters SYN-SENT.
-		if s == Unknown || s == Closed || s == Listen {
+		if s == Unknown || s == Closed {
+			return SynSent, "sent SYN", true
+		}
+	case sndOpeningSYN:
+		// The same, for the SYN that created the connection record: its
+		// sender held no TCB (reported from CLOSED, see shownFrom).
+		if s == Unknown {
 			return SynSent, "sent SYN", true
 		}
 	case sndSYNACK:
 		// §3.10.7.2: in LISTEN a SYN is answered by SYN-ACK and the
 		// endpoint enters SYN-RECEIVED. Reached here only when the SYN
-		// itself was not captured.
-		if s == Unknown || s == Listen || s == Closed {
+		// itself was not delivered on the capture's evidence.
+		if s == Unknown || s == Closed {
 			return SynReceived, "sent SYN-ACK, its SYN not captured", true
 		}
 	case sndFIN:
@@ -56,14 +72,16 @@ func next(s State, in input) (to State, reason string, ok bool) {
 			return Closed, "sent RST", true
 		}
 	case rcvSYN:
-		switch s {
-		case Unknown, Listen, Closed:
-			// §3.10.7.2 LISTEN, third check: SYN → SYN-RECEIVED.
-			return SynReceived, "rcvd SYN", true
-		case SynSent:
-			// §3.10.7.3 SYN-SENT, fourth check, SYN without ACK: the
-			// simultaneous open of §3.5 Figure 8.
+		// §3.10.7.3 SYN-SENT, fourth check, SYN without ACK: the
+		// simultaneous open of §3.5 Figure 8.
+		if s == SynSent {
 			return SynReceived, "rcvd SYN: simultaneous open", true
+		}
+	case rcvAnsweredSYN:
+		// §3.10.7.2 LISTEN, third check: SYN → SYN-RECEIVED. The SYN-ACK
+		// answering it shows the endpoint was listening (see shownFrom).
+		if s == Unknown || s == Closed {
+			return SynReceived, "rcvd SYN", true
 		}
 	case rcvSYNACK:
 		switch s {
@@ -90,14 +108,10 @@ func next(s State, in input) (to State, reason string, ok bool) {
 			return TimeWait, "rcvd FIN", true
 		}
 	case rcvFINACKofFIN:
-		switch s {
-		case FinWait1:
-			// §3.10.7.4: "If our FIN has been ACKed … enter TIME-WAIT".
+		// §3.10.7.4 eighth check, FIN-WAIT-1: "If our FIN has been ACKed
+		// (perhaps in this segment) … enter TIME-WAIT".
+		if s == FinWait1 {
 			return TimeWait, "rcvd FIN+ACK of own FIN", true
-		case FinWait2:
-			return TimeWait, "rcvd FIN", true
-		case SynReceived, Established:
-			return CloseWait, "rcvd FIN", true
 		}
 	case rcvACKofFIN:
 		// §3.10.7.4 fifth check, per state.
@@ -118,6 +132,18 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		if s != Closed && s != Unknown && s != Listen {
 			return Closed, "rcvd RST", true
 		}
+	case missedSYN:
+		// A SYN-ACK is the capture's first segment: its receiver sent a
+		// SYN before the capture started.
+		if s == Unknown {
+			return SynSent, "its SYN not captured", true
+		}
+	case missedHandshake:
+		// A segment without SYN is the capture's first: both endpoints
+		// were synchronized before it started.
+		if s == Unknown {
+			return Established, "capture started mid-connection", true
+		}
 	case timeWaitExpired:
 		// §3.10.8 time-wait timeout.
 		if s == TimeWait {
@@ -131,4 +157,131 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		}
 	}
 	return s, "", false
+}
+
+// shownFrom returns the state a transition on input in is reported from.
+// It is s, except where the input itself reveals a state the capture had
+// not shown: the sender of the SYN that opened the connection record held
+// no TCB (CLOSED), and an endpoint answering a SYN with a SYN-ACK was
+// listening (LISTEN).
+func shownFrom(s State, in input) State {
+	switch in {
+	case sndOpeningSYN:
+		return Closed
+	case rcvAnsweredSYN:
+		return Listen
+	}
+	return s
+}
+
+// facts is what a delivered segment shows its receiver, independent of
+// the receiver's state. conn.go computes them; receive decides.
+type facts uint8
+
+const (
+	fSYN       facts = 1 << iota // the segment carries SYN
+	fACK                         // the segment carries ACK
+	fFIN                         // the segment carries FIN
+	fAckOfSYN                    // its ACK covers the receiver's SYN
+	fAckOfFIN                    // its ACK covers the receiver's FIN
+	fSYNUnseen                   // the receiver's SYN was not captured: its ACK is taken on trust
+	fAnswered                    // the receiver answered it with a SYN-ACK
+)
+
+// maxSteps is the most inputs one delivered segment yields.
+const maxSteps = 3
+
+// receive returns, in RFC 9293's check order (§3.10.7.2 for LISTEN,
+// §3.10.7.3 for SYN-SENT, §3.10.7.4 for the others: sequence
+// acceptability and RST are checked before delivery, then SYN, ACK, URG,
+// the text, FIN), the inputs a delivered segment with facts f is to an
+// endpoint in state s. Inputs that change nothing in the state reached
+// are harmless: next ignores them.
+func receive(s State, f facts) (ins [maxSteps]input, n int) {
+	add := func(in input) {
+		ins[n] = in
+		n++
+		if to, _, ok := next(s, in); ok {
+			s = to
+		}
+	}
+	ack := f&fACK != 0
+	ackOfSYN := ack && f&fAckOfSYN != 0
+	switch {
+	case f&fSYN != 0 && !ack:
+		// §3.10.7.3 fourth check (simultaneous open), or §3.10.7.2 third
+		// check for an endpoint that answered it.
+		switch {
+		case s == SynSent:
+			add(rcvSYN)
+		case s.Gone() && f&fAnswered != 0:
+			add(rcvAnsweredSYN)
+		}
+	case f&fSYN != 0:
+		// §3.10.7.3 fourth check: a SYN-ACK whose ACK is acceptable. With
+		// the receiver's SYN not captured, the ACK is taken on trust.
+		if ackOfSYN || (ack && f&fSYNUnseen != 0 && s == SynSent) {
+			add(rcvSYNACK)
+		}
+	default:
+		// §3.10.7.4 fifth check (ACK), then eighth (FIN).
+		if ackOfSYN {
+			add(rcvACKofSYN)
+		}
+		ackOfFIN := ack && f&fAckOfFIN != 0
+		if f&fFIN != 0 {
+			if ackOfFIN && s == FinWait1 {
+				add(rcvFINACKofFIN)
+				break
+			}
+			if ackOfFIN {
+				add(rcvACKofFIN)
+			}
+			add(rcvFIN)
+		} else if ackOfFIN {
+			add(rcvACKofFIN)
+		}
+	}
+	return ins, n
+}
+
+// sendsFIN reports whether a FIN sent by an endpoint in state s is a
+// CLOSE the tracker follows: in SYN-SENT, §3.10.4 deletes the TCB instead
+// of sending a FIN, so a FIN from a SYN-SENT endpoint is not one.
+func sendsFIN(s State) bool { return s != SynSent }
+
+// RST verdicts, RFC 9293 §3.10.7 as amended by RFC 5961 §3.2.
+const (
+	rstExact    = iota // SEG.SEQ = RCV.NXT: the receiver resets
+	rstInWindow        // in the window but not exact: a challenge ACK
+	rstOutside         // outside the window: dropped
+	rstBadACK          // in SYN-SENT, not acknowledging the SYN: dropped
+	rstNoConn          // the receiver holds no connection
+	rstAssumed         // nothing known to check it against: accepted, inferred
+)
+
+// rstFacts is what a RST shows, independent of its receiver's state.
+type rstFacts struct {
+	acksSYN bool // it carries an ACK acceptable in SYN-SENT (§3.10.7.3)
+	known   bool // the receiver's RCV.NXT can be bounded from the capture
+	seq     int  // rstExact, rstInWindow or rstOutside against that bound
+}
+
+// rstCheck applies the first check of §3.10.7 to a RST reaching an
+// endpoint in state s: in SYN-SENT it is acceptable iff it acknowledges
+// the SYN; an endpoint holding no connection has nothing to reset; in the
+// other states its sequence number must equal RCV.NXT (RFC 5961 §3.2).
+func rstCheck(s State, f rstFacts) int {
+	switch {
+	case s == SynSent:
+		if f.acksSYN {
+			return rstExact
+		}
+		return rstBadACK
+	case s.Gone():
+		return rstNoConn
+	case !f.known:
+		return rstAssumed
+	}
+	return f.seq
 }

@@ -241,15 +241,13 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 	t.conns.put(c, h)
 
 	switch {
-	case syn && !ack:
-		c.ep[Orig].state = Closed
 	case syn && ack:
 		c.midstream = true
-		c.assume(t, Orig, SynSent, "its SYN not captured")
-	case seg.Flags&segment.SYN == 0:
+		c.set(t, Orig, missedSYN, true)
+	case !syn:
 		c.midstream = true
-		c.assume(t, Orig, Established, "capture started mid-connection")
-		c.assume(t, Resp, Established, "capture started mid-connection")
+		c.set(t, Orig, missedHandshake, true)
+		c.set(t, Resp, missedHandshake, true)
 	}
 	return c
 }
