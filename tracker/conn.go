@@ -21,6 +21,7 @@ const maxInflight = 4
 // direction arrives (in-order delivery), or, presumed, when the input ends.
 type inflight struct {
 	time          time.Time
+	last          time.Time // its latest retransmission, when its answer is due from
 	pkt           uint64
 	seq, end, ack seqnum.Value
 	flags         segment.Flags
@@ -70,27 +71,30 @@ type Conn struct {
 	hist      history
 	first     time.Time
 
-	midstream  bool // no SYN seen: the handshake predates the capture
-	handshake  bool // handshake completion reported
-	simOpen    bool
-	simClose   bool
-	closeDone  bool // close completion reported
-	firstFIN   Side
-	anyFIN     bool
-	rst        bool // ended by an acceptable RST
-	rstBy      Side
-	refused    bool
-	hsReset    bool // reset before the handshake completed
-	why        string
-	synRexmit  bool // a SYN or SYN-ACK was retransmitted
-	synAckTime time.Time
-	hsServer   time.Duration // SYN → SYN-ACK at the capture point
-	hsClient   time.Duration // SYN-ACK → ACK at the capture point
-	tw, ww, gw [2]logCount   // Zeek's scaled T, W and G letters
-	queued     time.Time     // earliest deadline this connection has in the timer heap
-	gen        uint32        // bumped on reuse, to invalidate heap entries
-	uid        UID           // computed on first use; zero until then
-	ep         [2]endpoint
+	midstream     bool // no SYN seen: the handshake predates the capture
+	handshake     bool // handshake completion reported
+	simOpen       bool
+	simClose      bool
+	closeDone     bool // close completion reported
+	firstFIN      Side
+	anyFIN        bool
+	rst           bool // ended by an acceptable RST
+	rstBy         Side
+	refused       bool
+	hsReset       bool // reset before the handshake completed
+	why           string
+	synRexmit     bool   // a SYN or SYN-ACK was retransmitted
+	cookie        bool   // the server answered the SYN with a SYN cookie (inferred)
+	synRexmits    uint32 // retransmissions of the originator's SYN
+	synAckRexmits uint32 // retransmissions of the responder's SYN-ACK
+	synAckTime    time.Time
+	hsServer      time.Duration // SYN → SYN-ACK at the capture point
+	hsClient      time.Duration // SYN-ACK → ACK at the capture point
+	tw, ww, gw    [2]logCount   // Zeek's scaled T, W and G letters
+	queued        time.Time     // earliest deadline this connection has in the timer heap
+	gen           uint32        // bumped on reuse, to invalidate heap entries
+	uid           UID           // computed on first use; zero until then
+	ep            [2]endpoint
 }
 
 // ID returns the connection's number: 1 for the first connection of the
@@ -333,6 +337,7 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 	for n < int(e.nin) {
 		f := &e.in[n]
 		if seg.Flags&(segment.SYN|segment.FIN) != 0 && f.seq == seg.Seq && f.flags&ctl == seg.Flags&ctl {
+			f.last = seg.Time // the earlier copy was not answered: wait from this one
 			e.popInflight(n)
 			return false
 		}
@@ -354,7 +359,7 @@ func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
 		return // a retransmission of a segment still in flight
 	}
 	e := &c.ep[r]
-	f := inflight{time: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
+	f := inflight{time: seg.Time, last: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
 	if seg.Flags&(segment.SYN|segment.FIN) == 0 {
 		c.receipt(t, r, &f, 0, false)
 		return
@@ -418,6 +423,11 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 	if f&segment.SYN != 0 {
 		if e.synSent && seg.Seq == e.isn {
 			c.synRexmit = true // Karn: an answer to which copy? No RTT sample.
+			if f&segment.ACK != 0 {
+				c.synAckRexmits++
+			} else {
+				c.synRexmits++
+			}
 		} else {
 			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
 			if f&segment.ACK == 0 {
@@ -553,6 +563,7 @@ func (c *Conn) phases(t *Tracker) {
 			rtt = t.evTime.Sub(c.ep[Orig].synTime)
 			c.hsServer = c.synAckTime.Sub(c.ep[Orig].synTime)
 			c.hsClient = t.evTime.Sub(c.synAckTime)
+			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
 	}
@@ -567,10 +578,12 @@ func (c *Conn) phases(t *Tracker) {
 	}
 }
 
-// flushInflight presumes the delivery of every segment still in flight,
-// in capture order: what the input ended (or the connection expired)
-// before proving.
-func (c *Conn) flushInflight(t *Tracker) {
+// flushInflight settles every segment still in flight when the input
+// ends (or the connection expires) at end, in capture order: a segment
+// whose answer was already due and never came was not delivered and is
+// dropped; the others are presumed delivered (presumeDelivery). Then the
+// endpoints the evidence shows hold no request are settled (settle).
+func (c *Conn) flushInflight(t *Tracker, end time.Time) {
 	for {
 		var e *endpoint
 		var r Side
@@ -581,13 +594,48 @@ func (c *Conn) flushInflight(t *Tracker) {
 			}
 		}
 		if e == nil {
-			return
+			break
 		}
 		f := e.in[0]
+		e.popInflight(1)
+		synack := f.flags&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK
+		if !presumeDelivery(f.last, end, c.answerWait(t, synack)) {
+			continue
+		}
 		t.evTime, t.evPkt = f.time, f.pkt
 		c.receipt(t, r, &f, 0, true)
-		e.popInflight(1)
 		c.phases(t)
+	}
+	c.settle(t, end, c.answerWait(t, true))
+}
+
+// answerWait is how long an answer is waited for on this connection: its
+// handshake RTT, or the capture's longest.
+func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
+	rtt := c.hsServer + c.hsClient
+	if rtt == 0 {
+		rtt = t.pathRTT
+	}
+	return answerWait(rtt, synack)
+}
+
+// settle applies, at end, the evidence rules about endpoints that never
+// answered: a SYN-SENT originator that never retransmitted its SYN nor
+// answered the SYN-ACK (spoofedSYN), and a SYN-RECEIVED responder that
+// never retransmitted its SYN-ACK (synCookie).
+func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
+	o, r := &c.ep[Orig], &c.ep[Resp]
+	if !r.synSent || c.synAckTime.IsZero() {
+		return
+	}
+	if r.state == SynReceived && c.synAckRexmits == 0 && synCookie(c.synAckTime, end, wait) {
+		t.evTime, t.evPkt = c.synAckTime.Add(synRetransmit), 0
+		c.cookie = true
+		c.set(t, Resp, cookieAnswered, true)
+	}
+	if o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
+		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0
+		c.set(t, Orig, noTCB, true)
 	}
 }
 

@@ -1,5 +1,7 @@
 package tracker
 
+import "time"
+
 // This file is the one place that decides transitions. The connection
 // logic (conn.go) reduces each segment to state-free facts: what it
 // carries and what it acknowledges, whether its receiver answered it,
@@ -29,6 +31,8 @@ const (
 	rcvRST                       // received an acceptable RST
 	missedSYN                    // its SYN predates the capture (a SYN-ACK came first)
 	missedHandshake              // the handshake predates the capture
+	noTCB                        // SYN-SENT, but never retransmitted its SYN nor answered the SYN-ACK
+	cookieAnswered               // SYN-RECEIVED, but never retransmitted its SYN-ACK
 	timeWaitExpired              // 2×MSL elapsed on the capture clock
 	timeWaitReused               // a new SYN took over the 4-tuple in TIME-WAIT
 	numInputs
@@ -143,6 +147,19 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// were synchronized before it started.
 		if s == Unknown {
 			return Established, "capture started mid-connection", true
+		}
+	case noTCB:
+		// The evidence rule (spoofedSYN): a real client in SYN-SENT
+		// retransmits its SYN (§3.8.1) and answers a SYN-ACK (§3.10.7.3).
+		if s == SynSent {
+			return Closed, "no TCB: SYN never retransmitted, SYN-ACK never answered (spoofed source?)", true
+		}
+	case cookieAnswered:
+		// The evidence rule (synCookie): a listener that keeps a request
+		// retransmits its SYN-ACK; one that never does answered with a
+		// SYN cookie and is still only listening (RFC 4987 §3.6).
+		if s == SynReceived {
+			return Listen, "SYN cookie: SYN-ACK never retransmitted, no request kept", true
 		}
 	case timeWaitExpired:
 		// §3.10.8 time-wait timeout.
@@ -284,4 +301,58 @@ func rstCheck(s State, f rstFacts) int {
 		return rstAssumed
 	}
 	return f.seq
+}
+
+// The evidence rules. A transition needs the evidence a real receiver
+// would leave: a live TCP answers a SYN-ACK with an ACK or a RST at once,
+// a FIN with an ACK, data with an ACK within its delayed-ACK time. A
+// delivery presumed without that answer (at the end of the input, at
+// expiry) is presumed only when the input ended too soon after the
+// segment for the answer to be expected.
+const (
+	// minAnswerWait is the least time the answer to a FIN is waited
+	// for: Linux's 200 ms minimum RTO, above any delayed ACK.
+	minAnswerWait = 200 * time.Millisecond
+	// minSynAckWait is the least time the answer to a SYN-ACK is waited
+	// for: it is answered at once (§3.10.7.3), never delayed, so only
+	// the round trip and Linux's 40 ms minimum delayed-ACK time bound it.
+	minSynAckWait = 40 * time.Millisecond
+	// synRetransmit is the sender's first retransmission of an
+	// unanswered SYN or SYN-ACK: Linux's initial RTO (TCP_TIMEOUT_INIT).
+	synRetransmit = time.Second
+)
+
+// answerWait is how long after a segment its answer is due: three round
+// trips (of the connection, or the longest handshake of the capture when
+// the connection has none; 0 if unknown), at least minSynAckWait for a
+// SYN-ACK and minAnswerWait for anything else.
+func answerWait(rtt time.Duration, synack bool) time.Duration {
+	if synack {
+		return max(3*rtt, minSynAckWait)
+	}
+	return max(3*rtt, minAnswerWait)
+}
+
+// presumeDelivery reports whether a segment last sent at sent and never
+// answered may be presumed delivered when the input ends (or the
+// connection expires) at end: only if the answer was not yet due.
+func presumeDelivery(sent, end time.Time, wait time.Duration) bool {
+	return end.Sub(sent) < wait
+}
+
+// spoofedSYN reports whether a SYN-SENT endpoint that sent one SYN, never
+// retransmitted it and never answered the SYN-ACK it was sent, holds no
+// TCB: the input went on past its first retransmission, which a real
+// client in SYN-SENT would have sent. Its source address was likely
+// spoofed (a SYN flood).
+func spoofedSYN(synAt, end time.Time, wait time.Duration) bool {
+	return end.Sub(synAt) >= synRetransmit+wait
+}
+
+// synCookie reports whether a listener that sent one SYN-ACK at synAckAt
+// and never retransmitted it, though the input went on to end past its
+// first retransmission time, answered statelessly (a SYN cookie): Linux
+// retransmits the SYN-ACK of every request it keeps.
+func synCookie(synAckAt, end time.Time, wait time.Duration) bool {
+	return end.Sub(synAckAt) >= synRetransmit+wait
 }

@@ -83,6 +83,9 @@ type Tracker struct {
 	evs    []Event
 	evTime time.Time
 	evPkt  uint64
+	// pathRTT is the longest handshake RTT seen, the round trip assumed
+	// for a connection without its own (answerWait).
+	pathRTT time.Duration
 	// servers and oldServers remember endpoints seen answering a SYN, in
 	// two generations: when servers is full it becomes oldServers, so the
 	// set stays bounded yet keeps learning (roughly least recently seen
@@ -189,7 +192,7 @@ func (t *Tracker) startsNew(c *Conn, seg *segment.Segment, s Side) bool {
 func (t *Tracker) reuse(c *Conn, seg *segment.Segment) {
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
-	c.flushInflight(t)
+	c.flushInflight(t, seg.Time)
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	for s := Orig; s <= Resp; s++ {
 		c.set(t, s, timeWaitReused, false)
@@ -360,11 +363,11 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 		return
 	}
 	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() {
-		t.finish(c, "")
+		t.finish(c, "", at)
 		return
 	}
 	t.stats.Expired++
-	t.finish(c, "idle timeout")
+	t.finish(c, "idle timeout", at)
 }
 
 // evict removes the connection whose deadline is nearest, to make room.
@@ -377,16 +380,16 @@ func (t *Tracker) evict() {
 		}
 		c.queued = time.Time{}
 		t.stats.Evicted++
-		t.finish(c, "evicted (table full)")
+		t.finish(c, "evicted (table full)", t.now)
 		return
 	}
 }
 
-// finish presumes what is still in flight, reports c as done and removes
-// it.
-func (t *Tracker) finish(c *Conn, why string) {
+// finish settles what is still in flight as of end (flushInflight),
+// reports c as done and removes it.
+func (t *Tracker) finish(c *Conn, why string, end time.Time) {
 	t.evs = t.evs[:0]
-	c.flushInflight(t)
+	c.flushInflight(t, end)
 	t.flushEvents(c)
 	c.why = why
 	t.remove(c)
@@ -417,7 +420,7 @@ func (t *Tracker) Flush() {
 		return 0
 	})
 	for _, c := range live {
-		t.finish(c, "")
+		t.finish(c, "", t.now)
 	}
 	t.timers = t.timers[:0]
 }
