@@ -43,6 +43,19 @@ type endpoint struct {
 	finSeq   seqnum.Value // sequence number its FIN occupies
 	base     seqnum.Value // origin of relative sequence numbers
 
+	// What the evidence rules need (fsm.go): timestamps, the latest
+	// unacceptable ACK it received, the window of its SYN, the RST that
+	// closed it.
+	tsSeen, synTSSet bool
+	badAckSet        bool // badAck is the ack of an unacceptable ACK it received last
+	nonSYN           bool // has sent a segment without SYN
+	rstClosed        bool // its state is CLOSED because of a RST (sent or received)
+	rstWhy           uint8
+	preRST           State // the state that RST found
+	synWin           uint16
+	tsVal, synTSVal  uint32
+	badAck           seqnum.Value
+
 	pkts, bytes, ipBytes uint64
 
 	// seq is the sequence-space analysis of what this endpoint sends.
@@ -233,10 +246,17 @@ func (c *Conn) sideOf(srcFirst bool) Side {
 func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	e := &c.ep[s]
 	to, reason, ok := next(e.state, in)
+	if in == rstRevoked {
+		to, reason, ok = revoke(e.state, e.preRST, e.rstWhy)
+	}
 	if !ok {
 		return false
 	}
 	from := shownFrom(e.state, in)
+	e.rstClosed = in == sndRST || in == rcvRST
+	if e.rstClosed {
+		e.preRST = e.state
+	}
 	e.state = to
 	e.inferred = inferred
 	e.since = t.evTime
@@ -255,28 +275,115 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 // receiver's.
 func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	c.last = seg.Time
+	e, p := &c.ep[s], &c.ep[s.Peer()]
+	syn, ack, rst := seg.Flags&segment.SYN != 0, seg.Flags&segment.ACK != 0, seg.Flags&segment.RST != 0
 
-	if seg.Flags&segment.ACK != 0 {
-		c.deliverAcked(t, s, seg)
+	if e.state == Closed && e.rstClosed && livesOn(syn, ack, rst) {
+		c.revise(t, s)
 	}
-	if seg.Flags&segment.RST != 0 {
+	// What the segment shows, whatever the states: is it in its
+	// receiver's window, and does it come before its sender's SYN?
+	oow := c.outOfWindow(s, seg)
+	accepted := !oow && (syn || e.synSent || c.midstream)
+	if ack && !rst {
+		c.noteAck(p, seg.Ack)
+	}
+	switch {
+	case oow && checksSeq(p.state):
+		// §3.10.7.4 first check: not acceptable; the receiver sends an
+		// ACK and drops it, its ACK and FIN unread.
+		t.emit(Event{Kind: Note, Side: s, Reason: "segment beyond the receiver's window: dropped, an ACK expected (RFC 9293 §3.10.7.4)"})
+	case rst:
 		c.arrive(t, s.Peer(), seg)
 		c.sent(t, s, seg) // applies the RST to both ends
-	} else {
+	default:
+		if ack {
+			c.deliverAcked(t, s, seg)
+		}
 		c.sent(t, s, seg)
 		c.received(t, s.Peer(), seg)
 	}
 
 	c.hist.update(c, s, seg)
 	c.zeekUpdate(s, seg)
-	c.observe(t, s, seg)
+	c.observe(t, s, seg, accepted)
 	c.phases(t)
+}
+
+// revise undoes the RST that closed side s, which has just sent a segment
+// only a live connection sends (livesOn): it never acted on that RST.
+func (c *Conn) revise(t *Tracker, s Side) {
+	if !c.set(t, s, rstRevoked, true) {
+		return
+	}
+	if c.rst && s == c.rstBy.Peer() {
+		c.rst, c.refused, c.hsReset = false, false, false
+	}
+}
+
+// noteAck records whether ack, received by endpoint p, is unacceptable to
+// it (§3.10.7.3: SEG.ACK =< ISS or SEG.ACK > SND.NXT), for a RST that
+// answers it.
+func (c *Conn) noteAck(p *endpoint, ack seqnum.Value) {
+	p.badAckSet = false
+	if !p.synSent {
+		return
+	}
+	next, ok := p.seq.Next()
+	if !ok {
+		next = p.isn.Add(1)
+	}
+	p.badAckSet = !(p.isn.LessThan(ack) && ack.LessThanEq(next))
+	p.badAck = ack
+}
+
+// outOfWindow reports whether seg, sent by side s, begins beyond the
+// right edge of its receiver's window: past the most the receiver can
+// have received (the sender's highest sequence number, or the receiver's
+// latest ACK) plus the window it advertised. Its SYN's window is
+// unscaled; later ones are scaled by the negotiated shift (the largest if
+// unknown, so a segment is never called out of window wrongly).
+func (c *Conn) outOfWindow(s Side, seg *segment.Segment) bool {
+	if seg.Flags&(segment.SYN|segment.RST) != 0 {
+		return false
+	}
+	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	hi, ok := snd.seq.Next()
+	if !ok || !rcv.synSent {
+		return false
+	}
+	if a, ok := rcv.seq.LastAck(); ok && hi.LessThan(a) {
+		hi = a
+	}
+	w := seqnum.Size(rcv.synWin)
+	if rcv.nonSYN {
+		var known bool
+		if w, known = rcv.seq.Window(); !known {
+			w <<= 14
+		}
+	}
+	return hi.Add(w).LessThan(seg.Seq)
 }
 
 // observe records what a segment its endpoint sent shows of the
 // sequence space, and classifies it.
-func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment) {
+//
+// A segment its receiver did not accept (beyond its window, or sent
+// before its sender's SYN) is counted but never seeds or moves the
+// sequence analysis, nor adds to the bytes.
+func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) {
 	e, p := &c.ep[s], &c.ep[s.Peer()]
+	if seg.Opts.HasTS {
+		e.tsVal, e.tsSeen = seg.Opts.TSVal, true
+	}
+	if seg.Flags&segment.SYN != 0 {
+		e.synWin = seg.Window
+		if seg.Opts.HasTS {
+			e.synTSVal, e.synTSSet = seg.Opts.TSVal, true
+		}
+	} else {
+		e.nonSYN = true
+	}
 	if seg.Flags&segment.SYN != 0 {
 		e.base, e.baseSet = seg.Seq, true
 	} else if !e.baseSet {
@@ -287,8 +394,12 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment) {
 	}
 	e.seen = true
 	e.pkts++
-	e.bytes += uint64(seg.PayloadLen)
 	e.ipBytes += uint64(seg.IPLen)
+	if !accepted {
+		c.class = 0
+		return
+	}
+	e.bytes += uint64(seg.PayloadLen)
 	if t.noSeq {
 		return
 	}
@@ -460,15 +571,36 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 // would accept it.
 func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
-	verdict, delta := c.rstVerdict(s, seg)
+	f, verdict, delta := c.rstVerdict(s, seg)
 	switch verdict {
 	case rstExact, rstNoConn, rstAssumed:
+		// Only a RST its receiver accepts is evidence of what its sender
+		// had received (a refusal answering a SYN).
+		if seg.Flags&segment.ACK != 0 {
+			c.deliverAcked(t, s, seg)
+		}
 		handshaking := !c.ep[Orig].state.Synchronized() || !c.ep[Resp].state.Synchronized()
 		refusal := rcv.state == SynSent && snd.state.Gone()
 		inferred := verdict == rstAssumed
-		snd.nin = 0 // whatever the sender had yet to receive no longer matters
-		c.set(t, s, sndRST, inferred)
+		switch rstSender(snd.state, f) {
+		case rstAborts:
+			snd.nin = 0 // whatever the sender had yet to receive no longer matters
+			if c.set(t, s, sndRST, inferred) {
+				snd.rstWhy = whyNotSent
+			}
+		case rstReply:
+			t.emit(Event{Kind: Note, Side: s, Reason: "RST answering an unacceptable ACK: its sender keeps its state (RFC 9293 §3.10.7.3)"})
+		case rstNotTCB:
+			t.emit(Event{Kind: Note, Side: s, Reason: "RST with a TSval older than its sender's: not from its connection (forged?), the sender keeps its state"})
+		}
 		if c.set(t, s.Peer(), rcvRST, inferred) {
+			rcv.rstWhy = whyLost
+			switch {
+			case f.tsBack:
+				rcv.rstWhy = whyPAWS
+			case inferred:
+				rcv.rstWhy = whyWindow
+			}
 			c.rst, c.rstBy = true, s
 			switch {
 			case refusal:
@@ -487,19 +619,21 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 		t.emit(Event{Kind: Note, Side: s, Reason: "RST out of window: ignored", Delta: delta})
 	case rstBadACK:
 		t.emit(Event{Kind: Note, Side: s, Reason: "RST in SYN-SENT without acceptable ACK: ignored", Delta: delta})
+	case rstPAWS:
+		t.emit(Event{Kind: Note, Side: s, Reason: "RST in SYN-SENT with a TSecr older than its SYN: ignored (PAWS)"})
 	}
 }
 
 // rstVerdict decides whether the receiver of a RST from side s accepts it
 // (rstCheck), and how far its sequence number is from the receiver's
 // RCV.NXT.
-func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int64) {
-	f, delta := c.rstFactsOf(s, seg)
+func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (f rstFacts, verdict int, delta int64) {
+	f, delta = c.rstFactsOf(s, seg)
 	verdict = rstCheck(c.ep[s.Peer()].state, f)
 	if verdict != rstInWindow && verdict != rstOutside {
 		delta = 0
 	}
-	return verdict, delta
+	return f, verdict, delta
 }
 
 // rstFactsOf reduces a RST sent by side s to what it shows whatever its
@@ -509,6 +643,10 @@ func (c *Conn) rstFactsOf(s Side, seg *segment.Segment) (f rstFacts, delta int64
 	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
 	rcvNext, _ := rcv.seq.Next()
 	f.acksSYN = seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcvNext)
+	ts := &seg.Opts
+	f.paws = ts.HasTS && ts.TSEcr != 0 && rcv.synTSSet && int32(ts.TSEcr-rcv.synTSVal) < 0
+	f.tsBack = ts.HasTS && snd.tsSeen && int32(ts.TSVal-snd.tsVal) < 0
+	f.reply = seg.Flags&segment.ACK == 0 && snd.badAckSet && seg.Seq == snd.badAck
 	sndNext, sndSeen := snd.seq.Next()
 	rcvAck, rcvAcked := rcv.seq.LastAck()
 	if !sndSeen && !rcvAcked {

@@ -33,6 +33,7 @@ const (
 	missedHandshake              // the handshake predates the capture
 	noTCB                        // SYN-SENT, but never retransmitted its SYN nor answered the SYN-ACK
 	cookieAnswered               // SYN-RECEIVED, but never retransmitted its SYN-ACK
+	rstRevoked                   // closed by a RST, then sent what only a live connection sends
 	timeWaitExpired              // 2×MSL elapsed on the capture clock
 	timeWaitReused               // a new SYN took over the 4-tuple in TIME-WAIT
 	numInputs
@@ -275,6 +276,14 @@ const (
 	rstBadACK          // in SYN-SENT, not acknowledging the SYN: dropped
 	rstNoConn          // the receiver holds no connection
 	rstAssumed         // nothing known to check it against: accepted, inferred
+	rstPAWS            // in SYN-SENT, its TSecr older than the SYN: dropped (PAWS)
+)
+
+// How a RST's effect on its sender is decided (rstSender).
+const (
+	rstAborts = iota // the sender deletes its TCB (§3.10.5 ABORT)
+	rstReply         // a reset answering an unacceptable ACK: the sender keeps its state
+	rstNotTCB        // its timestamp runs backwards: not from the sender's connection
 )
 
 // rstFacts is what a RST shows, independent of its receiver's state.
@@ -282,6 +291,9 @@ type rstFacts struct {
 	acksSYN bool // it carries an ACK acceptable in SYN-SENT (§3.10.7.3)
 	known   bool // the receiver's RCV.NXT can be bounded from the capture
 	seq     int  // rstExact, rstInWindow or rstOutside against that bound
+	paws    bool // its TSecr is older than the TSval of the receiver's SYN
+	reply   bool // no ACK, and its seq is the ack of an unacceptable ACK the sender just received
+	tsBack  bool // its TSval is older than one the sender sent: older than the receiver's TS.Recent too
 }
 
 // rstCheck applies the first check of §3.10.7 to a RST reaching an
@@ -291,10 +303,15 @@ type rstFacts struct {
 func rstCheck(s State, f rstFacts) int {
 	switch {
 	case s == SynSent:
-		if f.acksSYN {
-			return rstExact
+		// §3.10.7.3 first check (ACK), then the PAWS test Linux applies
+		// in SYN-SENT (tcp_rcv_synsent_state_process) before the RST.
+		switch {
+		case !f.acksSYN:
+			return rstBadACK
+		case f.paws:
+			return rstPAWS
 		}
-		return rstBadACK
+		return rstExact
 	case s.Gone():
 		return rstNoConn
 	case !f.known:
@@ -356,3 +373,60 @@ func spoofedSYN(synAt, end time.Time, wait time.Duration) bool {
 func synCookie(synAckAt, end time.Time, wait time.Duration) bool {
 	return end.Sub(synAckAt) >= synRetransmit+wait
 }
+
+// rstSender decides what a RST its receiver accepts does to its sender in
+// state s. A reset that answers an unacceptable ACK in SYN-SENT, LISTEN or
+// SYN-RECEIVED is sent without leaving that state (§3.10.7.3 first check,
+// §3.10.7.4 fifth check). A RST whose TSval is older than one its sender
+// already sent did not come from the sender's connection (its timestamp
+// clock never runs backwards, RFC 7323 §5.4): a forgery or another host;
+// the sender keeps its state.
+func rstSender(s State, f rstFacts) int {
+	switch {
+	case f.tsBack:
+		return rstNotTCB
+	case f.reply && (s == SynSent || s == SynReceived || s == Listen):
+		return rstReply
+	}
+	return rstAborts
+}
+
+// Why a RST was revised (rstRevoked): the reasons an accepted-looking RST
+// did not take effect, by what the capture shows.
+const (
+	whyLost    uint8 = iota // it matched RCV.NXT: lost after the capture point
+	whyPAWS                 // its TSval was older than the receiver's TS.Recent
+	whyWindow               // the receiver's window was unknown: not in it
+	whyNotSent              // its sender went on: it did not come from the sender's connection
+)
+
+var revokeReasons = [...]string{
+	whyLost:    "revised: the RST was not accepted: lost after the capture point",
+	whyPAWS:    "revised: the RST was not accepted: dropped by PAWS (TSval older than the receiver's TS.Recent)",
+	whyWindow:  "revised: the RST was not accepted: not in the receiver's window",
+	whyNotSent: "revised: the RST did not come from this connection (forged?)",
+}
+
+// revoke undoes a RST: an endpoint it closed that then sends a segment
+// only a live connection sends (data, a FIN, an ACK; not a RST or a new
+// SYN) never acted on it. It returns to was, the state the RST found.
+func revoke(s, was State, why uint8) (to State, reason string, ok bool) {
+	if s != Closed || was.Gone() || int(why) >= len(revokeReasons) {
+		return s, "", false
+	}
+	return was, revokeReasons[why], true
+}
+
+// livesOn reports whether a segment with these flags, sent by an endpoint
+// a RST closed, shows that the endpoint still holds its connection: a
+// closed endpoint sends nothing but RSTs (§3.10.7.1), and a SYN without
+// ACK would open a new connection.
+func livesOn(syn, ack, rst bool) bool {
+	return !rst && (ack || !syn)
+}
+
+// checksSeq reports whether an endpoint in state s checks a segment's
+// sequence number against its window before using it (§3.10.7.4 first
+// check): SYN-RECEIVED and the synchronized states. LISTEN and SYN-SENT
+// have no receive window yet.
+func checksSeq(s State) bool { return s == SynReceived || s.Synchronized() }
