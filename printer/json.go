@@ -180,6 +180,13 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = append(b, `,"duration":`...)
 	b = strconv.AppendFloat(b, c.Last().Sub(c.First()).Seconds(), 'f', 6, 64)
 	b = appendBoolField(b, "midstream", c.Midstream())
+	if syn, synAck := c.HandshakeRetransmits(); syn+synAck > 0 {
+		b = appendUintField(b, "syn_retransmits", uint64(syn))
+		b = appendUintField(b, "synack_retransmits", uint64(synAck))
+	}
+	if c.SynCookie() {
+		b = appendBoolField(b, "syn_cookie", true)
+	}
 	b = appendSeq(b, c)
 	b = appendStrField(b, "end", c.End())
 	if c.Why() != "" {

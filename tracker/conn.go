@@ -49,6 +49,7 @@ type endpoint struct {
 	tsSeen, synTSSet bool
 	badAckSet        bool // badAck is the ack of an unacceptable ACK it received last
 	nonSYN           bool // has sent a segment without SYN
+	synAckSent       bool // has sent a SYN-ACK
 	rstClosed        bool // its state is CLOSED because of a RST (sent or received)
 	rstWhy           uint8
 	preRST           State // the state that RST found
@@ -147,6 +148,17 @@ func (c *Conn) Last() time.Time { return c.last }
 
 // Midstream reports whether the capture missed the handshake.
 func (c *Conn) Midstream() bool { return c.midstream }
+
+// HandshakeRetransmits returns how many times the originator's SYN and
+// the responder's SYN-ACK were retransmitted (same ISN). A SYN flood's
+// half-open connections show SYN-ACK retransmissions and no answer.
+func (c *Conn) HandshakeRetransmits() (syn, synAck uint32) { return c.synRexmits, c.synAckRexmits }
+
+// SynCookie reports whether the responder is inferred to have answered
+// the SYN statelessly with a SYN cookie: it never retransmitted its
+// unanswered SYN-ACK although the input went on past the first
+// retransmission time (see synCookie in fsm.go).
+func (c *Conn) SynCookie() bool { return c.cookie }
 
 // Rel returns seq relative to the start of side s's sequence space (its
 // ISN, or its first sequence number seen), as tcpdump and tshark print it.
@@ -412,6 +424,14 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) 
 // seg (sent by side s) proves s had received before sending it.
 func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 	e := &c.ep[s]
+	if s == Orig && c.ep[Resp].state == SynReceived && c.synAckRexmits == 0 && !c.synAckTime.IsZero() &&
+		c.ep[Resp].isn.Add(1) == seg.Ack &&
+		synCookie(c.synAckTime, seg.Time, c.answerWait(t, true)) {
+		// The ACK came after the SYN-ACK's first retransmission was due,
+		// and none was sent: a SYN cookie. The ACK completes the
+		// handshake as usual.
+		c.cookie = true
+	}
 	synack := seg.Flags&segment.SYN != 0
 	n := 0
 	for n < int(e.nin) {
@@ -534,10 +554,13 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 	if f&segment.SYN != 0 {
 		if e.synSent && seg.Seq == e.isn {
 			c.synRexmit = true // Karn: an answer to which copy? No RTT sample.
-			if f&segment.ACK != 0 {
-				c.synAckRexmits++
-			} else {
+			switch {
+			case f&segment.ACK == 0:
 				c.synRexmits++
+			case e.synAckSent:
+				c.synAckRexmits++
+			default:
+				e.synAckSent = true // a simultaneous open's SYN-ACK: its SYN with ACK
 			}
 		} else {
 			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
@@ -548,6 +571,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 				}
 				c.set(t, s, in, false)
 			} else {
+				e.synAckSent = true
 				t.sawServer(e.addr, e.port)
 				c.synAckTime = seg.Time
 				c.set(t, s, sndSYNACK, true)
