@@ -196,6 +196,8 @@ func (c *Conn) End() string {
 		return pick(c.firstFIN == Resp, EndClosedByServer, EndClosedByClient)
 	case c.anyFIN:
 		return pick(c.firstFIN == Resp, EndClosingByServer, EndClosingByClient)
+	case c.cookie && r == Listen:
+		return EndSynCookie
 	case o == SynSent && r.Gone():
 		return EndUnanswered
 	case o.Handshaking() || r.Handshaking():
@@ -219,6 +221,7 @@ const (
 	EndHandshakeResetByClient = "reset during handshake by client"
 	EndHandshakeResetByServer = "reset during handshake by server"
 	EndUnanswered             = "unanswered"
+	EndSynCookie              = "SYN cookie, never answered"
 	EndHandshakeIncomplete    = "handshake incomplete"
 	EndOpen                   = "open"
 	EndUnknown                = "unknown"
@@ -230,7 +233,7 @@ var Endings = [...]string{
 	EndClosingByClient, EndClosingByServer, EndRefused,
 	EndAbortedByClient, EndAbortedByServer,
 	EndHandshakeResetByClient, EndHandshakeResetByServer,
-	EndUnanswered, EndHandshakeIncomplete, EndOpen, EndUnknown,
+	EndUnanswered, EndSynCookie, EndHandshakeIncomplete, EndOpen, EndUnknown,
 }
 
 func pick(cond bool, a, b string) string {

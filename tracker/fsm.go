@@ -352,7 +352,11 @@ func answerWait(rtt time.Duration, synack bool) time.Duration {
 
 // presumeDelivery reports whether a segment last sent at sent and never
 // answered may be presumed delivered when the input ends (or the
-// connection expires) at end: only if the answer was not yet due.
+// connection expires) at end: only if the answer was not yet due. A
+// retransmission shows that the earlier copies went unanswered; the wait
+// starts again at the latest copy, because the capture may lie between
+// the receiver and the point where its answers were lost (last-ack-stuck).
+// A pcap records no end time: the input ends with its last packet.
 func presumeDelivery(sent, end time.Time, wait time.Duration) bool {
 	return end.Sub(sent) < wait
 }
