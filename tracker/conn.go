@@ -439,7 +439,9 @@ func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 	n := 0
 	for n < int(e.nin) {
 		f := &e.in[n]
-		if !f.end.LessThanEq(seg.Ack) {
+		// A SYN is delivered once its SYN is acknowledged, even if the
+		// data it carries was not accepted (a refused TCP Fast Open).
+		if !f.end.LessThanEq(seg.Ack) && (f.flags&segment.SYN == 0 || !f.seq.Add(1).LessThanEq(seg.Ack)) {
 			break
 		}
 		// A SYN-ACK answers a SYN: anything after that SYN arrived after
@@ -475,7 +477,10 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 			e.popInflight(n)
 			return false
 		}
-		if !f.end.LessThanEq(seg.Seq) {
+		// A SYN without ACK is delivered only with its answer (or
+		// presumed): a later segment of its sender does not show that a
+		// listener took it.
+		if !f.end.LessThanEq(seg.Seq) || f.flags&(segment.SYN|segment.ACK) == segment.SYN {
 			break
 		}
 		c.receipt(t, r, f, 0, false)

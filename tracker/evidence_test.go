@@ -164,3 +164,37 @@ func TestRSTEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestSYNNotCapturedOnlyWhenTrue: "its SYN not captured" is said only
+// when the SYN is not in the capture.
+func TestSYNNotCapturedOnlyWhenTrue(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		segs []segment.Segment
+		want string
+	}{
+		{"refused TCP Fast Open: the SYN-ACK acknowledges the SYN, not its data", []segment.Segment{
+			pkt(0, "c>s", "S", 1000, 0, 20),
+			pkt(1, "s>c", "S.", 5000, 1001, 0),
+		}, "#2 c1 server LISTEN>SYN-RECEIVED: rcvd SYN"},
+		{"the client's ACK captured before the SYN-ACK", []segment.Segment{
+			pkt(0, "c>s", "S", 1000, 0, 0),
+			pkt(2, "c>s", ".", 1001, 5001, 0),
+			pkt(1, "s>c", "S.", 5000, 1001, 0),
+		}, "#3 c1 server LISTEN>SYN-RECEIVED: rcvd SYN"},
+		{"the SYN-ACK of a SYN before the capture", []segment.Segment{
+			pkt(1, "s>c", "S.", 5000, 1001, 0),
+		}, "#1 c1 server UNKNOWN>SYN-RECEIVED: sent SYN-ACK, its SYN not captured [inferred]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := replay1(tc.segs...)
+			found := false
+			for _, l := range got.lines {
+				found = found || l == tc.want
+			}
+			if !found {
+				t.Errorf("want %q in\n%s", tc.want, strings.Join(got.lines, "\n"))
+			}
+		})
+	}
+}
