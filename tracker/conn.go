@@ -299,7 +299,7 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	// What the segment shows, whatever the states: is it in its
 	// receiver's window, and does it come before its sender's SYN?
 	oow := c.outOfWindow(s, seg)
-	accepted := !oow && (syn || e.synSent || c.midstream)
+	accepted := !oow && (syn || e.synSent || c.midstream) && !(syn && e.synSent && seg.Seq != e.isn)
 	if ack && !rst {
 		c.noteAck(p, seg.Ack)
 	}
@@ -391,17 +391,17 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) 
 	if seg.Opts.HasTS {
 		e.tsVal, e.tsSeen = seg.Opts.TSVal, true
 	}
-	if seg.Flags&segment.SYN != 0 {
+	switch {
+	case seg.Flags&segment.SYN == 0:
+		e.nonSYN = true
+	case accepted:
 		e.synWin = seg.Window
 		if seg.Opts.HasTS {
 			e.synTSVal, e.synTSSet = seg.Opts.TSVal, true
 		}
-	} else {
-		e.nonSYN = true
-	}
-	if seg.Flags&segment.SYN != 0 {
 		e.base, e.baseSet = seg.Seq, true
-	} else if !e.baseSet {
+	}
+	if !e.baseSet {
 		e.base, e.baseSet = seg.Seq, true
 	}
 	if seg.Flags&segment.ACK != 0 && !p.baseSet {
@@ -570,6 +570,11 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 			default:
 				e.synAckSent = true // a simultaneous open's SYN-ACK: its SYN with ACK
 			}
+		} else if e.synSent {
+			// A second ISN on one connection (an attacker's or a broken
+			// stack's): the receiver, holding the first, rejects it
+			// (RFC 5961 §4), so it neither replaces the ISN nor counts.
+			t.emit(Event{Kind: Note, Side: s, Reason: "SYN with another ISN than its first: ignored"})
 		} else {
 			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
 			if f&segment.ACK == 0 {

@@ -198,3 +198,44 @@ func TestSYNNotCapturedOnlyWhenTrue(t *testing.T) {
 		})
 	}
 }
+
+// bytesObserver keeps connection 1's byte counts.
+type bytesObserver struct {
+	nop
+	bytes, zeek, missed [2]uint64
+}
+
+func (o *bytesObserver) Done(c *Conn) {
+	if c.ID() == 1 {
+		for s := Orig; s <= Resp; s++ {
+			o.bytes[s], o.zeek[s], o.missed[s] = c.Bytes(s), c.ZeekBytes(s), c.SeqStats(s).MissedBytes
+		}
+	}
+}
+
+// TestWildNumbersDoNotCount: a SYN-ACK retransmitted with another ISN, a
+// segment beyond the window and a stale ACK before the server's SYN-ACK
+// add no bytes and no missed bytes: bytes come only from sequence space
+// the receiver accepted.
+func TestWildNumbersDoNotCount(t *testing.T) {
+	segs := []segment.Segment{
+		pkt(0, "c>s", "S", 1000, 0, 0),
+		pkt(1, "s>c", ".", 3000000000, 900, 0), // stale ACK before the SYN-ACK
+		pkt(2, "s>c", "S.", 5000, 1001, 0),
+		pkt(3, "s>c", "S.", 2000000000, 1001, 0), // another ISN
+		pkt(4, "c>s", ".", 1001, 5001, 0),
+		pkt(5, "s>c", "P.", 5001, 1001, 100),
+		pkt(6, "c>s", "P.", 1001+500000000, 5101, 50), // beyond the window
+		pkt(7, "c>s", ".", 1001, 5101, 0),
+	}
+	o := &bytesObserver{}
+	tr := New(Config{}, o)
+	for i := range segs {
+		segs[i].Pkt = uint64(i + 1)
+		tr.Handle(&segs[i])
+	}
+	tr.Flush()
+	if o.bytes != [2]uint64{0, 100} || o.zeek != [2]uint64{0, 100} || o.missed != [2]uint64{0, 0} {
+		t.Errorf("bytes %v, Zeek bytes %v, missed %v; want [0 100] [0 100] [0 0]", o.bytes, o.zeek, o.missed)
+	}
+}
