@@ -616,7 +616,7 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 		if seg.Flags&segment.ACK != 0 {
 			c.deliverAcked(t, s, seg)
 		}
-		handshaking := !c.ep[Orig].state.Synchronized() || !c.ep[Resp].state.Synchronized()
+		handshaking := !c.handshake // the handshake never completed (a CLOSED peer does not reopen it)
 		refusal := rcv.state == SynSent && snd.state.Gone()
 		inferred := verdict == rstAssumed
 		switch rstSender(snd.state, f) {
