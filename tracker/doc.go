@@ -18,7 +18,10 @@
 // changes its receiver's state only once the receiver is seen to
 // acknowledge it, or when a later segment of the same direction arrives
 // (in-order delivery), or, presumed and marked Inferred, when the input
-// ends or the connection expires. The acknowledgment number is what
+// ends or the connection expires before its answer was due (the evidence
+// rules in fsm.go: a live receiver answers a SYN-ACK at once and a FIN
+// within its delayed-ACK time; silence past that means not delivered).
+// A RST its receiver later contradicts by going on talking is revised. The acknowledgment number is what
 // establishes causality: a FIN whose ACK does not cover the peer's FIN was
 // sent before that FIN arrived (a simultaneous close), a SYN-ACK lost after
 // the capture point never moves the client to ESTABLISHED, and a FIN+ACK
