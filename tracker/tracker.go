@@ -86,6 +86,10 @@ type Tracker struct {
 	// pathRTT is the longest handshake RTT seen, the round trip assumed
 	// for a connection without its own (answerWait).
 	pathRTT time.Duration
+	// lastSeg is the latest segment's time: where the input ends for the
+	// evidence rules at Flush (a live clock moved on by Advance on a
+	// quiet link does not count, so live and replay agree).
+	lastSeg time.Time
 	// servers and oldServers remember endpoints seen answering a SYN, in
 	// two generations: when servers is full it becomes oldServers, so the
 	// set stays bounded yet keeps learning (roughly least recently seen
@@ -144,6 +148,9 @@ func (t *Tracker) flushEvents(c *Conn) {
 // may be reused once Handle returns.
 func (t *Tracker) Handle(seg *segment.Segment) {
 	t.Advance(seg.Time)
+	if seg.Time.After(t.lastSeg) {
+		t.lastSeg = seg.Time
+	}
 	t.stats.Segments++
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
@@ -404,9 +411,10 @@ func (t *Tracker) remove(c *Conn) {
 }
 
 // Flush ends the input: every connection still in the table is reported
-// done, in order of creation, with what was in flight presumed delivered
-// and its states otherwise as of its last segment (TIME-WAIT is not
-// expired).
+// done, in order of creation, with what was in flight settled as of the
+// latest segment (presumed delivered if its answer was not yet due, see
+// flushInflight) and its states otherwise as of its last segment
+// (TIME-WAIT is not expired).
 func (t *Tracker) Flush() {
 	live := make([]*Conn, 0, t.conns.n)
 	t.conns.each(func(c *Conn) { live = append(live, c) })
@@ -420,7 +428,7 @@ func (t *Tracker) Flush() {
 		return 0
 	})
 	for _, c := range live {
-		t.finish(c, "", t.now)
+		t.finish(c, "", t.lastSeg)
 	}
 	t.timers = t.timers[:0]
 }
