@@ -300,7 +300,9 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	// receiver's window, and does it come before its sender's SYN?
 	oow := c.outOfWindow(s, seg)
 	accepted := !oow && (syn || e.synSent || c.midstream) && !(syn && e.synSent && seg.Seq != e.isn)
-	if ack && !rst {
+	if ack && !rst && !p.state.Synchronized() {
+		// Only read (rstSender) while the receiver is not synchronized:
+		// skipped on the hot path of established connections.
 		c.noteAck(p, seg.Ack)
 	}
 	switch {
