@@ -189,6 +189,13 @@ func (p *JSON) Done(c *tracker.Conn) {
 		b = appendBoolField(b, "one_sided", true)
 		b = appendStrField(b, "unseen", unseen.String())
 	}
+	if syn, synAck := c.HandshakeRetransmits(); syn+synAck > 0 {
+		b = appendUintField(b, "syn_retransmits", uint64(syn))
+		b = appendUintField(b, "synack_retransmits", uint64(synAck))
+	}
+	if c.SynCookie() {
+		b = appendBoolField(b, "syn_cookie", true)
+	}
 	b = appendSeq(b, c)
 	b = appendStrField(b, "end", c.End())
 	if c.Why() != "" {

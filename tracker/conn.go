@@ -21,6 +21,7 @@ const maxInflight = 4
 // direction arrives (in-order delivery), or, presumed, when the input ends.
 type inflight struct {
 	time          time.Time
+	last          time.Time // its latest retransmission, when its answer is due from
 	pkt           uint64
 	seq, end, ack seqnum.Value
 	flags         segment.Flags
@@ -44,6 +45,20 @@ type endpoint struct {
 	isn          seqnum.Value // its initial sequence number
 	finSeq       seqnum.Value // sequence number its FIN occupies
 	base         seqnum.Value // origin of relative sequence numbers
+
+	// What the evidence rules need (fsm.go): timestamps, the latest
+	// unacceptable ACK it received, the window of its SYN, the RST that
+	// closed it.
+	tsSeen, synTSSet bool
+	badAckSet        bool // badAck is the ack of an unacceptable ACK it received last
+	nonSYN           bool // has sent a segment without SYN
+	synAckSent       bool // has sent a SYN-ACK
+	rstClosed        bool // its state is CLOSED because of a RST (sent or received)
+	rstWhy           uint8
+	preRST           State // the state that RST found
+	synWin           uint16
+	tsVal, synTSVal  uint32
+	badAck           seqnum.Value
 
 	pkts, bytes, ipBytes uint64
 
@@ -73,27 +88,30 @@ type Conn struct {
 	hist      history
 	first     time.Time
 
-	midstream  bool // no SYN seen: the handshake predates the capture
-	handshake  bool // handshake completion reported
-	simOpen    bool
-	simClose   bool
-	closeDone  bool // close completion reported
-	firstFIN   Side
-	anyFIN     bool
-	rst        bool // ended by an acceptable RST
-	rstBy      Side
-	refused    bool
-	hsReset    bool // reset before the handshake completed
-	why        string
-	synRexmit  bool // a SYN or SYN-ACK was retransmitted
-	synAckTime time.Time
-	hsServer   time.Duration // SYN → SYN-ACK at the capture point
-	hsClient   time.Duration // SYN-ACK → ACK at the capture point
-	tw, ww, gw [2]logCount   // Zeek's scaled T, W and G letters
-	ck         [2]logCount   // segments with a bad checksum, and Zeek's scaled C letter (checksum.go)
-	queued     time.Time     // earliest deadline this connection has in the timer heap
-	gen        uint32        // bumped on reuse, to invalidate heap entries
-	uid        UID           // computed on first use; zero until then
+	midstream     bool // no SYN seen: the handshake predates the capture
+	handshake     bool // handshake completion reported
+	simOpen       bool
+	simClose      bool
+	closeDone     bool // close completion reported
+	firstFIN      Side
+	anyFIN        bool
+	rst           bool // ended by an acceptable RST
+	rstBy         Side
+	refused       bool
+	hsReset       bool // reset before the handshake completed
+	why           string
+	synRexmit     bool   // a SYN or SYN-ACK was retransmitted
+	cookie        bool   // the server answered the SYN with a SYN cookie (inferred)
+	synRexmits    uint32 // retransmissions of the originator's SYN
+	synAckRexmits uint32 // retransmissions of the responder's SYN-ACK
+	synAckTime    time.Time
+	hsServer      time.Duration // SYN → SYN-ACK at the capture point
+	hsClient      time.Duration // SYN-ACK → ACK at the capture point
+	tw, ww, gw    [2]logCount   // Zeek's scaled T, W and G letters
+	queued        time.Time     // earliest deadline this connection has in the timer heap
+	gen           uint32        // bumped on reuse, to invalidate heap entries
+	uid           UID           // computed on first use; zero until then
+	ck            [2]logCount   // segments with a bad checksum, and Zeek's scaled C letter (checksum.go)
 	// One-sided capture (onesided.go): the seen side's ACKs so far.
 	oneSided         bool
 	unseen           Side
@@ -145,6 +163,17 @@ func (c *Conn) Last() time.Time { return c.last }
 // Midstream reports whether the capture missed the handshake.
 func (c *Conn) Midstream() bool { return c.midstream }
 
+// HandshakeRetransmits returns how many times the originator's SYN and
+// the responder's SYN-ACK were retransmitted (same ISN). A SYN flood's
+// half-open connections show SYN-ACK retransmissions and no answer.
+func (c *Conn) HandshakeRetransmits() (syn, synAck uint32) { return c.synRexmits, c.synAckRexmits }
+
+// SynCookie reports whether the responder is inferred to have answered
+// the SYN statelessly with a SYN cookie: it never retransmitted its
+// unanswered SYN-ACK although the input went on past the first
+// retransmission time (see synCookie in fsm.go).
+func (c *Conn) SynCookie() bool { return c.cookie }
+
 // Rel returns seq relative to the start of side s's sequence space (its
 // ISN, or its first sequence number seen), as tcpdump and tshark print it.
 func (c *Conn) Rel(s Side, v seqnum.Value) uint32 { return uint32(v - c.ep[s].base) }
@@ -181,6 +210,8 @@ func (c *Conn) End() string {
 		return pick(c.firstFIN == Resp, EndClosedByServer, EndClosedByClient)
 	case c.anyFIN:
 		return pick(c.firstFIN == Resp, EndClosingByServer, EndClosingByClient)
+	case c.cookie && r == Listen:
+		return EndSynCookie
 	case o == SynSent && r.Gone():
 		return EndUnanswered
 	case o.Handshaking() || r.Handshaking():
@@ -204,6 +235,7 @@ const (
 	EndHandshakeResetByClient = "reset during handshake by client"
 	EndHandshakeResetByServer = "reset during handshake by server"
 	EndUnanswered             = "unanswered"
+	EndSynCookie              = "SYN cookie, never answered"
 	EndHandshakeIncomplete    = "handshake incomplete"
 	EndOpen                   = "open"
 	EndUnknown                = "unknown"
@@ -215,7 +247,7 @@ var Endings = [...]string{
 	EndClosingByClient, EndClosingByServer, EndRefused,
 	EndAbortedByClient, EndAbortedByServer,
 	EndHandshakeResetByClient, EndHandshakeResetByServer,
-	EndUnanswered, EndHandshakeIncomplete, EndOpen, EndUnknown,
+	EndUnanswered, EndSynCookie, EndHandshakeIncomplete, EndOpen, EndUnknown,
 }
 
 func pick(cond bool, a, b string) string {
@@ -238,34 +270,34 @@ func (c *Conn) sideOf(srcFirst bool) Side {
 }
 
 // set feeds input in to side s through next, the transition function, and
-// reports the transition as an event. It is the only place endpoint states
-// change.
+// reports the transition as one Transition event. It is the only place
+// endpoint states change.
 func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	e := &c.ep[s]
 	to, reason, ok := next(e.state, in)
+	if in == rstRevoked {
+		to, reason, ok = revoke(e.state, e.preRST, e.rstWhy)
+	}
 	if !ok {
 		return false
 	}
 	inferred = inferred || c.oneSidedInferred(s, in) // onesided.go
-	from := e.state
+	from := shownFrom(e.state, in)
+	e.rstClosed = in == sndRST || in == rcvRST
+	if e.rstClosed {
+		e.preRST = e.state
+	}
 	e.state = to
 	e.inferred = inferred
 	e.since = t.evTime
-	if to == Closing {
+	switch {
+	case to == Closing:
 		c.simClose = true
+	case in == rcvSYN:
+		c.simOpen = true
 	}
 	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: inferred})
 	return true
-}
-
-// assume sets a side's state without an input: what the capture implies
-// about the time before it started.
-func (c *Conn) assume(t *Tracker, s Side, to State, reason string) {
-	e := &c.ep[s]
-	from := e.state
-	e.state, e.inferred = to, true
-	e.since = t.evTime
-	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: true})
 }
 
 // apply replays one segment sent by side s: first what its ACK proves the
@@ -273,34 +305,123 @@ func (c *Conn) assume(t *Tracker, s Side, to State, reason string) {
 // receiver's.
 func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	c.last = seg.Time
+	e, p := &c.ep[s], &c.ep[s.Peer()]
+	syn, ack, rst := seg.Flags&segment.SYN != 0, seg.Flags&segment.ACK != 0, seg.Flags&segment.RST != 0
 
-	c.inferUnseen(t, s, seg) // one-sided captures: onesided.go
-	if seg.Flags&segment.ACK != 0 {
-		c.deliverAcked(t, s, seg)
+	if e.state == Closed && e.rstClosed && livesOn(syn, ack, rst) {
+		c.revise(t, s)
 	}
-	if seg.Flags&segment.RST != 0 {
+	c.inferUnseen(t, s, seg) // one-sided captures: onesided.go
+	// What the segment shows, whatever the states: is it in its
+	// receiver's window, and does it come before its sender's SYN?
+	oow := c.outOfWindow(s, seg)
+	accepted := !oow && (syn || e.synSent || c.midstream) && !(syn && e.synSent && seg.Seq != e.isn)
+	if ack && !rst && !p.state.Synchronized() {
+		// Only read (rstSender) while the receiver is not synchronized:
+		// skipped on the hot path of established connections.
+		c.noteAck(p, seg.Ack)
+	}
+	switch {
+	case oow && checksSeq(p.state):
+		// §3.10.7.4 first check: not acceptable; the receiver sends an
+		// ACK and drops it, its ACK and FIN unread.
+		t.emit(Event{Kind: Note, Side: s, Reason: "segment beyond the receiver's window: dropped, an ACK expected (RFC 9293 §3.10.7.4)"})
+	case rst:
 		c.arrive(t, s.Peer(), seg)
 		c.sent(t, s, seg) // applies the RST to both ends
-	} else {
+	default:
+		if ack {
+			c.deliverAcked(t, s, seg)
+		}
 		c.sent(t, s, seg)
 		c.received(t, s.Peer(), seg)
 	}
 
 	c.hist.update(c, s, seg)
 	c.zeekUpdate(s, seg)
-	c.observe(t, s, seg)
+	c.observe(t, s, seg, accepted)
 	c.notePeerData(s, seg)
 	c.noteHalfClose(s, seg)
 	c.phases(t)
 }
 
+// revise undoes the RST that closed side s, which has just sent a segment
+// only a live connection sends (livesOn): it never acted on that RST.
+func (c *Conn) revise(t *Tracker, s Side) {
+	if !c.set(t, s, rstRevoked, true) {
+		return
+	}
+	if c.rst && s == c.rstBy.Peer() {
+		c.rst, c.refused, c.hsReset = false, false, false
+	}
+}
+
+// noteAck records whether ack, received by endpoint p, is unacceptable to
+// it (§3.10.7.3: SEG.ACK =< ISS or SEG.ACK > SND.NXT), for a RST that
+// answers it.
+func (c *Conn) noteAck(p *endpoint, ack seqnum.Value) {
+	p.badAckSet = false
+	if !p.synSent {
+		return
+	}
+	next, ok := p.seq.Next()
+	if !ok {
+		next = p.isn.Add(1)
+	}
+	p.badAckSet = !(p.isn.LessThan(ack) && ack.LessThanEq(next))
+	p.badAck = ack
+}
+
+// outOfWindow reports whether seg, sent by side s, begins beyond the
+// right edge of its receiver's window: past the most the receiver can
+// have received (the sender's highest sequence number, or the receiver's
+// latest ACK) plus the window it advertised. Its SYN's window is
+// unscaled; later ones are scaled by the negotiated shift (the largest if
+// unknown, so a segment is never called out of window wrongly).
+func (c *Conn) outOfWindow(s Side, seg *segment.Segment) bool {
+	if seg.Flags&(segment.SYN|segment.RST) != 0 {
+		return false
+	}
+	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	hi, ok := snd.seq.Next()
+	if !ok || !rcv.synSent {
+		return false
+	}
+	if a, ok := rcv.seq.LastAck(); ok && hi.LessThan(a) {
+		hi = a
+	}
+	w := seqnum.Size(rcv.synWin)
+	if rcv.nonSYN {
+		var known bool
+		if w, known = rcv.seq.Window(); !known {
+			w <<= 14
+		}
+	}
+	return hi.Add(w).LessThan(seg.Seq)
+}
+
 // observe records what a segment its endpoint sent shows of the
 // sequence space, and classifies it.
-func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment) {
+//
+// A segment its receiver did not accept (beyond its window, or sent
+// before its sender's SYN) is counted but never seeds or moves the
+// sequence analysis, nor adds to the bytes.
+func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) {
 	e, p := &c.ep[s], &c.ep[s.Peer()]
-	if seg.Flags&segment.SYN != 0 {
+	if seg.Opts.HasTS {
+		e.tsVal, e.tsSeen = seg.Opts.TSVal, true
+	}
+	switch {
+	case seg.Flags&segment.SYN == 0:
+		e.nonSYN = true
+	case accepted:
+		e.synWin = seg.Window
+		if seg.Opts.HasTS {
+			e.synTSVal, e.synTSSet = seg.Opts.TSVal, true
+		}
 		e.base, e.baseSet = seg.Seq, true
-	} else if !e.baseSet {
+	}
+	if !e.baseSet {
 		e.base, e.baseSet = seg.Seq, true
 	}
 	if seg.Flags&segment.ACK != 0 && !p.baseSet {
@@ -308,8 +429,12 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment) {
 	}
 	e.seen = true
 	e.pkts++
-	e.bytes += uint64(seg.PayloadLen)
 	e.ipBytes += uint64(seg.IPLen)
+	if !accepted {
+		c.class = 0
+		return
+	}
+	e.bytes += uint64(seg.PayloadLen)
 	if t.noSeq {
 		return
 	}
@@ -322,11 +447,21 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment) {
 // seg (sent by side s) proves s had received before sending it.
 func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 	e := &c.ep[s]
+	if s == Orig && c.ep[Resp].state == SynReceived && c.synAckRexmits == 0 && !c.synAckTime.IsZero() &&
+		c.ep[Resp].isn.Add(1) == seg.Ack &&
+		synCookie(c.synAckTime, seg.Time, c.answerWait(t, true)) {
+		// The ACK came after the SYN-ACK's first retransmission was due,
+		// and none was sent: a SYN cookie. The ACK completes the
+		// handshake as usual.
+		c.cookie = true
+	}
 	synack := seg.Flags&segment.SYN != 0
 	n := 0
 	for n < int(e.nin) {
 		f := &e.in[n]
-		if !f.end.LessThanEq(seg.Ack) {
+		// A SYN is delivered once its SYN is acknowledged, even if the
+		// data it carries was not accepted (a refused TCP Fast Open).
+		if !f.end.LessThanEq(seg.Ack) && (f.flags&segment.SYN == 0 || !f.seq.Add(1).LessThanEq(seg.Ack)) {
 			break
 		}
 		// A SYN-ACK answers a SYN: anything after that SYN arrived after
@@ -358,10 +493,14 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 	for n < int(e.nin) {
 		f := &e.in[n]
 		if seg.Flags&(segment.SYN|segment.FIN) != 0 && f.seq == seg.Seq && f.flags&ctl == seg.Flags&ctl {
+			f.last = seg.Time // the earlier copy was not answered: wait from this one
 			e.popInflight(n)
 			return false
 		}
-		if !f.end.LessThanEq(seg.Seq) {
+		// A SYN without ACK is delivered only with its answer (or
+		// presumed): a later segment of its sender does not show that a
+		// listener took it.
+		if !f.end.LessThanEq(seg.Seq) || f.flags&(segment.SYN|segment.ACK) == segment.SYN {
 			break
 		}
 		c.receipt(t, r, f, 0, false)
@@ -379,7 +518,7 @@ func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
 		return // a retransmission of a segment still in flight
 	}
 	e := &c.ep[r]
-	f := inflight{time: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
+	f := inflight{time: seg.Time, last: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
 	if seg.Flags&(segment.SYN|segment.FIN) == 0 {
 		c.receipt(t, r, &f, 0, false)
 		return
@@ -396,50 +535,40 @@ func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
 // flags of the segment r sent that proved the delivery (0 if none).
 // presumed marks a delivery assumed without proof.
 func (c *Conn) receipt(t *Tracker, r Side, f *inflight, answer segment.Flags, presumed bool) {
+	ins, n := receive(c.ep[r].state, c.factsOf(r, f, answer))
+	for _, in := range ins[:n] {
+		c.set(t, r, in, presumed)
+	}
+}
+
+// factsOf reduces segment f, delivered to side r, to what it shows r
+// whatever r's state: its flags, what its ACK covers, and whether r
+// answered it with a SYN-ACK.
+func (c *Conn) factsOf(r Side, f *inflight, answer segment.Flags) facts {
 	e := &c.ep[r]
-	ack := f.flags&segment.ACK != 0
-	ackOfSYN := ack && e.synSent && e.isn.Add(1).LessThanEq(f.ack)
-	if ack && !e.synSent && e.state == SynSent {
-		ackOfSYN = true // its SYN was not captured: take the ACK on trust
+	var x facts
+	if f.flags&segment.SYN != 0 {
+		x |= fSYN
 	}
-	ackOfFIN := ack && e.finSent && e.finSeq.Add(1).LessThanEq(f.ack)
-	switch {
-	case f.flags&segment.SYN != 0 && !ack:
-		switch {
-		case e.state == SynSent:
-			c.simOpen = true
-			c.set(t, r, rcvSYN, presumed)
-		case e.state.Gone() && answer&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK:
-			// Answered with a SYN-ACK: it was listening.
-			if e.state != Listen {
-				e.state = Listen
-			}
-			c.set(t, r, rcvSYN, presumed)
+	if f.flags&segment.FIN != 0 {
+		x |= fFIN
+	}
+	if f.flags&segment.ACK != 0 {
+		x |= fACK
+		if e.synSent && e.isn.Add(1).LessThanEq(f.ack) {
+			x |= fAckOfSYN
 		}
-	case f.flags&segment.SYN != 0:
-		if ackOfSYN {
-			c.set(t, r, rcvSYNACK, presumed)
+		if !e.synSent {
+			x |= fSYNUnseen
 		}
-	case f.flags&segment.FIN != 0:
-		if ackOfSYN {
-			c.set(t, r, rcvACKofSYN, presumed)
-		}
-		if ackOfFIN && e.state == FinWait1 {
-			c.set(t, r, rcvFINACKofFIN, presumed)
-			break
-		}
-		if ackOfFIN {
-			c.set(t, r, rcvACKofFIN, presumed)
-		}
-		c.set(t, r, rcvFIN, presumed)
-	default:
-		if ackOfSYN {
-			c.set(t, r, rcvACKofSYN, presumed)
-		}
-		if ackOfFIN {
-			c.set(t, r, rcvACKofFIN, presumed)
+		if e.finSent && e.finSeq.Add(1).LessThanEq(f.ack) {
+			x |= fAckOfFIN
 		}
 	}
+	if answer&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK {
+		x |= fAnswered
+	}
+	return x
 }
 
 // sent applies seg to its sender, side s.
@@ -453,18 +582,36 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 	if f&segment.SYN != 0 {
 		if e.synSent && seg.Seq == e.isn {
 			c.synRexmit = true // Karn: an answer to which copy? No RTT sample.
+			switch {
+			case f&segment.ACK == 0:
+				c.synRexmits++
+			case e.synAckSent:
+				c.synAckRexmits++
+			default:
+				e.synAckSent = true // a simultaneous open's SYN-ACK: its SYN with ACK
+			}
+		} else if e.synSent {
+			// A second ISN on one connection (an attacker's or a broken
+			// stack's): the receiver, holding the first, rejects it
+			// (RFC 5961 §4), so it neither replaces the ISN nor counts.
+			t.emit(Event{Kind: Note, Side: s, Reason: "SYN with another ISN than its first: ignored"})
 		} else {
 			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
 			if f&segment.ACK == 0 {
-				c.set(t, s, sndSYN, false)
+				in := sndSYN
+				if !c.ep[Orig].seen && !c.ep[Resp].seen {
+					in = sndOpeningSYN // this SYN created the connection record
+				}
+				c.set(t, s, in, false)
 			} else {
+				e.synAckSent = true
 				t.sawServer(e.addr, e.port)
 				c.synAckTime = seg.Time
 				c.set(t, s, sndSYNACK, true)
 			}
 		}
 	}
-	if f&segment.FIN != 0 && !e.finSent && e.state != SynSent {
+	if f&segment.FIN != 0 && !e.finSent && sendsFIN(e.state) {
 		e.finSent = true
 		e.finSeq = seg.Seq.Add(seqnum.Size(seg.PayloadLen))
 		if f&segment.SYN != 0 {
@@ -477,29 +624,40 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 	}
 }
 
-// RST verdicts, RFC 9293 §3.10.7 as amended by RFC 5961 §3.2.
-const (
-	rstExact    = iota // SEG.SEQ = RCV.NXT: the receiver resets
-	rstInWindow        // in the window but not exact: a challenge ACK
-	rstOutside         // outside the window: dropped
-	rstBadACK          // in SYN-SENT, not acknowledging the SYN: dropped
-	rstNoConn          // the receiver holds no connection
-	rstAssumed         // nothing known to check it against: accepted, inferred
-)
-
 // sentRST applies a RST sent by side s to both endpoints, if its receiver
 // would accept it.
 func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
-	verdict, delta := c.rstVerdict(s, seg)
+	f, verdict, delta := c.rstVerdict(s, seg)
 	switch verdict {
 	case rstExact, rstNoConn, rstAssumed:
-		handshaking := !c.ep[Orig].state.Synchronized() || !c.ep[Resp].state.Synchronized()
+		// Only a RST its receiver accepts is evidence of what its sender
+		// had received (a refusal answering a SYN).
+		if seg.Flags&segment.ACK != 0 {
+			c.deliverAcked(t, s, seg)
+		}
+		handshaking := !c.handshake // the handshake never completed (a CLOSED peer does not reopen it)
 		refusal := rcv.state == SynSent && snd.state.Gone()
 		inferred := verdict == rstAssumed
-		snd.nin = 0 // whatever the sender had yet to receive no longer matters
-		c.set(t, s, sndRST, inferred)
+		switch rstSender(snd.state, f) {
+		case rstAborts:
+			snd.nin = 0 // whatever the sender had yet to receive no longer matters
+			if c.set(t, s, sndRST, inferred) {
+				snd.rstWhy = whyNotSent
+			}
+		case rstReply:
+			t.emit(Event{Kind: Note, Side: s, Reason: "RST answering an unacceptable ACK: its sender keeps its state (RFC 9293 §3.10.7.3)"})
+		case rstNotTCB:
+			t.emit(Event{Kind: Note, Side: s, Reason: "RST with a TSval older than its sender's: not from its connection (forged?), the sender keeps its state"})
+		}
 		if c.set(t, s.Peer(), rcvRST, inferred) {
+			rcv.rstWhy = whyLost
+			switch {
+			case f.tsBack:
+				rcv.rstWhy = whyPAWS
+			case inferred:
+				rcv.rstWhy = whyWindow
+			}
 			c.rst, c.rstBy = true, s
 			switch {
 			case refusal:
@@ -518,28 +676,40 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 		t.emit(Event{Kind: Note, Side: s, Reason: "RST out of window: ignored", Delta: delta})
 	case rstBadACK:
 		t.emit(Event{Kind: Note, Side: s, Reason: "RST in SYN-SENT without acceptable ACK: ignored", Delta: delta})
+	case rstPAWS:
+		t.emit(Event{Kind: Note, Side: s, Reason: "RST in SYN-SENT with a TSecr older than its SYN: ignored (PAWS)"})
 	}
 }
 
-// rstVerdict decides whether the receiver of a RST from side s accepts it,
-// and how far its sequence number is from the receiver's RCV.NXT.
-func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int64) {
+// rstVerdict decides whether the receiver of a RST from side s accepts it
+// (rstCheck), and how far its sequence number is from the receiver's
+// RCV.NXT.
+func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (f rstFacts, verdict int, delta int64) {
+	f, delta = c.rstFactsOf(s, seg)
+	verdict = rstCheck(c.ep[s.Peer()].state, f)
+	if verdict != rstInWindow && verdict != rstOutside {
+		delta = 0
+	}
+	return f, verdict, delta
+}
+
+// rstFactsOf reduces a RST sent by side s to what it shows whatever its
+// receiver's state: whether it acknowledges the receiver's SYN, and where
+// its sequence number lies against the receiver's RCV.NXT.
+func (c *Conn) rstFactsOf(s Side, seg *segment.Segment) (f rstFacts, delta int64) {
 	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	rcvNext, _ := rcv.seq.Next()
+	f.acksSYN = seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcvNext)
+	ts := &seg.Opts
+	f.paws = ts.HasTS && ts.TSEcr != 0 && rcv.synTSSet && int32(ts.TSEcr-rcv.synTSVal) < 0
+	f.tsBack = ts.HasTS && snd.tsSeen && int32(ts.TSVal-snd.tsVal) < 0
+	f.reply = seg.Flags&segment.ACK == 0 && snd.badAckSet && seg.Seq == snd.badAck
 	sndNext, sndSeen := snd.seq.Next()
 	rcvAck, rcvAcked := rcv.seq.LastAck()
-	switch {
-	case rcv.state == SynSent:
-		// §3.10.7.3: acceptable iff it acknowledges the SYN.
-		rcvNext, _ := rcv.seq.Next()
-		if seg.Flags&segment.ACK != 0 && rcv.isn.LessThan(seg.Ack) && seg.Ack.LessThanEq(rcvNext) {
-			return rstExact, 0
-		}
-		return rstBadACK, 0
-	case rcv.state.Gone():
-		return rstNoConn, 0
-	case !sndSeen && !rcvAcked:
-		return rstAssumed, 0
+	if !sndSeen && !rcvAcked {
+		return f, 0
 	}
+	f.known = true
 	// The receiver's RCV.NXT lies between the last ACK it sent and the
 	// sender's highest sequence number: anything in flight may or may not
 	// have arrived.
@@ -554,11 +724,13 @@ func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int6
 		lo, hi = hi, lo
 	}
 	if seg.Seq.InRange(lo, hi.Add(1)) {
-		return rstExact, 0
+		f.seq = rstExact
+		return f, 0
 	}
 	delta = int64(lo.Diff(seg.Seq))
+	f.seq = rstOutside
 	if seg.Seq.LessThan(lo) {
-		return rstOutside, delta
+		return f, delta
 	}
 	// With the handshake missed the window scale is unknown; the largest
 	// (14) is assumed so a RST is never called out of window wrongly.
@@ -567,9 +739,9 @@ func (c *Conn) rstVerdict(s Side, seg *segment.Segment) (verdict int, delta int6
 		w <<= 14
 	}
 	if seg.Seq.InWindow(lo, w) {
-		return rstInWindow, delta
+		f.seq = rstInWindow
 	}
-	return rstOutside, delta
+	return f, delta
 }
 
 // phases reports the phase completions the latest segment brought about.
@@ -586,6 +758,7 @@ func (c *Conn) phases(t *Tracker) {
 			rtt = t.evTime.Sub(c.ep[Orig].synTime)
 			c.hsServer = c.synAckTime.Sub(c.ep[Orig].synTime)
 			c.hsClient = t.evTime.Sub(c.synAckTime)
+			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
 	}
@@ -600,10 +773,12 @@ func (c *Conn) phases(t *Tracker) {
 	}
 }
 
-// flushInflight presumes the delivery of every segment still in flight,
-// in capture order: what the input ended (or the connection expired)
-// before proving.
-func (c *Conn) flushInflight(t *Tracker) {
+// flushInflight settles every segment still in flight when the input
+// ends (or the connection expires) at end, in capture order: a segment
+// whose answer was already due and never came was not delivered and is
+// dropped; the others are presumed delivered (presumeDelivery). Then the
+// endpoints the evidence shows hold no request are settled (settle).
+func (c *Conn) flushInflight(t *Tracker, end time.Time) {
 	for {
 		var e *endpoint
 		var r Side
@@ -614,13 +789,48 @@ func (c *Conn) flushInflight(t *Tracker) {
 			}
 		}
 		if e == nil {
-			return
+			break
 		}
 		f := e.in[0]
+		e.popInflight(1)
+		synack := f.flags&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK
+		if !presumeDelivery(f.last, end, c.answerWait(t, synack)) {
+			continue
+		}
 		t.evTime, t.evPkt = f.time, f.pkt
 		c.receipt(t, r, &f, 0, true)
-		e.popInflight(1)
 		c.phases(t)
+	}
+	c.settle(t, end, c.answerWait(t, true))
+}
+
+// answerWait is how long an answer is waited for on this connection: its
+// handshake RTT, or the capture's longest.
+func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
+	rtt := c.hsServer + c.hsClient
+	if rtt == 0 {
+		rtt = t.pathRTT
+	}
+	return answerWait(rtt, synack)
+}
+
+// settle applies, at end, the evidence rules about endpoints that never
+// answered: a SYN-SENT originator that never retransmitted its SYN nor
+// answered the SYN-ACK (spoofedSYN), and a SYN-RECEIVED responder that
+// never retransmitted its SYN-ACK (synCookie).
+func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
+	o, r := &c.ep[Orig], &c.ep[Resp]
+	if !r.synSent || c.synAckTime.IsZero() {
+		return
+	}
+	if r.state == SynReceived && c.synAckRexmits == 0 && synCookie(c.synAckTime, end, wait) {
+		t.evTime, t.evPkt = c.synAckTime.Add(synRetransmit), 0
+		c.cookie = true
+		c.set(t, Resp, cookieAnswered, true)
+	}
+	if o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
+		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0
+		c.set(t, Orig, noTCB, true)
 	}
 }
 

@@ -5,15 +5,23 @@
 // # Model
 //
 // Every segment is an event for both endpoints: "sent" for its source,
-// "received" for its destination. The transition function (next, in
-// fsm.go) is the only place states are decided; Conn.set is the only
-// place they change.
+// "received" for its destination. The connection logic (conn.go) reduces
+// a segment to state-free facts (its flags, what its ACK covers, where its
+// sequence number lies, whether the receiver answered it); fsm.go is the
+// only place states are decided: receive and rstCheck apply RFC 9293's
+// check order to those facts in the endpoint's state, and next maps each
+// resulting input to a transition. Conn.set is the only place a state
+// changes, including assumptions about the time before the capture and
+// timer expiries, and every change is exactly one Transition event.
 //
 // A segment seen on the wire is not a segment delivered. A SYN or FIN
 // changes its receiver's state only once the receiver is seen to
 // acknowledge it, or when a later segment of the same direction arrives
 // (in-order delivery), or, presumed and marked Inferred, when the input
-// ends or the connection expires. The acknowledgment number is what
+// ends or the connection expires before its answer was due (the evidence
+// rules in fsm.go: a live receiver answers a SYN-ACK at once and a FIN
+// within its delayed-ACK time; silence past that means not delivered).
+// A RST its receiver later contradicts by going on talking is revised. The acknowledgment number is what
 // establishes causality: a FIN whose ACK does not cover the peer's FIN was
 // sent before that FIN arrived (a simultaneous close), a SYN-ACK lost after
 // the capture point never moves the client to ESTABLISHED, and a FIN+ACK

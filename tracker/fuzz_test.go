@@ -47,32 +47,8 @@ func FuzzTracker(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		obs := &countingObserver{t: t, done: map[uint64]bool{}}
 		tr := New(Config{MaxConns: 8, TimeWait: time.Second, IdleTimeout: 5 * time.Second}, obs)
-		addrs := [2]netip.Addr{netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")}
-		now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		created := 0
-		for i := 0; len(data) >= 13; i++ {
-			r := data[:13]
-			data = data[13:]
-			dir := int(r[0] & 1)
-			port := uint16(40000 + int(r[0]>>1)%4)
-			seg := segment.Segment{
-				Time: now, Pkt: uint64(i + 1),
-				Src: addrs[dir], Dst: addrs[1-dir],
-				Flags:      segment.Flags(r[1]),
-				Seq:        seqnum.Value(binary.BigEndian.Uint32(r[2:])),
-				Ack:        seqnum.Value(binary.BigEndian.Uint32(r[6:])),
-				PayloadLen: int(r[10]) * 16,
-				Window:     uint16(r[11]) << 4,
-			}
-			if r[1]&0x40 != 0 {
-				seg.Opts.HasWScale, seg.Opts.WScale = true, r[11]
-				seg.Opts.HasTS, seg.Opts.TSVal = true, uint32(r[2])
-			}
-			seg.SrcPort, seg.DstPort = port, 80
-			if dir == 1 {
-				seg.SrcPort, seg.DstPort = 80, port
-			}
-			now = now.Add(time.Duration(r[12]) * 50 * time.Millisecond)
+		for _, seg := range fuzzSegments(data) {
 			tr.Handle(&seg)
 			if n := tr.Stats().Active; n > 8 {
 				t.Fatalf("table holds %d connections; limit 8", n)
@@ -84,4 +60,38 @@ func FuzzTracker(f *testing.F) {
 			t.Fatalf("%d connections created, %d done", created, len(obs.done))
 		}
 	})
+}
+
+// fuzzSegments decodes 13-byte records (dir+port, flags, seq, ack, len,
+// window, dt) into segments between a few endpoints.
+func fuzzSegments(data []byte) []segment.Segment {
+	addrs := [2]netip.Addr{netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var segs []segment.Segment
+	for i := 0; len(data) >= 13; i++ {
+		r := data[:13]
+		data = data[13:]
+		dir := int(r[0] & 1)
+		port := uint16(40000 + int(r[0]>>1)%4)
+		seg := segment.Segment{
+			Time: now, Pkt: uint64(i + 1),
+			Src: addrs[dir], Dst: addrs[1-dir],
+			Flags:      segment.Flags(r[1]),
+			Seq:        seqnum.Value(binary.BigEndian.Uint32(r[2:])),
+			Ack:        seqnum.Value(binary.BigEndian.Uint32(r[6:])),
+			PayloadLen: int(r[10]) * 16,
+			Window:     uint16(r[11]) << 4,
+		}
+		if r[1]&0x40 != 0 {
+			seg.Opts.HasWScale, seg.Opts.WScale = true, r[11]
+			seg.Opts.HasTS, seg.Opts.TSVal = true, uint32(r[2])
+		}
+		seg.SrcPort, seg.DstPort = port, 80
+		if dir == 1 {
+			seg.SrcPort, seg.DstPort = 80, port
+		}
+		now = now.Add(time.Duration(r[12]) * 50 * time.Millisecond)
+		segs = append(segs, seg)
+	}
+	return segs
 }

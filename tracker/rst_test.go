@@ -56,7 +56,7 @@ func TestRSTAcceptability(t *testing.T) {
 				{"behind", seq - 5000, false, "RST out of window: ignored"},
 			} {
 				t.Run(fmt.Sprintf("%s/%s/%s", st.name, from, tc.name), func(t *testing.T) {
-					segs := append(st.segs(), pkt(100, from, "R", tc.seq, 0, 0))
+					segs := append(st.segs(), pkt(8, from, "R", tc.seq, 0, 0)) // before any answer is due
 					r := replay(t, Config{}, segs...)
 					got := r.conns[1]
 					if tc.close {

@@ -93,6 +93,13 @@ type Tracker struct {
 	evs    []Event
 	evTime time.Time
 	evPkt  uint64
+	// pathRTT is the longest handshake RTT seen, the round trip assumed
+	// for a connection without its own (answerWait).
+	pathRTT time.Duration
+	// lastSeg is the latest segment's time: where the input ends for the
+	// evidence rules at Flush (a live clock moved on by Advance on a
+	// quiet link does not count, so live and replay agree).
+	lastSeg time.Time
 	// servers and oldServers remember endpoints seen answering a SYN, in
 	// two generations: when servers is full it becomes oldServers, so the
 	// set stays bounded yet keeps learning (roughly least recently seen
@@ -162,6 +169,9 @@ func (t *Tracker) flushEvents(c *Conn) {
 // may be reused once Handle returns.
 func (t *Tracker) Handle(seg *segment.Segment) {
 	t.Advance(seg.Time)
+	if seg.Time.After(t.lastSeg) {
+		t.lastSeg = seg.Time
+	}
 	t.stats.Segments++
 	if seg.BadChecksum {
 		t.badChecksum(seg) // recorded, not applied: checksum.go
@@ -226,7 +236,7 @@ func (t *Tracker) startsNew(c *Conn, seg *segment.Segment, s Side) bool {
 func (t *Tracker) reuse(c *Conn, seg *segment.Segment) {
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
-	c.flushInflight(t)
+	c.flushInflight(t, seg.Time)
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	for s := Orig; s <= Resp; s++ {
 		c.set(t, s, timeWaitReused, false)
@@ -281,15 +291,13 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 	t.conns.put(c, h)
 
 	switch {
-	case syn && !ack:
-		c.ep[Orig].state = Closed
 	case syn && ack:
 		c.midstream = true
-		c.assume(t, Orig, SynSent, "its SYN not captured")
-	case seg.Flags&segment.SYN == 0:
+		c.set(t, Orig, missedSYN, true)
+	case !syn:
 		c.midstream = true
-		c.assume(t, Orig, Established, "capture started mid-connection")
-		c.assume(t, Resp, Established, "capture started mid-connection")
+		c.set(t, Orig, missedHandshake, true)
+		c.set(t, Resp, missedHandshake, true)
 	}
 	return c
 }
@@ -412,11 +420,11 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 		return
 	}
 	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() {
-		t.finish(c, "")
+		t.finish(c, "", at)
 		return
 	}
 	t.stats.Expired++
-	t.finish(c, "idle timeout")
+	t.finish(c, "idle timeout", at)
 }
 
 // evict removes the connection whose deadline is nearest, to make room.
@@ -429,16 +437,16 @@ func (t *Tracker) evict() {
 		}
 		c.queued = time.Time{}
 		t.stats.Evicted++
-		t.finish(c, "evicted (table full)")
+		t.finish(c, "evicted (table full)", t.now)
 		return
 	}
 }
 
-// finish presumes what is still in flight, reports c as done and removes
-// it.
-func (t *Tracker) finish(c *Conn, why string) {
+// finish settles what is still in flight as of end (flushInflight),
+// reports c as done and removes it.
+func (t *Tracker) finish(c *Conn, why string, end time.Time) {
 	t.evs = t.evs[:0]
-	c.flushInflight(t)
+	c.flushInflight(t, end)
 	c.oneSidedEnd(t)
 	t.flushEvents(c)
 	c.why = why
@@ -457,9 +465,10 @@ func (t *Tracker) remove(c *Conn) {
 }
 
 // Flush ends the input: every connection still in the table is reported
-// done, in order of creation, with what was in flight presumed delivered
-// and its states otherwise as of its last segment (TIME-WAIT is not
-// expired).
+// done, in order of creation, with what was in flight settled as of the
+// latest segment (presumed delivered if its answer was not yet due, see
+// flushInflight) and its states otherwise as of its last segment
+// (TIME-WAIT is not expired).
 func (t *Tracker) Flush() {
 	t.expireProbes(t.now, 0, true)
 	live := make([]*Conn, 0, t.conns.n)
@@ -474,7 +483,7 @@ func (t *Tracker) Flush() {
 		return 0
 	})
 	for _, c := range live {
-		t.finish(c, "")
+		t.finish(c, "", t.lastSeg)
 	}
 	t.timers = t.timers[:0]
 }

@@ -28,7 +28,7 @@ func TestChecksumModes(t *testing.T) {
 	}{
 		{"auto", "TIME-WAIT  CLOSED     SF    closed by client", dropped},
 		{"verify", "TIME-WAIT  CLOSED     SF    closed by client", dropped},
-		{"off", "CLOSED     CLOSED     RSTO  RST by client", ""},
+		{"off", "TIME-WAIT  CLOSED     RSTO  closed by client", ""},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
 			out, stderr, code := flowtrace(t, nil, "-r", path, "--utc", "-q", "--checksums", tc.mode)

@@ -58,11 +58,13 @@ var tsharkKnown = map[[2]string]string{
 	{"reorder", "tcp.analysis.out_of_order"}:        lateOriginal,
 	{"rst-injected", "tcp.analysis.retransmission"}: "tshark lets a forged out-of-window RST move the next expected sequence number, " +
 		"then calls the genuine data and FIN after it retransmissions; flowtrace never lets a RST move the sequence space",
-	// Issue 8's traces of hostile traffic: flowtrace's to fix (a rejected
-	// RST must not set the sequence base). (The stealth probes, whose
-	// segments open no connection, have no sequence analysis to compare.)
-	{"rst-synsent-bad-ack", "tcp.analysis.retransmission"}: forgedRSTBase,
-	{"rst-synsent-paws", "tcp.analysis.retransmission"}:    forgedRSTBase,
+	// Issue 8's traces of hostile traffic: segments the receiver rejected
+	// never enter flowtrace's sequence analysis; tshark takes them in.
+	{"oow-ack-synrecv", "tcp.analysis.lost_segment"}:         rejectedSeg,
+	{"oow-ack-synrecv", "tcp.analysis.retransmission"}:       rejectedSeg,
+	{"rst-synsent-bad-ack", "tcp.analysis.ack_lost_segment"}: rejectedSeg,
+	{"stale-ack-synsent", "tcp.analysis.ack_lost_segment"}:   rejectedSeg,
+	{"stale-ack-synsent", "tcp.analysis.lost_segment"}:       rejectedSeg,
 	// tshark cannot put fragments back together when the snaplen (200)
 	// cut them: it misses the two 1448-byte segments flowtrace reassembles.
 	{"frag-router", "tcp.analysis.lost_segment"}:     fragCut,
@@ -76,9 +78,9 @@ const fragCut = "the router's fragments were captured with snaplen 200; tshark d
 	"so it misses the two full-sized segments and calls what follows lost; flowtrace reassembles what was captured " +
 	"and takes the lengths from the IP headers"
 
-const forgedRSTBase = "a forged RST+ACK (seq 0) is the first segment from the server's side, before the real SYN-ACK; flowtrace's " +
-	"sequence analysis takes its seq as that direction's base, so the SYN-ACK, the server's data and its FIN look like " +
-	"retransmissions; tshark restarts the direction at the SYN-ACK"
+const rejectedSeg = "a forged segment its receiver rejects (an ACK 10^8 beyond the window, a stale ACK or a RST+ACK with a bad ack " +
+	"before the server's SYN-ACK) never seeds or moves flowtrace's sequence analysis; tshark takes its numbers in and then " +
+	"calls the genuine segments lost, retransmitted or acknowledging unseen ones"
 
 // frameClasses collects, per frame number, the connection and class, and
 // for a duplicate ACK its number and the frame it duplicates.
