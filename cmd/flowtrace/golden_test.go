@@ -67,20 +67,7 @@ func TestGolden(t *testing.T) {
 				if code != 0 {
 					t.Fatalf("exit %d: %s", code, stderr)
 				}
-				golden := filepath.Join(goldenDir, name+form.ext)
-				if *update {
-					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if out != string(want) {
-					t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), out))
-				}
+				checkGolden(t, filepath.Join(goldenDir, name+form.ext), out)
 				// The same input must give byte-identical output.
 				again, _, _ := flowtrace(t, nil, args...)
 				if again != out {
@@ -119,20 +106,7 @@ func TestGoldenFormats(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden := filepath.Join(goldenDir, tc.trace+tc.ext)
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), out))
-			}
+			checkGolden(t, filepath.Join(goldenDir, tc.trace+tc.ext), out)
 		})
 	}
 }
