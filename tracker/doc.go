@@ -31,7 +31,8 @@
 // a RST whose sequence number can equal the receiver's RCV.NXT closes the
 // connection; in-window and out-of-window RSTs are reported as Notes and
 // change nothing. In SYN-SENT a RST is acceptable if it acknowledges the
-// SYN (a refusal).
+// SYN (a refusal). In SYN-RECEIVED an accepted RST returns a passive open
+// to LISTEN (§3.10.7.4), and closes an active (simultaneous) open.
 //
 // A segment with a bad checksum (Segment.BadChecksum) was dropped by its
 // receiver: it is reported as a Note and counted, and changes nothing
