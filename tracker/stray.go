@@ -1,0 +1,189 @@
+package tracker
+
+import (
+	"net/netip"
+	"time"
+
+	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/segment"
+)
+
+// Stray segments after a close.
+//
+// A closed connection lingers in the table for closeLinger (TIME-WAIT
+// holds it for Config.TimeWait), so retransmissions right after the close
+// still attach to it. Later ones (a FIN retransmitted by a peer whose
+// ACK was lost, a late RST, an ACK delayed in the network) would otherwise
+// open a one-packet phantom connection. The tracker remembers the last
+// maxClosed connections that closed (both endpoints CLOSED or LISTEN), a
+// closedConn each, and attributes a segment on such a 4-tuple to the
+// closed connection when it arrives within Config.TimeWait (2×MSL) of that
+// connection's last segment: no segment of the old connection can still
+// be in the network after two maximum segment lifetimes (RFC 9293
+// §3.4.2). Such a segment is a stray: it opens no connection, changes no
+// state, and is reported to an Observer that implements StrayObserver. A
+// SYN without ACK is a new connection (port reuse, as for a connection
+// still in the table); a segment past the bound is handled as today (a
+// new connection, or a probe).
+//
+// Memory is bounded: the ring holds at most maxClosed entries (about
+// 150 bytes each with the index, under 10 MB), the oldest overwritten
+// first; nothing is allocated per packet.
+
+const maxClosed = 1 << 16
+
+// closedConn is what is remembered of a closed connection.
+type closedConn struct {
+	key       Tuple
+	id        uint64
+	uid       UID
+	last      time.Time // its last segment: the bound runs from here
+	origFirst bool      // the originator is the tuple's first endpoint
+	baseSet   [2]bool
+	base      [2]seqnum.Value
+	finSent   [2]bool
+	finSeq    [2]seqnum.Value
+}
+
+// closedSet is a ring of recently closed connections, indexed by 4-tuple.
+type closedSet struct {
+	idx  map[Tuple]int32
+	ring []closedConn
+	next int // the entry overwritten next once the ring is full
+}
+
+// add remembers connection c, which is leaving the table closed.
+func (cs *closedSet) add(c *Conn) {
+	if cs.idx == nil {
+		cs.idx = make(map[Tuple]int32, 1024)
+	}
+	i, ok := cs.idx[c.key]
+	switch {
+	case ok:
+	case len(cs.ring) < maxClosed:
+		i = int32(len(cs.ring))
+		cs.ring = append(cs.ring, closedConn{})
+	default:
+		i = int32(cs.next)
+		cs.next = (cs.next + 1) % maxClosed
+		if old := cs.ring[i].key; cs.idx[old] == i {
+			delete(cs.idx, old)
+		}
+	}
+	cs.idx[c.key] = i
+	r := &cs.ring[i]
+	*r = closedConn{key: c.key, id: c.id, uid: c.UID(), last: c.last, origFirst: c.origFirst}
+	for s := Orig; s <= Resp; s++ {
+		e := &c.ep[s]
+		r.baseSet[s], r.base[s] = e.baseSet, e.base
+		r.finSent[s], r.finSeq[s] = e.finSent, e.finSeq
+	}
+}
+
+// lookup returns the closed connection on key, or nil.
+func (cs *closedSet) lookup(key *Tuple) *closedConn {
+	if len(cs.idx) == 0 {
+		return nil
+	}
+	i, ok := cs.idx[*key]
+	if !ok {
+		return nil
+	}
+	return &cs.ring[i]
+}
+
+// The kinds of stray segment.
+const (
+	StrayFIN    = "FIN retransmission"
+	StrayRST    = "late RST"
+	StraySYNACK = "SYN-ACK retransmission"
+	StrayData   = "late data"
+	StrayACK    = "late ACK"
+	StrayOther  = "late segment"
+)
+
+// Stray is a segment that arrived on the 4-tuple of a connection after it
+// closed and left the table, within the bound (Config.TimeWait after the
+// connection's last segment). Observers may read it during
+// StrayObserver.Stray only.
+type Stray struct {
+	Time     time.Time
+	Pkt      uint64
+	Conn     uint64 // the closed connection's number (Conn.ID)
+	UID      UID    // and its UID
+	Side     Side   // the sender's side in that connection
+	Src, Dst netip.AddrPort
+	Flags    segment.Flags
+	// Seq and Ack are relative to the connection's initial sequence
+	// numbers (raw where the connection had none); Ack is valid when
+	// Flags has ACK.
+	Seq, Ack   uint32
+	Window     uint16
+	PayloadLen int
+	Kind       string        // StrayFIN, StrayRST, …
+	After      time.Duration // since the connection's last segment
+}
+
+// StrayObserver is implemented by Observers that want stray segments
+// reported; the tracker calls Stray once per stray segment.
+type StrayObserver interface {
+	Stray(s *Stray)
+}
+
+// stray attributes seg, on a 4-tuple without a connection, to a recently
+// closed connection: it reports whether seg was a stray (and so is done).
+func (t *Tracker) stray(seg *segment.Segment, key *Tuple, srcFirst bool) bool {
+	r := t.closed.lookup(key)
+	if r == nil {
+		return false
+	}
+	after := seg.Time.Sub(r.last)
+	if after > t.cfg.TimeWait || after < 0 {
+		return false // past the bound: what arrives now is new
+	}
+	if seg.Flags&(segment.SYN|segment.ACK|segment.RST) == segment.SYN {
+		return false // a new SYN: port reuse
+	}
+	t.stats.Strays++
+	if t.strayObs == nil {
+		return true
+	}
+	s := Orig
+	if srcFirst != r.origFirst {
+		s = Resp
+	}
+	st := &t.strayBuf
+	*st = Stray{
+		Time: seg.Time, Pkt: seg.Pkt, Conn: r.id, UID: r.uid, Side: s,
+		Src:   netip.AddrPortFrom(seg.Src, seg.SrcPort),
+		Dst:   netip.AddrPortFrom(seg.Dst, seg.DstPort),
+		Flags: seg.Flags, Seq: uint32(seg.Seq), Ack: uint32(seg.Ack),
+		Window: seg.Window, PayloadLen: seg.PayloadLen,
+		Kind: strayKind(r, s, seg), After: after,
+	}
+	if r.baseSet[s] {
+		st.Seq = uint32(seg.Seq - r.base[s])
+	}
+	if r.baseSet[s.Peer()] {
+		st.Ack = uint32(seg.Ack - r.base[s.Peer()])
+	}
+	t.strayObs.Stray(st)
+	return true
+}
+
+// strayKind names what a stray segment from side s is.
+func strayKind(r *closedConn, s Side, seg *segment.Segment) string {
+	switch f := seg.Flags; {
+	case f&segment.RST != 0:
+		return StrayRST
+	case f&segment.SYN != 0 && f&segment.ACK != 0:
+		return StraySYNACK
+	case f&segment.FIN != 0 && r.finSent[s] && seg.Seq.Add(seqnum.Size(seg.PayloadLen)) == r.finSeq[s]:
+		return StrayFIN
+	case seg.PayloadLen > 0:
+		return StrayData
+	case f&segment.ACK != 0 && f&segment.FIN == 0:
+		return StrayACK
+	}
+	return StrayOther
+}
