@@ -17,10 +17,11 @@ import (
 // open a one-packet phantom connection. The tracker remembers the last
 // maxClosed connections that closed (both endpoints CLOSED or LISTEN), a
 // closedConn each, and attributes a segment on such a 4-tuple to the
-// closed connection when it arrives within Config.TimeWait (2×MSL) of that
-// connection's last segment: no segment of the old connection can still
-// be in the network after two maximum segment lifetimes (RFC 9293
-// §3.4.2). Such a segment is a stray: it opens no connection, changes no
+// closed connection when it arrives within Config.TimeWait (2×MSL, the
+// TIME-WAIT period) of the time its last endpoint closed: the bound a
+// TIME-WAIT endpoint would hold the 4-tuple for, so that no segment of the
+// old connection is still in the network (RFC 9293 §3.4.2, §3.6.1); a
+// peer in LAST-ACK whose final ACK was lost retransmits its FIN into it. Such a segment is a stray: it opens no connection, changes no
 // state, and is reported to an Observer that implements StrayObserver. A
 // SYN without ACK is a new connection (port reuse, as for a connection
 // still in the table); a segment past the bound is handled as today (a
@@ -37,7 +38,7 @@ type closedConn struct {
 	key       Tuple
 	id        uint64
 	uid       UID
-	last      time.Time // its last segment: the bound runs from here
+	closed    time.Time // when its last endpoint closed: the bound runs from here
 	origFirst bool      // the originator is the tuple's first endpoint
 	baseSet   [2]bool
 	base      [2]seqnum.Value
@@ -72,7 +73,10 @@ func (cs *closedSet) add(c *Conn) {
 	}
 	cs.idx[c.key] = i
 	r := &cs.ring[i]
-	*r = closedConn{key: c.key, id: c.id, uid: c.UID(), last: c.last, origFirst: c.origFirst}
+	*r = closedConn{key: c.key, id: c.id, uid: c.UID(), closed: c.ep[Orig].since, origFirst: c.origFirst}
+	if c.ep[Resp].since.After(r.closed) {
+		r.closed = c.ep[Resp].since
+	}
 	for s := Orig; s <= Resp; s++ {
 		e := &c.ep[s]
 		r.baseSet[s], r.base[s] = e.baseSet, e.base
@@ -103,8 +107,8 @@ const (
 )
 
 // Stray is a segment that arrived on the 4-tuple of a connection after it
-// closed and left the table, within the bound (Config.TimeWait after the
-// connection's last segment). Observers may read it during
+// closed and left the table, within the bound (Config.TimeWait after its
+// last endpoint closed). Observers may read it during
 // StrayObserver.Stray only.
 type Stray struct {
 	Time     time.Time
@@ -121,7 +125,7 @@ type Stray struct {
 	Window     uint16
 	PayloadLen int
 	Kind       string        // StrayFIN, StrayRST, …
-	After      time.Duration // since the connection's last segment
+	After      time.Duration // since the connection closed
 }
 
 // StrayObserver is implemented by Observers that want stray segments
@@ -137,7 +141,7 @@ func (t *Tracker) stray(seg *segment.Segment, key *Tuple, srcFirst bool) bool {
 	if r == nil {
 		return false
 	}
-	after := seg.Time.Sub(r.last)
+	after := seg.Time.Sub(r.closed)
 	if after > t.cfg.TimeWait || after < 0 {
 		return false // past the bound: what arrives now is new
 	}
