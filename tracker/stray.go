@@ -28,7 +28,7 @@ import (
 // new connection, or a probe).
 //
 // Memory is bounded: the ring holds at most maxClosed entries (about
-// 150 bytes each with the index, under 10 MB), the oldest overwritten
+// 250 bytes each with the index: 16 MB when full), the oldest overwritten
 // first; nothing is allocated per packet.
 
 const maxClosed = 1 << 16
