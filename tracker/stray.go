@@ -28,7 +28,7 @@ import (
 // new connection, or a probe).
 //
 // Memory is bounded: the ring holds at most maxClosed entries (about
-// 250 bytes each with the index: 16 MB when full), the oldest overwritten
+// 160 bytes each with the index: 10 MB when full), the oldest overwritten
 // first; nothing is allocated per packet.
 
 const maxClosed = 1 << 16
@@ -36,6 +36,7 @@ const maxClosed = 1 << 16
 // closedConn is what is remembered of a closed connection.
 type closedConn struct {
 	key       Tuple
+	h         uint64 // key's hash in the flow table
 	id        uint64
 	uid       UID
 	closed    time.Time // when its last endpoint closed: the bound runs from here
@@ -46,34 +47,50 @@ type closedConn struct {
 	finSeq    [2]seqnum.Value
 }
 
-// closedSet is a ring of recently closed connections, indexed by 4-tuple.
+// closedSet is a ring of recently closed connections with an index by
+// 4-tuple: open addressing with linear probing over a power-of-two array,
+// as the flow table (table.go). The ring grows by chunks and the index by
+// doubling, up to maxClosed entries, so a small capture stays small and
+// a busy one allocates a few dozen times in all, never per packet.
 type closedSet struct {
-	idx  map[Tuple]int32
-	ring []closedConn
-	next int // the entry overwritten next once the ring is full
+	chunks [][]closedConn
+	n      int // entries in use
+	next   int // the entry overwritten next once the ring is full
+	slots  []closedSlot
+}
+
+type closedSlot struct {
+	h uint64
+	i int32 // ring entry + 1; 0: empty
+}
+
+const closedChunk = 1 << 12
+
+func (cs *closedSet) entry(i int32) *closedConn {
+	return &cs.chunks[i/closedChunk][i%closedChunk]
 }
 
 // add remembers connection c, which is leaving the table closed.
 func (cs *closedSet) add(c *Conn) {
-	if cs.idx == nil {
-		cs.idx = make(map[Tuple]int32, 1024)
-	}
-	i, ok := cs.idx[c.key]
+	i, ok := cs.find(&c.key, c.hash)
 	switch {
 	case ok:
-	case len(cs.ring) < maxClosed:
-		i = int32(len(cs.ring))
-		cs.ring = append(cs.ring, closedConn{})
+	case cs.n < maxClosed:
+		if cs.n%closedChunk == 0 {
+			cs.chunks = append(cs.chunks, make([]closedConn, closedChunk))
+		}
+		i = int32(cs.n)
+		cs.n++
+		cs.insert(c.hash, i)
 	default:
 		i = int32(cs.next)
 		cs.next = (cs.next + 1) % maxClosed
-		if old := cs.ring[i].key; cs.idx[old] == i {
-			delete(cs.idx, old)
-		}
+		old := cs.entry(i)
+		cs.del(old.h, i)
+		cs.insert(c.hash, i)
 	}
-	cs.idx[c.key] = i
-	r := &cs.ring[i]
-	*r = closedConn{key: c.key, id: c.id, uid: c.UID(), closed: c.ep[Orig].since, origFirst: c.origFirst}
+	r := cs.entry(i)
+	*r = closedConn{key: c.key, h: c.hash, id: c.id, uid: c.UID(), closed: c.ep[Orig].since, origFirst: c.origFirst}
 	if c.ep[Resp].since.After(r.closed) {
 		r.closed = c.ep[Resp].since
 	}
@@ -84,16 +101,73 @@ func (cs *closedSet) add(c *Conn) {
 	}
 }
 
-// lookup returns the closed connection on key, or nil.
-func (cs *closedSet) lookup(key *Tuple) *closedConn {
-	if len(cs.idx) == 0 {
-		return nil
+// find returns the ring entry of key (hash h).
+func (cs *closedSet) find(key *Tuple, h uint64) (int32, bool) {
+	if cs.n == 0 {
+		return 0, false
 	}
-	i, ok := cs.idx[*key]
-	if !ok {
-		return nil
+	mask := uint64(len(cs.slots) - 1)
+	for j := h & mask; ; j = (j + 1) & mask {
+		sl := &cs.slots[j]
+		if sl.i == 0 {
+			return 0, false
+		}
+		if sl.h == h && cs.entry(sl.i-1).key == *key {
+			return sl.i - 1, true
+		}
 	}
-	return &cs.ring[i]
+}
+
+// lookup returns the closed connection on key (hash h), or nil.
+func (cs *closedSet) lookup(key *Tuple, h uint64) *closedConn {
+	if i, ok := cs.find(key, h); ok {
+		return cs.entry(i)
+	}
+	return nil
+}
+
+// insert indexes ring entry i under hash h; the load stays at most 1/2.
+func (cs *closedSet) insert(h uint64, i int32) {
+	if 2*(cs.n+1) > len(cs.slots) {
+		old := cs.slots
+		cs.slots = make([]closedSlot, max(1024, 2*len(old)))
+		for _, sl := range old {
+			if sl.i != 0 {
+				cs.place(sl)
+			}
+		}
+	}
+	cs.place(closedSlot{h, i + 1})
+}
+
+func (cs *closedSet) place(sl closedSlot) {
+	mask := uint64(len(cs.slots) - 1)
+	j := sl.h & mask
+	for cs.slots[j].i != 0 {
+		j = (j + 1) & mask
+	}
+	cs.slots[j] = sl
+}
+
+// del removes ring entry i, indexed under hash h, shifting later entries
+// of its run back (no tombstones).
+func (cs *closedSet) del(h uint64, i int32) {
+	mask := uint64(len(cs.slots) - 1)
+	j := h & mask
+	for cs.slots[j].i != i+1 {
+		if cs.slots[j].i == 0 {
+			return
+		}
+		j = (j + 1) & mask
+	}
+	for k := (j + 1) & mask; cs.slots[k].i != 0; k = (k + 1) & mask {
+		home := cs.slots[k].h & mask
+		if (k-home)&mask >= (k-j)&mask {
+			cs.slots[j] = cs.slots[k]
+			j = k
+		}
+	}
+	cs.slots[j] = closedSlot{}
 }
 
 // The kinds of stray segment.
@@ -136,8 +210,8 @@ type StrayObserver interface {
 
 // stray attributes seg, on a 4-tuple without a connection, to a recently
 // closed connection: it reports whether seg was a stray (and so is done).
-func (t *Tracker) stray(seg *segment.Segment, key *Tuple, srcFirst bool) bool {
-	r := t.closed.lookup(key)
+func (t *Tracker) stray(seg *segment.Segment, key *Tuple, h uint64, srcFirst bool) bool {
+	r := t.closed.lookup(key, h)
 	if r == nil {
 		return false
 	}

@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"fmt"
+	"hash/maphash"
 	"testing"
 
 	"github.com/flowtrace/flowtrace/segment"
@@ -112,27 +113,35 @@ c2 10.0.0.1:40000 SYN-SENT/UNKNOWN S0 S unanswered`,
 }
 
 // TestStrayRingBounded: the memory of closed connections keeps at most
-// maxClosed entries, the oldest overwritten first.
+// maxClosed entries, the oldest overwritten first, and finds every one it
+// keeps.
 func TestStrayRingBounded(t *testing.T) {
 	var cs closedSet
+	tb := table{seed: maphash.MakeSeed()}
 	c := &Conn{}
-	for i := range maxClosed + 10 {
+	keys := make([]Tuple, maxClosed+10)
+	for i := range keys {
 		seg := pkt(0, "c>s", "S", 0, 0, 0)
-		seg.SrcPort = uint16(i % 65536)
-		seg.Src = seg.Src.Next()
+		seg.SrcPort = uint16(i)
 		if i >= 65536 {
 			seg.Src = seg.Src.Next()
 		}
 		c.key, _ = tupleOf(&seg)
+		c.hash = tb.hash(&c.key)
 		c.id = uint64(i + 1)
+		keys[i] = c.key
 		cs.add(c)
 	}
-	if len(cs.ring) != maxClosed || len(cs.idx) != maxClosed {
-		t.Fatalf("ring %d, index %d; want %d each", len(cs.ring), len(cs.idx), maxClosed)
+	if cs.n != maxClosed || len(cs.chunks)*closedChunk != maxClosed {
+		t.Fatalf("ring %d entries in %d chunks; want %d", cs.n, len(cs.chunks), maxClosed)
 	}
-	for _, r := range cs.ring {
-		if r.id <= 10 {
-			t.Fatalf("entry of connection %d survived; the 10 oldest should be gone", r.id)
+	for i, k := range keys {
+		r := cs.lookup(&k, tb.hash(&k))
+		switch {
+		case i < 10 && r != nil:
+			t.Fatalf("connection %d survived; the 10 oldest should be gone", i+1)
+		case i >= 10 && (r == nil || r.id != uint64(i+1)):
+			t.Fatalf("connection %d: found %v", i+1, r)
 		}
 	}
 }

@@ -187,7 +187,7 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
 	c := t.conns.get(&key, h)
-	if c == nil && len(t.closed.idx) > 0 && t.stray(seg, &key, srcFirst) {
+	if c == nil && t.closed.n > 0 && t.stray(seg, &key, h, srcFirst) {
 		return // after its connection closed (stray.go)
 	}
 	if c == nil && (len(t.probes) > 0 || seg.Flags&segment.ACK == 0 || seg.PayloadLen == 0) {
