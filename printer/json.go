@@ -262,6 +262,9 @@ func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *
 		b = appendUintField(b, "evicted", sum.Tracker.Evicted)
 		b = appendUintField(b, "probes", sum.Tracker.Probes)
 		b = appendUintField(b, "one_sided", sum.Tracker.OneSided)
+		if sum.Tracker.Strays > 0 {
+			b = appendUintField(b, "strays", sum.Tracker.Strays)
+		}
 		b = appendChecksums(b, sum)
 	}
 	if live != nil {

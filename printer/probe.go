@@ -105,6 +105,11 @@ func appendProbeSummary(b []byte, st *tracker.Stats) []byte {
 		b = strconv.AppendUint(b, st.Probes, 10)
 		b = append(b, " (segments that opened no connection, with their answers: see the probe lines or records)\n"...)
 	}
+	if st.Strays > 0 {
+		b = append(b, "stray segments: "...)
+		b = strconv.AppendUint(b, st.Strays, 10)
+		b = append(b, " (after their connection closed: attached to it, no new connection)\n"...)
+	}
 	if st.OneSided > 0 {
 		b = append(b, "one-sided connections: "...)
 		b = strconv.AppendUint(b, st.OneSided, 10)

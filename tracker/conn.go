@@ -53,7 +53,8 @@ type endpoint struct {
 	badAckSet        bool // badAck is the ack of an unacceptable ACK it received last
 	nonSYN           bool // has sent a segment without SYN
 	synAckSent       bool // has sent a SYN-ACK
-	rstClosed        bool // its state is CLOSED because of a RST (sent or received)
+	rstClosed        bool // its state is CLOSED (or LISTEN) because of a RST (sent or received)
+	passive          bool // entered SYN-RECEIVED from LISTEN (a RST returns it there)
 	rstWhy           uint8
 	preRST           State // the state that RST found
 	synWin           uint16
@@ -283,7 +284,11 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	}
 	inferred = inferred || c.oneSidedInferred(s, in) // onesided.go
 	from := shownFrom(e.state, in)
-	e.rstClosed = in == sndRST || in == rcvRST
+	e.rstClosed = in == sndRST || in == rcvRST || in == rcvRSTPassive
+	if to == SynReceived {
+		// Passive unless it crossed its own SYN (simultaneous open).
+		e.passive = in != rcvSYN
+	}
 	if e.rstClosed {
 		e.preRST = e.state
 	}
@@ -308,7 +313,7 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	e, p := &c.ep[s], &c.ep[s.Peer()]
 	syn, ack, rst := seg.Flags&segment.SYN != 0, seg.Flags&segment.ACK != 0, seg.Flags&segment.RST != 0
 
-	if e.state == Closed && e.rstClosed && livesOn(syn, ack, rst) {
+	if e.rstClosed && (e.state == Closed || e.state == Listen) && livesOn(e.state, syn, ack, rst) {
 		c.revise(t, s)
 	}
 	c.inferUnseen(t, s, seg) // one-sided captures: onesided.go
@@ -650,7 +655,7 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 		case rstNotTCB:
 			t.emit(Event{Kind: Note, Side: s, Reason: "RST with a TSval older than its sender's: not from its connection (forged?), the sender keeps its state"})
 		}
-		if c.set(t, s.Peer(), rcvRST, inferred) {
+		if c.set(t, s.Peer(), rstInput(rcv.state, rcv.passive), inferred) {
 			rcv.rstWhy = whyLost
 			switch {
 			case f.tsBack:

@@ -31,7 +31,8 @@
 // a RST whose sequence number can equal the receiver's RCV.NXT closes the
 // connection; in-window and out-of-window RSTs are reported as Notes and
 // change nothing. In SYN-SENT a RST is acceptable if it acknowledges the
-// SYN (a refusal).
+// SYN (a refusal). In SYN-RECEIVED an accepted RST returns a passive open
+// to LISTEN (§3.10.7.4), and closes an active (simultaneous) open.
 //
 // A segment with a bad checksum (Segment.BadChecksum) was dropped by its
 // receiver: it is reported as a Note and counted, and changes nothing
@@ -66,7 +67,10 @@
 // FINs and RSTs belong to the old one. Connections leave the table when
 // closed (after a short linger for stray segments), when TIME-WAIT
 // expires, when idle too long, or when the table is full (the one nearest
-// its deadline is evicted), so memory is bounded under SYN floods.
+// its deadline is evicted), so memory is bounded under SYN floods. The
+// last maxClosed closed connections are remembered (stray.go): a segment
+// on such a 4-tuple within Config.TimeWait of the close, other than a new
+// SYN, is a stray, reported to a StrayObserver, and opens no connection.
 //
 // Each connection also carries Zeek's conn_state and history, computed as
 // Zeek 9.1 computes them for its conn.log, with one deliberate

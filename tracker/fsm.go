@@ -29,6 +29,7 @@ const (
 	rcvFINACKofFIN               // received a FIN that also acknowledges its FIN
 	rcvACKofFIN                  // received an ACK covering its FIN
 	rcvRST                       // received an acceptable RST
+	rcvRSTPassive                // received an acceptable RST in SYN-RECEIVED entered from LISTEN
 	missedSYN                    // its SYN predates the capture (a SYN-ACK came first)
 	missedHandshake              // the handshake predates the capture
 	noTCB                        // SYN-SENT, but never retransmitted its SYN nor answered the SYN-ACK
@@ -61,7 +62,7 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// §3.10.7.2: in LISTEN a SYN is answered by SYN-ACK and the
 		// endpoint enters SYN-RECEIVED. Reached here only when the SYN
 		// itself was not delivered on the capture's evidence.
-		if s == Unknown || s == Closed {
+		if s == Unknown || s == Closed || s == Listen {
 			return SynReceived, "sent SYN-ACK, its SYN not captured", true
 		}
 	case sndFIN:
@@ -86,7 +87,7 @@ func next(s State, in input) (to State, reason string, ok bool) {
 	case rcvAnsweredSYN:
 		// §3.10.7.2 LISTEN, third check: SYN → SYN-RECEIVED. The SYN-ACK
 		// answering it shows the endpoint was listening (see shownFrom).
-		if s == Unknown || s == Closed {
+		if s == Unknown || s == Closed || s == Listen {
 			return SynReceived, "rcvd SYN", true
 		}
 	case rcvSYNACK:
@@ -130,13 +131,20 @@ func next(s State, in input) (to State, reason string, ok bool) {
 			return Closed, "rcvd ACK of FIN", true
 		}
 	case rcvRST:
-		// §3.10.7.3 and §3.10.7.4 first check, as amended by RFC 5961
-		// §3.2: an acceptable RST closes the connection from any state.
-		// In SYN-RECEIVED after a passive open the RFC returns to LISTEN;
-		// for this connection that is CLOSED. Linux (tcp_rfc1337=0) also
-		// lets a RST end TIME-WAIT.
+		// §3.10.7.3 and §3.10.7.4 second check (RST bit), as amended by
+		// RFC 5961 §3.2: an acceptable RST closes the connection from any
+		// state (in SYN-RECEIVED, after an active open: "connection
+		// refused"). Linux (tcp_rfc1337=0) also lets a RST end TIME-WAIT.
 		if s != Closed && s != Unknown && s != Listen {
 			return Closed, "rcvd RST", true
+		}
+	case rcvRSTPassive:
+		// §3.10.7.4 second check (RST bit), SYN-RECEIVED: "If this
+		// connection was initiated with a passive OPEN (i.e., came from
+		// the LISTEN state), then return this connection to LISTEN state
+		// and return." Linux drops the request socket; the listener stays.
+		if s == SynReceived {
+			return Listen, "rcvd RST after a passive open", true
 		}
 	case missedSYN:
 		// A SYN-ACK is the capture's first segment: its receiver sent a
@@ -420,21 +428,36 @@ var revokeReasons = [...]string{
 	whyNotSent: "revised: the RST did not come from this connection (forged?)",
 }
 
-// revoke undoes a RST: an endpoint it closed that then sends a segment
-// only a live connection sends (data, a FIN, an ACK; not a RST or a new
-// SYN) never acted on it. It returns to was, the state the RST found.
+// revoke undoes a RST: an endpoint it closed (or returned to LISTEN)
+// that then sends a segment only a live connection sends (data, a FIN,
+// an ACK; not a RST or a new SYN) never acted on it. It returns to was,
+// the state the RST found.
 func revoke(s, was State, why uint8) (to State, reason string, ok bool) {
-	if s != Closed || was.Gone() || int(why) >= len(revokeReasons) {
+	if (s != Closed && s != Listen) || was.Gone() || int(why) >= len(revokeReasons) {
 		return s, "", false
 	}
 	return was, revokeReasons[why], true
 }
 
+// rstInput returns the input an acceptable RST is to its receiver in
+// state s; passive says the receiver entered SYN-RECEIVED from LISTEN
+// (§3.10.7.4 second check: a passive open returns to LISTEN).
+func rstInput(s State, passive bool) input {
+	if s == SynReceived && passive {
+		return rcvRSTPassive
+	}
+	return rcvRST
+}
+
 // livesOn reports whether a segment with these flags, sent by an endpoint
-// a RST closed, shows that the endpoint still holds its connection: a
-// closed endpoint sends nothing but RSTs (§3.10.7.1), and a SYN without
-// ACK would open a new connection.
-func livesOn(syn, ack, rst bool) bool {
+// in state s (CLOSED or LISTEN) that a RST put there, shows that the
+// endpoint still holds its connection: a closed endpoint sends nothing
+// but RSTs (§3.10.7.1), a SYN without ACK would open a new connection,
+// and a listener answers a new SYN with a SYN-ACK (§3.10.7.2).
+func livesOn(s State, syn, ack, rst bool) bool {
+	if s == Listen && syn {
+		return false
+	}
 	return !rst && (ack || !syn)
 }
 

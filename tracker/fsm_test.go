@@ -31,6 +31,9 @@ func TestNext(t *testing.T) {
 		{Unknown, missedHandshake}:    {Established, "§3.5 (the handshake predates the capture)"},
 		{SynSent, noTCB}:              {Closed, "§3.8.1 (no SYN retransmission: no TCB; spoofedSYN)"},
 		{SynReceived, cookieAnswered}: {Listen, "RFC 4987 §3.6 (no SYN-ACK retransmission: SYN cookie)"},
+		{Listen, sndSYNACK}:           {SynReceived, "§3.10.7.2 LISTEN third check (SYN not captured)"},
+		{Listen, rcvAnsweredSYN}:      {SynReceived, "§3.10.7.2 LISTEN third check"},
+		{SynReceived, rcvRSTPassive}:  {Listen, "§3.10.7.4 second check, SYN-RECEIVED after a passive OPEN"},
 		// CLOSE (§3.10.4) and the FIN bit (§3.10.7.4, eighth check).
 		{SynReceived, sndFIN}:       {FinWait1, "§3.10.4 CLOSE, SYN-RECEIVED"},
 		{Established, sndFIN}:       {FinWait1, "§3.10.4 CLOSE, ESTABLISHED"},

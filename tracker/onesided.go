@@ -142,5 +142,5 @@ func (c *Conn) oneSidedEnd(t *Tracker) {
 // oneSidedInferred reports whether a transition of side s on input in
 // rests on the one-sided inference.
 func (c *Conn) oneSidedInferred(s Side, in input) bool {
-	return c.oneSided && (s == c.unseen || in >= rcvSYN && in <= rcvRST)
+	return c.oneSided && (s == c.unseen || in >= rcvSYN && in <= rcvRSTPassive)
 }

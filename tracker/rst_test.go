@@ -60,8 +60,13 @@ func TestRSTAcceptability(t *testing.T) {
 					r := replay(t, Config{}, segs...)
 					got := r.conns[1]
 					if tc.close {
-						if got != [2]State{Closed, Closed} {
-							t.Errorf("after exact RST: %v; want CLOSED/CLOSED\n%v", got, r.lines)
+						want := [2]State{Closed, Closed}
+						if st.name == "SYN-RECEIVED" && from == "c>s" {
+							// §3.10.7.4 second check: a passive open returns to LISTEN.
+							want[Resp] = Listen
+						}
+						if got != want {
+							t.Errorf("after exact RST: %v; want %v\n%v", got, want, r.lines)
 						}
 						return
 					}
@@ -99,9 +104,15 @@ func TestAbortPhases(t *testing.T) {
 	expect(t, "done", r.done, `c1 10.0.0.1:40000 CLOSED/CLOSED RSTR ShAr aborted by server RST`)
 	r = replay(t, Config{}, cat(handshake(), []segment.Segment{pkt(5, "c>s", "R.", 1001, 5001, 0)})...)
 	expect(t, "done", r.done, `c1 10.0.0.1:40000 CLOSED/CLOSED RSTO ShAR aborted by client RST`)
-	// A SYN scan: SYN, SYN-ACK, RST from the scanner.
+	// A SYN scan: SYN, SYN-ACK, RST from the scanner. The server's
+	// passive open returns to LISTEN (RFC 9293 §3.10.7.4 second check).
 	r = replay(t, Config{}, pkt(0, "c>s", "S", 1000, 0, 0), pkt(1, "s>c", "S.", 5000, 1001, 0), pkt(2, "c>s", "R", 1001, 0, 0))
-	expect(t, "done", r.done, `c1 10.0.0.1:40000 CLOSED/CLOSED RSTO ShR reset during handshake by client`)
+	expect(t, "done", r.done, `c1 10.0.0.1:40000 CLOSED/LISTEN RSTO ShR reset during handshake by client`)
+	// A simultaneous open is an active open: a RST in SYN-RECEIVED closes it.
+	r = replay(t, Config{}, pkt(0, "c>s", "S", 1000, 0, 0), pkt(1, "s>c", "S", 5000, 0, 0), pkt(2, "c>s", "R.", 1001, 5001, 0))
+	if got := r.conns[1][Resp]; got != Closed {
+		t.Errorf("simultaneous open, RST in SYN-RECEIVED: server %v; want CLOSED\n%v", got, r.lines)
+	}
 }
 
 func TestForgedRSTDoesNotMoveSequenceSpace(t *testing.T) {

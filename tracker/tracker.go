@@ -70,6 +70,7 @@ type Stats struct {
 	Expired  uint64 // connections removed by the idle timeout
 	Evicted  uint64 // connections removed because the table was full
 	Probes   uint64 // probes reported (probe.go): segments that opened no connection
+	Strays   uint64 // segments after their connection closed (stray.go): no new connection
 	OneSided uint64 // connections captured in one direction only (onesided.go)
 	Active   int    // connections in the table now
 
@@ -111,6 +112,10 @@ type Tracker struct {
 	probeQ    []*Probe
 	probeFree []*Probe
 	probeObs  ProbeObserver // obs, if it wants probes
+	// Recently closed connections, for stray segments (stray.go).
+	closed   closedSet
+	strayObs StrayObserver // obs, if it wants strays
+	strayBuf Stray
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -131,6 +136,7 @@ func New(cfg Config, obs Observer) *Tracker {
 		cfg.MaxConns = DefaultMaxConns
 	}
 	po, _ := obs.(ProbeObserver)
+	so, _ := obs.(StrayObserver)
 	return &Tracker{
 		cfg:      cfg,
 		obs:      obs,
@@ -139,6 +145,7 @@ func New(cfg Config, obs Observer) *Tracker {
 		evs:      make([]Event, 0, 16),
 		probes:   make(map[Tuple]*Probe),
 		probeObs: po,
+		strayObs: so,
 	}
 }
 
@@ -180,6 +187,9 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
 	c := t.conns.get(&key, h)
+	if c == nil && t.closed.n > 0 && t.stray(seg, &key, h, srcFirst) {
+		return // after its connection closed (stray.go)
+	}
 	if c == nil && (len(t.probes) > 0 || seg.Flags&segment.ACK == 0 || seg.PayloadLen == 0) {
 		// Perhaps a probe, or a probe's answer (probe.go).
 		if t.probeSegment(seg, key, h) {
@@ -458,6 +468,9 @@ func (t *Tracker) remove(c *Conn) {
 		t.stats.OneSided++
 	}
 	t.obs.Done(c)
+	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() {
+		t.closed.add(c) // for stray segments after the close (stray.go)
+	}
 	t.conns.del(c, c.hash)
 	c.gen++
 	c.queued = time.Time{}

@@ -23,7 +23,7 @@ _flowtrace() {
 		'--port=''[show only connections with either endpoint on port N]'':N: ' \
 		'--since=''[show only connections and lines from time T on]'':T: ' \
 		'--until=''[show only connections and lines up to time T]'':T: ' \
-		'--time-wait=''[how long TIME-WAIT lasts on the capture clock]'':D: ' \
+		'--time-wait=''[how long TIME-WAIT lasts on the capture clock, and how long after a close stray segments attach to the closed connection]'':D: ' \
 		'--fin-timeout=''[how long an orphaned FIN-WAIT-2 lasts on the capture clock]'':D: ' \
 		'--idle-timeout=''[expire connections idle this long on the capture clock]'':D: ' \
 		'--max-conns=''[most connections tracked at once]'':N: ' \
