@@ -487,6 +487,23 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 	if sum.Tracker.Evicted > 0 {
 		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d)\n", sum.Tracker.Evicted, cfg.tracker.MaxConns)
 	}
+	// Nothing that may carry TCP goes unsaid: an input that gave no
+	// connection although frames may have held TCP says so in one line.
+	if sum.Tracker.Conns == 0 {
+		var why []string
+		if n := total(sum.Skipped); n > 0 {
+			why = append(why, fmt.Sprintf("%d skipped frames", n))
+		}
+		if n := sum.Fragments.Frames; n > 0 {
+			why = append(why, fmt.Sprintf("%d IP fragments", n))
+		}
+		if n := sum.Tracker.BadChecksumNoConn; n > 0 {
+			why = append(why, fmt.Sprintf("%d segments with a bad checksum", n))
+		}
+		if len(why) > 0 {
+			fmt.Fprintf(w, "flowtrace: %s: no connection tracked, though these may have held TCP: %s (see above)\n", name, strings.Join(why, ", "))
+		}
+	}
 }
 
 // progress draws a one-line progress report on a terminal while a file is
