@@ -246,3 +246,14 @@ func appendEpoch(b []byte, t time.Time) []byte {
 func appendMillis(b []byte, d time.Duration) []byte {
 	return strconv.AppendFloat(b, float64(d)/float64(time.Millisecond), 'f', 3, 64)
 }
+
+// appendPacketAddrs appends " #PKT SRC > DST", the part every transcript
+// line about a packet shares (segments, probes, strays).
+func appendPacketAddrs(b []byte, pkt uint64, src, dst netip.AddrPort) []byte {
+	b = append(b, " #"...)
+	b = strconv.AppendUint(b, pkt, 10)
+	b = append(b, ' ')
+	b = src.AppendTo(b)
+	b = append(b, " > "...)
+	return dst.AppendTo(b)
+}

@@ -27,12 +27,7 @@ func (p *Text) Probe(pr *tracker.Probe) {
 		b = append(b, ' ')
 		b = pr.UID().AppendTo(b)
 	}
-	b = append(b, " #"...)
-	b = strconv.AppendUint(b, pr.Pkt, 10)
-	b = append(b, ' ')
-	b = pr.Prober.AppendTo(b)
-	b = append(b, " > "...)
-	b = pr.Target.AppendTo(b)
+	b = appendPacketAddrs(b, pr.Pkt, pr.Prober, pr.Target)
 	b = append(b, " ["...)
 	b = pr.Flags.AppendTo(b)
 	b = append(b, "] "...)

@@ -30,12 +30,7 @@ func (p *Text) Stray(st *tracker.Stray) {
 		b = append(b, ' ')
 		b = st.UID.AppendTo(b)
 	}
-	b = append(b, " #"...)
-	b = strconv.AppendUint(b, st.Pkt, 10)
-	b = append(b, ' ')
-	b = st.Src.AppendTo(b)
-	b = append(b, " > "...)
-	b = st.Dst.AppendTo(b)
+	b = appendPacketAddrs(b, st.Pkt, st.Src, st.Dst)
 	b = append(b, " ["...)
 	b = st.Flags.AppendTo(b)
 	b = append(b, "] seq "...)

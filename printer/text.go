@@ -162,12 +162,7 @@ func (p *Text) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	b := p.appendTime(p.buf[:0], seg.Time)
 	b = append(b, 'c')
 	b = strconv.AppendUint(b, c.ID(), 10)
-	b = append(b, " #"...)
-	b = strconv.AppendUint(b, seg.Pkt, 10)
-	b = append(b, ' ')
-	b = netip.AddrPortFrom(seg.Src, seg.SrcPort).AppendTo(b)
-	b = append(b, " > "...)
-	b = netip.AddrPortFrom(seg.Dst, seg.DstPort).AppendTo(b)
+	b = appendPacketAddrs(b, seg.Pkt, netip.AddrPortFrom(seg.Src, seg.SrcPort), netip.AddrPortFrom(seg.Dst, seg.DstPort))
 	if c.Tunnel() != 0 && c.Packets(tracker.Orig)+c.Packets(tracker.Resp) == 1 {
 		b = appendTunnelText(b, p.opts.Tunnels, c)
 	}
