@@ -53,70 +53,27 @@ func be32(b []byte) uint32 { return binary.BigEndian.Uint32(b) }
 // ck, when not nil, is told the segment's checksum status (checksum.go).
 func decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons]uint64, ck *checker) (verdict, Reason) {
 	var etype uint16
-	var off int
-	switch link {
-	case LinkEthernet:
-		if len(data) < 14 {
-			return skipped, TruncatedLink
+	var p []byte
+	if link == LinkEthernet && len(data) >= 14 {
+		etype, p = be16(data[12:]), data[14:] // the common case inline; linkLayer does the same
+	} else {
+		l, r, ok := linkLayer(data, link, 0) // linktype.go
+		if !ok {
+			return skipped, r
 		}
-		etype, off = be16(data[12:]), 14
-	case LinkLinuxSLL:
-		// packet type(2) ARPHRD(2) addr len(2) addr(8) protocol(2)
-		if len(data) < 16 {
-			return skipped, TruncatedLink
-		}
-		etype, off = be16(data[14:]), 16
-	case LinkSLL2:
-		// protocol(2) reserved(2) ifindex(4) ARPHRD(2) packet type(1)
-		// addr len(1) addr(8)
-		if len(data) < 20 {
-			return skipped, TruncatedLink
-		}
-		etype, off = be16(data[0:]), 20
-	case LinkRaw, LinkRaw12, LinkRaw14:
-		if len(data) == 0 {
-			return skipped, TruncatedIPv4
-		}
-		if data[0]>>4 == 6 {
-			return decodeIPv6(data, seg, noted, ck)
-		}
-		return decodeIPv4(data, seg, noted, ck)
-	case LinkIPv4:
-		return decodeIPv4(data, seg, noted, ck)
-	case LinkIPv6:
-		return decodeIPv6(data, seg, noted, ck)
-	case LinkNull, LinkLoop:
-		if len(data) < 4 {
-			return skipped, TruncatedLink
-		}
-		fam := be32(data)
-		if link == LinkNull && fam > 0xffff {
-			// DLT_NULL is in the capturing host's byte order: a
-			// little-endian host wrote it. Families are small.
-			fam = binary.LittleEndian.Uint32(data)
-		}
-		switch fam {
-		case afInet:
-			return decodeIPv4(data[4:], seg, noted, ck)
-		case afInet6NetBSD, afInet6FreeBSD, afInet6Darwin:
-			return decodeIPv6(data[4:], seg, noted, ck)
-		}
-		return notTCP, 0
-	default:
-		return decodeOtherLink(data, link, seg, noted, 0) // linktypes.go
+		etype, p = l.etype, l.p
 	}
 	for etype == etherDot1Q || etype == etherDot1A || etype == etherQinQ {
-		if len(data) < off+4 {
+		if len(p) < 4 {
 			return skipped, TruncatedLink
 		}
-		etype = be16(data[off+2:])
-		off += 4
+		etype, p = be16(p[2:]), p[4:]
 	}
 	switch etype {
 	case etherIPv4:
-		return decodeIPv4(data[off:], seg, noted, ck)
+		return decodeIPv4(p, seg, noted, ck)
 	case etherIPv6:
-		return decodeIPv6(data[off:], seg, noted, ck)
+		return decodeIPv6(p, seg, noted, ck)
 	}
 	return notTCP, 0
 }

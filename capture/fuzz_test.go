@@ -62,7 +62,16 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("checksum status %d for a frame that is not TCP", ck.status)
 		}
 		if v == notTCP { // as Reader.Next: look inside tunnels
-			v, r = d.decode(frame, LinkType(link), &seg, &noted)
+			// The inner checksum check changes no verdict and no field either.
+			tck := checker{mode: ChecksumVerify}
+			v2, r2 := d.decode(frame, LinkType(link), &seg2, &noted2, &tck)
+			v, r = d.decode(frame, LinkType(link), &seg, &noted, nil)
+			if v2 != v || r2 != r || v == isTCP && !reflect.DeepEqual(seg, seg2) || noted != noted2 {
+				t.Fatalf("tunnels with checksums: %v %v %+v; without: %v %v %+v", v2, r2, seg2, v, r, seg)
+			}
+			if v != isTCP && tck.status != ckUnverifiable {
+				t.Fatalf("inner checksum status %d for a frame that is not TCP", tck.status)
+			}
 			if d.n > MaxTunnelDepth || v == isTCP && (seg.Tunnel == 0 || seg.TunnelKey != 0 && d.n == 0) {
 				t.Fatalf("%d tunnels, id %#x key %#x", d.n, seg.Tunnel, seg.TunnelKey)
 			}

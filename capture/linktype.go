@@ -1,6 +1,9 @@
 package capture
 
-import "strconv"
+import (
+	"encoding/binary"
+	"strconv"
+)
 
 // LinkType is a pcap LINKTYPE_ value (https://www.tcpdump.org/linktypes.html).
 //
@@ -67,4 +70,78 @@ func (l LinkType) describe() string {
 		return n
 	}
 	return n + " (" + s + ")"
+}
+
+// linkPayload is what the link layer of a frame carries: the protocol of
+// the payload as an EtherType, the payload, and the frame's Ethernet
+// addresses when its link layer is (or ends in) Ethernet.
+type linkPayload struct {
+	// etype names the payload's protocol: the link's own EtherType (VLAN
+	// tags, MPLS, PPPoE, ... not yet walked), or etherIPv4, etherIPv6 or
+	// etherMPLS for link layers that name it otherwise (PPP protocols,
+	// NLPIDs, address families, ARCNET system codes). 0: nothing flowtrace
+	// follows.
+	etype uint16
+	p     []byte
+	mac   []byte // destination and source address (12 bytes), or nil
+}
+
+// linkLayer maps a frame of link type link to its network-layer payload:
+// the one place that knows link types. decode (the plain TCP path) and
+// the tunnel pass both start from it, so TCP and tunnels are found on
+// every supported link type. ok is false when the frame is to be skipped
+// for reason r. depth counts the enclosing PPI/PKTAP headers, which name
+// another link type.
+func linkLayer(data []byte, link LinkType, depth int) (l linkPayload, r Reason, ok bool) {
+	switch link {
+	case LinkEthernet:
+		// Ethernet II (IEEE 802.3 §3.1.1): destination, source, EtherType.
+		if len(data) < 14 {
+			return l, TruncatedLink, false
+		}
+		return linkPayload{be16(data[12:]), data[14:], data[:12]}, 0, true
+	case LinkLinuxSLL:
+		// packet type(2) ARPHRD(2) addr len(2) addr(8) protocol(2)
+		if len(data) < 16 {
+			return l, TruncatedLink, false
+		}
+		return linkPayload{etype: be16(data[14:]), p: data[16:]}, 0, true
+	case LinkSLL2:
+		// protocol(2) reserved(2) ifindex(4) ARPHRD(2) packet type(1)
+		// addr len(1) addr(8)
+		if len(data) < 20 {
+			return l, TruncatedLink, false
+		}
+		return linkPayload{etype: be16(data[0:]), p: data[20:]}, 0, true
+	case LinkRaw, LinkRaw12, LinkRaw14:
+		if len(data) == 0 {
+			return l, TruncatedIPv4, false
+		}
+		if data[0]>>4 == 6 {
+			return linkPayload{etype: etherIPv6, p: data}, 0, true
+		}
+		return linkPayload{etype: etherIPv4, p: data}, 0, true // other versions: decodeIPv4 says so
+	case LinkIPv4:
+		return linkPayload{etype: etherIPv4, p: data}, 0, true
+	case LinkIPv6:
+		return linkPayload{etype: etherIPv6, p: data}, 0, true
+	case LinkNull, LinkLoop:
+		if len(data) < 4 {
+			return l, TruncatedLink, false
+		}
+		fam := be32(data)
+		if link == LinkNull && fam > 0xffff {
+			// DLT_NULL is in the capturing host's byte order: a
+			// little-endian host wrote it. Families are small.
+			fam = binary.LittleEndian.Uint32(data)
+		}
+		switch fam {
+		case afInet:
+			return linkPayload{etype: etherIPv4, p: data[4:]}, 0, true
+		case afInet6NetBSD, afInet6FreeBSD, afInet6Darwin:
+			return linkPayload{etype: etherIPv6, p: data[4:]}, 0, true
+		}
+		return l, 0, true
+	}
+	return otherLink(data, link, depth) // linktypes.go
 }

@@ -1,12 +1,8 @@
 package capture
 
-import (
-	"encoding/binary"
+import "encoding/binary"
 
-	"github.com/flowtrace/flowtrace/segment"
-)
-
-// Link types beyond Ethernet, cooked, raw IP and loopback (decode.go). The
+// Link types beyond Ethernet, cooked, raw IP and loopback (linktype.go). The
 // numbers are the LINKTYPE_ values of the tcpdump.org list
 // (https://www.tcpdump.org/linktypes.html, draft-ietf-opsawg-pcaplinktype).
 const (
@@ -32,6 +28,8 @@ const (
 const (
 	pppIPv4     = 0x0021 // RFC 1332
 	pppIPv6     = 0x0057 // RFC 5072
+	pppMPLS     = 0x0281 // RFC 3032 §4.3: MPLS unicast
+	pppMPLSMc   = 0x0283 // MPLS multicast
 	nlpidIPv4   = 0xcc   // RFC 2427 §7 (ISO/IEC TR 9577)
 	nlpidIPv6   = 0x8e
 	nlpidSNAP   = 0x80
@@ -50,95 +48,90 @@ const (
 // PKTAP): a hostile file nesting them cannot recurse without end.
 const maxLinkDepth = 2
 
-// decodeOtherLink decodes the link types that decode's switch does not
-// handle itself. depth counts the enclosing PPI/PKTAP headers.
-func decodeOtherLink(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons]uint64, depth int) (verdict, Reason) {
+// carried returns the payload p of protocol etype.
+func carried(etype uint16, p []byte) (linkPayload, Reason, bool) {
+	return linkPayload{etype: etype, p: p}, 0, true
+}
+
+// linkTruncated and linkSkip are linkLayer's skips.
+func linkTruncated() (linkPayload, Reason, bool) { return linkPayload{}, TruncatedLink, false }
+func linkSkip(r Reason) (linkPayload, Reason, bool) { return linkPayload{}, r, false }
+
+// linkNone is a well-formed frame that carries nothing flowtrace follows.
+func linkNone() (linkPayload, Reason, bool) { return linkPayload{}, 0, true }
+
+// otherLink maps the link types of this file to their payloads, for
+// linkLayer. depth counts the enclosing PPI/PKTAP headers.
+func otherLink(data []byte, link LinkType, depth int) (linkPayload, Reason, bool) {
 	switch link {
 	case LinkPPP, LinkPPPHDLC:
-		return decodePPP(data, seg, noted)
+		return pppPayload(data)
 	case LinkCHDLC:
-		return decodeCHDLC(data, seg, noted)
+		return chdlcPayload(data)
 	case LinkFrameRelay:
-		return decodeFrameRelay(data, seg, noted)
+		return frameRelayPayload(data)
 	case Link80211:
-		return decode80211(data, false, seg, noted)
+		return dot11Payload(data, false)
 	case LinkRadiotap:
-		return decodeRadiotap(data, seg, noted)
+		return radiotapPayload(data)
 	case LinkPrism, LinkAVS:
-		return decodePrism(data, seg, noted)
+		return prismPayload(data)
 	case LinkPPI:
-		return decodePPI(data, seg, noted, depth)
+		return ppiPayload(data, depth)
 	case LinkNFLOG:
-		return decodeNFLOG(data, seg, noted)
+		return nflogPayload(data)
 	case LinkPKTAP, LinkApplePKTAP:
-		return decodePKTAP(data, seg, noted, depth)
+		return pktapPayload(data, depth)
 	case LinkIPoIB:
 		// tcpdump's print-ipoib.c and Wireshark read LINKTYPE_IPOIB as a
 		// 40-byte address pseudo-header, then RFC 4391 §6's 4-byte
 		// encapsulation header: type (an EtherType), reserved.
 		if len(data) < 44 {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
-		return decodeEtherType(be16(data[40:]), data[44:], seg, noted)
+		return carried(be16(data[40:]), data[44:])
 	case LinkJuniperEther:
-		return decodeJuniperEther(data, seg, noted)
+		return juniperPayload(data)
 	case LinkArcnetBSD, LinkArcnetLinux:
-		return decodeArcnet(data, link == LinkArcnetLinux, seg, noted)
+		return arcnetPayload(data, link == LinkArcnetLinux)
 	}
-	return skipped, UnsupportedLink
+	return linkSkip(UnsupportedLink)
 }
 
-// decodeEtherType decodes b, whose protocol an EtherType names, walking
-// 802.1Q/802.1ad tags first as Ethernet does.
-func decodeEtherType(etype uint16, b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	for etype == etherDot1Q || etype == etherDot1A || etype == etherQinQ {
-		if len(b) < 4 {
-			return skipped, TruncatedLink
-		}
-		etype, b = be16(b[2:]), b[4:]
-	}
-	switch etype {
-	case etherIPv4:
-		return decodeIPv4(b, seg, noted, nil)
-	case etherIPv6:
-		return decodeIPv6(b, seg, noted, nil)
-	}
-	return notTCP, 0
-}
-
-// decodeIPGuess decodes b as IPv4 or IPv6 by its version nibble.
-func decodeIPGuess(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	if len(b) > 0 && b[0]>>4 == 6 {
-		return decodeIPv6(b, seg, noted, nil)
-	}
-	if len(b) > 0 && b[0]>>4 == 4 {
-		return decodeIPv4(b, seg, noted, nil)
-	}
+// ipGuess is b as IPv4 or IPv6 by its version nibble.
+func ipGuess(b []byte) (linkPayload, Reason, bool) {
 	if len(b) == 0 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
-	return notTCP, 0
+	switch b[0] >> 4 {
+	case 4:
+		return carried(etherIPv4, b)
+	case 6:
+		return carried(etherIPv6, b)
+	}
+	return linkNone()
 }
 
-// decodePPP decodes PPP (RFC 1661 §2): an optional HDLC-like address and
+// pppPayload reads PPP (RFC 1661 §2): an optional HDLC-like address and
 // control field, 0xff 0x03 (RFC 1662 §3.1), then a 1- or 2-byte protocol
 // field (protocol field compression: an odd first byte ends it). A first
 // byte of 0x0f or 0x8f is Cisco PPP with HDLC framing (RFC 1547 §4.3.1),
-// which LINKTYPE_PPP_HDLC allows.
-func decodePPP(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+// which LINKTYPE_PPP_HDLC allows. IPv4, IPv6 and MPLS (RFC 3032 §4.3) are
+// followed.
+func pppPayload(b []byte) (linkPayload, Reason, bool) {
 	if len(b) >= 1 && (b[0] == 0x0f || b[0] == 0x8f) {
-		return decodeCHDLC(b, seg, noted)
+		return chdlcPayload(b)
 	}
 	if len(b) >= 2 && b[0] == 0xff && b[1] == 0x03 {
 		b = b[2:]
 	}
 	if len(b) < 1 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	proto := uint16(b[0])
 	if b[0]&1 == 0 {
 		if len(b) < 2 {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
 		proto, b = be16(b), b[2:]
 	} else {
@@ -146,27 +139,31 @@ func decodePPP(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdi
 	}
 	switch proto {
 	case pppIPv4:
-		return decodeIPv4(b, seg, noted, nil)
+		return carried(etherIPv4, b)
 	case pppIPv6:
-		return decodeIPv6(b, seg, noted, nil)
+		return carried(etherIPv6, b)
+	case pppMPLS:
+		return carried(etherMPLS, b)
+	case pppMPLSMc:
+		return carried(etherMPLSMcast, b)
 	}
-	return notTCP, 0
+	return linkNone()
 }
 
-// decodeCHDLC decodes Cisco HDLC: address (0x0f unicast, 0x8f
-// broadcast), control (0), then an EtherType.
-func decodeCHDLC(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+// chdlcPayload reads Cisco HDLC: address (0x0f unicast, 0x8f broadcast),
+// control (0), then an EtherType.
+func chdlcPayload(b []byte) (linkPayload, Reason, bool) {
 	if len(b) < 4 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
-	return decodeEtherType(be16(b[2:]), b[4:], seg, noted)
+	return carried(be16(b[2:]), b[4:])
 }
 
-// decodeFrameRelay decodes RFC 2427 multiprotocol Frame Relay: a Q.922
+// frameRelayPayload reads RFC 2427 multiprotocol Frame Relay: a Q.922
 // address of 2 to 4 bytes (the last has the EA bit, bit 0, set), the UI
 // control field 0x03, an optional pad byte 0, then an NLPID: 0xcc IPv4,
 // 0x8e IPv6, or 0x80 SNAP (OUI 00-00-00 then an EtherType).
-func decodeFrameRelay(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func frameRelayPayload(b []byte) (linkPayload, Reason, bool) {
 	n := 0
 	for n < 4 && n < len(b) && b[n]&1 == 0 {
 		n++
@@ -174,57 +171,57 @@ func decodeFrameRelay(b []byte, seg *segment.Segment, noted *[NumReasons]uint64)
 	n++ // the byte with EA set
 	if n < 2 || n > 4 {
 		if n > len(b) {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
-		return notTCP, 0 // not a valid Q.922 address
+		return linkNone() // not a valid Q.922 address
 	}
 	if len(b) < n+2 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	if b[n] != 0x03 {
-		return notTCP, 0 // not a UI frame: no routed protocol inside
+		return linkNone() // not a UI frame: no routed protocol inside
 	}
 	b = b[n+1:]
 	if b[0] == 0 { // pad to align the rest (RFC 2427 §4)
 		b = b[1:]
 	}
 	if len(b) < 1 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	switch b[0] {
 	case nlpidIPv4:
-		return decodeIPv4(b[1:], seg, noted, nil)
+		return carried(etherIPv4, b[1:])
 	case nlpidIPv6:
-		return decodeIPv6(b[1:], seg, noted, nil)
+		return carried(etherIPv6, b[1:])
 	case nlpidSNAP:
 		if len(b) < 6 {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
 		if b[1] == 0 && b[2] == 0 && b[3] == 0 {
-			return decodeEtherType(be16(b[4:]), b[6:], seg, noted)
+			return carried(be16(b[4:]), b[6:])
 		}
 	}
-	return notTCP, 0
+	return linkNone()
 }
 
-// decode80211 decodes an IEEE 802.11 frame (IEEE Std 802.11-2020 §9.2).
+// dot11Payload reads an IEEE 802.11 frame (IEEE Std 802.11-2020 §9.2).
 // Only data frames carry TCP: frame control (2, little-endian), duration
 // (2), addresses 1-3 (18), sequence control (2), address 4 (6) when both
 // To DS and From DS are set, QoS control (2) for QoS subtypes, HT control
 // (4) when a QoS frame has the +HTC/Order bit; then an LLC/SNAP header
 // (AA AA 03, OUI, EtherType). pad says the radiotap DATAPAD flag padded
 // the header to a multiple of 4 bytes.
-func decode80211(b []byte, pad bool, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func dot11Payload(b []byte, pad bool) (linkPayload, Reason, bool) {
 	if len(b) < 2 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	fc0, fc1 := b[0], b[1]
 	if fc0&0x03 != 0 || (fc0>>2)&0x03 != 2 { // protocol version 0, type data
-		return notTCP, 0
+		return linkNone()
 	}
 	subtype := fc0 >> 4
 	if subtype&0x04 != 0 { // Null, CF-Ack/Poll without data: no frame body
-		return notTCP, 0
+		return linkNone()
 	}
 	hlen := 24
 	if fc1&0x03 == 0x03 { // To DS and From DS: 4-address frame
@@ -240,13 +237,13 @@ func decode80211(b []byte, pad bool, seg *segment.Segment, noted *[NumReasons]ui
 		hlen = (hlen + 3) &^ 3
 	}
 	if len(b) < hlen {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	if fc1&0x40 != 0 { // Protected Frame: the body is encrypted
-		return skipped, Protected80211
+		return linkSkip(Protected80211)
 	}
 	if frag := binary.LittleEndian.Uint16(b[22:]) & 0x0f; frag != 0 {
-		return skipped, LinkFragment // not the first fragment: no LLC header
+		return linkSkip(LinkFragment) // not the first fragment: no LLC header
 	}
 	if subtype&0x08 != 0 { // QoS control, after the addresses
 		qos := 24
@@ -254,48 +251,48 @@ func decode80211(b []byte, pad bool, seg *segment.Segment, noted *[NumReasons]ui
 			qos += 6
 		}
 		if b[qos]&0x80 != 0 { // A-MSDU: subframes, not decoded
-			return notTCP, 0
+			return linkNone()
 		}
 	}
-	return decodeLLC(b[hlen:], seg, noted)
+	return llcPayload(b[hlen:])
 }
 
-// decodeLLC decodes an 802.2 LLC/SNAP header (RFC 1042): DSAP AA, SSAP
+// llcPayload reads an 802.2 LLC/SNAP header (RFC 1042): DSAP AA, SSAP
 // AA, control 03, OUI 00-00-00 (or 00-00-F8, 802.1H bridge tunnel), then
 // an EtherType.
-func decodeLLC(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func llcPayload(b []byte) (linkPayload, Reason, bool) {
 	if len(b) < 8 {
 		if len(b) >= 3 && (b[0] != 0xaa || b[1] != 0xaa) {
-			return notTCP, 0
+			return linkNone()
 		}
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	if b[0] != 0xaa || b[1] != 0xaa || b[2] != 0x03 || b[3] != 0 || b[4] != 0 || (b[5] != 0 && b[5] != 0xf8) {
-		return notTCP, 0
+		return linkNone()
 	}
-	return decodeEtherType(be16(b[6:]), b[8:], seg, noted)
+	return carried(be16(b[6:]), b[8:])
 }
 
-// decodeRadiotap skips a radiotap header (https://www.radiotap.org):
+// radiotapPayload skips a radiotap header (https://www.radiotap.org):
 // version (0), pad, length (2, little-endian), present bitmaps (4 each,
 // bit 31 chains another). The Flags field (present bit 1) is read for
 // DATAPAD (0x20); it follows TSFT (bit 0, 8 bytes, 8-aligned).
-func decodeRadiotap(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func radiotapPayload(b []byte) (linkPayload, Reason, bool) {
 	if len(b) < 8 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	n := int(binary.LittleEndian.Uint16(b[2:]))
 	if b[0] != 0 || n < 8 || n > len(b) {
 		if n > len(b) {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
-		return skipped, BadLinkHeader
+		return linkSkip(BadLinkHeader)
 	}
 	present := binary.LittleEndian.Uint32(b[4:])
 	off := 8
 	for p := present; p&(1<<31) != 0; {
 		if off+4 > n {
-			return skipped, BadLinkHeader
+			return linkSkip(BadLinkHeader)
 		}
 		p = binary.LittleEndian.Uint32(b[off:])
 		off += 4
@@ -309,16 +306,16 @@ func decodeRadiotap(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (
 			pad = b[off]&0x20 != 0
 		}
 	}
-	return decode80211(b[n:], pad, seg, noted)
+	return dot11Payload(b[n:], pad)
 }
 
-// decodePrism skips a Prism monitor-mode header (Linux wlan-ng: msgcode
+// prismPayload skips a Prism monitor-mode header (Linux wlan-ng: msgcode
 // and msglen in host byte order, 144 bytes in practice) or, when the
 // first word is the AVS magic 0x8021100x, an AVS header (its length is
 // the big-endian word at offset 4); then 802.11.
-func decodePrism(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func prismPayload(b []byte) (linkPayload, Reason, bool) {
 	if len(b) < 8 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	var n int
 	if be32(b)&0xfffffff0 == 0x80211000 {
@@ -331,59 +328,54 @@ func decodePrism(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (ver
 	}
 	if n < 8 || n > len(b) {
 		if n > len(b) && n <= MaxSnaplen {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
-		return skipped, BadLinkHeader
+		return linkSkip(BadLinkHeader)
 	}
-	return decode80211(b[n:], false, seg, noted)
+	return dot11Payload(b[n:], false)
 }
 
-// decodePPI skips a PPI header (CACE Technologies, "Per-Packet
+// ppiPayload skips a PPI header (CACE Technologies, "Per-Packet
 // Information Header Specification" 1.0.10): version (0), flags, length
 // (2, little-endian), DLT (4, little-endian) of what follows.
-func decodePPI(b []byte, seg *segment.Segment, noted *[NumReasons]uint64, depth int) (verdict, Reason) {
+func ppiPayload(b []byte, depth int) (linkPayload, Reason, bool) {
 	if len(b) < 8 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	n := int(binary.LittleEndian.Uint16(b[2:]))
 	if b[0] != 0 || n < 8 {
-		return skipped, BadLinkHeader
+		return linkSkip(BadLinkHeader)
 	}
 	if n > len(b) {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
-	return decodeInner(b[n:], binary.LittleEndian.Uint32(b[4:]), seg, noted, depth)
+	return innerLink(b[n:], binary.LittleEndian.Uint32(b[4:]), depth)
 }
 
-// decodeInner decodes a frame of the DLT a PPI or PKTAP header names.
-// DLT values differ from LINKTYPE values only for a few old types; the
-// ones that matter here: DLT_RAW is 12 (or 14), DLT_PKTAP 149 on macOS.
-func decodeInner(b []byte, dlt uint32, seg *segment.Segment, noted *[NumReasons]uint64, depth int) (verdict, Reason) {
+// innerLink maps a frame of the DLT a PPI or PKTAP header names. DLT
+// values differ from LINKTYPE values only for a few old types; the ones
+// that matter here: DLT_RAW is 12 (or 14), DLT_PKTAP 149 on macOS.
+func innerLink(b []byte, dlt uint32, depth int) (linkPayload, Reason, bool) {
 	if depth >= maxLinkDepth || dlt > 0xffff {
-		return skipped, BadLinkHeader
+		return linkSkip(BadLinkHeader)
 	}
-	switch l := LinkType(dlt); l {
-	case LinkPPI, LinkPKTAP, LinkApplePKTAP:
-		return decodeOtherLink(b, l, seg, noted, depth+1)
-	default:
-		return decode(b, l, seg, noted, nil)
-	}
+	return linkLayer(b, LinkType(dlt), depth+1)
 }
 
-// decodeNFLOG decodes Linux NFLOG (LINKTYPE_NFLOG; libpcap pcap/nflog.h):
+// nflogPayload reads Linux NFLOG (LINKTYPE_NFLOG; libpcap pcap/nflog.h):
 // family (1), version (1), resource id (2, big-endian), then TLVs of
 // length (2), type (2) in the capturing host's byte order, length
 // including the 4-byte TLV header, padded to 4 bytes. The packet is the
 // NFULA_PAYLOAD (9) TLV, an IP packet of the family. The byte order is
 // the one in which the first TLV's length fits the frame (the capturing
 // host wrote it; files are almost always little-endian).
-func decodeNFLOG(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func nflogPayload(b []byte) (linkPayload, Reason, bool) {
 	if len(b) < 4 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	fam := b[0]
 	if fam != nflogIPv4 && fam != nflogIPv6 {
-		return notTCP, 0
+		return linkNone()
 	}
 	tlv := b[4:]
 	var order binary.ByteOrder = binary.LittleEndian
@@ -393,14 +385,14 @@ func decodeNFLOG(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (ver
 	for len(tlv) >= 4 {
 		l, typ := int(order.Uint16(tlv)), order.Uint16(tlv[2:])&0x7fff // NLA_F_NESTED aside
 		if l < 4 {
-			return skipped, BadLinkHeader
+			return linkSkip(BadLinkHeader)
 		}
 		if typ == nfulaPaylod {
 			p := tlv[4:min(l, len(tlv))] // the snaplen may have cut the TLV
 			if fam == nflogIPv6 {
-				return decodeIPv6(p, seg, noted, nil)
+				return carried(etherIPv6, p)
 			}
-			return decodeIPv4(p, seg, noted, nil)
+			return carried(etherIPv4, p)
 		}
 		l = (l + 3) &^ 3
 		if l > len(tlv) {
@@ -408,7 +400,7 @@ func decodeNFLOG(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (ver
 		}
 		tlv = tlv[l:]
 	}
-	return skipped, TruncatedLink // no payload TLV captured
+	return linkTruncated() // no payload TLV captured
 }
 
 // nflogTLVFits reports whether the TLV at tlv[0] is plausible in order.
@@ -417,14 +409,14 @@ func nflogTLVFits(tlv []byte, order binary.ByteOrder) bool {
 	return l >= 4 && l <= len(tlv) && order.Uint16(tlv[2:]) <= 0xff
 }
 
-// decodePKTAP decodes Apple's PKTAP header (libpcap pcap/pktap.h, Darwin's
+// pktapPayload reads Apple's PKTAP header (libpcap pcap/pktap.h, Darwin's
 // net/pktap.h): pth_length (4), pth_type_next (4), pth_dlt (4), ... in the
 // capturing host's byte order; the frame of link type pth_dlt follows
 // pth_length bytes in. The byte order is the one in which pth_length is
 // plausible.
-func decodePKTAP(b []byte, seg *segment.Segment, noted *[NumReasons]uint64, depth int) (verdict, Reason) {
+func pktapPayload(b []byte, depth int) (linkPayload, Reason, bool) {
 	if len(b) < 12 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	var order binary.ByteOrder = binary.LittleEndian
 	fits := func(n uint32) bool { return n >= 12 && n <= uint32(len(b)) }
@@ -434,91 +426,90 @@ func decodePKTAP(b []byte, seg *segment.Segment, noted *[NumReasons]uint64, dept
 	n := order.Uint32(b)
 	if n < 12 || n > uint32(len(b)) {
 		if n > uint32(len(b)) && n <= 4096 {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
-		return skipped, BadLinkHeader
+		return linkSkip(BadLinkHeader)
 	}
 	if order.Uint32(b[4:]) != pktapPacket {
-		return notTCP, 0
+		return linkNone()
 	}
-	return decodeInner(b[n:], order.Uint32(b[8:]), seg, noted, depth)
+	return innerLink(b[n:], order.Uint32(b[8:]), depth)
 }
 
-// decodeJuniperEther decodes LINKTYPE_JUNIPER_ETHER (tcpdump
-// print-juniper.c): magic "MGC" (3), flags (1); with the extension flag
-// (0x80) a 2-byte big-endian length and that many bytes of TLVs; then the
-// Ethernet frame, or, with the no-L2 flag (0x02), a 4-byte cookie and an
-// IP packet.
-func decodeJuniperEther(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+// juniperPayload reads LINKTYPE_JUNIPER_ETHER (tcpdump print-juniper.c):
+// magic "MGC" (3), flags (1); with the extension flag (0x80) a 2-byte
+// big-endian length and that many bytes of TLVs; then the Ethernet frame,
+// or, with the no-L2 flag (0x02), a 4-byte cookie and an IP packet.
+func juniperPayload(b []byte) (linkPayload, Reason, bool) {
 	if len(b) < 4 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	if b[0] != 'M' || b[1] != 'G' || b[2] != 'C' {
-		return skipped, BadLinkHeader
+		return linkSkip(BadLinkHeader)
 	}
 	flags, off := b[3], 4
 	if flags&0x80 != 0 {
 		if len(b) < 6 {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
 		off += 2 + int(be16(b[4:]))
 	}
 	if flags&0x02 != 0 {
 		off += 4
 		if len(b) < off {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
-		return decodeIPGuess(b[off:], seg, noted)
+		return ipGuess(b[off:])
 	}
 	if len(b) < off+14 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
-	return decodeEtherType(be16(b[off+12:]), b[off+14:], seg, noted)
+	return linkLayer(b[off:], LinkEthernet, 0)
 }
 
-// decodeArcnet decodes ARCNET as libpcap writes it: source (1),
+// arcnetPayload reads ARCNET as libpcap writes it: source (1),
 // destination (1), on Linux a 2-byte offset, then the system code. RFC
 // 1051 framing (system code 240 IP, 241 ARP) has nothing more; RFC 1201
 // framing (212 IP, 0xc4 IPv6, ...) adds a split flag (1) and sequence
 // number (2), and an exception packet (flag 0xff) repeats system code,
 // flag and sequence after 2 padding bytes. Only the first fragment of a
 // split packet (flag 0 or odd) holds the IP header.
-func decodeArcnet(b []byte, linux bool, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
+func arcnetPayload(b []byte, linux bool) (linkPayload, Reason, bool) {
 	off := 2
 	if linux {
 		off = 4
 	}
 	if len(b) < off+1 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	typ := b[off]
 	off++
 	switch typ {
 	case arcIPOld:
-		return decodeIPv4(b[off:], seg, noted, nil)
+		return carried(etherIPv4, b[off:])
 	case arcARPOld, arcDiag:
-		return notTCP, 0
+		return linkNone()
 	}
 	if len(b) < off+3 {
-		return skipped, TruncatedLink
+		return linkTruncated()
 	}
 	flag := b[off]
 	if flag == 0xff && !linux { // exception packet
 		if len(b) < off+7 {
-			return skipped, TruncatedLink
+			return linkTruncated()
 		}
 		typ, flag, off = b[off+3], b[off+4], off+7
 	} else {
 		off += 3
 	}
 	if flag != 0 && flag&1 == 0 {
-		return skipped, LinkFragment
+		return linkSkip(LinkFragment)
 	}
 	switch typ {
 	case arcIP:
-		return decodeIPv4(b[off:], seg, noted, nil)
+		return carried(etherIPv4, b[off:])
 	case arcIPv6:
-		return decodeIPv6(b[off:], seg, noted, nil)
+		return carried(etherIPv6, b[off:])
 	}
-	return notTCP, 0
+	return linkNone()
 }

@@ -155,12 +155,14 @@ func (r *Reader) Tunnels() *Tunnels {
 
 // tunnel looks for TCP inside the encapsulations of a frame that holds
 // no TCP directly (tunnel.go). Only frames that are not TCP take this
-// path, so plain TCP decodes as fast as before.
+// path, so plain TCP decodes as fast as before. The inner segment's
+// checksums are verified under the same mode and offload rule as a
+// plain segment's (Next judges them).
 func (r *Reader) tunnel(data []byte, link LinkType, seg *segment.Segment) (verdict, Reason) {
 	if r.tun.table == nil {
 		r.tun.table = NewTunnels()
 	}
-	return r.tun.decode(data, link, seg, &r.stats.Noted)
+	return r.tun.decode(data, link, seg, &r.stats.Noted, r.checkerFor())
 }
 
 // Stats returns the counts so far.

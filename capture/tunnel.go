@@ -1,7 +1,6 @@
 package capture
 
 import (
-	"encoding/binary"
 	"net/netip"
 	"slices"
 	"sync"
@@ -85,6 +84,7 @@ type tunneler struct {
 	n     int
 	table *Tunnels
 	seen  map[uint64]struct{} // ids already given to table (no lock on the hot path)
+	ck    *checker            // the frame's checksum checker, or nil (checksums off)
 }
 
 // macs are the Ethernet addresses of the frame being decoded.
@@ -92,43 +92,21 @@ type macs struct{ src, dst [6]byte }
 
 // decode looks for TCP inside the encapsulations of a frame of link type
 // link. On isTCP, seg holds the innermost TCP segment and seg.Tunnel its
-// tunnel id.
-func (d *tunneler) decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	d.n = 0
-	var v verdict
-	var r Reason
-	switch link {
-	case LinkEthernet:
-		v, r = d.ethernet(data, seg, noted)
-	case LinkLinuxSLL:
-		if len(data) < 16 {
-			return skipped, TruncatedLink
-		}
-		v, r = d.etherPayload(be16(data[14:]), data[16:], macs{}, seg, noted)
-	case LinkSLL2:
-		if len(data) < 20 {
-			return skipped, TruncatedLink
-		}
-		v, r = d.etherPayload(be16(data[0:]), data[20:], macs{}, seg, noted)
-	case LinkRaw, LinkRaw12, LinkRaw14, LinkIPv4, LinkIPv6:
-		v, r = d.ip(data, seg, noted)
-	case LinkNull, LinkLoop:
-		if len(data) < 4 {
-			return skipped, TruncatedLink
-		}
-		fam := be32(data)
-		if link == LinkNull && fam > 0xffff {
-			fam = binary.LittleEndian.Uint32(data) // as decode reads it
-		}
-		switch fam {
-		case afInet, afInet6NetBSD, afInet6FreeBSD, afInet6Darwin:
-			v, r = d.ip(data[4:], seg, noted)
-		default:
-			return notTCP, 0
-		}
-	default:
-		return notTCP, 0
+// tunnel id. It starts from the same link-layer mapping as the plain
+// decoder (linkLayer), so tunnels are found on every supported link type.
+// ck, when not nil, is told the inner segment's checksum status, as decode
+// tells it a plain one's.
+func (d *tunneler) decode(data []byte, link LinkType, seg *segment.Segment, noted *[NumReasons]uint64, ck *checker) (verdict, Reason) {
+	d.n, d.ck = 0, ck
+	l, r, ok := linkLayer(data, link, 0)
+	if !ok {
+		return skipped, r
 	}
+	var m macs
+	if l.mac != nil {
+		m = macs{src: [6]byte(l.mac[6:12]), dst: [6]byte(l.mac[0:6])}
+	}
+	v, r := d.etherPayload(l.etype, l.p, m, seg, noted)
 	if v == isTCP {
 		if d.n == 0 {
 			// Only a frame the plain decoder did not take as TCP
@@ -151,16 +129,15 @@ func (d *tunneler) push(t segment.Tunnel) bool {
 	return true
 }
 
-// ethernet decodes an Ethernet frame (IEEE 802.3) inside a tunnel, or the
-// capture's own.
+// ethernet decodes an Ethernet frame inside a tunnel (transparent
+// Ethernet bridging, VXLAN, Geneve, ERSPAN, PBB, MPLS pseudowires) with
+// the link-layer code of the capture's own Ethernet frames.
 func (d *tunneler) ethernet(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	if len(b) < 14 {
-		if d.n == 0 {
-			return skipped, TruncatedLink
-		}
+	l, _, ok := linkLayer(b, LinkEthernet, 0)
+	if !ok {
 		return skipped, TruncatedTunnel
 	}
-	return d.etherPayload(be16(b[12:]), b[14:], macs{[6]byte(b[6:12]), [6]byte(b[0:6])}, seg, noted)
+	return d.etherPayload(l.etype, l.p, macs{[6]byte(l.mac[6:12]), [6]byte(l.mac[0:6])}, seg, noted)
 }
 
 // etherPayload decodes what follows EtherType etype: VLAN tags and the
@@ -314,7 +291,7 @@ func (d *tunneler) ip(b []byte, seg *segment.Segment, noted *[NumReasons]uint64)
 }
 
 func (d *tunneler) ip4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	if v, r := decodeIPv4(b, seg, noted, nil); v != notTCP {
+	if v, r := decodeIPv4(b, seg, noted, d.ck); v != notTCP {
 		return v, r
 	}
 	// decodeIPv4 checked the header length and the AH header, if any.
@@ -345,7 +322,7 @@ func (d *tunneler) ip4(b []byte, seg *segment.Segment, noted *[NumReasons]uint64
 }
 
 func (d *tunneler) ip6(b []byte, seg *segment.Segment, noted *[NumReasons]uint64) (verdict, Reason) {
-	if v, r := decodeIPv6(b, seg, noted, nil); v != notTCP {
+	if v, r := decodeIPv6(b, seg, noted, d.ck); v != notTCP {
 		return v, r
 	}
 	// decodeIPv6 checked the fixed header; walk the extension headers

@@ -108,7 +108,7 @@ func tdecode(frame []byte, link LinkType, seg *segment.Segment, d *tunneler) (ve
 	if v != notTCP {
 		return v, r, ""
 	}
-	v, r = d.decode(frame, link, seg, &noted)
+	v, r = d.decode(frame, link, seg, &noted, nil)
 	if v != isTCP {
 		return v, r, ""
 	}
