@@ -54,7 +54,7 @@ func carried(etype uint16, p []byte) (linkPayload, Reason, bool) {
 }
 
 // linkTruncated and linkSkip are linkLayer's skips.
-func linkTruncated() (linkPayload, Reason, bool) { return linkPayload{}, TruncatedLink, false }
+func linkTruncated() (linkPayload, Reason, bool)    { return linkPayload{}, TruncatedLink, false }
 func linkSkip(r Reason) (linkPayload, Reason, bool) { return linkPayload{}, r, false }
 
 // linkNone is a well-formed frame that carries nothing flowtrace follows.
