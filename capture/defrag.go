@@ -81,6 +81,10 @@ type FragStats struct {
 	// CapDropped counts fragments dropped because FragMaxBytes or
 	// FragMaxTrains was reached.
 	CapDropped uint64
+	// Unverifiable counts reassembled datagrams whose TCP checksum could
+	// not be verified because the snaplen cut fragments (checksums not
+	// off). They are delivered and applied, never taken as bad.
+	Unverifiable uint64
 
 	// Bounded lists of examples, the first MaxFragExamples of each kind.
 	IncompleteEx [MaxFragExamples]FragExample
@@ -207,18 +211,25 @@ func (r *Reader) reassemble(seg *segment.Segment, ci gopacket.CaptureInfo) bool 
 	st.Frag.Reassembled++
 	var v verdict
 	var reason Reason
-	// A reassembled datagram's checksum is not verified: fragments cut by
-	// the snaplen leave holes that the captured bytes cannot fill.
+	// The datagram's checksums are verified as a plain segment's: the
+	// IPv4 header (build kept its checksum right if the first fragment's
+	// was) and the TCP checksum over the whole reassembled segment. A
+	// datagram whose fragments the snaplen cut cannot be: it is counted
+	// as unverifiable, never as bad.
+	ck := r.checkerFor()
 	if dgram[0]>>4 == 4 {
-		v, reason = decodeIPv4(dgram, seg, &st.Noted, nil)
+		v, reason = decodeIPv4(dgram, seg, &st.Noted, ck)
 	} else {
-		v, reason = decodeIPv6(dgram, seg, &st.Noted, nil)
+		v, reason = decodeIPv6(dgram, seg, &st.Noted, ck)
 	}
 	switch v {
 	case isTCP:
 		st.TCP++
 		seg.Tunnel, seg.TunnelKey = 0, 0
-		seg.BadChecksum = false
+		if ck != nil && ck.status == ckUnverifiable && seg.IPLen > len(dgram) {
+			st.Frag.Unverifiable++
+		}
+		seg.BadChecksum = r.judge(seg.Src)
 		seg.Time, seg.Pkt = ci.Timestamp, pkt
 		return true
 	case notTCP:
@@ -678,8 +689,14 @@ func (d *defrag) build(t *train) []byte {
 	if t.key.v6 {
 		be16put(out[4:], uint16(total-40))
 	} else {
+		oldLen, oldFrag := be16(out[2:]), be16(out[6:])
 		be16put(out[2:], uint16(total))
 		out[6], out[7] = out[6]&0x40, 0 // keep DF, clear MF and the offset
+		// RFC 1624 eqn. 3, HC' = ~(~HC + ~m + m'), for the two words
+		// changed: the header checksum stays right exactly when the
+		// first fragment's was, and is verified like any other.
+		s := uint64(^be16(out[10:])) + uint64(^oldLen) + uint64(total) + uint64(^oldFrag) + uint64(be16(out[6:]))
+		be16put(out[10:], ^fold(s))
 	}
 	return out[:h+min(t.end, t.cut)]
 }

@@ -46,9 +46,19 @@ func frag4(pkt []byte, id uint16, pieces ...fragPiece) [][]byte {
 			fo |= 0x2000
 		}
 		binary.BigEndian.PutUint16(f[6:], fo)
+		setIPv4Checksum(f)
 		out = append(out, f)
 	}
 	return out
+}
+
+// setIPv4Checksum sets the header checksum of the IPv4 packet b (RFC 791
+// §3.1: the one's complement of the one's complement sum of the header's
+// 16-bit words, the checksum field taken as zero).
+func setIPv4Checksum(b []byte) {
+	ihl := int(b[0]&0x0f) * 4
+	b[10], b[11] = 0, 0
+	binary.BigEndian.PutUint16(b[10:], ^refSum(b[:ihl]))
 }
 
 // frag6 splits the IPv6 packet pkt (with no extension headers) into
