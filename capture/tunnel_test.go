@@ -444,3 +444,134 @@ func TestTunnelSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestTunnelsOverLinkTypes: the tunnel pass starts from the link-layer
+// mapping the plain decoder uses (linkLayer), so TCP inside a tunnel is
+// found on every supported link type, and the Ethernet frames inside
+// tunnels are read by the same code as the capture's own. Each link
+// header is built from its standard, as in linktypes_test.go.
+func TestTunnelsOverLinkTypes(t *testing.T) {
+	syn4, syn6 := ip4(t, synSpec), ip6(t, v6(synSpec))
+	eth4 := ether(cmacB, cmacA, etherIPv4, syn4)
+	eth6 := ether(cmacB, cmacA, etherIPv6, syn6)
+	gre := outer4(protoGRE, cat(greHdr(etherIPv4, false, nil, nil), syn4))
+	ipip := outer4(protoIPv4, syn4)
+	sixIn4 := outer4(protoIPv6, syn6)
+	// VXLAN (RFC 7348 §5): flags I, reserved, VNI 42, reserved.
+	vxlan := outer4(protoUDP, udpHdr(51000, portVXLAN, cat([]byte{0x08, 0, 0, 0}, be.AppendUint32(nil, 42<<8), eth4)))
+	// Geneve (RFC 8926 §3.4) without options, protocol 0x6558, VNI 7.
+	geneve := outer6(protoUDP, udpHdr(50000, portGeneve, cat([]byte{0, 0, 0x65, 0x58, 0, 0, 7, 0}, eth6)))
+	// PBB (IEEE 802.1ah §9.7): B-DA, B-SA, B-TAG, I-TAG (I-SID 0x01002a),
+	// then the customer's frame.
+	pbb := cat(bmacB, bmacA, []byte{0x88, 0xa8, 0x00, 0x64, 0x88, 0xe7, 0x00, 0x01, 0x00, 0x2a}, eth4)
+	// PPPoE session (RFC 2516 §4), session 7, PPP protocol IPv4.
+	pppoe := cat([]byte{0x11, 0x00, 0x00, 0x07}, be.AppendUint16(nil, uint16(2+len(syn4))), be.AppendUint16(nil, pppIPv4), syn4)
+	erspan1 := outer4(protoGRE, cat(greHdr(etherERSPAN2, false, nil, nil), eth6))
+
+	const (
+		greDesc  = "gre 192.0.2.1>192.0.2.2"
+		ipipDesc = "ipip 192.0.2.1>192.0.2.2"
+		sitDesc  = "6in4 192.0.2.1>192.0.2.2"
+	)
+	for _, tt := range []struct {
+		name  string
+		frame []byte
+		link  LinkType
+		want  string
+		v6    bool
+	}{
+		// PPP (RFC 1661 §2) in HDLC-like framing (RFC 1662 §3.1):
+		// address 0xff, control 0x03, protocol 0x0021 (IPv4, RFC 1332).
+		{"gre over ppp", cat([]byte{0xff, 0x03, 0x00, 0x21}, gre), LinkPPP, greDesc, false},
+		// The protocol field compressed to one byte (RFC 1661 §6.5).
+		{"6in4 over ppp_hdlc, compressed protocol", cat([]byte{0x21}, sixIn4), LinkPPPHDLC, sitDesc, true},
+		// MPLS over PPP: protocol 0x0281 (RFC 3032 §4.3).
+		{"mpls over ppp", cat([]byte{0xff, 0x03, 0x02, 0x81}, mplsLabel(100, true), syn4), LinkPPP, "mpls label 100", false},
+		// Cisco HDLC: address 0x0f, control 0, EtherType (here MPLS).
+		{"mpls over c_hdlc", cat([]byte{0x0f, 0x00, 0x88, 0x47}, mplsLabel(17, true), syn6), LinkCHDLC, "mpls label 17", true},
+		// Frame Relay (RFC 2427): Q.922 address, DLCI 100 (EA set in
+		// the second byte), UI 0x03, NLPID 0xcc (IPv4).
+		{"6in4 over frame relay", cat([]byte{0x18, 0x41, 0x03, 0xcc}, sixIn4), LinkFrameRelay, sitDesc, true},
+		// Frame Relay SNAP (RFC 2427 §5.1): pad 0, NLPID 0x80, OUI 0,
+		// EtherType.
+		{"gre over frame relay snap", cat([]byte{0x18, 0x41, 0x03, 0x00, 0x80, 0, 0, 0, 0x08, 0x00}, gre), LinkFrameRelay, greDesc, false},
+		// NFLOG (libpcap pcap/nflog.h): the NFULA_PAYLOAD TLV.
+		{"vxlan over nflog", nflog(le, nflogIPv4, vxlan), LinkNFLOG, "vxlan 192.0.2.1>192.0.2.2 vni 42", false},
+		{"ipip over linux sll2", sll2(etherIPv4, ipip), LinkSLL2, ipipDesc, false},
+		{"gretap over linux sll", sll(etherIPv4, outer4(protoGRE, cat(greHdr(etherTEB, false, u32(9), nil), eth6))), LinkLinuxSLL, greDesc + " key 9", true},
+		// 802.11 QoS data frame (IEEE Std 802.11-2020 §9.3.2.1), To DS,
+		// behind radiotap, with an RFC 1042 LLC/SNAP header.
+		{"6in4 over 802.11 radiotap", radiotap(0x00, dot11(8, 0x01, 0, []byte{0x00, 0x00}, snap(etherIPv4, sixIn4))), LinkRadiotap, sitDesc, true},
+		// The same with DATAPAD (radiotap Flags 0x20): the 26-byte
+		// header padded to 28.
+		{"gre over 802.11 radiotap datapad", radiotap(0x20, append(append(dot11(8, 0x01, 0, []byte{0, 0}, nil), 0, 0), snap(etherIPv4, gre)...)), LinkRadiotap, greDesc, false},
+		{"teredo over ppi 802.11", ppi(105, dot11(0, 0x02, 0, nil, snap(etherIPv4, outer4(protoUDP, udpHdr(portTeredo, 40000, syn6))))), LinkPPI, "teredo 192.0.2.1>192.0.2.2", true},
+		{"ipip over prism 802.11", prism(dot11(0, 0x02, 0, nil, snap(etherIPv4, ipip))), LinkPrism, ipipDesc, false},
+		{"ipip over avs 802.11", avs(dot11(0, 0x02, 0, nil, snap(etherIPv4, ipip))), LinkAVS, ipipDesc, false},
+		// IPoIB (RFC 4391 §6) after tcpdump's 40-byte pseudo-header.
+		{"geneve over ipoib", ipoib(etherIPv6, geneve), LinkIPoIB, "geneve 2001:db8:ff::1>2001:db8:ff::2 vni 7", true},
+		// PKTAP (pcap/pktap.h) naming Ethernet: the backbone MACs of PBB
+		// come from the Ethernet header found through it.
+		{"pbb over pktap ethernet", pktap(le, uint32(LinkEthernet), pbb), LinkPKTAP, "pbb 02:bb:00:00:00:01>02:bb:00:00:00:02 isid 65578", false},
+		{"pppoe over juniper ethernet", juniper(0x81, ether(macB, macA, etherPPPoE, pppoe)), LinkJuniperEther, "pppoe 02:00:00:00:00:01>02:00:00:00:00:02 session 7", false},
+		{"erspan over juniper, no L2", juniper(0x02, cat([]byte{0, 0, 0, 1}, erspan1)), LinkJuniperEther, "erspan1 192.0.2.1>192.0.2.2", true},
+		// ARCNET, RFC 1201 framing: source, destination, system code 212
+		// (IP), split flag 0, sequence number.
+		{"ipip over arcnet", cat([]byte{0x01, 0x02, arcIP, 0, 0, 7}, ipip), LinkArcnetBSD, ipipDesc, false},
+		{"ipip over arcnet linux", cat([]byte{0x01, 0x02, 0, 0, arcIP, 0, 0, 9}, ipip), LinkArcnetLinux, ipipDesc, false},
+		// BSD loopback: the family in host byte order (NULL) or network
+		// order (LOOP).
+		{"6in6 over null", null(afInet6Darwin, le, outer6(protoIPv6, syn6)), LinkNull, "6in6 2001:db8:ff::1>2001:db8:ff::2", true},
+		{"4in6 over loop", null(afInet6NetBSD, be, outer6(protoIPv4, syn4)), LinkLoop, "4in6 2001:db8:ff::1>2001:db8:ff::2", false},
+		{"vxlan over raw", vxlan, LinkRaw, "vxlan 192.0.2.1>192.0.2.2 vni 42", false},
+		{"ipip over ipv4", ipip, LinkIPv4, ipipDesc, false},
+		{"6in6 over ipv6", outer6(protoIPv6, syn6), LinkIPv6, "6in6 2001:db8:ff::1>2001:db8:ff::2", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var seg segment.Segment
+			v, r, got := tdecode(tt.frame, tt.link, &seg, newTunneler())
+			if v != isTCP {
+				t.Fatalf("verdict %d reason %v; want TCP", v, r)
+			}
+			if got != tt.want {
+				t.Errorf("tunnels %q; want %q", got, tt.want)
+			}
+			want := synWant(tt.v6)
+			if seg.Src != want.Src || seg.Dst != want.Dst || seg.SrcPort != 40000 || seg.Seq != 100 || seg.Opts != linuxSYNWant {
+				t.Errorf("segment %+v", seg)
+			}
+		})
+	}
+}
+
+// TestTunnelsLinkSkips: a link header the plain decoder skips is skipped
+// for the same reason by the tunnel pass, which starts from the same
+// mapping; a tunnel's Ethernet frame cut short is a truncated tunnel.
+func TestTunnelsLinkSkips(t *testing.T) {
+	gre := outer4(protoGRE, cat(greHdr(etherIPv4, false, nil, nil), ip4(t, synSpec)))
+	for _, tt := range []struct {
+		name  string
+		frame []byte
+		link  LinkType
+		r     Reason
+	}{
+		{"protected 802.11", dot11(0, 0x41, 0, nil, snap(etherIPv4, gre)), Link80211, Protected80211},
+		{"802.11 later fragment", dot11(0, 0x01, 0x0001, nil, snap(etherIPv4, gre)), Link80211, LinkFragment},
+		{"juniper bad magic", cat([]byte{'M', 'G', 'X', 0}, eth(etherIPv4, gre)), LinkJuniperEther, BadLinkHeader},
+		{"unsupported link", gre, 10, UnsupportedLink},
+		{"gretap inner ethernet cut", outer4(protoGRE, cat(greHdr(etherTEB, false, nil, nil), make([]byte, 13))), LinkRaw, TruncatedTunnel},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var seg segment.Segment
+			var noted [NumReasons]uint64
+			pv, pr := decode(tt.frame, tt.link, &seg, &noted, nil)
+			v, r := newTunneler().decode(tt.frame, tt.link, &seg, &noted, nil)
+			if v != skipped || r != tt.r {
+				t.Errorf("tunnel pass: %d %v; want skipped %v", v, r, tt.r)
+			}
+			if tt.r != TruncatedTunnel && (pv != v || pr != r) {
+				t.Errorf("plain decoder: %d %v; tunnel pass %d %v", pv, pr, v, r)
+			}
+		})
+	}
+}
