@@ -443,3 +443,76 @@ func equalSeg(a, b segment.Segment) bool {
 		a.Window == b.Window && a.PayloadLen == b.PayloadLen && a.IPLen == b.IPLen &&
 		a.TTL == b.TTL && a.IPID == b.IPID && a.Opts == b.Opts && a.Pkt == b.Pkt
 }
+
+// TestDefragChecksum: a reassembled datagram's TCP checksum is verified
+// over the whole reassembled segment (IPv4, and IPv6 with its
+// pseudo-header), and the IPv4 header checksum as the first fragment
+// carried it; a datagram whose fragments the snaplen cut is unverifiable,
+// counted, and never bad.
+func TestDefragChecksum(t *testing.T) {
+	damaged := func(pkt []byte) []byte { // a payload byte of the second fragment
+		c := bytes.Clone(pkt)
+		c[len(c)-60] ^= 0x55
+		return c
+	}
+	spec6 := fragSpec()
+	spec6.src, spec6.dst = cli6, srv6
+	badHdr := frag4(ip4(t, fragSpec()), 9, all...)
+	badHdr[0][8]-- // the first fragment's TTL, its header checksum unchanged
+	cut := frag4(damaged(ip4(t, fragSpec())), 10, all...)
+	cut[1] = cut[1][:20+10]
+	for _, tc := range []struct {
+		name       string
+		frames     [][]byte
+		mode       ChecksumMode
+		bad        bool
+		reason     Reason
+		unverified uint64
+	}{
+		{"ipv4 good", frag4(ip4(t, fragSpec()), 5, all...), ChecksumVerify, false, 0, 0},
+		{"ipv4 good, fragments in reverse", frag4(ip4(t, fragSpec()), 5, p2, p1, p0), ChecksumVerify, false, 0, 0},
+		{"ipv4 bad TCP", frag4(damaged(ip4(t, fragSpec())), 6, all...), ChecksumVerify, true, BadTCPChecksum, 0},
+		{"ipv4 bad first header", badHdr, ChecksumVerify, true, BadIPv4Checksum, 0},
+		{"ipv6 good", frag6(ip6(t, spec6), 7, nil, all...), ChecksumVerify, false, 0, 0},
+		{"ipv6 bad TCP", frag6(damaged(ip6(t, spec6)), 8, nil, all...), ChecksumVerify, true, BadTCPChecksum, 0},
+		{"ipv4 bad TCP, checksums off", frag4(damaged(ip4(t, fragSpec())), 6, all...), ChecksumOff, false, 0, 0},
+		{"ipv4 cut by the snaplen", cut, ChecksumVerify, false, 0, 1},
+		{"ipv4 cut, checksums off", cut, ChecksumOff, false, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := NewReader(&timedSource{frames: tc.frames})
+			r.SetChecksums(tc.mode)
+			var seg segment.Segment
+			if err := r.Next(&seg); err != nil {
+				t.Fatal(err)
+			}
+			st := r.Stats()
+			if st.Frag.Reassembled != 1 || seg.BadChecksum != tc.bad {
+				t.Errorf("reassembled %d, BadChecksum %v; want 1, %v", st.Frag.Reassembled, seg.BadChecksum, tc.bad)
+			}
+			if tc.bad && st.Noted[tc.reason] != 1 {
+				t.Errorf("noted %v", st.Noted)
+			}
+			if st.Frag.Unverifiable != tc.unverified {
+				t.Errorf("unverifiable %d; want %d", st.Frag.Unverifiable, tc.unverified)
+			}
+		})
+	}
+}
+
+// The reassembled IPv4 header's checksum is updated for the fields
+// reassembly rewrites (RFC 1624): right when the first fragment's was.
+func TestDefragHeaderChecksum(t *testing.T) {
+	r := NewReader(&timedSource{frames: frag4(ip4(t, fragSpec()), 5, all...)})
+	var seg segment.Segment
+	if err := r.Next(&seg); err != nil {
+		t.Fatal(err)
+	}
+	h := r.frag.out[:20]
+	if got := refSum(h); got != 0xffff {
+		t.Errorf("reassembled header sums to %#04x; want 0xffff", got)
+	}
+	if binary.BigEndian.Uint16(h[2:]) != 20+132 || h[6]&0x3f != 0 || h[7] != 0 {
+		t.Errorf("header % x", h)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"net/netip"
+	"slices"
 	"testing"
 
 	"github.com/flowtrace/flowtrace/segment"
@@ -571,6 +572,96 @@ func TestTunnelsLinkSkips(t *testing.T) {
 			}
 			if tt.r != TruncatedTunnel && (pv != v || pr != r) {
 				t.Errorf("plain decoder: %d %v; tunnel pass %d %v", pv, pr, v, r)
+			}
+		})
+	}
+}
+
+// TestTunnelChecksums: the inner IPv4 header checksum and the inner TCP
+// checksum (IPv6 pseudo-header included) of tunnelled segments are
+// verified under the same modes and the same per-sender offload rule as
+// plain segments'. The outer headers are not: a UDP tunnel's checksum is
+// the tunnel endpoints' business, and outer4 leaves its own 0.
+func TestTunnelChecksums(t *testing.T) {
+	data := func(src, dst string, seq uint32) tcpSpec {
+		return tcpSpec{src: src, dst: dst, sport: 40000, dport: 80, seq: seq, flags: segment.ACK, win: 9, payload: []byte("abc")}
+	}
+	badTCP := func(p []byte) []byte { // payload damage
+		c := bytes.Clone(p)
+		c[len(c)-1] ^= 0xff
+		return c
+	}
+	badIP := func(p []byte) []byte { // TTL changed, header checksum not
+		c := bytes.Clone(p)
+		c[8]--
+		return c
+	}
+	gre := func(inner []byte) []byte {
+		et := uint16(etherIPv4)
+		if inner[0]>>4 == 6 {
+			et = etherIPv6
+		}
+		return eth(etherIPv4, outer4(protoGRE, cat(greHdr(et, false, nil, nil), inner)))
+	}
+	vxlan := func(inner []byte) []byte {
+		u := udpHdr(51000, portVXLAN, cat([]byte{0x08, 0, 0, 0}, be.AppendUint32(nil, 42<<8), ether(cmacB, cmacA, etherIPv4, inner)))
+		u[6], u[7] = 0xde, 0xad // an outer UDP checksum that is wrong: not TCP's business
+		return eth(etherIPv4, outer4(protoUDP, u))
+	}
+	const a, b, c = "10.0.0.1", "10.0.0.2", "10.0.0.3"
+	frames := [][]byte{
+		gre(ip4(t, data(a, b, 1))),             // a: first verifiable good
+		gre(badTCP(ip4(t, data(a, b, 2)))),     // a: bad TCP
+		gre(badIP(ip4(t, data(a, b, 3)))),      // a: bad inner IPv4 header
+		vxlan(badTCP(ip4(t, data(a, b, 4)))),   // a: bad TCP in VXLAN
+		vxlan(ip4(t, data(a, b, 5))),           // a: good, whatever the outer UDP checksum
+		gre(ip6(t, v6(data(a, b, 1)))),         // 2001:db8::1: good, IPv6 pseudo-header
+		gre(badTCP(ip6(t, v6(data(a, b, 2))))), // 2001:db8::1: bad
+		gre(badTCP(ip4(t, data(c, b, 1)))),     // c: first verifiable bad: offload (auto)
+		gre(badTCP(ip4(t, data(c, b, 2)))),     // c: offload, not verified (auto)
+	}
+	run := func(m ChecksumMode) ([]bool, Stats) {
+		f, err := OpenFile("-", bytes.NewReader(pcapFile(binary.LittleEndian, false, LinkEthernet, frames...)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := NewReader(f)
+		r.SetChecksums(m)
+		var seg segment.Segment
+		var got []bool
+		for {
+			if err := r.Next(&seg); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if seg.Tunnel == 0 {
+				t.Fatalf("segment %d not from a tunnel", len(got))
+			}
+			got = append(got, seg.BadChecksum)
+		}
+		st := r.Stats()
+		checkInvariant(t, st)
+		return got, st
+	}
+	for _, tc := range []struct {
+		mode          ChecksumMode
+		want          []bool
+		badIP, badTCP uint64
+		offload       uint64
+	}{
+		{ChecksumAuto, []bool{false, true, true, true, false, false, true, false, false}, 1, 3, 1},
+		{ChecksumVerify, []bool{false, true, true, true, false, false, true, true, true}, 1, 5, 0},
+		{ChecksumOff, make([]bool, len(frames)), 0, 0, 0},
+	} {
+		t.Run(tc.mode.String(), func(t *testing.T) {
+			got, st := run(tc.mode)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("BadChecksum = %v\n                 want %v", got, tc.want)
+			}
+			if st.Noted[BadIPv4Checksum] != tc.badIP || st.Noted[BadTCPChecksum] != tc.badTCP || st.OffloadSenders != tc.offload {
+				t.Errorf("bad IPv4 %d, bad TCP %d, offload senders %d; want %d, %d, %d",
+					st.Noted[BadIPv4Checksum], st.Noted[BadTCPChecksum], st.OffloadSenders, tc.badIP, tc.badTCP, tc.offload)
 			}
 		})
 	}
