@@ -22,7 +22,10 @@ type Fragments struct {
 	TinyFirst   uint64 // first fragments with < 20 bytes of TCP header
 	Invalid     uint64 // fragments refused as inconsistent
 	CapDropped  uint64 // fragments dropped at the memory or train cap
-	Examples    []FragExample
+	// Unverifiable counts reassembled datagrams whose checksum could not
+	// be verified because the snaplen cut fragments (applied unverified).
+	Unverifiable uint64
+	Examples     []FragExample
 }
 
 // FragExample is one example train.
@@ -53,6 +56,9 @@ func appendFragments(b []byte, f *Fragments) []byte {
 	b = appendUintField(b, "tiny_first", f.TinyFirst)
 	b = appendUintField(b, "invalid", f.Invalid)
 	b = appendUintField(b, "cap_dropped", f.CapDropped)
+	if f.Unverifiable > 0 {
+		b = appendUintField(b, "checksum_unverifiable", f.Unverifiable)
+	}
 	b = append(b, `,"examples":[`...)
 	for i, e := range f.Examples {
 		if i > 0 {
@@ -89,6 +95,7 @@ func (f *Fragments) Lines(name string, loc *time.Location) []string {
 		{f.Overlaps, "overlap dropped"}, {f.Duplicates, "duplicates ignored"},
 		{f.Conflicts, "with conflicting bytes"}, {f.TinyFirst, "tiny first fragments"},
 		{f.Invalid, "invalid"}, {f.CapDropped, "dropped at the memory cap"},
+		{f.Unverifiable, "cut by the snaplen, checksum not verified"},
 	} {
 		if c.n > 0 {
 			fmt.Fprintf(&b, ", %d %s", c.n, c.what)

@@ -14,7 +14,7 @@ func fragments(f *capture.FragStats, held uint64) printer.Fragments {
 	out := printer.Fragments{
 		Frames: held + f.Reassembled, Reassembled: f.Reassembled, Incomplete: f.Incomplete,
 		TimedOut: f.TimedOut, Overlaps: f.Overlaps, Duplicates: f.Duplicates, Conflicts: f.Conflicts,
-		TinyFirst: f.TinyFirst, Invalid: f.Invalid, CapDropped: f.CapDropped,
+		TinyFirst: f.TinyFirst, Invalid: f.Invalid, CapDropped: f.CapDropped, Unverifiable: f.Unverifiable,
 	}
 	add := func(kind string, ex []capture.FragExample) {
 		for _, e := range ex {
