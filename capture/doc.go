@@ -30,7 +30,10 @@
 // radiotap (127), PPI (192), Prism (119) or AVS (163) headers; PPP (9) and
 // PPP in HDLC-like framing (50); Cisco HDLC (104); Frame Relay (107);
 // NFLOG (239); PKTAP (258, and Apple's 149); IPoIB (242); Juniper
-// Ethernet (178); ARCNET (7, 129). Each cites its standard. Encrypted
+// Ethernet (178); ARCNET (7, 129). Each cites its standard. One function,
+// linkLayer (linktype.go), maps every link type to its network-layer
+// payload; the plain decoder and the tunnel pass both start from it (the
+// plain decoder inlines Ethernet, the common case). Encrypted
 // 802.11 frames and later link-layer fragments are skipped and counted
 // for what they are. A classic pcap file of another link type is an error
 // ([LinkTypeError]); pcapng frames of another link type are skipped and
@@ -67,7 +70,13 @@
 // one sets Segment.BadChecksum. [ChecksumAuto], the default, first decides
 // per sending address whether the capture saw its checksums before NIC
 // offload filled them in, and then verifies none of its segments; see
-// checksum.go for the rule.
+// checksum.go for the rule. The same holds, on every link type, for the
+// innermost IPv4 header and TCP segment of a tunnelled segment (outer
+// headers, a UDP tunnel's checksum among them, are not verified) and for
+// a reassembled datagram: the first fragment's IPv4 header (reassembly
+// updates its checksum, RFC 1624) and the TCP checksum over the whole
+// reassembled segment. A datagram whose fragments the snaplen cut is
+// unverifiable, counted in FragStats.Unverifiable, never bad.
 //
 // Every header is parsed by hand, with bounds checks, rather than with
 // gopacket's layers, for three reasons. gopacket's layers.TCP keeps only
@@ -82,7 +91,8 @@
 // # Tunnels
 //
 // A frame that holds no TCP at its first IP header is decoded again by
-// tunnel.go, which follows MPLS, PBB, VN-Tag, E-Tag, PPPoE, GRE (with
+// tunnel.go, from the same link-layer mapping (so on every link type),
+// which follows MPLS, PBB, VN-Tag, E-Tag, PPPoE, GRE (with
 // ERSPAN), IP in IP, AH, VXLAN, Geneve, GTP-U, Teredo and AYIYA down to
 // the TCP inside, at most [MaxTunnelDepth] levels deep. Untunnelled TCP
 // never takes that path. The delivered Segment's Tunnel is a hash of the
