@@ -33,6 +33,14 @@ func FuzzDecode(f *testing.F) {
 	for _, fr := range tunnelSeeds(f) {
 		f.Add(fr, uint16(LinkEthernet))
 	}
+	// Tunnels over other link types: the tunnel pass starts from the
+	// same link-layer mapping.
+	gre := outer4(protoGRE, cat(greHdr(etherIPv4, false, nil, nil), syn4))
+	f.Add(cat([]byte{0xff, 0x03, 0x00, 0x21}, gre), uint16(LinkPPP))
+	f.Add(cat([]byte{0xff, 0x03, 0x02, 0x81}, mplsLabel(100, true), syn4), uint16(LinkPPP))
+	f.Add(nflog(le, nflogIPv4, outer4(protoUDP, udpHdr(1, portVXLAN, cat([]byte{8, 0, 0, 0, 0, 0, 42, 0}, ether(cmacB, cmacA, etherIPv4, syn4))))), uint16(LinkNFLOG))
+	f.Add(radiotap(0x20, append(append(dot11(8, 0x01, 0, []byte{0, 0}, nil), 0, 0), snap(etherIPv4, outer4(protoIPv6, ip6(f, v6(synSpec))))...)), uint16(LinkRadiotap))
+	f.Add(pktap(le, uint32(LinkEthernet), cat(bmacB, bmacA, []byte{0x88, 0xe7, 0x00, 0x00, 0x00, 0x2a}, ether(cmacB, cmacA, etherIPv4, syn4))), uint16(LinkPKTAP))
 	d := &tunneler{table: NewTunnels()}
 	// Checksums: source routes (IPv4 LSRR, IPv6 routing header with
 	// segments left), a bad checksum, odd lengths.
