@@ -155,7 +155,7 @@ func writeHunks(out *strings.Builder, ops []op, x, y []string) {
 				hi++
 			}
 			same := hi
-			for same < len(ops) && ops[same].kind == ' ' && same-hi < 2*Context+1 {
+			for same < len(ops) && ops[same].kind == ' ' && same-hi < 2*Context {
 				same++
 			}
 			if same < len(ops) && ops[same].kind != ' ' {

@@ -113,6 +113,14 @@ func first(r record) uint64 {
 	return r.conn.FirstPkt
 }
 
+// ofN is "of 3 connections", always plural after "of".
+func ofN(findings bool, n int) string {
+	if findings {
+		return "of " + strconv.Itoa(n) + " findings"
+	}
+	return "of " + strconv.Itoa(n) + " connections"
+}
+
 func noun(findings bool, n int) string {
 	w := "connection"
 	if findings {
@@ -126,13 +134,7 @@ func noun(findings bool, n int) string {
 
 func evaluate(r *Rule, in *Input) Result {
 	res := Result{Rule: r}
-	add := func(o Offender) {
-		if len(res.Offenders) < MaxOffenders {
-			res.Offenders = append(res.Offenders, o)
-		} else {
-			res.More++
-		}
-	}
+	add := res.add
 	switch {
 	case r.count != nil:
 		fs := r.count.cond.findings()
@@ -145,7 +147,7 @@ func evaluate(r *Rule, in *Input) Result {
 		}
 		n := float64(len(hit))
 		holds := compare(n, r.count.op, r.count.n)
-		res.Summary = fmt.Sprintf("count = %d (of %s)", len(hit), noun(fs, len(rs)))
+		res.Summary = fmt.Sprintf("count = %d (%s)", len(hit), ofN(fs, len(rs)))
 		res.Pass = holds == (r.Verb == Require)
 		if !res.Pass && r.Verb == Forbid {
 			for _, rec := range hit {
@@ -162,7 +164,7 @@ func evaluate(r *Rule, in *Input) Result {
 		}
 		n := len(res.Offenders) + res.More
 		res.Pass = n == 0
-		res.Summary = fmt.Sprintf("%d of %s match", n, noun(fs, len(rs)))
+		res.Summary = fmt.Sprintf("%d %s match", n, ofN(fs, len(rs)))
 	case r.Verb == Require:
 		fs := r.cond.findings()
 		rs := records(in, fs)
@@ -175,7 +177,7 @@ func evaluate(r *Rule, in *Input) Result {
 				}
 			}
 			res.Pass = n > 0
-			res.Summary = fmt.Sprintf("%d of %s match", n, noun(true, len(rs)))
+			res.Summary = fmt.Sprintf("%d %s match", n, ofN(true, len(rs)))
 			break
 		}
 		for _, rec := range rs {
@@ -189,10 +191,10 @@ func evaluate(r *Rule, in *Input) Result {
 		case len(rs) == 0:
 			res.Summary = "no connection in the input to check"
 		default:
-			res.Summary = fmt.Sprintf("%d of %s do not match", n, noun(false, len(rs)))
+			res.Summary = fmt.Sprintf("%d %s do not match", n, ofN(false, len(rs)))
 		}
 	default:
-		res = evalMax(r, in, add, res)
+		evalMax(r, in, &res)
 	}
 	return res
 }
@@ -214,7 +216,8 @@ func compare(a float64, op string, b float64) bool {
 }
 
 // evalMax checks a --max rule.
-func evalMax(r *Rule, in *Input, add func(Offender), res Result) Result {
+func evalMax(r *Rule, in *Input, res *Result) {
+	add := res.add
 	m := r.metric
 	if m.count != nil {
 		fs := m.count.cond.findings()
@@ -233,7 +236,7 @@ func evalMax(r *Rule, in *Input, add func(Offender), res Result) Result {
 				add(rec.offender(why(m.count.cond, rec)))
 			}
 		}
-		return res
+		return
 	}
 	rs := records(in, false)
 	type pt struct {
@@ -266,7 +269,7 @@ func evalMax(r *Rule, in *Input, add func(Offender), res Result) Result {
 	case len(pts) == 0:
 		res.Pass = true
 		res.Summary = fmt.Sprintf("%s: no connection has a value", name)
-		return res
+		return
 	default:
 		vs := make([]float64, len(pts))
 		for i, p := range pts {
@@ -277,7 +280,7 @@ func evalMax(r *Rule, in *Input, add func(Offender), res Result) Result {
 	}
 	res.Pass = got <= m.limit.n
 	if res.Pass {
-		return res
+		return
 	}
 	// The offenders: the connections above the limit, or, for a total
 	// or a percentage, those that contributed to it.
@@ -290,7 +293,15 @@ func evalMax(r *Rule, in *Input, add func(Offender), res Result) Result {
 			add(p.rec.offender(fmt.Sprintf("%s=%s%s", m.field.name, fmtNum(p.v), unit)))
 		}
 	}
-	return res
+}
+
+// add lists an offender, or counts it beyond MaxOffenders.
+func (res *Result) add(o Offender) {
+	if len(res.Offenders) < MaxOffenders {
+		res.Offenders = append(res.Offenders, o)
+	} else {
+		res.More++
+	}
 }
 
 // aggregate reduces vs by agg ("" is the maximum: every connection must

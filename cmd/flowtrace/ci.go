@@ -95,8 +95,11 @@ func checkCIFlags(fs *pflag.FlagSet, c *config) error {
 	case ci.expect != "" && len(c.inputs) > 1 && !isDir(ci.expect):
 		return usagef("--expect with several inputs needs a directory (for NAME.golden files), and %s is not one", ci.expect)
 	}
-	if ci.stable && !fs.Changed("timestamps") {
-		c.tstamp = int(printer.TimeSinceFirst)
+	if ci.stable {
+		c.utc = true // the zone is named in the output; the times are relative anyway
+		if !fs.Changed("timestamps") {
+			c.tstamp = int(printer.TimeSinceFirst)
+		}
 	}
 	return nil
 }
