@@ -51,6 +51,7 @@ func (s *Suite) WriteText(w io.Writer) {
 	}
 	if g := s.Golden; g != nil {
 		switch {
+		case g.Err != nil: // reported with the input's error
 		case g.Updated:
 			fmt.Fprintf(w, "flowtrace: %s: updated %s\n", s.Name, g.File)
 		case g.Pass:
