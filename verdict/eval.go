@@ -290,7 +290,7 @@ func evalMax(r *Rule, in *Input, res *Result) {
 			bad = p.v > 0
 		}
 		if bad {
-			add(p.rec.offender(fmt.Sprintf("%s=%s%s", m.field.name, fmtNum(p.v), unit)))
+			add(p.rec.offender(m.field.why(p.rec.conn, p.v)))
 		}
 	}
 }
@@ -302,6 +302,23 @@ func (res *Result) add(o Offender) {
 	} else {
 		res.More++
 	}
+}
+
+// why shows a field's value in a connection, and the record fields it
+// sums when there are several: "zero_windows=2 (orig_zero_windows=0
+// resp_zero_windows=2)".
+func (f *field) why(c *Conn, v float64) string {
+	s := fmt.Sprintf("%s=%s%s", f.name, fmtNum(v), f.unitName())
+	if len(f.from) < 2 {
+		return s
+	}
+	var parts []string
+	for _, name := range f.from {
+		if x, ok := c.Fields[name].(float64); ok {
+			parts = append(parts, name+"="+fmtNum(x))
+		}
+	}
+	return s + " (" + strings.Join(parts, " ") + ")"
 }
 
 // aggregate reduces vs by agg ("" is the maximum: every connection must

@@ -166,12 +166,12 @@ func TestEvaluate(t *testing.T) {
 		{Require, "count(conn_state=SF) >= 1", true, "count = 1 (of 3 connections)", "", ""},
 		{Require, "finding=syn-flood", true, "1 of 1 findings match", "", ""},
 		{Require, "finding=port-scan", false, "0 of 1 findings match", "", ""},
-		{Max, "retransmissions=0.5%", false, "retransmissions = 3.333% (2 of 60 segments), limit 0.5%", "C3", "retransmissions=2"},
+		{Max, "retransmissions=0.5%", false, "retransmissions = 3.333% (2 of 60 segments), limit 0.5%", "C3", "retransmissions=2 (orig_retrans=0 resp_retrans=2)"},
 		{Max, "retransmissions=5%", true, "retransmissions = 3.333% (2 of 60 segments), limit 5%", "", ""},
 		{Max, "handshake_rtt.p99=10ms", false, "handshake_rtt.p99 = 30 ms, limit 10 ms (2 connections)", "C2", "handshake_rtt=30 ms"},
 		{Max, "handshake_rtt.p50=10ms", true, "handshake_rtt.p50 = 1 ms, limit 10 ms (2 connections)", "", ""},
 		{Max, "handshake_rtt.p99=0.05s", true, "handshake_rtt.p99 = 30 ms, limit 50 ms (2 connections)", "", ""},
-		{Max, "zero_windows=0", false, "zero_windows = 3, limit 0 (3 connections)", "C3", "zero_windows=3"},
+		{Max, "zero_windows=0", false, "zero_windows = 3, limit 0 (3 connections)", "C3", "zero_windows=3 (orig_zero_windows=0 resp_zero_windows=3)"},
 		{Max, "count(closed=reset)=0", false, "count = 1, limit 0", "C3", "end=\"aborted by server RST\""},
 	} {
 		r, err := Parse(tc.verb, tc.text, "test")
