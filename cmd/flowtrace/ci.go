@@ -152,9 +152,9 @@ func analyseAll(ctx context.Context, cfg *config, stdin io.Reader, stdout, stder
 	var suites []verdict.Suite
 	var lastErr error
 	failed, errored := 0, 0
-	for _, in := range cfg.inputs {
+	for i, in := range cfg.inputs {
 		cfg.read = in
-		s, err := analyseOne(ctx, cfg, stdin, stdout, stderr)
+		s, err := analyseOne(ctx, cfg, i, stdin, stdout, stderr)
 		if err != nil {
 			var ue *usageError
 			if errors.As(err, &ue) || ctx.Err() != nil {
@@ -206,10 +206,10 @@ func writeJUnit(name string, suites []verdict.Suite) error {
 	return nil
 }
 
-// analyseOne analyses the input cfg.read and returns its verdict. The
+// analyseOne analyses the input cfg.read (number i) and returns its verdict. The
 // error is a usage error or cancellation, which stop the run; a runtime
 // error is the suite's Err.
-func analyseOne(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr io.Writer) (verdict.Suite, error) {
+func analyseOne(ctx context.Context, cfg *config, i int, stdin io.Reader, stdout, stderr io.Writer) (verdict.Suite, error) {
 	ci := &cfg.ci
 	s := verdict.Suite{Name: cfg.read}
 	col := verdict.NewCollector(cfg.tunnelTable().Lookup)
@@ -219,6 +219,9 @@ func analyseOne(ctx context.Context, cfg *config, stdin io.Reader, stdout, stder
 	if buffered {
 		out = &buf
 	} else if len(cfg.inputs) > 1 && !cfg.json {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
 		fmt.Fprintf(stdout, "==> %s <==\n", cfg.read)
 	}
 	err := analyse(ctx, cfg, stdin, out, stderr, col)

@@ -131,6 +131,18 @@ func TestCISuite(t *testing.T) {
 	validateJUnit(t, report)
 }
 
+// TestSeveralInputs: without checks, several inputs are analysed in turn,
+// each under a header in the text output.
+func TestSeveralInputs(t *testing.T) {
+	a, b := filepath.Join(pcapDir, "client-close.pcap"), filepath.Join(pcapDir, "refused.pcap")
+	out, stderr, code := flowtrace(t, nil, "-q", "--utc", "-r", a, "-r", b)
+	one, _, _ := flowtrace(t, nil, "-q", "--utc", "-r", a)
+	two, _, _ := flowtrace(t, nil, "-q", "--utc", "-r", b)
+	if want := "==> " + a + " <==\n" + one + "\n==> " + b + " <==\n" + two; code != 0 || out != want {
+		t.Errorf("exit %d, stdout\n%s\nwant\n%s\n%s", code, out, want, stderr)
+	}
+}
+
 // validateJUnit checks a report against testdata/junit/junit.xsd with
 // xmllint (libxml2-utils, in the Makefile's TEST_DEPS).
 func validateJUnit(t *testing.T, report string) {
