@@ -12,8 +12,9 @@ BUILD_DEPS := libpcap-dev gcc
 # and for regenerating traces; tmux for the --watch terminal test;
 # libcap2-bin (setcap) for the file-capability tests; tcpreplay for
 # bench-live; groff-base to check the man page; zsh to check the zsh
-# completion script (bash is there already).
-TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh
+# completion script (bash is there already); libxml2-utils (xmllint) to
+# validate the JUnit reports against testdata/junit/junit.xsd.
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh libxml2-utils
 
 PREFIX  ?= /usr/local
 

@@ -222,6 +222,17 @@ var endKeywords = map[string]endMatch{
 
 const endHelp = "closed, closing, refused, reset, aborted, unanswered, incomplete, open, unknown, idle, evicted, or part of an ending as the table prints it (\"by server\", \"client RST\")"
 
+// MatchEnded parses one --ended value (a keyword or part of an ending)
+// and returns what matches a connection's End and Why with it; the
+// assertions of package verdict share the vocabulary.
+func MatchEnded(v string) (func(end, why string) bool, error) {
+	m, err := parseEnded(v)
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
 func parseEnded(v string) (endMatch, error) {
 	low := strings.ToLower(strings.TrimSpace(v))
 	if m, ok := endKeywords[low]; ok {

@@ -45,7 +45,7 @@ func manual() *flagdoc.Page {
 			{Cmd: "sudo flowtrace -i eth0 -w s.pcap", Text: "capture live, save for replay"},
 			{Cmd: "sudo flowtrace -i any --watch", Text: "a refreshed view of states, like top"},
 		},
-		Footer: "Exit status: 0 ok (a live capture stopped by Ctrl-C included), 1 runtime error (damaged or unreadable input, interface down), 2 usage error.\n" +
+		Footer: "Exit status: 0 ok (a live capture stopped by Ctrl-C included), 1 runtime error (damaged or unreadable input, interface down), 2 usage error, 3 a check failed (--forbid, --require, --max, --expect).\n" +
 			"Live capture needs root or CAP_NET_RAW, nothing else. To let users capture:\n" +
 			"  sudo setcap cap_net_raw=p $(command -v flowtrace)\n" +
 			"More in the man page: man flowtrace (or man -l doc/flowtrace.1).",
@@ -54,7 +54,8 @@ func manual() *flagdoc.Page {
 				"0 on success, a live capture stopped by Ctrl-C or SIGTERM included. " +
 					"1 on a runtime error: a missing, unreadable, damaged or truncated capture file, an unsupported link type, an interface that went down; " +
 					"everything read before the error is still analysed and printed. " +
-					"2 on a usage error: an unknown flag, a missing -r or -i, an invalid value, conflicting flags, a bad BPF filter.",
+					"2 on a usage error: an unknown flag, a missing -r or -i, an invalid value, conflicting flags, a bad BPF filter, a rule that cannot be parsed (the message shows the rule with a caret under the column). " +
+					"3 when a check failed: a --forbid, --require or --max rule was broken, or the output differs from the --expect file; the verdict, with the connections that broke each rule, is on standard error.",
 			}},
 			{Title: "Permissions", Paras: []string{
 				"Reading files needs no privilege. Capturing live needs root or the capability CAP_NET_RAW, nothing else: " +

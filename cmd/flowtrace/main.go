@@ -15,7 +15,9 @@
 // Exit status: 0 on success (a live capture stopped by Ctrl-C or SIGTERM
 // included), 1 on a runtime error (unreadable or damaged input, an
 // interface that went down; everything read before is still analysed and
-// printed), 2 on a usage error (bad flag, bad filter, conflicting flags).
+// printed), 2 on a usage error (bad flag, bad filter, conflicting flags,
+// a rule that cannot be parsed), 3 when a check failed: a --forbid,
+// --require or --max rule was broken or the output differs from --expect.
 package main
 
 import (
@@ -70,7 +72,10 @@ func usagef(format string, args ...any) error {
 
 // config is the parsed command line.
 type config struct {
-	read       string
+	read       string   // the input being analysed
+	reads      []string // -r, repeated, globs unexpanded
+	inputs     []string // the files -r names, globs expanded
+	ci         ciConfig // assertions, goldens, JUnit (ci.go)
 	json       bool
 	zeekLog    string // --zeek-log DIR
 	verbose    bool
@@ -111,7 +116,7 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("flowtrace", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
+	fs.StringArrayVarP(&c.reads, "read", "r", nil, "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin); repeat it or give a glob ('traces/*.pcap') to check several inputs in turn")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.CountVarP(&c.numeric, "numeric", "n", "accepted for tcpdump compatibility, as is -nn: flowtrace never resolves addresses or ports")
 	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: `MODE` is auto (when stderr is a terminal), always or never")
@@ -144,6 +149,8 @@ func newFlagSet(c *config) *pflag.FlagSet {
 
 	addLiveFlags(fs, &c.live)
 
+	addCIFlags(fs, &c.ci)
+
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.StringVar(&c.completion, "completion", "", "print a completion script for `SHELL` (bash or zsh) and exit")
 	fs.BoolVarP(&c.help, "help", "h", false, "show this help and exit")
@@ -166,7 +173,18 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return &c, nil
 	}
 	c.filter = strings.Join(fs.Args(), " ")
+	inputs, err := expandInputs(c.reads)
+	if err != nil {
+		return nil, err
+	}
+	c.inputs = inputs
+	if len(inputs) > 0 {
+		c.read = inputs[0]
+	}
 	if err := checkLiveFlags(fs, &c); err != nil {
+		return nil, err
+	}
+	if err := checkCIFlags(fs, &c); err != nil {
 		return nil, err
 	}
 	if err := checkDrillFlags(&c); err != nil {
@@ -215,12 +233,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case cfg.live.iface != "":
 		err = analyseLive(ctx, cfg, stdout, stderr)
 	default:
-		err = analyse(ctx, cfg, stdin, stdout, stderr)
+		err = analyseAll(ctx, cfg, stdin, stdout, stderr) // ci.go
 	}
 	var ue *usageError
+	var ae *assertError
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &ae):
+		return exitAssert // the verdict is on stderr already
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "flowtrace: %v\nRun 'flowtrace --help' for usage.\n", err)
 		return exitUsage
@@ -240,8 +261,10 @@ type observer interface {
 // analyse reads the input, tracks it and prints. A damaged input is
 // analysed up to the damage, printed, and then reported as the error.
 // Filters on how connections end take two passes over a regular file
-// (collect, then this one); see package selection.
-func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr io.Writer) error {
+// (collect, then this one); see package selection. tap, if not nil, sees
+// every tracker callback whatever the output filters select (the CI
+// rules' collector, ci.go).
+func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr io.Writer, tap observer) error {
 	var ids *selection.IDs
 	if cfg.drill.filter.NeedsEnd() && seekable(cfg.read) {
 		var err error
@@ -288,6 +311,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		}
 		sel.Tap = fw
 	}
+	if tap != nil {
+		obs = tapObserver{obs, tap}
+	}
 	tr := tracker.New(cfg.tracker, obs)
 	src, offset, stop := readAhead(cfg, rd, f)
 	defer stop()
@@ -297,6 +323,11 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	sum := finish(src, tr)
 	if err := out.Close(sum); err != nil {
 		return fmt.Errorf("write output: %w", err)
+	}
+	if tap != nil {
+		if err := tap.Close(sum); err != nil {
+			return err
+		}
 	}
 	if pw != nil {
 		if err := closeWrite(cfg, pw, fw, stderr); err != nil && readErr == nil {

@@ -39,6 +39,14 @@ _flowtrace() {
 		'--keep-root''[stay root during a live capture]' \
 		'--watch''[live\: a refreshed view of states or periodic summary JSON records, instead of the transcript]' \
 		'--watch-interval=''[how often --watch refreshes]'':D: ' \
+		'--forbid=''[fail if a connection or finding matches RULE, e.g. '\''state=CLOSE-WAIT'\'', '\''finding=syn-flood'\'', '\''ended=reset by server and port=8080'\'']'':RULE: ' \
+		'--require=''[fail unless every connection matches RULE, or unless a count holds >= 10'\'') (repeatable)]'':RULE: ' \
+		'--max=''[fail if a measurement exceeds its limit\: RULE is FIELD=LIMIT]'':RULE: ' \
+		'--rules=''[read rules from FILE\: one forbid, require or max rule a line, # comments]'':FILE:_files' \
+		'--expect=''[compare the output with FILE and fail with a unified diff if it differs]'':FILE:_files' \
+		'--update''[with --expect, write the output to the expected file instead of comparing]' \
+		'--stable''[output stable across captures of one scenario\: times relative to the first packet, uids numbered, ephemeral ports masked]' \
+		'--junit=''[write a JUnit XML report to FILE\: a test case per rule per input]'':FILE:_files' \
 		'--version''[print the version and exit]' \
 		'--completion=''[print a completion script for SHELL and exit]'':SHELL:(bash zsh)' \
 		'(-h --help)'{-h,--help}'[show this help and exit]' \
