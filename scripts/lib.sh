@@ -564,3 +564,18 @@ vxlan_pair() {
 		nsx "$ns" ip neigh replace "$peer" lladdr "$pmac" dev "$name" nud permanent
 	done
 }
+
+# hping_flood NSRC COUNT: a SYN flood from hping3 in ft-cli to $SRV, in
+# the background: NSRC spoofed sources 10.79.0.1 ... 10.79.0.NSRC (route
+# them with flood_routes), each one hping3 run sending COUNT SYNs 2 ms
+# apart from ports 10000, 10001, ... (hping3 moves its source port on per
+# packet), MSS option 1460. HPING_PIDS are the runs' pids.
+hping_flood() {
+	local i
+	HPING_PIDS=()
+	for ((i = 1; i <= $1; i++)); do
+		spawn "$LOGS/hping3.log" timeout 20 ip netns exec "$FT_CLI" hping3 -q -I eth0 -S -a "10.79.0.$i" -s 10000 \
+			-p "${SRV##*:}" --tcp-mss 1460 -c "$2" -i u2000 "$SRV4"
+		HPING_PIDS+=("$LAST_PID")
+	done
+}

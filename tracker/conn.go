@@ -103,6 +103,7 @@ type Conn struct {
 	why           string
 	synRexmit     bool   // a SYN or SYN-ACK was retransmitted
 	cookie        bool   // the server answered the SYN with a SYN cookie (inferred)
+	synNoTCB      bool   // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
 	synRexmits    uint32 // retransmissions of the originator's SYN
 	synAckRexmits uint32 // retransmissions of the responder's SYN-ACK
 	synAckTime    time.Time
@@ -213,7 +214,7 @@ func (c *Conn) End() string {
 		return pick(c.firstFIN == Resp, EndClosingByServer, EndClosingByClient)
 	case c.cookie && r == Listen:
 		return EndSynCookie
-	case o == SynSent && r.Gone():
+	case (o == SynSent || c.synNoTCB) && r.Gone():
 		return EndUnanswered
 	case o.Handshaking() || r.Handshaking():
 		return EndHandshakeIncomplete
@@ -820,11 +821,18 @@ func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
 }
 
 // settle applies, at end, the evidence rules about endpoints that never
-// answered: a SYN-SENT originator that never retransmitted its SYN nor
-// answered the SYN-ACK (spoofedSYN), and a SYN-RECEIVED responder that
+// answered: a SYN-SENT originator that never retransmitted its SYN,
+// whether nobody answered it or it never answered the SYN-ACK
+// (spoofedSYN), and a SYN-RECEIVED responder that
 // never retransmitted its SYN-ACK (synCookie).
 func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
 	o, r := &c.ep[Orig], &c.ep[Resp]
+	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
+		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0
+		c.synNoTCB = true
+		c.set(t, Orig, noTCBUnanswered, true)
+		return
+	}
 	if !r.synSent || c.synAckTime.IsZero() {
 		return
 	}

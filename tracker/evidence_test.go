@@ -62,7 +62,8 @@ func replay1(segs ...segment.Segment) doneConn {
 // is presumed only when the input ended before the answer was due
 // (answerWait: 40 ms for a SYN-ACK, 200 ms for a FIN, without an RTT); a
 // retransmission restarts the wait; past the first retransmission time
-// (1 s) the silent endpoints are settled (no TCB, SYN cookie).
+// (1 s) the silent endpoints are settled (no TCB, SYN cookie), an
+// unanswered SYN's sender too.
 func TestEvidenceBoundaries(t *testing.T) {
 	syn := pkt(0, "c>s", "S", 1000, 0, 0)
 	synack := pkt(1, "s>c", "S.", 5000, 1001, 0)
@@ -82,6 +83,9 @@ func TestEvidenceBoundaries(t *testing.T) {
 		{"SYN-ACK retransmitted, never answered: half-open", []segment.Segment{syn, synack, synackAgain, elsewhere(1001 + 1500)}, [2]State{Closed, SynReceived}, 1, false},
 		{"SYN retransmitted: a real client", []segment.Segment{syn, synack, pkt(1000, "c>s", "S", 1000, 0, 0), pkt(1001, "s>c", "S.", 5000, 1001, 0), elsewhere(3000)}, [2]State{SynSent, SynReceived}, 1, false},
 		{"cookie SYN-ACK answered late: ESTABLISHED, cookie recorded", []segment.Segment{syn, synack, pkt(1200, "c>s", ".", 1001, 5001, 0)}, [2]State{Established, Established}, 0, true},
+		{"SYN unanswered, input ends before its first retransmission", []segment.Segment{syn, elsewhere(1039)}, [2]State{SynSent, Unknown}, 0, false},
+		{"SYN unanswered, never retransmitted: no TCB (a raw-socket probe)", []segment.Segment{syn, elsewhere(1041)}, [2]State{Closed, Unknown}, 0, false},
+		{"SYN unanswered, retransmitted: a real client", []segment.Segment{syn, pkt(1000, "c>s", "S", 1000, 0, 0), elsewhere(3500)}, [2]State{SynSent, Unknown}, 0, false},
 		{"FIN, input ends before its ACK is due", cat(handshake(), []segment.Segment{pkt(10, "c>s", "F.", 1001, 5001, 0), elsewhere(10 + 199)}), [2]State{FinWait1, CloseWait}, 0, false},
 		{"FIN, input ends after its ACK was due", cat(handshake(), []segment.Segment{pkt(10, "c>s", "F.", 1001, 5001, 0), elsewhere(10 + 201)}), [2]State{FinWait1, Established}, 0, false},
 	} {

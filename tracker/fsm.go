@@ -33,6 +33,7 @@ const (
 	missedSYN                    // its SYN predates the capture (a SYN-ACK came first)
 	missedHandshake              // the handshake predates the capture
 	noTCB                        // SYN-SENT, but never retransmitted its SYN nor answered the SYN-ACK
+	noTCBUnanswered              // SYN-SENT, never answered, but never retransmitted its SYN
 	cookieAnswered               // SYN-RECEIVED, but never retransmitted its SYN-ACK
 	rstRevoked                   // closed by a RST, then sent what only a live connection sends
 	timeWaitExpired              // 2×MSL elapsed on the capture clock
@@ -163,6 +164,15 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// retransmits its SYN (§3.8.1) and answers a SYN-ACK (§3.10.7.3).
 		if s == SynSent {
 			return Closed, "no TCB: SYN never retransmitted, SYN-ACK never answered (spoofed source?)", true
+		}
+	case noTCBUnanswered:
+		// The same rule for a SYN nobody answered: a socket in SYN-SENT
+		// retransmits its SYN (§3.8.1) until it gives up, and one
+		// closed in SYN-SENT is deleted (§3.10.4 CLOSE, SYN-SENT). A SYN
+		// sent once is a raw-socket probe (a scanner) or came from a
+		// socket already closed.
+		if s == SynSent {
+			return Closed, "no TCB: unanswered SYN never retransmitted (raw-socket probe or closed socket?)", true
 		}
 	case cookieAnswered:
 		// The evidence rule (synCookie): a listener that keeps a request

@@ -30,6 +30,7 @@ func TestNext(t *testing.T) {
 		{Unknown, missedSYN}:          {SynSent, "§3.10.7.3 (its SYN predates the capture)"},
 		{Unknown, missedHandshake}:    {Established, "§3.5 (the handshake predates the capture)"},
 		{SynSent, noTCB}:              {Closed, "§3.8.1 (no SYN retransmission: no TCB; spoofedSYN)"},
+		{SynSent, noTCBUnanswered}:    {Closed, "§3.8.1, §3.10.4 (unanswered SYN never retransmitted: no TCB)"},
 		{SynReceived, cookieAnswered}: {Listen, "RFC 4987 §3.6 (no SYN-ACK retransmission: SYN cookie)"},
 		{Listen, sndSYNACK}:           {SynReceived, "§3.10.7.2 LISTEN third check (SYN not captured)"},
 		{Listen, rcvAnsweredSYN}:      {SynReceived, "§3.10.7.2 LISTEN third check"},

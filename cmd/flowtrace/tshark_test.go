@@ -58,6 +58,12 @@ var tsharkKnown = map[[2]string]string{
 	{"reorder", "tcp.analysis.out_of_order"}:        lateOriginal,
 	{"rst-injected", "tcp.analysis.retransmission"}: "tshark lets a forged out-of-window RST move the next expected sequence number, " +
 		"then calls the genuine data and FIN after it retransmissions; flowtrace never lets a RST move the sequence space",
+	{"rst-out-of-window", "tcp.analysis.lost_segment"}: "tshark lets the forged RSTs, 2^30 above and below the window, move the next " +
+		"expected sequence number, then calls the genuine data after them a segment following a gap; flowtrace never lets a RST " +
+		"move the sequence space",
+	{"port-reuse-premature", "tcp.analysis.ack_lost_segment"}: "the forged SYN below the old connection's ISN is refused by the " +
+		"server's TIME-WAIT socket, which answers with an ACK of the old connection; tshark takes the SYN's ISN in and calls that " +
+		"ACK one of unseen data; flowtrace does not analyse an ACK against a SYN its receiver refused",
 	// Issue 8's traces of hostile traffic: segments the receiver rejected
 	// never enter flowtrace's sequence analysis; tshark takes them in.
 	{"oow-ack-synrecv", "tcp.analysis.lost_segment"}:         rejectedSeg,

@@ -22,6 +22,10 @@
 //	flowtrace: ARGS: flowtrace flags TestKernelTruth runs the trace
 //	          with, matching a setting of the recipe (a sysctl such as
 //	          --fin-timeout 3s for net.ipv4.tcp_fin_timeout=3)
+//	finding:  KIND SUBJECT: one finding flowtrace's detectors must
+//	          report on the trace (KIND one of the finding kinds, SUBJECT
+//	          a host, a host:port service or a connection uid); a trace
+//	          without such lines must produce no finding
 //
 // The recipe's "finish [QUIET-SECONDS]" call (0.4 s by default, as
 // scripts/lib.sh) says how long the capture went on, quiet, after its
@@ -29,8 +33,8 @@
 // a pcap file does not record when its capture ended.
 //
 // STATE is an RFC 9293 state name as kerneltruth reports it (TIME-WAIT,
-// SYN-RECEIVED, ESTABLISHED, ...). In LOCAL, PEER and PROBLEM a "*"
-// matches any run of characters; nothing else is special. The socket and
+// SYN-RECEIVED, ESTABLISHED, ...). In LOCAL, PEER, PROBLEM and a
+// finding's SUBJECT a "*" matches any run of characters; nothing else is special. The socket and
 // sockets lines together list every non-LISTEN socket of both namespaces:
 // no such line means ss showed none. The package does no I/O beyond
 // reading the files it is given.
@@ -60,6 +64,7 @@ type Scenario struct {
 	Sockets    []Socket
 	Mismatches []Mismatch
 	Flowtrace  []string      // the "flowtrace:" line's flags
+	Findings   []Finding     // the "finding:" lines, in file order
 	Quiet      time.Duration // the capture's quiet time after its last packet (finish's argument)
 	Recipe     string        // the bash after the header
 }
@@ -79,6 +84,30 @@ func (s Socket) Matches(ns, state, local, peer string) bool {
 
 func (s Socket) String() string {
 	return fmt.Sprintf("%d× %s %s %s %s", s.Count, s.NS, s.State, s.Local, s.Peer)
+}
+
+// Finding is one "finding:" line: a finding the detectors must report
+// on the trace.
+type Finding struct {
+	Kind    string // e.g. "syn-flood", "port-scan"
+	Subject string // a pattern: "*" matches any run of characters
+}
+
+// Matches reports whether a finding of kind on subject matches f.
+func (f Finding) Matches(kind, subject string) bool {
+	return f.Kind == kind && Match(f.Subject, subject)
+}
+
+func (f Finding) String() string { return f.Kind + " " + f.Subject }
+
+// findingKinds are the finding kinds a "finding:" line may name.
+var findingKinds = map[string]bool{
+	"syn-flood": true, "port-scan": true, "udp-scan": true, "os-fingerprint": true,
+	"fragment-incomplete": true, "fragment-tiny": true, "fragment-overlap": true,
+	"fragment-scan": true, "rst-injection": true, "middlebox-reset": true,
+	"close-wait-leak": true, "fin-wait-1-stuck": true, "fin-wait-2-stuck": true,
+	"last-ack-stuck": true, "syn-sent-stuck": true, "half-dead": true,
+	"time-wait-pile": true, "port-reuse-premature": true,
 }
 
 // Mismatch is one "mismatch:" line: a disagreement TestKernelTruth
@@ -206,6 +235,21 @@ func Parse(r io.Reader, path string) (*Scenario, error) {
 			seen[key] = true
 			sc.Flowtrace = strings.Fields(val)
 			cur = nil
+		case "finding":
+			f := strings.Fields(val)
+			if len(f) != 2 {
+				return nil, errorf("finding: want KIND SUBJECT, got %q", val)
+			}
+			if !findingKinds[f[0]] {
+				return nil, errorf("finding: unknown kind %q", f[0])
+			}
+			for _, old := range sc.Findings {
+				if old.Kind == f[0] && old.Subject == f[1] {
+					return nil, errorf("finding: %s %s twice", f[0], f[1])
+				}
+			}
+			sc.Findings = append(sc.Findings, Finding{Kind: f[0], Subject: f[1]})
+			cur = nil
 		case "mismatch":
 			mismatchLines = append(mismatchLines, val)
 			cur = &mismatchLines[len(mismatchLines)-1]
@@ -293,6 +337,38 @@ func (sc *Scenario) CheckSockets(got [][4]string) []string {
 	for i, g := range got {
 		if !used[i] {
 			bad = append(bad, fmt.Sprintf("kernel socket %s %s %s %s is not in the scenario's socket lines", g[0], g[1], g[2], g[3]))
+		}
+	}
+	return bad
+}
+
+// CheckFindings compares the findings the detectors reported on a trace
+// (each as KIND, SUBJECT) with the scenario's finding lines: every
+// reported finding must match a line, and every line at least one
+// reported finding. It returns one message per difference.
+func (sc *Scenario) CheckFindings(got [][2]string) []string {
+	var bad []string
+	for _, want := range sc.Findings {
+		n := 0
+		for _, g := range got {
+			if want.Matches(g[0], g[1]) {
+				n++
+			}
+		}
+		if n == 0 {
+			bad = append(bad, fmt.Sprintf("no finding matches %q (testdata/scenarios/%s.scenario)", want.String(), sc.Name))
+		}
+	}
+	for _, g := range got {
+		found := false
+		for _, want := range sc.Findings {
+			if want.Matches(g[0], g[1]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			bad = append(bad, fmt.Sprintf("finding %s %s is not in testdata/scenarios/%s.scenario's finding lines", g[0], g[1], sc.Name))
 		}
 	}
 	return bad

@@ -55,6 +55,8 @@ const example = `# what: a flood; then one
 # mismatch: 2 c* 10.77.0.2:5000→10.79.*: flowtrace LISTEN, kernel SYN-RECEIVED; the tracker
 #   does not know yet
 # flowtrace: --fin-timeout 3s
+# finding: syn-flood 10.77.0.2:5000
+# finding: port-scan 10.79.*
 
 # a free comment after the header is part of the recipe
 setup_direct
@@ -76,6 +78,7 @@ func TestParse(t *testing.T) {
 		},
 		Mismatches: []Mismatch{{Count: 2, Problem: "c* 10.77.0.2:5000→10.79.*: flowtrace LISTEN, kernel SYN-RECEIVED", Reason: "the tracker does not know yet"}},
 		Flowtrace:  []string{"--fin-timeout", "3s"},
+		Findings:   []Finding{{Kind: "syn-flood", Subject: "10.77.0.2:5000"}, {Kind: "port-scan", Subject: "10.79.*"}},
 		Quiet:      4500 * time.Millisecond,
 		Recipe:     "\n# a free comment after the header is part of the recipe\nsetup_direct\ncap_here\nfinish 4.5\n",
 	}
@@ -97,6 +100,15 @@ func TestParse(t *testing.T) {
 	}
 	if bad := sc.CheckMismatches([]string{p}); len(bad) != 1 || !strings.Contains(bad[0], "happened 1 times, the scenario pins 2") {
 		t.Errorf("CheckMismatches of fewer problems: %q", bad)
+	}
+	if bad := sc.CheckFindings([][2]string{{"syn-flood", "10.77.0.2:5000"}, {"port-scan", "10.79.0.1"}, {"port-scan", "10.79.0.2"}}); len(bad) != 0 {
+		t.Errorf("CheckFindings of the declared findings: %q", bad)
+	}
+	if bad := sc.CheckFindings([][2]string{{"syn-flood", "10.77.0.2:5000"}}); len(bad) != 1 || !strings.Contains(bad[0], `no finding matches "port-scan 10.79.*"`) {
+		t.Errorf("CheckFindings of a missing finding: %q", bad)
+	}
+	if bad := sc.CheckFindings([][2]string{{"syn-flood", "10.77.0.2:5000"}, {"port-scan", "10.79.0.1"}, {"syn-flood", "10.77.0.2:5001"}}); len(bad) != 1 || !strings.Contains(bad[0], "finding syn-flood 10.77.0.2:5001 is not in") {
+		t.Errorf("CheckFindings of an extra finding: %q", bad)
 	}
 	if bad := sc.CheckMismatches([]string{p, p, "c1 other"}); len(bad) != 1 || bad[0] != "c1 other" {
 		t.Errorf("CheckMismatches of an unpinned problem: %q", bad)
@@ -120,8 +132,12 @@ func TestParseErrors(t *testing.T) {
 		"# sockets: x ft-cli ESTABLISHED a b\n" + ok,    // bad count
 		"# mismatch: 1 c1 problem without reason\n" + ok,
 		"# mismatch: one c1 p; r\n" + ok,
-		"# flowtrace: -v\n# flowtrace: -q\n" + ok,           // flowtrace twice
-		strings.Replace(ok, "finish\n", "finish soon\n", 1), // bad quiet time
+		"# flowtrace: -v\n# flowtrace: -q\n" + ok,                 // flowtrace twice
+		strings.Replace(ok, "finish\n", "finish soon\n", 1),       // bad quiet time
+		"# finding: syn-flood\n" + ok,                             // no subject
+		"# finding: syn-flood 10.0.0.2:80 extra\n" + ok,           // too many fields
+		"# finding: synflood 10.0.0.2:80\n" + ok,                  // unknown kind
+		"# finding: half-dead C*\n# finding: half-dead C*\n" + ok, // twice
 	} {
 		if _, err := Parse(strings.NewReader(in), "x.scenario"); err == nil {
 			t.Errorf("Parse(%q): no error", in)

@@ -1,0 +1,11 @@
+# flowtrace kernel truth: ss -tanoi at end of capture
+# ns ft-cli 10.77.0.1 fd77::1
+State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+# ns ft-srv 10.77.0.2 fd77::2
+State    Recv-Q Send-Q Local Address:Port Peer Address:PortProcess                
+LISTEN   0      16         10.77.0.2:5000      0.0.0.0:*   
+	 bbr cwnd:10         
+SYN-RECV 0      0          10.77.0.2:5000   10.79.0.12:3000 timer:(on,1.012ms,1)
+	
+SYN-RECV 0      0          10.77.0.2:5000   10.79.0.12:3001 timer:(on,1.104ms,1)
+	
