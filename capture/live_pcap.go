@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/gopacket"
 	"github.com/google/gopacket/pcap"
 )
 
@@ -127,13 +126,14 @@ func interfaceNames() []string {
 // the read timeout. data is valid until the next call. When the interface
 // goes down or disappears it returns an *InterfaceDownError; any error
 // other than ErrTimeout ends the capture.
-func (l *Live) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+func (l *Live) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error) {
 	if l.err != nil {
 		return nil, ci, 0, l.err
 	}
-	data, ci, err = l.h.ZeroCopyReadPacketData()
+	data, gci, err := l.h.ZeroCopyReadPacketData()
 	switch {
 	case err == nil:
+		ci = FrameInfo{Timestamp: gci.Timestamp, CaptureLength: gci.CaptureLength, Length: gci.Length, InterfaceIndex: gci.InterfaceIndex}
 		return data, ci, l.link, nil
 	case errors.Is(err, pcap.NextErrorTimeoutExpired):
 		// In non-blocking mode libpcap does not notice an interface

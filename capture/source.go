@@ -8,8 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/google/gopacket"
+	"time"
 )
 
 // Source yields raw link-layer frames. data is valid until the next call.
@@ -19,7 +18,7 @@ import (
 // link is a [LinkType] rather than gopacket's layers.LinkType, which is a
 // uint8 in gopacket v1.1.19 and cannot hold LINKTYPE_LINUX_SLL2 (276).
 type Source interface {
-	ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error)
+	ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error)
 	Close() error
 }
 
@@ -207,7 +206,7 @@ func (f *File) initPcap(br *bufio.Reader, magic uint32) error {
 
 // ReadFrame returns the next frame. At the end of a file cut mid-record it
 // returns a *TruncatedError, after every complete record.
-func (f *File) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+func (f *File) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error) {
 	if f.err != nil {
 		return nil, ci, 0, f.err
 	}
@@ -298,4 +297,13 @@ func (f *File) Close() error {
 		return err
 	}
 	return nil
+}
+
+// FrameInfo describes one frame as its source delivered it. It is
+// flowtrace's own, so that no caller of a [Source] depends on gopacket.
+type FrameInfo struct {
+	Timestamp      time.Time // when the frame was captured, UTC for files
+	CaptureLength  int       // bytes captured (len(data))
+	Length         int       // bytes on the wire, which may be more
+	InterfaceIndex int       // pcapng: the interface the frame came in on
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/gopacket"
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/capture"
@@ -345,7 +344,7 @@ func writeOpenError(err error, l *liveConfig, dropped bool) error {
 // frameSource is what liveSource reads: a *capture.Live, or a fake in
 // tests.
 type frameSource interface {
-	ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error)
+	ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error)
 	LinkType() capture.LinkType
 	Snaplen() int
 }
@@ -389,10 +388,10 @@ func (s *liveSource) Close() error               { return nil } // analyseLive c
 
 // ReadFrame returns the next frame, or io.EOF once the capture is to
 // stop.
-func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error) {
+func (s *liveSource) ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error) {
 	for {
 		if s.stopped != "" {
-			return nil, gopacket.CaptureInfo{}, 0, io.EOF
+			return nil, capture.FrameInfo{}, 0, io.EOF
 		}
 		data, ci, link, err := s.src.ReadFrame()
 		switch {
