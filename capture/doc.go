@@ -2,8 +2,8 @@
 // the TCP segments in them into [segment.Segment] values.
 //
 // A [Source] yields frames; [OpenFile] returns one for pcap and pcapng
-// files (gzipped or not, or stdin for "-"), told apart by their magic
-// number. A [Reader] pulls frames from a Source, runs an optional BPF
+// files (plain, gzip or zstd compressed, or stdin for "-"), told apart by
+// their magic numbers. A [Reader] pulls frames from a Source, runs an optional BPF
 // filter, decodes each frame and returns only TCP segments; everything
 // else is counted in [Stats].
 //

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 func readTrace(t *testing.T, name string) []byte {
@@ -109,8 +111,8 @@ func TestTruncatedCapture(t *testing.T) {
 	}
 }
 
-// TestInputs reads one trace as a file, from stdin, gzipped, and through
-// a BPF filter.
+// TestInputs reads one trace as a file, from stdin, gzipped, zstd
+// compressed, and through a BPF filter.
 func TestInputs(t *testing.T) {
 	path := filepath.Join(pcapDir, "client-close.pcap")
 	raw := readTrace(t, "client-close.pcap")
@@ -121,12 +123,29 @@ func TestInputs(t *testing.T) {
 	if got, _, _ := flowtrace(t, raw, "-r", "-"); got != want {
 		t.Errorf("stdin output differs from file output")
 	}
+	// Compressed, told by content: the names say nothing.
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
 	zw.Write(raw)
 	zw.Close()
-	if got, _, _ := flowtrace(t, nil, "-r", writeFile(t, "trace.gz", gz.Bytes())); got != want {
-		t.Errorf("gzip output differs from plain output")
+	var zst bytes.Buffer
+	zsw, err := zstd.NewWriter(&zst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zsw.Write(raw)
+	zsw.Close()
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"gzip", gz.Bytes()}, {"zstd", zst.Bytes()}} {
+		got, stderr, code := flowtrace(t, nil, "-r", writeFile(t, c.name+".trace", c.data))
+		if code != 0 || got != want {
+			t.Errorf("%s: exit %d, output differs from the plain file's: %s", c.name, code, stderr)
+		}
+		if got, _, _ := flowtrace(t, c.data, "-r", "-"); got != want {
+			t.Errorf("%s on stdin: output differs from the plain file's", c.name)
+		}
 	}
 	// A filter on a file: the SYN scan probes 200 ports; keep port 80.
 	out, stderr, code := flowtrace(t, nil, "-r", filepath.Join(pcapDir, "syn-scan.pcap"), "--json", "tcp", "port", "80")

@@ -26,7 +26,7 @@ func manual() *flagdoc.Page {
 			"-D",
 		},
 		Desc: []string{
-			"flowtrace reads TCP traffic from a pcap or pcapng file (optionally gzipped, or standard input) or captures it live, " +
+			"flowtrace reads TCP traffic from a pcap or pcapng file (optionally gzip or zstd compressed, or standard input) or captures it live, " +
 				"and replays every segment through the RFC 9293 state machines of both endpoints of each connection. " +
 				"It prints each state transition with its reason, then a connection table and a histogram of final endpoint states; " +
 				"with --json the same as JSON Lines, one record per line.",

@@ -111,7 +111,7 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("flowtrace", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin)")
+	fs.StringVarP(&c.read, "read", "r", "", "read packets from `FILE` (pcap or pcapng, optionally gzip or zstd compressed; - for stdin)")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.CountVarP(&c.numeric, "numeric", "n", "accepted for tcpdump compatibility, as is -nn: flowtrace never resolves addresses or ports")
 	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: `MODE` is auto (when stderr is a terminal), always or never")
