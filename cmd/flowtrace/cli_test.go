@@ -202,3 +202,29 @@ func TestQuietFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestProfileFlags: --cpuprofile and --memprofile write pprof files and
+// change nothing in the output; a file that cannot be created is a
+// runtime error naming the flag, before any output.
+func TestProfileFlags(t *testing.T) {
+	path := filepath.Join(pcapDir, "client-close.pcap")
+	want, _, _ := flowtrace(t, nil, "-r", path)
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.pprof"), filepath.Join(dir, "mem.pprof")
+	got, stderr, code := flowtrace(t, nil, "-r", path, "--cpuprofile", cpu, "--memprofile", mem)
+	if code != 0 || got != want {
+		t.Fatalf("exit %d, output differs: %s", code, stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		b, err := os.ReadFile(p)
+		if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("%s: not a pprof profile (%d bytes, %v)", p, len(b), err)
+		}
+	}
+	for _, flag := range []string{"--cpuprofile", "--memprofile"} {
+		out, stderr, code := flowtrace(t, nil, "-r", path, flag, "/nonexistent/x.pprof")
+		if code != 1 || out != "" || !strings.HasPrefix(stderr, "flowtrace: "+flag+": open /nonexistent/x.pprof: ") {
+			t.Errorf("%s in a missing directory: exit %d, stdout %d bytes, stderr %q", flag, code, len(out), stderr)
+		}
+	}
+}

@@ -33,7 +33,7 @@ func manual() *flagdoc.Page {
 			"Trailing arguments are a BPF filter in tcpdump syntax (see pcap-filter(7)); it applies to files too. " +
 				"Results go to standard output, diagnostics to standard error. The output is deterministic: the same input gives the same bytes.",
 		},
-		Groups: []string{groupInput, groupOutput, groupDrill, groupTracker, groupLive},
+		Groups: []string{groupInput, groupOutput, groupDrill, groupTracker, groupLive, groupProfile},
 		Examples: []flagdoc.Example{
 			{Cmd: "flowtrace -r trace.pcap", Text: "annotated transcript, connection table, histogram"},
 			{Cmd: "flowtrace -r trace.pcapng --json", Text: "the same as JSON Lines"},

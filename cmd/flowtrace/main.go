@@ -34,6 +34,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
+	"github.com/flowtrace/flowtrace/internal/profile"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/selection"
@@ -92,6 +93,7 @@ type config struct {
 	lineBuf    bool // -l
 	pktBuf     bool // -U
 	checksums  capture.ChecksumMode
+	profiles   profile.Profiles // --cpuprofile, --memprofile
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -101,6 +103,7 @@ const (
 	groupDrill   = "Output filters (what is printed, not what is tracked)"
 	groupTracker = "Tracker"
 	groupLive    = "Live capture"
+	groupProfile = "Profiling"
 )
 
 // newFlagSet defines every flag, bound to c. The parser, --help, the man
@@ -143,6 +146,12 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	flagdoc.SetGroup(fs, groupTracker, "time-wait", "fin-timeout", "idle-timeout", "max-conns")
 
 	addLiveFlags(fs, &c.live)
+
+	fs.StringVar(&c.profiles.CPU, "cpuprofile", "", "write a Go CPU profile of the run to `FILE` (go tool pprof reads it)")
+	fs.StringVar(&c.profiles.Mem, "memprofile", "", "write a Go heap profile, taken at the end of the run, to `FILE`")
+	flagdoc.SetGroup(fs, groupProfile, "cpuprofile", "memprofile")
+	flagdoc.SetComplete(fs, "cpuprofile", flagdoc.CompleteFile)
+	flagdoc.SetComplete(fs, "memprofile", flagdoc.CompleteFile)
 
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.StringVar(&c.completion, "completion", "", "print a completion script for `SHELL` (bash or zsh) and exit")
@@ -212,10 +221,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = completion(stdout, newFlagSet(&config{}), cfg.completion)
 	case cfg.live.list:
 		err = listInterfaces(stdout)
-	case cfg.live.iface != "":
-		err = analyseLive(ctx, cfg, stdout, stderr)
 	default:
-		err = analyse(ctx, cfg, stdin, stdout, stderr)
+		err = profiled(cfg, func() error {
+			if cfg.live.iface != "" {
+				return analyseLive(ctx, cfg, stdout, stderr)
+			}
+			return analyse(ctx, cfg, stdin, stdout, stderr)
+		})
 	}
 	var ue *usageError
 	switch {
@@ -228,6 +240,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "flowtrace: %v\n", err)
 		return exitRuntime
 	}
+}
+
+// profiled runs the analysis between --cpuprofile's start and stop, and
+// writes --memprofile after it.
+func profiled(cfg *config, analysis func() error) error {
+	if err := cfg.profiles.Start(); err != nil {
+		return err
+	}
+	err := analysis()
+	if perr := cfg.profiles.Stop(); err == nil {
+		err = perr
+	}
+	return err
 }
 
 // observer is what a printer is to flowtrace: a tracker.Observer that

@@ -39,6 +39,8 @@ _flowtrace() {
 		'--keep-root''[stay root during a live capture]' \
 		'--watch''[live\: a refreshed view of states or periodic summary JSON records, instead of the transcript]' \
 		'--watch-interval=''[how often --watch refreshes]'':D: ' \
+		'--cpuprofile=''[write a Go CPU profile of the run to FILE]'':FILE:_files' \
+		'--memprofile=''[write a Go heap profile, taken at the end of the run, to FILE]'':FILE:_files' \
 		'--version''[print the version and exit]' \
 		'--completion=''[print a completion script for SHELL and exit]'':SHELL:(bash zsh)' \
 		'(-h --help)'{-h,--help}'[show this help and exit]' \
