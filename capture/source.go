@@ -76,8 +76,8 @@ type File struct {
 	name   string
 	closer io.Closer // nil for stdin
 	size   int64
-	raw    *counter // bytes read from the file
-	stream *counter // bytes read after decompression (raw when not gzipped)
+	raw    *counter  // bytes read from the file
+	stream *counter  // bytes read after decompression (raw when not gzipped)
 	dec    io.Closer // the decompressor, nil for a plain capture
 
 	pcap    *pcapReader // classic pcap, or
