@@ -20,4 +20,5 @@ func (l *Live) LinkType() LinkType        { return 0 }
 func (l *Live) Snaplen() int              { return 0 }
 func (l *Live) Name() string              { return "" }
 func (l *Live) Stats() (LiveStats, error) { return LiveStats{}, ErrNoLibpcap }
+func (l *Live) Path() string              { return "" }
 func (l *Live) Close() error              { return nil }

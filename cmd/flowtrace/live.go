@@ -222,7 +222,11 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if dropped {
 		as = ", running as " + l.user
 	}
-	fmt.Fprintf(stderr, "flowtrace: listening on %s, link-type %s, snapshot length %d bytes%s\n", l.iface, src.LinkType(), src.Snaplen(), as)
+	path := ""
+	if p, ok := src.(interface{ Path() string }); ok && p.Path() != "" {
+		path = ", through " + p.Path()
+	}
+	fmt.Fprintf(stderr, "flowtrace: listening on %s, link-type %s, snapshot length %d bytes%s%s\n", l.iface, src.LinkType(), src.Snaplen(), path, as)
 
 	ls := &liveSource{
 		src: src, stats: stats, now: now, ctx: ctx, w: pw,
