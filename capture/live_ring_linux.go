@@ -33,15 +33,31 @@ type ring struct {
 	iface   string
 }
 
-// Ring sizes. Blocks are handed to flowtrace when full or after the
-// block timeout; the ring holds ringDefault bytes unless -B says
-// otherwise.
+// Ring sizes. The kernel hands a block over when it is full or after the
+// block timeout (1 ms in immediate mode), so a quiet link spends a whole
+// block on a few frames: the ring has ringBlocks blocks, each of the
+// ring's size divided among them, between ringMinBlock and ringMaxBlock.
+// The ring holds ringDefault bytes unless -B says otherwise.
 const (
-	ringBlock   = 1 << 20
-	ringFrame   = 4096
-	ringDefault = 16 << 20
-	ringMin     = 2 // blocks
+	ringFrame    = 4096
+	ringBlocks   = 64
+	ringMinBlock = 64 << 10
+	ringMaxBlock = 1 << 20
+	ringDefault  = 16 << 20
 )
+
+// ringGeometry returns the block size and count for a ring of size bytes
+// (0: the default).
+func ringGeometry(size int) (block, blocks int) {
+	if size <= 0 {
+		size = ringDefault
+	}
+	block = ringMinBlock
+	for block*2 <= min(size/ringBlocks, ringMaxBlock) {
+		block *= 2
+	}
+	return block, max(size/block, 2)
+}
 
 // ringLink returns the link type the ring delivers for iface, and whether
 // the ring path supports it: Ethernet-framed devices (Ethernet, veth,
@@ -64,10 +80,7 @@ func ringLink(iface string) (link LinkType, loopback, ok bool) {
 // openRing opens the ring on iface, attaches prog (libpcap's program for
 // the filter, or nil) and joins the fanout group.
 func openRing(iface string, opts LiveOptions, prog []bpfInsn, loopback bool) (*ring, error) {
-	blocks := ringDefault / ringBlock
-	if opts.BufferSize > 0 {
-		blocks = max(opts.BufferSize/ringBlock, ringMin)
-	}
+	block, blocks := ringGeometry(opts.BufferSize)
 	blockTimeout := opts.Timeout
 	if opts.Immediate {
 		blockTimeout = time.Millisecond // the kernel's shortest: a frame waits at most 1 ms
@@ -76,7 +89,7 @@ func openRing(iface string, opts LiveOptions, prog []bpfInsn, loopback bool) (*r
 		afpacket.OptInterface(iface),
 		afpacket.OptTPacketVersion(afpacket.TPacketVersion3),
 		afpacket.OptFrameSize(ringFrame),
-		afpacket.OptBlockSize(ringBlock),
+		afpacket.OptBlockSize(block),
 		afpacket.OptNumBlocks(blocks),
 		afpacket.OptBlockTimeout(blockTimeout),
 		afpacket.OptPollTimeout(opts.Timeout),

@@ -37,6 +37,20 @@ func TestRingProgram(t *testing.T) {
 	}
 }
 
+func TestRingGeometry(t *testing.T) {
+	for _, tt := range []struct{ size, block, blocks int }{
+		{0, 256 << 10, 64},
+		{2 << 20, 64 << 10, 32},
+		{100 << 10, 64 << 10, 2},
+		{64 << 20, 1 << 20, 64},
+		{1 << 30, 1 << 20, 1024},
+	} {
+		if b, n := ringGeometry(tt.size); b != tt.block || n != tt.blocks {
+			t.Errorf("ringGeometry(%d) = %d × %d; want %d × %d", tt.size, n, b, tt.blocks, tt.block)
+		}
+	}
+}
+
 // TestRingLoopback captures one connection on lo through the ring and
 // through libpcap: the same segments, each once (the kernel shows
 // loopback frames twice, outgoing and incoming), only those the filter
