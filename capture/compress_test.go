@@ -15,7 +15,7 @@ import (
 	"github.com/flowtrace/flowtrace/segment"
 )
 
-func zst(t *testing.T, b []byte) []byte {
+func zst(t testing.TB, b []byte) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w, err := zstd.NewWriter(&buf, zstd.WithEncoderConcurrency(1))
