@@ -159,3 +159,42 @@ func (u *untilQuiet) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
 	return data, ci, link, err
 }
 func (u *untilQuiet) Close() error { return nil }
+
+// TestRingNoAllocs: reading a frame from the ring allocates nothing.
+// Root only.
+func TestRingNoAllocs(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to capture (CI runs as root)")
+	}
+	pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	opts := DefaultLiveOptions()
+	opts.Filter = "udp port " + strconv.Itoa(pc.LocalAddr().(*net.UDPAddr).Port)
+	l, err := OpenLive("lo", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	const n = 300
+	for range n {
+		if _, err := pc.WriteTo([]byte("x"), pc.LocalAddr()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(50 * time.Millisecond)
+	read := 0
+	allocs := testing.AllocsPerRun(n-50, func() {
+		if _, _, _, err := l.ReadFrame(); err == nil {
+			read++
+		}
+	})
+	if read < n-50 {
+		t.Fatalf("read %d frames of %d", read, n)
+	}
+	if allocs != 0 {
+		t.Errorf("%.2f allocations per frame; want 0", allocs)
+	}
+}
