@@ -123,6 +123,14 @@
 //
 // # Live capture and privileges
 //
+// [OpenLive] reads an Ethernet-framed Linux interface through an
+// AF_PACKET socket with a TPACKET_V3 ring (live_ring_linux.go: no system
+// call and no cgo call per frame), with libpcap's program for the filter
+// attached to the socket and the socket in a PACKET_FANOUT hash group of
+// the process; "any", other link types and other systems go through
+// libpcap. [Live.Path] says which. [Drops] follows the kernel's counters
+// of either between polls.
+//
 // [OpenLive] needs CAP_NET_RAW and nothing else (promiscuous mode is set
 // through the packet socket). A capability that is only permitted, as a
 // file capability "cap_net_raw=p" leaves it, is raised into the effective

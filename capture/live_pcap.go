@@ -13,9 +13,9 @@ import (
 	"github.com/google/gopacket/pcap"
 )
 
-// Live is a [Source] capturing from a network interface with libpcap. It
-// is not safe for concurrent use: call Stats from the goroutine that
-// reads.
+// Live is a [Source] capturing from a network interface, through an
+// AF_PACKET ring or libpcap (see [Live.Path]). It is not safe for
+// concurrent use: call Stats from the goroutine that reads.
 type Live struct {
 	h       *pcap.Handle // libpcap, or
 	ring    *ring        // an AF_PACKET ring (Linux)
@@ -155,20 +155,7 @@ func (l *Live) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error)
 		return nil, ci, 0, l.err
 	}
 	if l.ring != nil {
-		data, ci, err = l.ring.read()
-		switch {
-		case err == nil:
-			return data, ci, l.link, nil
-		case err == ErrTimeout:
-			if err := l.checkUp(); err != nil {
-				return nil, ci, 0, err
-			}
-			return nil, ci, 0, ErrTimeout
-		}
-		if err := l.checkUp(); err != nil {
-			return nil, ci, 0, err // what the socket's error meant
-		}
-		return nil, ci, 0, l.readError(err.Error())
+		return l.readRing()
 	}
 	data, gci, err := l.h.ZeroCopyReadPacketData()
 	switch {
@@ -191,6 +178,23 @@ func (l *Live) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error)
 		}
 	}
 	return nil, ci, 0, l.readError(msg)
+}
+
+func (l *Live) readRing() ([]byte, FrameInfo, LinkType, error) {
+	data, ci, err := l.ring.read()
+	switch {
+	case err == nil:
+		return data, ci, l.link, nil
+	case err == ErrTimeout:
+		if err := l.checkUp(); err != nil {
+			return nil, ci, 0, err
+		}
+		return nil, ci, 0, ErrTimeout
+	}
+	if err := l.checkUp(); err != nil {
+		return nil, ci, 0, err // what the socket's error meant
+	}
+	return nil, ci, 0, l.readError(err.Error())
 }
 
 // checkUp looks whether the interface went down or away, which neither
