@@ -5,8 +5,6 @@ import (
 	"net/netip"
 	"time"
 
-	"github.com/google/gopacket"
-
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -195,7 +193,7 @@ func markFragment(seg *segment.Segment, b []byte, end, unfrag int) (verdict, Rea
 // reassemble takes the fragment decode left in seg. It reports whether
 // seg now holds a reassembled TCP segment to deliver; the frame is
 // counted in any case.
-func (r *Reader) reassemble(seg *segment.Segment, ci gopacket.CaptureInfo) bool {
+func (r *Reader) reassemble(seg *segment.Segment, ci FrameInfo) bool {
 	if r.frag == nil {
 		r.frag = newDefrag()
 	}

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/gopacket"
-
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -96,9 +94,9 @@ type timedSource struct {
 	i      int
 }
 
-func (s *timedSource) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error) {
+func (s *timedSource) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
 	if s.i == len(s.frames) {
-		return nil, gopacket.CaptureInfo{}, 0, io.EOF
+		return nil, FrameInfo{}, 0, io.EOF
 	}
 	f, ts := s.frames[s.i], t0
 	if s.i < len(s.times) {
@@ -108,7 +106,7 @@ func (s *timedSource) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error
 	// A copy that the next read scribbles over, as a zero-copy source's
 	// buffer is reused.
 	buf := bytes.Clone(f)
-	return buf, gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(f), Length: len(f)}, LinkRaw, nil
+	return buf, FrameInfo{Timestamp: ts, CaptureLength: len(f), Length: len(f)}, LinkRaw, nil
 }
 
 func (s *timedSource) Close() error { return nil }

@@ -2,8 +2,8 @@
 // the TCP segments in them into [segment.Segment] values.
 //
 // A [Source] yields frames; [OpenFile] returns one for pcap and pcapng
-// files (gzipped or not, or stdin for "-"), told apart by their magic
-// number. A [Reader] pulls frames from a Source, runs an optional BPF
+// files (plain, gzip or zstd compressed, or stdin for "-"), told apart by
+// their magic numbers. A [Reader] pulls frames from a Source, runs an optional BPF
 // filter, decodes each frame and returns only TCP segments; everything
 // else is counted in [Stats].
 //
@@ -132,6 +132,14 @@
 // returns an error.
 //
 // # Live capture and privileges
+//
+// [OpenLive] reads an Ethernet-framed Linux interface through an
+// AF_PACKET socket with a TPACKET_V3 ring (live_ring_linux.go: no system
+// call and no cgo call per frame), with libpcap's program for the filter
+// attached to the socket and the socket in a PACKET_FANOUT hash group of
+// the process; "any", other link types and other systems go through
+// libpcap. [Live.Path] says which. [Drops] follows the kernel's counters
+// of either between polls.
 //
 // [OpenLive] needs CAP_NET_RAW and nothing else (promiscuous mode is set
 // through the packet socket). A capability that is only permitted, as a

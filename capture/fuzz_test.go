@@ -129,6 +129,7 @@ func FuzzOpenFile(f *testing.F) {
 		ngSHBBlock(le), ngIDBBlock(le, LinkEthernet, 0), ngEPBBlock(le, 0, 1, frames[2])))
 	f.Add(pcapFile(le, false, LinkEthernet, frames...)[:100])
 	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
+	f.Add(zst(f, pcapFile(le, false, LinkEthernet, frames...)))
 	f.Add([]byte("not a capture"))
 	for link, fr := range linkSeeds(f) {
 		f.Add(pcapFile(le, false, link, fr))
@@ -147,6 +148,7 @@ func FuzzOpenFile(f *testing.F) {
 		if err != nil {
 			return
 		}
+		defer src.Close() // stops gzip's read-ahead goroutine
 		r := NewReader(src)
 		var seg segment.Segment
 		for i := 0; ; i++ {

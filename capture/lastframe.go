@@ -1,7 +1,5 @@
 package capture
 
-import "github.com/google/gopacket"
-
 // LastFrame is a [Source] that passes another Source's frames through and
 // keeps the latest one, so that whoever handles the segment a [Reader]
 // decoded from it can still get at the raw bytes (to write them with a
@@ -12,7 +10,7 @@ import "github.com/google/gopacket"
 type LastFrame struct {
 	src    Source
 	data   []byte
-	ci     gopacket.CaptureInfo
+	ci     FrameInfo
 	link   LinkType
 	frames uint64
 }
@@ -23,7 +21,7 @@ var _ Source = (*LastFrame)(nil)
 func NewLastFrame(src Source) *LastFrame { return &LastFrame{src: src} }
 
 // ReadFrame implements Source.
-func (l *LastFrame) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error) {
+func (l *LastFrame) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
 	data, ci, link, err := l.src.ReadFrame()
 	if err != nil {
 		l.data = nil
@@ -37,7 +35,7 @@ func (l *LastFrame) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error) 
 // Frame returns the latest frame read and its number, counting from 1 as
 // [segment.Segment].Pkt does, so a caller can check that the frame is the
 // one its segment came from.
-func (l *LastFrame) Frame() (data []byte, ci gopacket.CaptureInfo, link LinkType, n uint64) {
+func (l *LastFrame) Frame() (data []byte, ci FrameInfo, link LinkType, n uint64) {
 	return l.data, l.ci, l.link, l.frames
 }
 

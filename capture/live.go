@@ -28,6 +28,9 @@ type LiveOptions struct {
 	Timeout time.Duration
 	// Filter is a BPF expression in tcpdump syntax, run in the kernel.
 	Filter string
+	// Libpcap captures through libpcap even where an AF_PACKET ring
+	// could (Linux, Ethernet-framed interfaces).
+	Libpcap bool
 }
 
 // DefaultSnaplen keeps every header flowtrace decodes: a Linux cooked v2

@@ -2,8 +2,6 @@
 
 package capture
 
-import "github.com/google/gopacket"
-
 // Live is a live capture; without cgo there is no libpcap to provide it.
 type Live struct{}
 
@@ -15,11 +13,12 @@ func OpenLive(iface string, opts LiveOptions) (*Live, error) { return nil, ErrNo
 // Interfaces returns ErrNoLibpcap: live capture needs libpcap (cgo).
 func Interfaces() ([]Interface, error) { return nil, ErrNoLibpcap }
 
-func (l *Live) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error) {
-	return nil, gopacket.CaptureInfo{}, 0, ErrNoLibpcap
+func (l *Live) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
+	return nil, FrameInfo{}, 0, ErrNoLibpcap
 }
 func (l *Live) LinkType() LinkType        { return 0 }
 func (l *Live) Snaplen() int              { return 0 }
 func (l *Live) Name() string              { return "" }
 func (l *Live) Stats() (LiveStats, error) { return LiveStats{}, ErrNoLibpcap }
+func (l *Live) Path() string              { return "" }
 func (l *Live) Close() error              { return nil }

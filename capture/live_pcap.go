@@ -10,15 +10,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/gopacket"
 	"github.com/google/gopacket/pcap"
 )
 
-// Live is a [Source] capturing from a network interface with libpcap. It
-// is not safe for concurrent use: call Stats from the goroutine that
-// reads.
+// Live is a [Source] capturing from a network interface, through an
+// AF_PACKET ring or libpcap (see [Live.Path]). It is not safe for
+// concurrent use: call Stats from the goroutine that reads.
 type Live struct {
-	h       *pcap.Handle
+	h       *pcap.Handle // libpcap, or
+	ring    *ring        // an AF_PACKET ring (Linux)
 	iface   string
 	link    LinkType
 	snaplen int
@@ -48,17 +48,20 @@ func openLive(iface string, opts LiveOptions) (*Live, error) {
 			return nil, &NoInterfaceError{Iface: iface, Available: interfaceNames()}
 		}
 	}
-	in, err := pcap.NewInactiveHandle(iface)
-	if err != nil {
-		return nil, fmt.Errorf("capture: %s: %v", iface, err)
-	}
-	defer in.CleanUp()
 	if opts.Snaplen <= 0 {
 		opts.Snaplen = DefaultSnaplen
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 100 * time.Millisecond
 	}
+	if link, loopback, ok := ringLink(iface); ok && !opts.Libpcap {
+		return openLiveRing(iface, link, loopback, opts)
+	}
+	in, err := pcap.NewInactiveHandle(iface)
+	if err != nil {
+		return nil, fmt.Errorf("capture: %s: %v", iface, err)
+	}
+	defer in.CleanUp()
 	// The "any" device cannot be promiscuous; libpcap would return a
 	// warning that gopacket treats as an error.
 	promisc := opts.Promisc && iface != "any"
@@ -90,6 +93,26 @@ func openLive(iface string, opts LiveOptions) (*Live, error) {
 		}
 	}
 	return l, nil
+}
+
+// openLiveRing captures on iface through an AF_PACKET ring, with the
+// filter compiled by libpcap for the ring's link type.
+func openLiveRing(iface string, link LinkType, loopback bool, opts LiveOptions) (*Live, error) {
+	if ifc, err := net.InterfaceByName(iface); err == nil && ifc.Flags&net.FlagUp == 0 {
+		return nil, &InterfaceDownError{Iface: iface}
+	}
+	var prog []bpfInsn
+	if opts.Filter != "" {
+		var err error
+		if prog, err = compileBPF(opts.Filter, link); err != nil {
+			return nil, err
+		}
+	}
+	r, err := openRing(iface, opts, prog, loopback)
+	if err != nil {
+		return nil, err
+	}
+	return &Live{ring: r, iface: iface, link: link, snaplen: opts.Snaplen}, nil
 }
 
 // activateError turns gopacket's activation error (an unexported type
@@ -127,28 +150,24 @@ func interfaceNames() []string {
 // the read timeout. data is valid until the next call. When the interface
 // goes down or disappears it returns an *InterfaceDownError; any error
 // other than ErrTimeout ends the capture.
-func (l *Live) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+func (l *Live) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error) {
 	if l.err != nil {
 		return nil, ci, 0, l.err
 	}
-	data, ci, err = l.h.ZeroCopyReadPacketData()
+	if l.ring != nil {
+		return l.readRing()
+	}
+	data, gci, err := l.h.ZeroCopyReadPacketData()
 	switch {
 	case err == nil:
+		ci = FrameInfo{Timestamp: gci.Timestamp, CaptureLength: gci.CaptureLength, Length: gci.Length, InterfaceIndex: gci.InterfaceIndex}
 		return data, ci, l.link, nil
 	case errors.Is(err, pcap.NextErrorTimeoutExpired):
 		// In non-blocking mode libpcap does not notice an interface
 		// going down or away (it would in a blocking read), and no
 		// packet comes: look on every quiet period.
-		if l.iface != "any" {
-			ifc, ierr := net.InterfaceByName(l.iface)
-			switch {
-			case ierr != nil:
-				l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface disappeared"}
-				return nil, ci, 0, l.err
-			case ifc.Flags&net.FlagUp == 0:
-				l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface went down"}
-				return nil, ci, 0, l.err
-			}
+		if err := l.checkUp(); err != nil {
+			return nil, ci, 0, err
 		}
 		return nil, ci, 0, ErrTimeout
 	}
@@ -158,6 +177,44 @@ func (l *Live) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType,
 			msg = e.Error()
 		}
 	}
+	return nil, ci, 0, l.readError(msg)
+}
+
+func (l *Live) readRing() ([]byte, FrameInfo, LinkType, error) {
+	data, ci, err := l.ring.read()
+	switch {
+	case err == nil:
+		return data, ci, l.link, nil
+	case err == ErrTimeout:
+		if err := l.checkUp(); err != nil {
+			return nil, ci, 0, err
+		}
+		return nil, ci, 0, ErrTimeout
+	}
+	if err := l.checkUp(); err != nil {
+		return nil, ci, 0, err // what the socket's error meant
+	}
+	return nil, ci, 0, l.readError(err.Error())
+}
+
+// checkUp looks whether the interface went down or away, which neither
+// libpcap in non-blocking mode nor the ring notices on a quiet link.
+func (l *Live) checkUp() error {
+	if l.iface == "any" {
+		return nil
+	}
+	ifc, ierr := net.InterfaceByName(l.iface)
+	switch {
+	case ierr != nil:
+		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface disappeared"}
+	case ifc.Flags&net.FlagUp == 0:
+		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface went down"}
+	}
+	return l.err
+}
+
+// readError turns a read error's message into the capture's end.
+func (l *Live) readError(msg string) error {
 	if _, ierr := net.InterfaceByName(l.iface); l.iface != "any" && ierr != nil {
 		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface disappeared (" + msg + ")"}
 	} else if strings.Contains(msg, "went down") || strings.Contains(msg, "network is down") || strings.Contains(msg, "disappeared") {
@@ -165,7 +222,7 @@ func (l *Live) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType,
 	} else {
 		l.err = fmt.Errorf("capture: %s: %s", l.iface, msg)
 	}
-	return nil, ci, 0, l.err
+	return l.err
 }
 
 // LinkType returns the link type of the interface.
@@ -177,8 +234,20 @@ func (l *Live) Snaplen() int { return l.snaplen }
 // Name returns the interface name.
 func (l *Live) Name() string { return l.iface }
 
+// Path says how frames come in, for the "listening on" line: "an
+// AF_PACKET TPACKET_V3 ring (fanout group N)" or "libpcap".
+func (l *Live) Path() string {
+	if l.ring != nil {
+		return fmt.Sprintf("an AF_PACKET TPACKET_V3 ring (fanout group %d)", l.ring.fanout)
+	}
+	return "libpcap"
+}
+
 // Stats returns the kernel's counters so far.
 func (l *Live) Stats() (LiveStats, error) {
+	if l.ring != nil {
+		return l.ring.stats()
+	}
 	s, err := l.h.Stats()
 	if err != nil {
 		return LiveStats{}, fmt.Errorf("capture: %s: statistics: %v", l.iface, err)
@@ -192,6 +261,10 @@ func (l *Live) Stats() (LiveStats, error) {
 
 // Close stops the capture.
 func (l *Live) Close() error {
+	if l.ring != nil {
+		l.ring.close()
+		return nil
+	}
 	l.h.Close()
 	return nil
 }

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"io"
 	"time"
-
-	"github.com/google/gopacket"
 )
 
 // pcapReader reads the records of a classic pcap file whose header has
@@ -38,7 +36,7 @@ type pcapReader struct {
 	lenient *Leniency
 }
 
-func (r *pcapReader) next() (data []byte, ci gopacket.CaptureInfo, err error) {
+func (r *pcapReader) next() (data []byte, ci FrameInfo, err error) {
 	if r.discard > 0 {
 		r.br.Discard(r.discard)
 		r.discard = 0
@@ -51,7 +49,7 @@ func (r *pcapReader) next() (data []byte, ci gopacket.CaptureInfo, err error) {
 		if err == io.EOF || err == nil {
 			err = io.ErrUnexpectedEOF
 		}
-		return nil, gopacket.CaptureInfo{CaptureLength: -1}, err
+		return nil, FrameInfo{CaptureLength: -1}, err
 	}
 	sec, frac := int64(r.order.Uint32(h[0:])), int64(r.order.Uint32(h[4:]))
 	caplen, origlen := int(r.order.Uint32(h[8:])), int(r.order.Uint32(h[12:]))
@@ -74,7 +72,7 @@ func (r *pcapReader) next() (data []byte, ci gopacket.CaptureInfo, err error) {
 	if !r.nano {
 		frac *= 1000
 	}
-	ci = gopacket.CaptureInfo{Timestamp: time.Unix(sec, frac).UTC(), CaptureLength: caplen, Length: origlen}
+	ci = FrameInfo{Timestamp: time.Unix(sec, frac).UTC(), CaptureLength: caplen, Length: origlen}
 	if caplen > MaxSnaplen {
 		return nil, ci, errBadRecord // ReadFrame names the lengths
 	}

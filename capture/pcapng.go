@@ -7,8 +7,6 @@ import (
 	"io"
 	"math/bits"
 	"time"
-
-	"github.com/google/gopacket"
 )
 
 // ngReader reads pcapng (draft-ietf-opsawg-pcapng) blocks.
@@ -100,7 +98,7 @@ func (r *ngReader) start() error {
 }
 
 // next returns the next packet.
-func (r *ngReader) next() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+func (r *ngReader) next() (data []byte, ci FrameInfo, link LinkType, err error) {
 	if r.records > 0 { // linktypes: read by start()
 		return r.record()
 	}
@@ -124,7 +122,7 @@ func (r *ngReader) next() (data []byte, ci gopacket.CaptureInfo, link LinkType, 
 
 // record returns a block that Wireshark numbers as a frame: no data,
 // link type linkRecord.
-func (r *ngReader) record() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+func (r *ngReader) record() (data []byte, ci FrameInfo, link LinkType, err error) {
 	r.records--
 	r.frames++
 	return nil, ci, linkRecord, nil
@@ -341,7 +339,7 @@ func (r *ngReader) interfaceOptions(b []byte, ifc *ngIface) error {
 }
 
 // packet reads the data of the packet block block() started.
-func (r *ngReader) packet() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+func (r *ngReader) packet() (data []byte, ci FrameInfo, link LinkType, err error) {
 	p := r.cur
 	if p.caplen > MaxSnaplen {
 		return nil, ci, 0, r.corrupt("captured length %d exceeds the maximum %d", p.caplen, MaxSnaplen)

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"io"
-
-	"github.com/google/gopacket"
 )
 
 // PcapWriter writes a classic pcap file with nanosecond timestamps (magic
@@ -46,7 +44,7 @@ func (pw *PcapWriter) LinkType() LinkType { return pw.link }
 
 // WritePacket appends one record. data is copied before it returns, and
 // nothing is allocated.
-func (pw *PcapWriter) WritePacket(ci gopacket.CaptureInfo, data []byte) error {
+func (pw *PcapWriter) WritePacket(ci FrameInfo, data []byte) error {
 	le := binary.LittleEndian
 	ns := ci.Timestamp.UnixNano()
 	le.PutUint32(pw.hdr[0:], uint32(ns/1e9))

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/gopacket"
-
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -39,7 +37,7 @@ func TestPcapWriterRoundTrip(t *testing.T) {
 	var seg segment.Segment
 	type rec struct {
 		data string
-		ci   gopacket.CaptureInfo
+		ci   FrameInfo
 		pkt  uint64
 	}
 	var want []rec
@@ -92,7 +90,7 @@ func TestPcapWriterNoAllocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	frame := make([]byte, 74)
-	ci := gopacket.CaptureInfo{CaptureLength: 74, Length: 1514}
+	ci := FrameInfo{CaptureLength: 74, Length: 1514}
 	if n := testing.AllocsPerRun(100, func() { pw.WritePacket(ci, frame) }); n != 0 {
 		t.Errorf("WritePacket allocates %v times per packet", n)
 	}

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/google/gopacket"
-
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -23,13 +21,13 @@ type fakeSource struct {
 	err    error
 }
 
-func (s *fakeSource) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error) {
+func (s *fakeSource) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
 	if s.i == len(s.frames) {
 		if !s.loop {
 			if s.err == nil {
-				return nil, gopacket.CaptureInfo{}, 0, io.EOF
+				return nil, FrameInfo{}, 0, io.EOF
 			}
-			return nil, gopacket.CaptureInfo{}, 0, s.err
+			return nil, FrameInfo{}, 0, s.err
 		}
 		s.i = 0
 	}
@@ -39,7 +37,7 @@ func (s *fakeSource) ReadFrame() ([]byte, gopacket.CaptureInfo, LinkType, error)
 		l = s.links[s.i]
 	}
 	s.i++
-	return f, gopacket.CaptureInfo{Timestamp: t0, CaptureLength: len(f), Length: len(f)}, l, nil
+	return f, FrameInfo{Timestamp: t0, CaptureLength: len(f), Length: len(f)}, l, nil
 }
 
 func (s *fakeSource) Close() error { return nil }

@@ -2,14 +2,12 @@ package capture
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/google/gopacket"
+	"time"
 )
 
 // Source yields raw link-layer frames. data is valid until the next call.
@@ -19,7 +17,7 @@ import (
 // link is a [LinkType] rather than gopacket's layers.LinkType, which is a
 // uint8 in gopacket v1.1.19 and cannot hold LINKTYPE_LINUX_SLL2 (276).
 type Source interface {
-	ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error)
+	ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error)
 	Close() error
 }
 
@@ -71,15 +69,16 @@ func (e *LinkTypeError) Error() string {
 	return fmt.Sprintf("capture: %s: unsupported link type %s", e.Name, e.Link.describe())
 }
 
-// File is a [Source] reading a pcap or pcapng file, possibly gzipped.
+// File is a [Source] reading a pcap or pcapng file, possibly compressed
+// with gzip or zstd.
 // It is not safe for concurrent use.
 type File struct {
 	name   string
 	closer io.Closer // nil for stdin
 	size   int64
-	raw    *counter // bytes read from the file
-	stream *counter // bytes read after decompression (raw when not gzipped)
-	gz     *gzip.Reader
+	raw    *counter  // bytes read from the file
+	stream *counter  // bytes read after decompression (raw when not gzipped)
+	dec    io.Closer // the decompressor, nil for a plain capture
 
 	pcap    *pcapReader // classic pcap, or
 	ng      *ngReader   // pcapng
@@ -108,8 +107,9 @@ func (c *counter) Read(p []byte) (int, error) {
 
 const bufSize = 64 << 10
 
-// OpenFile opens a pcap or pcapng capture, gzipped or not. The format is
-// told by its magic number, never by the name. name "-" reads stdin.
+// OpenFile opens a pcap or pcapng capture, plain or compressed with gzip
+// or zstd. The compression and the format are told by their magic
+// numbers, never by the name. name "-" reads stdin.
 func OpenFile(name string, stdin io.Reader) (*File, error) {
 	f := &File{name: name, size: -1}
 	var in io.Reader
@@ -140,12 +140,13 @@ func (f *File) init(in io.Reader) error {
 	f.stream = f.raw
 	br := bufio.NewReaderSize(f.raw, bufSize)
 	magic, err := br.Peek(4)
-	if len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		if f.gz, err = gzip.NewReader(br); err != nil {
+	if c := compressionOf(magic); c != nil {
+		r, err := c.open(br)
+		if err != nil {
 			return f.readErr(err, 0)
 		}
-		f.gz.Multistream(true)
-		f.stream = &counter{r: f.gz}
+		f.dec = r
+		f.stream = &counter{r: r}
 		br = bufio.NewReaderSize(f.stream, bufSize)
 		magic, err = br.Peek(4)
 	}
@@ -207,7 +208,7 @@ func (f *File) initPcap(br *bufio.Reader, magic uint32) error {
 
 // ReadFrame returns the next frame. At the end of a file cut mid-record it
 // returns a *TruncatedError, after every complete record.
-func (f *File) ReadFrame() (data []byte, ci gopacket.CaptureInfo, link LinkType, err error) {
+func (f *File) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error) {
 	if f.err != nil {
 		return nil, ci, 0, f.err
 	}
@@ -252,10 +253,10 @@ func (f *File) wrap(err error, record uint64) error {
 	return f.readErr(err, record)
 }
 
-// readErr wraps an I/O or decompression error. A gzip stream cut short is
-// a truncated capture too.
+// readErr wraps an I/O or decompression error. A compressed stream cut
+// short is a truncated capture too.
 func (f *File) readErr(err error, record uint64) error {
-	if err == io.ErrUnexpectedEOF || (f.gz != nil && err == io.EOF) {
+	if err == io.ErrUnexpectedEOF || (f.dec != nil && err == io.EOF) {
 		return &TruncatedError{Name: f.name, Record: record, Offset: f.stream.n}
 	}
 	return fmt.Errorf("capture: %s: %w", f.name, err)
@@ -283,14 +284,15 @@ func (f *File) Name() string { return f.name }
 func (f *File) Size() int64 { return f.size }
 
 // Offset returns how many bytes of the underlying file have been read so
-// far (compressed bytes for a gzipped file), for progress reports. It runs
+// far (compressed bytes for a compressed file), for progress reports. It runs
 // ahead of the frames delivered by up to the read buffer's size.
 func (f *File) Offset() int64 { return f.raw.n }
 
 // Close closes the file. It does not close stdin.
 func (f *File) Close() error {
-	if f.gz != nil {
-		f.gz.Close()
+	if f.dec != nil {
+		f.dec.Close()
+		f.dec = nil
 	}
 	if f.closer != nil {
 		err := f.closer.Close()
@@ -298,4 +300,13 @@ func (f *File) Close() error {
 		return err
 	}
 	return nil
+}
+
+// FrameInfo describes one frame as its source delivered it. It is
+// flowtrace's own, so that no caller of a [Source] depends on gopacket.
+type FrameInfo struct {
+	Timestamp      time.Time // when the frame was captured, UTC for files
+	CaptureLength  int       // bytes captured (len(data))
+	Length         int       // bytes on the wire, which may be more
+	InterfaceIndex int       // pcapng: the interface the frame came in on
 }

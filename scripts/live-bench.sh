@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # scripts/live-bench.sh: drops under load. Replays a large generated trace
 # over a veth pair with tcpreplay at rising rates, capturing on the far end
-# with flowtrace -i (immediate mode, the default, and --immediate-mode=false)
-# and with tcpdump -w /dev/null, one at a time, and prints side by side the
+# with flowtrace -i (immediate mode, the default, and --immediate-mode=false;
+# on a veth flowtrace reads through its AF_PACKET TPACKET_V3 ring, and the
+# summary names the path from its "listening on" line) and with tcpdump -w
+# /dev/null, one at a time, and prints side by side the
 # kernel drops each had at each rate and the highest rate each took with no
 # drop. Needs root, tcpreplay and tcpdump (make test-deps). About 1-2 min.
 #
@@ -94,6 +96,7 @@ run_one() {
 		cap=$(sed -n 's/^\([0-9]*\) packets captured.*/\1/p' "$err")
 		drop=$(sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' "$err")
 	else
+		sed -n 's/.*listening on .*, through \(.*\)$/\1/p' "$err" | sed 's/ (fanout group [0-9]*)//' >"$WORK/path.$tool"
 		cap=$(sed -n 's/.*: \([0-9]*\) packets captured, .*/\1/p' "$err")
 		drop=$(sed -n 's/.* \([0-9]*\) dropped by kernel, .*/\1/p' "$err")
 	fi
@@ -125,5 +128,7 @@ echo
 echo "highest rate with every frame captured and no drop at it or any lower rate"
 echo "($FRAMES frames, snaplen $SNAP, -B $BUFKIB KiB, $(nproc) cores shared with tcpreplay):"
 for t in "${TOOLS[@]}"; do
-	printf '  %-16s %8s pps   (first drops at: %s)\n' "$t" "${BEST[$t]}" "${FIRSTDROP[$t]}"
+	path=""
+	[ -s "$WORK/path.$t" ] && path=", through $(cat "$WORK/path.$t")"
+	printf '  %-16s %8s pps   (first drops at: %s%s)\n' "$t" "${BEST[$t]}" "${FIRSTDROP[$t]}" "$path"
 done

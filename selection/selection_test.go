@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/gopacket"
-
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/seqnum"
 	"github.com/flowtrace/flowtrace/segment"
@@ -256,8 +254,8 @@ func TestSelectNoAllocs(t *testing.T) {
 // frames is a capture.Source yielding the same Ethernet frame forever.
 type frames struct{ data []byte }
 
-func (f *frames) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error) {
-	return f.data, gopacket.CaptureInfo{Timestamp: t0, CaptureLength: len(f.data), Length: len(f.data)}, capture.LinkEthernet, nil
+func (f *frames) ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error) {
+	return f.data, capture.FrameInfo{Timestamp: t0, CaptureLength: len(f.data), Length: len(f.data)}, capture.LinkEthernet, nil
 }
 func (f *frames) Close() error { return nil }
 

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 func readTrace(t *testing.T, name string) []byte {
@@ -109,8 +111,8 @@ func TestTruncatedCapture(t *testing.T) {
 	}
 }
 
-// TestInputs reads one trace as a file, from stdin, gzipped, and through
-// a BPF filter.
+// TestInputs reads one trace as a file, from stdin, gzipped, zstd
+// compressed, and through a BPF filter.
 func TestInputs(t *testing.T) {
 	path := filepath.Join(pcapDir, "client-close.pcap")
 	raw := readTrace(t, "client-close.pcap")
@@ -121,12 +123,29 @@ func TestInputs(t *testing.T) {
 	if got, _, _ := flowtrace(t, raw, "-r", "-"); got != want {
 		t.Errorf("stdin output differs from file output")
 	}
+	// Compressed, told by content: the names say nothing.
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
 	zw.Write(raw)
 	zw.Close()
-	if got, _, _ := flowtrace(t, nil, "-r", writeFile(t, "trace.gz", gz.Bytes())); got != want {
-		t.Errorf("gzip output differs from plain output")
+	var zst bytes.Buffer
+	zsw, err := zstd.NewWriter(&zst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zsw.Write(raw)
+	zsw.Close()
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"gzip", gz.Bytes()}, {"zstd", zst.Bytes()}} {
+		got, stderr, code := flowtrace(t, nil, "-r", writeFile(t, c.name+".trace", c.data))
+		if code != 0 || got != want {
+			t.Errorf("%s: exit %d, output differs from the plain file's: %s", c.name, code, stderr)
+		}
+		if got, _, _ := flowtrace(t, c.data, "-r", "-"); got != want {
+			t.Errorf("%s on stdin: output differs from the plain file's", c.name)
+		}
 	}
 	// A filter on a file: the SYN scan probes 200 ports; keep port 80.
 	out, stderr, code := flowtrace(t, nil, "-r", filepath.Join(pcapDir, "syn-scan.pcap"), "--json", "tcp", "port", "80")
@@ -180,6 +199,32 @@ func TestQuietFlag(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(js), "\n") {
 		if !strings.HasPrefix(line, `{"type":"conn"`) && !strings.HasPrefix(line, `{"type":"summary"`) {
 			t.Errorf("-q --json wrote %s", line)
+		}
+	}
+}
+
+// TestProfileFlags: --cpuprofile and --memprofile write pprof files and
+// change nothing in the output; a file that cannot be created is a
+// runtime error naming the flag, before any output.
+func TestProfileFlags(t *testing.T) {
+	path := filepath.Join(pcapDir, "client-close.pcap")
+	want, _, _ := flowtrace(t, nil, "-r", path)
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.pprof"), filepath.Join(dir, "mem.pprof")
+	got, stderr, code := flowtrace(t, nil, "-r", path, "--cpuprofile", cpu, "--memprofile", mem)
+	if code != 0 || got != want {
+		t.Fatalf("exit %d, output differs: %s", code, stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		b, err := os.ReadFile(p)
+		if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("%s: not a pprof profile (%d bytes, %v)", p, len(b), err)
+		}
+	}
+	for _, flag := range []string{"--cpuprofile", "--memprofile"} {
+		out, stderr, code := flowtrace(t, nil, "-r", path, flag, "/nonexistent/x.pprof")
+		if code != 1 || out != "" || !strings.HasPrefix(stderr, "flowtrace: "+flag+": open /nonexistent/x.pprof: ") {
+			t.Errorf("%s in a missing directory: exit %d, stdout %d bytes, stderr %q", flag, code, len(out), stderr)
 		}
 	}
 }

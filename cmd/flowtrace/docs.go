@@ -26,14 +26,14 @@ func manual() *flagdoc.Page {
 			"-D",
 		},
 		Desc: []string{
-			"flowtrace reads TCP traffic from a pcap or pcapng file (optionally gzipped, or standard input) or captures it live, " +
+			"flowtrace reads TCP traffic from a pcap or pcapng file (optionally gzip or zstd compressed, or standard input) or captures it live, " +
 				"and replays every segment through the RFC 9293 state machines of both endpoints of each connection. " +
 				"It prints each state transition with its reason, then a connection table and a histogram of final endpoint states; " +
 				"with --json the same as JSON Lines, one record per line.",
 			"Trailing arguments are a BPF filter in tcpdump syntax (see pcap-filter(7)); it applies to files too. " +
 				"Results go to standard output, diagnostics to standard error. The output is deterministic: the same input gives the same bytes.",
 		},
-		Groups: []string{groupInput, groupOutput, groupDrill, groupTracker, groupLive},
+		Groups: []string{groupInput, groupOutput, groupDrill, groupTracker, groupLive, groupProfile},
 		Examples: []flagdoc.Example{
 			{Cmd: "flowtrace -r trace.pcap", Text: "annotated transcript, connection table, histogram"},
 			{Cmd: "flowtrace -r trace.pcapng --json", Text: "the same as JSON Lines"},

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/gopacket"
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/capture"
@@ -59,7 +58,7 @@ func addLiveFlags(fs *pflag.FlagSet, c *liveConfig) {
 	fs.BoolVarP(&c.list, "list-interfaces", "D", false, "list the interfaces -i can capture on, and exit")
 	fs.BoolVarP(&c.noPromisc, "no-promiscuous-mode", "p", false, "do not put the interface in promiscuous mode")
 	fs.IntVarP(&c.snaplen, "snapshot-length", "s", capture.DefaultSnaplen, "keep at most `N` bytes of each frame (0: 262144); payload lengths come from the IP header")
-	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB` (default: libpcap's, 2 MiB)")
+	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB` (default: 16 MiB for the AF_PACKET ring, libpcap's 2 MiB for -i any)")
 	fs.BoolVar(&c.immediate, "immediate-mode", true, "deliver each packet at once; --immediate-mode=false lets the kernel batch them (fewer wake-ups under load)")
 	fs.StringVarP(&c.write, "write", "w", "", "live: also save every frame to `FILE` (pcap), written after privileges are dropped; with -r: the packets of the selected connections")
 	fs.DurationVar(&c.duration, "duration", 0, "stop a live capture after `D` (0: until Ctrl-C or SIGTERM)")
@@ -223,10 +222,14 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if dropped {
 		as = ", running as " + l.user
 	}
-	fmt.Fprintf(stderr, "flowtrace: listening on %s, link-type %s, snapshot length %d bytes%s\n", l.iface, src.LinkType(), src.Snaplen(), as)
+	path := ""
+	if p, ok := src.(interface{ Path() string }); ok && p.Path() != "" {
+		path = ", through " + p.Path()
+	}
+	fmt.Fprintf(stderr, "flowtrace: listening on %s, link-type %s, snapshot length %d bytes%s%s\n", l.iface, src.LinkType(), src.Snaplen(), path, as)
 
 	ls := &liveSource{
-		src: src, stats: stats, now: now, ctx: ctx, w: pw,
+		src: src, drops: capture.NewDrops(stats), now: now, ctx: ctx, w: pw,
 		iface: l.iface, stderr: stderr,
 	}
 	if l.duration > 0 {
@@ -238,9 +241,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		w = newWatch(stdout, cfg, l.iface)
 		w.clock = now
 		out = w
+		w.every = l.watchInterval
 		w.readKeys(os.Stdin)
 		ls.watch = w
-		ls.watchEvery = l.watchInterval
 	} else {
 		p := newPrinter(cfg, stdout, stderr)
 		out = p
@@ -282,7 +285,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	sum := finish(rd, tr)
 	var closeErr error
 	if w != nil {
-		w.setStats(ls.last, ls.statsOK)
+		w.setStats(ls.drops.Last())
 	}
 	if err := out.Close(sum); err != nil {
 		closeErr = fmt.Errorf("write output: %w", err)
@@ -345,21 +348,23 @@ func writeOpenError(err error, l *liveConfig, dropped bool) error {
 // frameSource is what liveSource reads: a *capture.Live, or a fake in
 // tests.
 type frameSource interface {
-	ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error)
+	ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error)
 	LinkType() capture.LinkType
 	Snaplen() int
 }
 
-// liveSource turns a live capture into a capture.Source that a Reader can
-// read to the end: it hides read timeouts, advancing the tracker's clock
-// on a quiet link instead, tees every frame to the -w file, polls the
-// kernel's drop counters, refreshes the watch view, and ends the input
-// (io.EOF) on a signal or at the --duration deadline. All of this runs on
-// the reading goroutine, between the tracker's calls: nothing here is
-// concurrent.
+// liveSource turns a live capture into a capture.Source that a Reader
+// can read to the end: a read loop that tees every frame to the -w file
+// and hides read timeouts, advancing the tracker's clock on a quiet link
+// instead, and ends the input (io.EOF) on a signal, at the --duration
+// deadline or on a write error. Every liveTick it does the periodic work
+// of the parts that own it: the kernel's counters (capture.Drops), the
+// writers' flushes, the watch view's keys and redraws (watch.tick). All of
+// this runs on the reading goroutine, between the tracker's calls:
+// nothing here is concurrent.
 type liveSource struct {
 	src      frameSource
-	stats    func() (capture.LiveStats, error)
+	drops    *capture.Drops
 	now      func() time.Time
 	ctx      context.Context
 	deadline time.Time
@@ -368,16 +373,11 @@ type liveSource struct {
 	zeek     *printer.ZeekLog // --zeek-log, flushed with -w
 	iface    string
 	stderr   io.Writer
-
-	watch      *watch
-	watchEvery time.Duration
-	nextWatch  time.Time
-	flush      *printer.Flusher // the printer's; nil with --watch
+	watch    *watch           // --watch, or nil
+	flush    *printer.Flusher // the printer's; nil with --watch
 
 	frames              uint64 // frames read
 	nextTick, nextStats time.Time
-	last                capture.LiveStats // kernel counters at the last poll
-	statsOK             bool
 	stopped             string // why the input ended, "" while it runs
 	err                 error  // a -w write error, reported at the end
 }
@@ -389,48 +389,56 @@ func (s *liveSource) Close() error               { return nil } // analyseLive c
 
 // ReadFrame returns the next frame, or io.EOF once the capture is to
 // stop.
-func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error) {
-	for {
-		if s.stopped != "" {
-			return nil, gopacket.CaptureInfo{}, 0, io.EOF
-		}
+func (s *liveSource) ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error) {
+	for s.stopped == "" {
 		data, ci, link, err := s.src.ReadFrame()
 		switch {
 		case err == nil:
-			s.frames++
-			if s.w != nil {
-				if werr := s.w.WritePacket(ci, data); werr != nil {
-					s.err = fmt.Errorf("-w: %w", werr)
-					s.stopped = "stopped by a write error"
-				}
-			}
-			if s.flush != nil {
-				s.flush.Tick(ci.Timestamp)
-			}
-			if !ci.Timestamp.Before(s.nextTick) {
-				s.tick(ci.Timestamp)
-			}
+			s.frame(data, ci)
 			return data, ci, link, nil
 		case errors.Is(err, capture.ErrTimeout):
-			// A quiet link: the kernel's ring is empty, so every packet
-			// stamped before now has been read. Timers (TIME-WAIT,
-			// idle) fire on the wall clock, a little behind it.
-			now := s.now()
-			s.tr.Advance(now.Add(-liveClockLag))
-			if s.flush != nil {
-				s.flush.Idle()
-			}
-			s.tick(now)
+			s.idle()
 		default:
 			s.stopped = "stopped by an error"
 			return nil, ci, 0, err
 		}
 	}
+	return nil, capture.FrameInfo{}, 0, io.EOF
+}
+
+// frame tees a frame to -w and does the periodic work when it is due on
+// the capture clock (on a busy link the latest packet's timestamp is
+// close to the wall clock, and costs nothing).
+func (s *liveSource) frame(data []byte, ci capture.FrameInfo) {
+	s.frames++
+	if s.w != nil {
+		if werr := s.w.WritePacket(ci, data); werr != nil {
+			s.err = fmt.Errorf("-w: %w", werr)
+			s.stopped = "stopped by a write error"
+		}
+	}
+	if s.flush != nil {
+		s.flush.Tick(ci.Timestamp)
+	}
+	if !ci.Timestamp.Before(s.nextTick) {
+		s.tick(ci.Timestamp)
+	}
+}
+
+// idle is a quiet link: the kernel's ring is empty, so every packet
+// stamped before now has been read. Timers (TIME-WAIT, idle) fire on the
+// wall clock, a little behind it.
+func (s *liveSource) idle() {
+	now := s.now()
+	s.tr.Advance(now.Add(-liveClockLag))
+	if s.flush != nil {
+		s.flush.Idle()
+	}
+	s.tick(now)
 }
 
 // tick does what must happen every liveTick whether packets arrive or
-// not. now is the wall clock or, on a busy link, the latest packet's
-// timestamp (which is close to it and costs nothing).
+// not.
 func (s *liveSource) tick(now time.Time) {
 	s.nextTick = now.Add(liveTick)
 	switch {
@@ -442,61 +450,49 @@ func (s *liveSource) tick(now time.Time) {
 	if !now.Before(s.nextStats) || s.stopped != "" {
 		s.nextStats = now.Add(liveStatsEvery)
 		s.poll()
-		if s.w != nil {
-			if err := s.w.Flush(); err != nil && s.err == nil {
-				s.err = fmt.Errorf("-w: %w", err)
-				s.stopped = "stopped by a write error"
-			}
-		}
-		if s.zeek != nil {
-			if err := s.zeek.Flush(); err != nil && s.err == nil {
-				s.err = err
-				s.stopped = "stopped by a write error"
-			}
-		}
+		s.flushWriters()
 	}
 	if s.flush != nil && s.flush.Err() != nil && s.stopped == "" {
 		s.stopped = "stopped by a write error" // Close reports it
 	}
-	if s.watch == nil || s.stopped != "" {
-		return
-	}
-	redraw := false
-	if s.watch.keys != nil {
-		var quit bool
-		if quit, redraw = s.watch.pollKeys(); quit {
+	if s.watch != nil && s.stopped == "" {
+		st, ok := s.drops.Last()
+		if s.watch.tick(now, s.frames, st, ok) {
 			s.stopped = "stopped by the q key"
-			return
 		}
 	}
-	if redraw || !now.Before(s.nextWatch) {
-		s.nextWatch = now.Add(s.watchEvery)
-		s.watch.setStats(s.last, s.statsOK)
-		s.watch.frames = s.frames
-		s.watch.refresh(s.now(), s.tr.Now())
+}
+
+// flushWriters flushes the -w file and the conn.log once a second.
+func (s *liveSource) flushWriters() {
+	if s.w != nil {
+		if err := s.w.Flush(); err != nil && s.err == nil {
+			s.err = fmt.Errorf("-w: %w", err)
+			s.stopped = "stopped by a write error"
+		}
+	}
+	if s.zeek != nil {
+		if err := s.zeek.Flush(); err != nil && s.err == nil {
+			s.err = err
+			s.stopped = "stopped by a write error"
+		}
 	}
 }
 
 // poll reads the kernel's counters and reports new drops as they happen.
 func (s *liveSource) poll() {
-	if s.stats == nil {
+	kd, id := s.drops.Poll()
+	if kd == 0 && id == 0 {
 		return
 	}
-	st, err := s.stats()
-	if err != nil {
-		return
+	st, _ := s.drops.Last()
+	msg := fmt.Sprintf("%s: dropped %d packets in the kernel and %d at the interface since the last report (%d and %d in all); try a larger -B, a narrower filter, or --immediate-mode=false",
+		s.iface, kd, id, st.KernelDropped, st.IfaceDropped)
+	if s.watch != nil && s.watch.tty {
+		s.watch.note(msg)
+	} else {
+		fmt.Fprintf(s.stderr, "flowtrace: %s\n", msg)
 	}
-	kd, id := st.KernelDropped-s.last.KernelDropped, st.IfaceDropped-s.last.IfaceDropped
-	if s.statsOK && (kd > 0 || id > 0) {
-		msg := fmt.Sprintf("%s: dropped %d packets in the kernel and %d at the interface since the last report (%d and %d in all); try a larger -B, a narrower filter, or --immediate-mode=false",
-			s.iface, kd, id, st.KernelDropped, st.IfaceDropped)
-		if s.watch != nil && s.watch.tty {
-			s.watch.note(msg)
-		} else {
-			fmt.Fprintf(s.stderr, "flowtrace: %s\n", msg)
-		}
-	}
-	s.last, s.statsOK = st, true
 }
 
 // finish reads the counters one last time, before the handle closes.
@@ -509,10 +505,11 @@ func (s *liveSource) finish() {
 
 // report writes the capture statistics on stderr, as tcpdump does.
 func (s *liveSource) report(w io.Writer, sum printer.Summary) {
-	if !s.statsOK {
+	st, ok := s.drops.Last()
+	if !ok {
 		fmt.Fprintf(w, "flowtrace: %s: %d packets captured (%s); kernel statistics unavailable\n", s.iface, sum.Frames, s.stopped)
 		return
 	}
 	fmt.Fprintf(w, "flowtrace: %s: %d packets captured, %d received by filter, %d dropped by kernel, %d dropped by interface (%s)\n",
-		s.iface, sum.Frames, s.last.Received, s.last.KernelDropped, s.last.IfaceDropped, s.stopped)
+		s.iface, sum.Frames, st.Received, st.KernelDropped, st.IfaceDropped, s.stopped)
 }

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/gopacket"
-
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -78,7 +76,7 @@ type fakeLive struct {
 	f       *capture.File
 	clock   time.Time
 	next    []byte
-	nextCI  gopacket.CaptureInfo
+	nextCI  capture.FrameInfo
 	nextOK  bool
 	done    bool
 	end     time.Time
@@ -108,7 +106,7 @@ func (s *fakeLive) Stats() (capture.LiveStats, error) {
 	return s.stats, nil
 }
 
-func (s *fakeLive) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, error) {
+func (s *fakeLive) ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error) {
 	if !s.nextOK && !s.done {
 		data, ci, _, err := s.f.ReadFrame()
 		if err != nil {
@@ -125,7 +123,7 @@ func (s *fakeLive) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, 
 		s.nextOK = false
 		s.n++
 		if s.n == s.failAt {
-			return nil, gopacket.CaptureInfo{}, 0, errors.New("capture: fake0: the interface went down")
+			return nil, capture.FrameInfo{}, 0, errors.New("capture: fake0: the interface went down")
 		}
 		s.clock = maxTime(s.clock, s.nextCI.Timestamp)
 		return s.next, s.nextCI, s.f.LinkType(), nil
@@ -134,7 +132,7 @@ func (s *fakeLive) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType, 
 	if s.done && s.clock.Sub(s.end) > s.tail {
 		s.stop()
 	}
-	return nil, gopacket.CaptureInfo{}, 0, capture.ErrTimeout
+	return nil, capture.FrameInfo{}, 0, capture.ErrTimeout
 }
 
 func maxTime(a, b time.Time) time.Time {

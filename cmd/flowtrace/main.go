@@ -36,6 +36,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
+	"github.com/flowtrace/flowtrace/internal/profile"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/selection"
@@ -97,6 +98,7 @@ type config struct {
 	lineBuf    bool // -l
 	pktBuf     bool // -U
 	checksums  capture.ChecksumMode
+	profiles   profile.Profiles // --cpuprofile, --memprofile
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -106,6 +108,7 @@ const (
 	groupDrill   = "Output filters (what is printed, not what is tracked)"
 	groupTracker = "Tracker"
 	groupLive    = "Live capture"
+	groupProfile = "Profiling"
 )
 
 // newFlagSet defines every flag, bound to c. The parser, --help, the man
@@ -116,7 +119,7 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("flowtrace", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	fs.StringArrayVarP(&c.reads, "read", "r", nil, "read packets from `FILE` (pcap or pcapng, optionally gzipped; - for stdin); repeat it or give a glob ('traces/*.pcap') to check several inputs in turn")
+	fs.StringArrayVarP(&c.reads, "read", "r", nil, "read packets from `FILE` (pcap or pcapng, optionally gzip or zstd compressed; - for stdin); repeat it or give a glob ('traces/*.pcap') to check several inputs in turn")
 	fs.Uint64VarP(&c.count, "count", "c", 0, "stop after `N` TCP segments (0: no limit)")
 	fs.CountVarP(&c.numeric, "numeric", "n", "accepted for tcpdump compatibility, as is -nn: flowtrace never resolves addresses or ports")
 	fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr while reading a file: `MODE` is auto (when stderr is a terminal), always or never")
@@ -150,6 +153,12 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	addLiveFlags(fs, &c.live)
 
 	addCIFlags(fs, &c.ci)
+
+	fs.StringVar(&c.profiles.CPU, "cpuprofile", "", "write a Go CPU profile of the run to `FILE` (go tool pprof reads it)")
+	fs.StringVar(&c.profiles.Mem, "memprofile", "", "write a Go heap profile, taken at the end of the run, to `FILE`")
+	flagdoc.SetGroup(fs, groupProfile, "cpuprofile", "memprofile")
+	flagdoc.SetComplete(fs, "cpuprofile", flagdoc.CompleteFile)
+	flagdoc.SetComplete(fs, "memprofile", flagdoc.CompleteFile)
 
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.StringVar(&c.completion, "completion", "", "print a completion script for `SHELL` (bash or zsh) and exit")
@@ -230,10 +239,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = completion(stdout, newFlagSet(&config{}), cfg.completion)
 	case cfg.live.list:
 		err = listInterfaces(stdout)
-	case cfg.live.iface != "":
-		err = analyseLive(ctx, cfg, stdout, stderr)
 	default:
-		err = analyseAll(ctx, cfg, stdin, stdout, stderr) // ci.go
+		err = profiled(cfg, func() error {
+			if cfg.live.iface != "" {
+				return analyseLive(ctx, cfg, stdout, stderr)
+			}
+			return analyseAll(ctx, cfg, stdin, stdout, stderr) // ci.go
+		})
 	}
 	var ue *usageError
 	var ae *assertError
@@ -249,6 +261,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "flowtrace: %v\n", err)
 		return exitRuntime
 	}
+}
+
+// profiled runs the analysis between --cpuprofile's start and stop, and
+// writes --memprofile after it.
+func profiled(cfg *config, analysis func() error) error {
+	if err := cfg.profiles.Start(); err != nil {
+		return err
+	}
+	err := analysis()
+	if perr := cfg.profiles.Stop(); err == nil {
+		err = perr
+	}
+	return err
 }
 
 // observer is what a printer is to flowtrace: a tracker.Observer that

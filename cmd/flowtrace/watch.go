@@ -47,6 +47,8 @@ type watch struct {
 	hist   printer.Histogram // final states of connections that ended
 	frames uint64            // frames seen by the tracker's callbacks
 
+	every    time.Duration // --watch-interval
+	nextDraw time.Time
 	size     func() (cols, rows int)
 	clock    func() time.Time // the wall clock
 	capClock func() time.Time // the capture clock, for ages
@@ -182,6 +184,27 @@ func (w *watch) Done(c *tracker.Conn) {
 }
 
 func (w *watch) setStats(st capture.LiveStats, ok bool) { w.kstats, w.kok = st, ok }
+
+// tick is the capture's periodic call (every 100 ms, at time now on the
+// capture or wall clock): it handles the keys pressed since the last one
+// and redraws the view when a key asks for it or the interval is up,
+// with frames read so far and the kernel's counters. It reports whether
+// a key asks to quit.
+func (w *watch) tick(now time.Time, frames uint64, st capture.LiveStats, ok bool) (quit bool) {
+	redraw := false
+	if w.keys != nil {
+		if quit, redraw = w.pollKeys(); quit {
+			return true
+		}
+	}
+	if redraw || !now.Before(w.nextDraw) {
+		w.nextDraw = now.Add(w.every)
+		w.setStats(st, ok)
+		w.frames = frames
+		w.refresh(w.clock(), w.capClock())
+	}
+	return false
+}
 
 // note shows msg (a drop report) in the view's header for a while.
 func (w *watch) note(msg string) {

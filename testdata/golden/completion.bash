@@ -45,6 +45,14 @@ _flowtrace() {
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
+	--cpuprofile)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	--memprofile)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
 	--completion)
 		COMPREPLY=($(compgen -W "bash zsh" -- "$cur"))
 		return ;;
@@ -53,7 +61,7 @@ _flowtrace() {
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --checksums --json --verbose -v --quiet -q --zeek-log --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --forbid --require --max --rules --expect --update --stable --junit --version --completion --help -h" -- "$cur"))
+		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --checksums --json --verbose -v --quiet -q --zeek-log --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --forbid --require --max --rules --expect --update --stable --junit --cpuprofile --memprofile --version --completion --help -h" -- "$cur"))
 	fi
 }
 complete -F _flowtrace flowtrace

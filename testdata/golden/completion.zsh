@@ -47,6 +47,8 @@ _flowtrace() {
 		'--update''[with --expect, write the output to the expected file instead of comparing]' \
 		'--stable''[output stable across captures of one scenario\: times relative to the first packet, uids numbered, ephemeral ports masked]' \
 		'--junit=''[write a JUnit XML report to FILE\: a test case per rule per input]'':FILE:_files' \
+		'--cpuprofile=''[write a Go CPU profile of the run to FILE]'':FILE:_files' \
+		'--memprofile=''[write a Go heap profile, taken at the end of the run, to FILE]'':FILE:_files' \
 		'--version''[print the version and exit]' \
 		'--completion=''[print a completion script for SHELL and exit]'':SHELL:(bash zsh)' \
 		'(-h --help)'{-h,--help}'[show this help and exit]' \
