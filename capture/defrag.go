@@ -217,6 +217,7 @@ func (r *Reader) reassemble(seg *segment.Segment, ci gopacket.CaptureInfo) bool 
 	switch v {
 	case isTCP:
 		st.TCP++
+		seg.Kind = segment.TCP
 		seg.Tunnel, seg.TunnelKey = 0, 0
 		seg.BadChecksum = false
 		seg.Time, seg.Pkt = ci.Timestamp, pkt

@@ -127,6 +127,13 @@ type Segment struct {
 	// (MPLS, VN-Tag, E-Tag), which, like VLAN tags, may differ between
 	// the directions or be on one only.
 	TunnelKey uint64
+
+	// Kind says what the Segment holds: TCP (the zero value, and the only
+	// kind unless the capture was asked for datagrams), a UDP datagram or
+	// an ICMP error quoting a TCP segment or a UDP datagram (datagram.go).
+	Kind Kind
+	// ICMP describes the ICMP error when Kind is ICMPError.
+	ICMP ICMP
 }
 
 // SeqLen returns the sequence space the segment occupies: the payload plus
