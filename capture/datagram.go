@@ -149,6 +149,9 @@ func datagramIPv4(b []byte, seg *segment.Segment) (v verdict, short bool) {
 	src, dst := netip.AddrFrom4([4]byte(b[12:16])), netip.AddrFrom4([4]byte(b[16:20]))
 	if proto == protoUDP {
 		v = udpHeader(l4, end-ihl, src, dst, seg)
+		if v == isDatagram && tunnelPort(seg) {
+			return notTCP, false
+		}
 	} else {
 		v, short = icmpv4(l4, src, dst, seg)
 	}
@@ -175,6 +178,9 @@ func datagramIPv6(b []byte, seg *segment.Segment) (v verdict, short bool) {
 	src, dst := netip.AddrFrom16([16]byte(b[8:24])), netip.AddrFrom16([16]byte(b[24:40]))
 	if next == protoUDP {
 		v = udpHeader(l4, end-off, src, dst, seg)
+		if v == isDatagram && tunnelPort(seg) {
+			return notTCP, false
+		}
 	} else {
 		v, short = icmpv6(l4, src, dst, seg)
 	}
@@ -223,6 +229,19 @@ func udpHeader(u []byte, iplen int, src, dst netip.Addr, seg *segment.Segment) v
 		SrcPort: be16(u[0:]), DstPort: be16(u[2:]), PayloadLen: n - 8,
 	}
 	return isDatagram
+}
+
+// tunnelPort reports whether a UDP datagram is to or from the port of an
+// encapsulation tunnel.go follows (VXLAN, Geneve, GTP-U, Teredo, AYIYA):
+// tunnel traffic that held no TCP, not a probe.
+func tunnelPort(seg *segment.Segment) bool {
+	for _, p := range [...]uint16{seg.SrcPort, seg.DstPort} {
+		switch p {
+		case portVXLAN, portGeneve, portGTPU, portTeredo, portAYIYA:
+			return true
+		}
+	}
+	return false
 }
 
 // icmpv4 decodes an ICMPv4 error (RFC 792) quoting TCP or UDP.

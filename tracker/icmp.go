@@ -64,11 +64,15 @@ type ICMPError struct {
 	QuotePkt uint64
 	// Aborted says the error aborted Side's connect (SYN-SENT to CLOSED).
 	Aborted bool
+	// Events are the events the error caused (the abort's transition).
+	// They come here and not through Observer.Events.
+	Events []Event
 }
 
 // ICMPObserver is implemented by Observers that want ICMP errors attached
 // to connections reported; the tracker calls ICMP once per such error,
-// before the events it causes (a SYN-SENT side aborted) go to
+// with the events it caused (ICMPError.Events), as Packet is called for
+// a segment. Observers that do not implement it get those events through
 // Observer.Events.
 type ICMPObserver interface {
 	ICMP(e *ICMPError)
@@ -136,7 +140,10 @@ func (t *Tracker) icmpConn(c *Conn, s Side, seg *segment.Segment) {
 		c.icmpAbort = c.icmpAbort || e.Aborted
 	}
 	if t.icmpObs != nil {
+		e.Events = t.evs
 		t.icmpObs.ICMP(e)
+		e.Events = nil
+		t.evs = t.evs[:0]
 	}
 	t.flushEvents(c)
 	if e.Aborted {

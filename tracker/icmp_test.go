@@ -53,6 +53,9 @@ type icmpRecorder struct {
 func (r *icmpRecorder) ICMP(e *ICMPError) {
 	r.lines = append(r.lines, fmt.Sprintf("#%d c%d icmp %s from %s for %s %s #%d seq ok %v aborted %v",
 		e.Pkt, e.Conn.ID(), e.ICMP.Name(), e.ICMP.From, e.Side.Role(), e.Quote, e.QuotePkt, e.SeqOK, e.Aborted))
+	for _, ev := range e.Events {
+		r.event(e.Conn, ev)
+	}
 }
 
 func (r *icmpRecorder) Probe(p *Probe) {
