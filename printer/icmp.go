@@ -106,7 +106,7 @@ func (p *JSON) ICMP(e *tracker.ICMPError) {
 	if e.QuotePkt != 0 {
 		b = appendUintField(b, "quote_pkt", e.QuotePkt)
 	}
-	b = appendUintField(b, "seq", uint64(e.Seq))
+	b = appendUintField(b, "seq", uint64(c.Rel(e.Side, e.Seq))) // relative, as in "packet" records
 	if e.ICMP.HasFlags {
 		b = append(b, `,"flags":"`...)
 		b = e.Flags.AppendTo(b)

@@ -39,6 +39,7 @@ const (
 	timeWaitReused               // a new SYN took over the 4-tuple in TIME-WAIT
 	finWait2Expired              // Config.FinTimeout elapsed in an orphaned FIN-WAIT-2
 	rcvICMPError                 // received an ICMP error quoting its SYN (icmp.go)
+	icmpRevoked                  // closed by an ICMP error, then retransmitted its SYN
 	numInputs
 )
 
@@ -192,6 +193,13 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// SYN (tcp_v4_err, tcp_v6_err: SYN-SENT, tcp_done_with_error).
 		if s == SynSent {
 			return Closed, "rcvd ICMP error for its SYN: connect failed", true
+		}
+	case icmpRevoked:
+		// The error was not fatal after all: Linux takes it as a soft
+		// error when it arrives while the application holds the socket
+		// (inside connect itself on a fast path), and retransmits.
+		if s == Closed {
+			return SynSent, "retransmitted its SYN: the ICMP error did not abort the connect", true
 		}
 	case timeWaitReused:
 		// RFC 9293 §3.6.1 and Linux tcp_timewait_state_process: a new

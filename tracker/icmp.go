@@ -27,7 +27,9 @@ import (
 //     to CLOSED, marked inferred (the wire does not show the error
 //     delivered); a later retransmission of the SYN revives it. In other
 //     states the error is a soft error and changes no state (RFC 1122
-//     §4.2.3.9).
+//     §4.2.3.9). A SYN retransmitted after an abort revokes it (SYN-SENT
+//     again): Linux takes an error that arrives while the application
+//     holds the socket as a soft one.
 //   - to a pending TCP probe (probe.go) from the quoted source: it is the
 //     probe's answer, and a destination unreachable makes the verdict
 //     "filtered" (nmap's reading: a firewall or router said no).
@@ -215,5 +217,13 @@ func icmpAnswer(p *Probe, seg *segment.Segment) {
 		p.Verdict = VerdictFiltered
 	default:
 		p.Verdict = VerdictUnknown
+	}
+}
+
+// icmpRevive undoes an ICMP abort of side s that its retransmitted SYN
+// seg contradicts: the connect was still going on.
+func (c *Conn) icmpRevive(t *Tracker, s Side, seg *segment.Segment) {
+	if e := &c.ep[s]; e.state == Closed && e.inferred && e.synSent && seg.Seq == e.isn {
+		c.set(t, s, icmpRevoked, false)
 	}
 }

@@ -229,6 +229,9 @@ func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key Tuple, h uint64,
 		c = t.newConn(key, h, srcFirst, seg)
 	}
 	s := c.sideOf(srcFirst)
+	if seg.Flags&(segment.SYN|segment.ACK|segment.RST) == segment.SYN && c.icmpAbort {
+		c.icmpRevive(t, s, seg) // icmp.go
+	}
 	c.apply(t, seg, s)
 	t.obs.Packet(c, seg, s, t.evs)
 	// A deadline moves earlier only when a state changes (every change is

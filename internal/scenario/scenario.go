@@ -19,6 +19,8 @@
 //	sockets:  COUNT NS STATE LOCAL PEER: COUNT sockets matching
 //	mismatch: COUNT PROBLEM; REASON: a known disagreement between
 //	          flowtrace and the kernel (TestKernelTruth), COUNT times
+//	finding:  KIND SUBJECT: a finding flowtrace must report on the
+//	          trace, one line each (none: it must report none)
 //	flowtrace: ARGS: flowtrace flags TestKernelTruth runs the trace
 //	          with, matching a setting of the recipe (a sysctl such as
 //	          --fin-timeout 3s for net.ipv4.tcp_fin_timeout=3)
@@ -59,6 +61,7 @@ type Scenario struct {
 	Kernel     string
 	Sockets    []Socket
 	Mismatches []Mismatch
+	Findings   []Finding
 	Flowtrace  []string      // the "flowtrace:" line's flags
 	Quiet      time.Duration // the capture's quiet time after its last packet (finish's argument)
 	Recipe     string        // the bash after the header
@@ -79,6 +82,12 @@ func (s Socket) Matches(ns, state, local, peer string) bool {
 
 func (s Socket) String() string {
 	return fmt.Sprintf("%d× %s %s %s %s", s.Count, s.NS, s.State, s.Local, s.Peer)
+}
+
+// Finding is one "finding:" line: a finding flowtrace must report on the
+// trace. In Subject a "*" matches any run of characters.
+type Finding struct {
+	Kind, Subject string
 }
 
 // Mismatch is one "mismatch:" line: a disagreement TestKernelTruth
@@ -205,6 +214,13 @@ func Parse(r io.Reader, path string) (*Scenario, error) {
 			}
 			seen[key] = true
 			sc.Flowtrace = strings.Fields(val)
+			cur = nil
+		case "finding":
+			f := strings.Fields(val)
+			if len(f) != 2 {
+				return nil, errorf("finding: want KIND SUBJECT, got %q", val)
+			}
+			sc.Findings = append(sc.Findings, Finding{Kind: f[0], Subject: f[1]})
 			cur = nil
 		case "mismatch":
 			mismatchLines = append(mismatchLines, val)
