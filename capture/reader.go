@@ -76,6 +76,8 @@ func (r *Reader) prog(link LinkType) ([]bpfInsn, error) {
 
 // Next decodes the next TCP segment into seg, skipping (and counting)
 // frames that are not TCP, are malformed, or do not match the filter.
+// With SetDatagrams, UDP datagrams and ICMP errors are delivered too,
+// told apart by seg.Kind.
 // seg.Payload aliases the source's buffer and is valid only until the next
 // call. seg is meaningful only when Next returns nil.
 //
