@@ -10,8 +10,10 @@ import (
 // with the target's answer. The text transcript prints one line each,
 //
 //	04:49:22.203285 probe #1 10.77.0.1:41000 > 10.77.0.2:5001 [F] ×1, answer RST (#2): closed
+//	07:13:49.233481 probe #5 10.77.0.1:41000 > 10.77.0.2:5001 UDP len 0 ×1, answer ICMP port unreachable (3/3) from 10.77.0.2 (#6): closed
 //
-// and the JSON output one "probe" record. -q prints neither.
+// (the second a UDP probe, tracker/udp.go) and the JSON output one
+// "probe" record. -q prints neither.
 
 // Probe implements tracker.ProbeObserver for the text transcript.
 func (p *Text) Probe(pr *tracker.Probe) {
