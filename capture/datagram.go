@@ -262,7 +262,7 @@ func icmpv4(m []byte, src, dst netip.Addr, seg *segment.Segment) (verdict, bool)
 		return notTCP, true // no L4 header quoted: too short, or a later fragment
 	}
 	quoted(q[qihl:], proto, netip.AddrFrom4([4]byte(q[12:16])), netip.AddrFrom4([4]byte(q[16:20])), seg)
-	seg.ICMP = segment.ICMP{From: src, To: dst, Type: m[0], Code: m[1], Proto: proto, HasFlags: seg.ICMP.HasFlags}
+	seg.ICMP = segment.ICMP{From: src, Type: m[0], Code: m[1], Proto: proto, HasFlags: seg.ICMP.HasFlags}
 	return isDatagram, false
 }
 
@@ -286,7 +286,7 @@ func icmpv6(m []byte, src, dst netip.Addr, seg *segment.Segment) (verdict, bool)
 		return notTCP, true
 	}
 	quoted(q[off:], next, netip.AddrFrom16([16]byte(q[8:24])), netip.AddrFrom16([16]byte(q[24:40])), seg)
-	seg.ICMP = segment.ICMP{From: src, To: dst, Type: m[0], Code: m[1], V6: true, Proto: next, HasFlags: seg.ICMP.HasFlags}
+	seg.ICMP = segment.ICMP{From: src, Type: m[0], Code: m[1], V6: true, Proto: next, HasFlags: seg.ICMP.HasFlags}
 	return isDatagram, false
 }
 

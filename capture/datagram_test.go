@@ -74,14 +74,14 @@ func TestDatagrams(t *testing.T) {
 		if v6 {
 			s.Src, s.Dst = a(cli6), a(srv6)
 		}
-		s.ICMP = segment.ICMP{From: a(from), To: s.Src, Type: typ, Code: code, V6: v6, Proto: segment.ProtoTCP, HasFlags: flags}
+		s.ICMP = segment.ICMP{From: a(from), Type: typ, Code: code, V6: v6, Proto: segment.ProtoTCP, HasFlags: flags}
 		if flags {
 			s.Flags = segment.SYN
 		}
 		return s
 	}
 	udpQuote := segment.Segment{Kind: segment.ICMPError, Src: a(cli4), Dst: a(srv4), SrcPort: 40000, DstPort: 53,
-		ICMP: segment.ICMP{From: a(srv4), To: a(cli4), Type: 3, Code: 3, Proto: segment.ProtoUDP, HasFlags: false}}
+		ICMP: segment.ICMP{From: a(srv4), Type: 3, Code: 3, Proto: segment.ProtoUDP, HasFlags: false}}
 	tests := []struct {
 		name  string
 		frame []byte

@@ -11,7 +11,7 @@ import (
 // transcript prints one line each, on the connection, with the events
 // the error caused,
 //
-//	07:01:02.000100 c1 #2 10.0.0.254 > 10.0.0.1 ICMP admin prohibited (3/13) for the client's SYN (#1) seq 0 !  client SYN-SENT → CLOSED (rcvd ICMP error for its SYN: connect failed, inferred)
+//	07:15:02.392404 c1 #2 ICMP admin prohibited (3/13) from 10.77.0.254 for the client's SYN (#1) seq 0 !  client SYN-SENT → CLOSED (rcvd ICMP error for its SYN: connect failed, inferred)
 //
 // and the JSON output one "icmp" record. An error whose quoted sequence
 // number its side never sent ends in "note: quoted seq never sent by the
@@ -36,11 +36,9 @@ func (p *Text) ICMP(e *tracker.ICMPError) {
 	}
 	b = append(b, " #"...)
 	b = strconv.AppendUint(b, e.Pkt, 10)
-	b = append(b, ' ')
-	b = e.ICMP.From.AppendTo(b)
-	b = append(b, " > "...)
-	b = e.ICMP.To.AppendTo(b)
 	b = appendICMPName(b, &e.ICMP)
+	b = append(b, " from "...)
+	b = e.ICMP.From.AppendTo(b)
 	b = append(b, " for the "...)
 	b = append(b, e.Side.Role()...)
 	b = append(b, "'s "...)
@@ -97,7 +95,6 @@ func (p *JSON) ICMP(e *tracker.ICMPError) {
 	b = appendUIDField(b, c)
 	b = appendUintField(b, "pkt", e.Pkt)
 	b = appendAddrField(b, "from", e.ICMP.From)
-	b = appendAddrField(b, "to", e.ICMP.To)
 	b = appendICMPFields(b, &e.ICMP)
 	b = appendStrField(b, "side", e.Side.String())
 	b = appendAddrPortField(b, "src", e.Src)

@@ -20,7 +20,7 @@ func icmpFor(s segment.Segment, from netip.Addr, typ, code uint8, proto uint8) s
 	e := s
 	e.Kind, e.PayloadLen = segment.ICMPError, 0
 	e.Time = s.Time.Add(1000)
-	e.ICMP = segment.ICMP{From: from, To: s.Src, Type: typ, Code: code, V6: true, Proto: proto, HasFlags: proto == segment.ProtoTCP}
+	e.ICMP = segment.ICMP{From: from, Type: typ, Code: code, V6: true, Proto: proto, HasFlags: proto == segment.ProtoTCP}
 	return e
 }
 
@@ -52,7 +52,7 @@ func TestTextICMP(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `12:00:00.000000 c1 #1 [fd00::1]:40000 > [fd00::2]:443 [S] seq 0 win 100 len 0  client CLOSED → SYN-SENT (sent SYN)
-12:00:00.000001 c1 #2 fd00::fe > fd00::1 ICMPv6 admin prohibited (1/1) for the client's SYN (#1) seq 0 !  client SYN-SENT → CLOSED (rcvd ICMP error for its SYN: connect failed, inferred)
+12:00:00.000001 c1 #2 ICMPv6 admin prohibited (1/1) from fd00::fe for the client's SYN (#1) seq 0 !  client SYN-SENT → CLOSED (rcvd ICMP error for its SYN: connect failed, inferred)
 12:00:00.002000 probe #3 [fd00::1]:40000 > [fd00::2]:53 UDP len 5 ×1, answer ICMPv6 port unreachable (1/4) from fd00::2 (#4): closed
 
 connections: 1
@@ -88,7 +88,7 @@ func TestJSONICMP(t *testing.T) {
 		recs[rec["type"].(string)] = rec
 	}
 	for typ, want := range map[string]map[string]any{
-		"icmp": {"conn": 1.0, "pkt": 2.0, "from": "fd00::fe", "to": "fd00::1", "icmp_type": 1.0, "icmp_code": 1.0, "icmp": "admin prohibited",
+		"icmp": {"conn": 1.0, "pkt": 2.0, "from": "fd00::fe", "icmp_type": 1.0, "icmp_code": 1.0, "icmp": "admin prohibited",
 			"icmp_v6": true, "side": "orig", "quote": "SYN", "quote_pkt": 1.0, "seq": 0.0, "flags": "S", "seq_ok": true, "aborted": true},
 		"probe":   {"proto": "udp", "len": 5.0, "kind": "UDP", "answer": "ICMP", "answer_from": "fd00::2", "icmp": "port unreachable", "verdict": "closed", "resp_p": 53.0},
 		"conn":    {"end": "unreachable (ICMP error)", "orig_state": "CLOSED"},

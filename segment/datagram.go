@@ -25,11 +25,13 @@ const (
 
 // ICMP is an ICMP error about a TCP segment or UDP datagram.
 type ICMP struct {
-	From       netip.Addr // the error's sender: a router, a firewall or the destination host
-	To         netip.Addr // the error's destination, normally the quoted packet's source
-	Type, Code uint8      // as on the wire (ICMPv4, or ICMPv6 when V6)
-	V6         bool       // ICMPv6 (RFC 4443)
-	Proto      uint8      // the quoted packet's protocol: 6 (TCP) or 17 (UDP)
+	// From is the error's sender: a router, a firewall or the destination
+	// host. The error goes to the quoted packet's source (RFC 1122
+	// §3.2.2), so its destination is not kept.
+	From       netip.Addr
+	Type, Code uint8 // as on the wire (ICMPv4, or ICMPv6 when V6)
+	V6         bool  // ICMPv6 (RFC 4443)
+	Proto      uint8 // the quoted packet's protocol: 6 (TCP) or 17 (UDP)
 	// HasFlags says the quote holds the TCP flags (14 bytes of the TCP
 	// header; RFC 792 only promises 8, the ports and sequence number).
 	HasFlags bool

@@ -105,7 +105,7 @@ func fuzzSegments(data []byte) []segment.Segment {
 			if r[10]&1 != 0 {
 				from = netip.MustParseAddr("10.0.0.254")
 			}
-			seg.ICMP = segment.ICMP{From: from, To: seg.Src, Type: 3 + 8*(r[11]&1), Code: r[11] >> 1 & 15, Proto: segment.ProtoTCP, HasFlags: r[10]&2 != 0}
+			seg.ICMP = segment.ICMP{From: from, Type: 3 + 8*(r[11]&1), Code: r[11] >> 1 & 15, Proto: segment.ProtoTCP, HasFlags: r[10]&2 != 0}
 			if r[10]&4 != 0 {
 				seg.ICMP.Proto, seg.ICMP.HasFlags, seg.Seq, seg.Flags = segment.ProtoUDP, false, 0, 0
 			}

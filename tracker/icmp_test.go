@@ -18,7 +18,7 @@ var router = netip.MustParseAddr("10.0.0.254")
 func icmpErr(ms int, from netip.Addr, typ, code uint8, dir string, seq uint32, flags string) segment.Segment {
 	q := pkt(ms, dir, "none", seq, 0, 0)
 	q.Kind = segment.ICMPError
-	q.ICMP = segment.ICMP{From: from, To: q.Src, Type: typ, Code: code, Proto: segment.ProtoTCP}
+	q.ICMP = segment.ICMP{From: from, Type: typ, Code: code, Proto: segment.ProtoTCP}
 	if flags != "" {
 		q.Flags, _ = segment.ParseFlags(flags)
 		q.ICMP.HasFlags = true
@@ -41,7 +41,7 @@ func udpDgram(ms int, dir string, n int) segment.Segment {
 func udpICMP(ms int, from netip.Addr, code uint8) segment.Segment {
 	q := udpDgram(ms, "c>s", 0)
 	q.Kind, q.PayloadLen = segment.ICMPError, 0
-	q.ICMP = segment.ICMP{From: from, To: q.Src, Type: 3, Code: code, Proto: segment.ProtoUDP}
+	q.ICMP = segment.ICMP{From: from, Type: 3, Code: code, Proto: segment.ProtoUDP}
 	return q
 }
 
