@@ -29,11 +29,7 @@ func (p *Text) ICMP(e *tracker.ICMPError) {
 	c := e.Conn
 	b := p.appendTime(p.buf[:0], e.Time)
 	b = append(b, 'c')
-	b = strconv.AppendUint(b, c.ID(), 10)
-	if p.withUID() {
-		b = append(b, ' ')
-		b = c.UID().AppendTo(b)
-	}
+	b = strconv.AppendUint(b, c.ID(), 10) // as on the connection's packet lines
 	b = append(b, " #"...)
 	b = strconv.AppendUint(b, e.Pkt, 10)
 	b = appendICMPName(b, &e.ICMP)
