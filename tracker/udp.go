@@ -30,8 +30,8 @@ import (
 // is no probe either. A decided 4-tuple stays known until udpIdle passes
 // without a datagram, so its later datagrams open no new probe.
 //
-// Memory is bounded: at most maxUDP 4-tuples are kept (about 120 bytes
-// each); when the table is full, the oldest decided one is forgotten, or
+// Memory is bounded: at most maxUDP 4-tuples are kept (about 260 bytes
+// each with their map entry and queue slots: 4 MB when full); when the table is full, the oldest decided one is forgotten, or
 // else the oldest pending one is decided on the silence so far.
 
 const (
