@@ -42,8 +42,8 @@ import (
 
 const (
 	// maxProbes bounds the probes waiting for an answer. A scan sends
-	// thousands; each pending probe takes about 1.1 KB (most of it the
-	// held copies of bare ACKs), so the table stays under 20 MB.
+	// thousands; each pending probe takes about 1.4 KB (most of it the
+	// held copies of bare ACKs), so the table stays under 25 MB.
 	maxProbes = 1 << 14
 	// probeWait is how long a probe waits for an answer on the capture
 	// clock. A RST comes back within a round trip; nmap retries an
