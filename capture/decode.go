@@ -16,6 +16,7 @@ const (
 	notTCP                    // well-formed, but not TCP (ARP, UDP, ...)
 	skipped                   // malformed or unsupported: see the Reason
 	isFragment                // an IP fragment of TCP, for reassembly: see markFragment
+	isDatagram                // seg holds a UDP datagram or an ICMP error (datagram.go)
 )
 
 // EtherTypes and IP protocol numbers the decoder looks at.

@@ -223,6 +223,7 @@ func (r *Reader) reassemble(seg *segment.Segment, ci FrameInfo) bool {
 	switch v {
 	case isTCP:
 		st.TCP++
+		seg.Kind = segment.TCP
 		seg.Tunnel, seg.TunnelKey = 0, 0
 		if ck != nil && ck.status == ckUnverifiable && seg.IPLen > len(dgram) {
 			st.Frag.Unverifiable++

@@ -105,6 +105,15 @@
 // unsupported GRE or tunnel payloads, IP in UDP on an unknown port) are
 // skipped with a reason for which [Reason.Malformed] is false.
 //
+// # Datagrams
+//
+// With [Reader.SetDatagrams], Next also delivers UDP datagrams and the
+// ICMP errors (destination unreachable, time exceeded; v4 and v6) that
+// quote a TCP segment or UDP datagram, as Segments of another
+// [segment.Kind] (datagram.go). Only frames found to hold no TCP, even in
+// a tunnel, are decoded again for them, so TCP decodes as fast as before;
+// they are counted in Stats.NonTCP, and in Stats.UDP and Stats.ICMP.
+//
 // # Capture files
 //
 // Classic pcap records are read with pcapgo's zero-copy reader, behind a

@@ -20,6 +20,8 @@ type Reader struct {
 	tun  tunneler // TCP inside encapsulations (tunnel.go)
 	frag *defrag  // IP reassembly (defrag.go), made on the first fragment
 	ck   checker  // checksum mode and per-sender offload memory (checksum.go)
+
+	datagrams bool // deliver UDP datagrams and ICMP errors too (datagram.go)
 }
 
 type linkProg struct {
@@ -74,6 +76,8 @@ func (r *Reader) prog(link LinkType) ([]bpfInsn, error) {
 
 // Next decodes the next TCP segment into seg, skipping (and counting)
 // frames that are not TCP, are malformed, or do not match the filter.
+// With SetDatagrams, UDP datagrams and ICMP errors are delivered too,
+// told apart by seg.Kind.
 // seg.Payload aliases the source's buffer and is valid only until the next
 // call. seg is meaningful only when Next returns nil.
 //
@@ -117,9 +121,13 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			seg.Tunnel, seg.TunnelKey = 0, 0
 		} else if v == notTCP {
 			v, reason = r.tunnel(data, link, seg)
+			if v == notTCP && r.datagrams {
+				v = r.datagram(data, link, seg) // datagram.go
+			}
 		}
 		switch v {
 		case isTCP:
+			seg.Kind = segment.TCP
 			r.stats.TCP++
 			seg.BadChecksum = r.judge(seg.Src)
 			seg.Time = ts
@@ -127,6 +135,10 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			return nil
 		case notTCP:
 			r.stats.NonTCP++
+		case isDatagram:
+			r.stats.NonTCP++
+			seg.Time, seg.Pkt = ts, r.stats.Frames
+			return nil
 		case isFragment:
 			if r.reassemble(seg, ci) { // defrag.go: counts the frame
 				return nil

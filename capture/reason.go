@@ -137,6 +137,11 @@ type Stats struct {
 	Offload        [MaxOffloadListed]netip.Addr
 	OffloadSenders uint64
 	Unverified     uint64
+
+	// Datagrams (Reader.SetDatagrams), in NonTCP too: UDP datagrams and
+	// ICMP errors delivered, and ICMP errors whose quote was too short to
+	// name the quoted packet's ports.
+	UDP, ICMP, ICMPShort uint64
 }
 
 // OffloadListed returns the senders judged to offload checksums, in the

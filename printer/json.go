@@ -196,6 +196,7 @@ func (p *JSON) Done(c *tracker.Conn) {
 	if c.SynCookie() {
 		b = appendBoolField(b, "syn_cookie", true)
 	}
+	b = appendConnICMP(b, c) // icmp.go
 	b = appendSeq(b, c)
 	b = appendStrField(b, "end", c.End())
 	if c.Why() != "" {
@@ -265,6 +266,7 @@ func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *
 		if sum.Tracker.Strays > 0 {
 			b = appendUintField(b, "strays", sum.Tracker.Strays)
 		}
+		b = appendDatagramSummary(b, &sum.Tracker) // probe.go
 		b = appendChecksums(b, sum)
 	}
 	if live != nil {

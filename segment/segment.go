@@ -113,6 +113,10 @@ type Segment struct {
 	// checksum was verified and found wrong: the receiver dropped the
 	// segment, so it must not change any state.
 	BadChecksum bool
+	// Kind says what the Segment holds: TCP (the zero value, and the only
+	// kind unless the capture was asked for datagrams), a UDP datagram or
+	// an ICMP error quoting a TCP segment or a UDP datagram (datagram.go).
+	Kind Kind
 
 	Opts Options
 
@@ -127,6 +131,9 @@ type Segment struct {
 	// (MPLS, VN-Tag, E-Tag), which, like VLAN tags, may differ between
 	// the directions or be on one only.
 	TunnelKey uint64
+
+	// ICMP describes the ICMP error when Kind is ICMPError.
+	ICMP ICMP
 }
 
 // SeqLen returns the sequence space the segment occupies: the payload plus

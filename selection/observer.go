@@ -82,6 +82,21 @@ func (s *Select) Events(c *tracker.Conn, evs []tracker.Event) {
 	s.next.Events(c, evs)
 }
 
+// ICMP implements tracker.ICMPObserver: an ICMP error about a chosen
+// connection goes on as its packets do, with the events it caused; to an
+// observer that does not want ICMP errors, only the events.
+func (s *Select) ICMP(e *tracker.ICMPError) {
+	s.win.start(e.Time)
+	if s.RecordsOnly || !s.win.in(e.Time) || !s.chosen(e.Conn) {
+		return
+	}
+	if io, ok := s.next.(tracker.ICMPObserver); ok {
+		io.ICMP(e)
+	} else if len(e.Events) > 0 {
+		s.next.Events(e.Conn, e.Events)
+	}
+}
+
 // Done implements tracker.Observer.
 func (s *Select) Done(c *tracker.Conn) {
 	if s.ids != nil && s.ids.has(c.ID()) || s.ids == nil && s.f.matchEnd(c, &s.win) {

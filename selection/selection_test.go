@@ -312,3 +312,42 @@ func TestFrameWriter(t *testing.T) {
 		t.Error("a segment without its frame was written")
 	}
 }
+
+// icmpLog is a log that hears ICMP errors.
+type icmpLog struct {
+	log
+	icmp []string
+}
+
+func (l *icmpLog) ICMP(e *tracker.ICMPError) {
+	l.icmp = append(l.icmp, fmt.Sprintf("c%d#%d", e.Conn.ID(), e.Pkt))
+}
+
+// TestSelectICMP: an ICMP error about a chosen connection is forwarded,
+// one about another is not.
+func TestSelectICMP(t *testing.T) {
+	f, err := Parse(Options{Ports: []string{"80"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l icmpLog
+	tr := tracker.New(tracker.Config{}, NewSelect(f, &l))
+	router := netip.MustParseAddr("10.0.0.254")
+	for i, s := range []segment.Segment{
+		seg(0, "10.0.0.1:40000", "10.0.0.2:80", "S", 100, 0, 0),
+		seg(1, "10.0.0.1:40000", "10.0.0.2:80", "none", 100, 0, 0),
+		seg(2, "10.0.0.1:40001", "10.0.0.2:443", "S", 500, 0, 0),
+		seg(3, "10.0.0.1:40001", "10.0.0.2:443", "none", 500, 0, 0),
+	} {
+		s.Pkt = uint64(i + 1)
+		if i%2 == 1 {
+			s.Kind = segment.ICMPError
+			s.ICMP = segment.ICMP{From: router, Type: 3, Code: 13, Proto: segment.ProtoTCP}
+		}
+		tr.Handle(&s)
+	}
+	tr.Flush()
+	if got := strings.Join(l.icmp, " "); got != "c1#2" {
+		t.Errorf("forwarded ICMP errors %q; want c1#2", got)
+	}
+}

@@ -120,7 +120,12 @@ type Conn struct {
 	ackSet           bool
 	ackPrev, ackLast seqnum.Value
 	tunnel           uint64 // the first segment's segment.Segment.Tunnel
-	ep               [2]endpoint
+	// ICMP errors attached (icmp.go): the first, how many, and whether
+	// one aborted a connect.
+	icmp      ICMPSeen
+	icmpN     uint32
+	icmpAbort bool
+	ep        [2]endpoint
 }
 
 // ID returns the connection's number: 1 for the first connection of the
@@ -202,6 +207,8 @@ func (c *Conn) End() string {
 	switch {
 	case c.refused:
 		return EndRefused
+	case c.icmpAbort && o.Gone() && r.Gone():
+		return EndICMPUnreachable
 	case c.rst && c.hsReset:
 		return pick(byServer, EndHandshakeResetByServer, EndHandshakeResetByClient)
 	case c.rst:
@@ -232,6 +239,7 @@ const (
 	EndClosingByClient        = "closing, initiated by client"
 	EndClosingByServer        = "closing, initiated by server"
 	EndRefused                = "refused"
+	EndICMPUnreachable        = "unreachable (ICMP error)"
 	EndAbortedByClient        = "aborted by client RST"
 	EndAbortedByServer        = "aborted by server RST"
 	EndHandshakeResetByClient = "reset during handshake by client"
@@ -246,7 +254,7 @@ const (
 // Endings lists every value End returns, for tools that match on them.
 var Endings = [...]string{
 	EndClosedByClient, EndClosedByServer, EndSimultaneousClose,
-	EndClosingByClient, EndClosingByServer, EndRefused,
+	EndClosingByClient, EndClosingByServer, EndRefused, EndICMPUnreachable,
 	EndAbortedByClient, EndAbortedByServer,
 	EndHandshakeResetByClient, EndHandshakeResetByServer,
 	EndUnanswered, EndSynCookie, EndHandshakeIncomplete, EndOpen, EndUnknown,

@@ -47,6 +47,13 @@
 // draws a RST or nothing) is a probe (probe.go): it opens no connection,
 // and is reported to a ProbeObserver with the target's answer.
 //
+// Segments of another segment.Kind are no TCP segments: an ICMP error
+// quoting a TCP segment attaches to its connection (reported to an
+// ICMPObserver; a destination unreachable for a SYN aborts the connect,
+// as Linux does) or answers a pending probe (verdict filtered); UDP
+// datagrams answered by ICMP or by nothing are UDP probes (icmp.go,
+// udp.go). ICMP errors that match nothing are counted.
+//
 // When only one direction of a connection is captured, the missing side's
 // segments are inferred from what the seen side acknowledges and sends
 // (onesided.go), as phantom segments through the same state machines,

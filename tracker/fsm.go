@@ -39,6 +39,8 @@ const (
 	timeWaitExpired              // 2×MSL elapsed on the capture clock
 	timeWaitReused               // a new SYN took over the 4-tuple in TIME-WAIT
 	finWait2Expired              // Config.FinTimeout elapsed in an orphaned FIN-WAIT-2
+	rcvICMPError                 // received an ICMP error quoting its SYN (icmp.go)
+	icmpRevoked                  // closed by an ICMP error, then retransmitted its SYN
 	numInputs
 )
 
@@ -193,6 +195,21 @@ func next(s State, in input) (to State, reason string, ok bool) {
 		// application has closed the socket, with no segment on the wire.
 		if s == FinWait2 {
 			return Closed, "FIN-WAIT-2 timeout (orphaned)", true
+		}
+	case rcvICMPError:
+		// Not in RFC 9293 (RFC 1122 §4.2.3.9 only lets hard errors
+		// abort). Linux aborts a connect on any destination unreachable
+		// but fragmentation needed, and on time exceeded, that quotes its
+		// SYN (tcp_v4_err, tcp_v6_err: SYN-SENT, tcp_done_with_error).
+		if s == SynSent {
+			return Closed, "rcvd ICMP error for its SYN: connect failed", true
+		}
+	case icmpRevoked:
+		// The error was not fatal after all: Linux takes it as a soft
+		// error when it arrives while the application holds the socket
+		// (inside connect itself on a fast path), and retransmits.
+		if s == Closed {
+			return SynSent, "retransmitted its SYN: the ICMP error did not abort the connect", true
 		}
 	case timeWaitReused:
 		// RFC 9293 §3.6.1 and Linux tcp_timewait_state_process: a new

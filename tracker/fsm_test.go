@@ -50,6 +50,8 @@ func TestNext(t *testing.T) {
 		{TimeWait, timeWaitExpired}: {Closed, "§3.10.8 time-wait timeout"},
 		{TimeWait, timeWaitReused}:  {Closed, "§3.6.1 (a new SYN reopens the 4-tuple)"},
 		{FinWait2, finWait2Expired}: {Closed, "Linux tcp_fin_timeout: an orphaned FIN-WAIT-2 is deleted"},
+		{SynSent, rcvICMPError}:     {Closed, "Linux tcp_v4_err: an ICMP error for the SYN aborts the connect"},
+		{Closed, icmpRevoked}:       {SynSent, "a SYN retransmitted after the ICMP error: it was a soft error"},
 	}
 	// ABORT and RST.
 	for s := Unknown; s < numStates; s++ {

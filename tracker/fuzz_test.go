@@ -44,6 +44,10 @@ func FuzzTracker(f *testing.F) {
 	// Seeds: 13-byte records (dir+port, flags, seq, ack, len, dt).
 	f.Add([]byte{0, 0x02, 0, 0, 3, 0xe8, 0, 0, 0, 0, 0, 0, 1, 1, 0x12, 0, 0, 0x13, 0x88, 0, 0, 3, 0xe9, 0, 1})
 	f.Add([]byte{0, 0x11, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0x04, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 200})
+	// A SYN and an ICMP admin prohibited for it; a UDP datagram and a port
+	// unreachable for it.
+	f.Add([]byte{0, 0x02, 0, 0, 3, 0xe8, 0, 0, 0, 0, 0, 0, 1, 0x60, 0x02, 0, 0, 3, 0xe8, 0, 0, 0, 0, 3, 26, 1,
+		0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0x60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6, 0, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		obs := &countingObserver{t: t, done: map[uint64]bool{}}
 		tr := New(Config{MaxConns: 8, TimeWait: time.Second, IdleTimeout: 5 * time.Second}, obs)
@@ -89,6 +93,22 @@ func fuzzSegments(data []byte) []segment.Segment {
 		seg.SrcPort, seg.DstPort = port, 80
 		if dir == 1 {
 			seg.SrcPort, seg.DstPort = 80, port
+		}
+		switch r[0] >> 5 & 3 { // datagrams (udp.go, icmp.go)
+		case 2:
+			seg.Kind, seg.Flags, seg.Seq, seg.Ack = segment.UDP, 0, 0, 0
+		case 3:
+			// An ICMP error quoting the tuple in this direction, from the
+			// destination or a third address.
+			seg.Kind, seg.PayloadLen = segment.ICMPError, 0
+			from := seg.Dst
+			if r[10]&1 != 0 {
+				from = netip.MustParseAddr("10.0.0.254")
+			}
+			seg.ICMP = segment.ICMP{From: from, Type: 3 + 8*(r[11]&1), Code: r[11] >> 1 & 15, Proto: segment.ProtoTCP, HasFlags: r[10]&2 != 0}
+			if r[10]&4 != 0 {
+				seg.ICMP.Proto, seg.ICMP.HasFlags, seg.Seq, seg.Flags = segment.ProtoUDP, false, 0, 0
+			}
 		}
 		now = now.Add(time.Duration(r[12]) * 50 * time.Millisecond)
 		segs = append(segs, seg)

@@ -42,8 +42,8 @@ import (
 
 const (
 	// maxProbes bounds the probes waiting for an answer. A scan sends
-	// thousands; each pending probe takes about 1.1 KB (most of it the
-	// held copies of bare ACKs), so the table stays under 20 MB.
+	// thousands; each pending probe takes about 1.4 KB (most of it the
+	// held copies of bare ACKs), so the table stays under 25 MB.
 	maxProbes = 1 << 14
 	// probeWait is how long a probe waits for an answer on the capture
 	// clock. A RST comes back within a round trip; nmap retries an
@@ -62,11 +62,12 @@ const (
 	ProbeNoACK   ProbeKind = iota // no ACK, not a SYN: FIN, NULL, Xmas, …
 	ProbeIllegal                  // an illegal flag combination: SYN+FIN, SYN+RST, FIN+RST without ACK
 	ProbeACK                      // a bare ACK to a 4-tuple without a connection
+	ProbeUDP                      // a UDP datagram answered by ICMP or by nothing (udp.go)
 )
 
-var probeKindNames = [...]string{ProbeNoACK: "no ACK", ProbeIllegal: "illegal flags", ProbeACK: "bare ACK"}
+var probeKindNames = [...]string{ProbeNoACK: "no ACK", ProbeIllegal: "illegal flags", ProbeACK: "bare ACK", ProbeUDP: "UDP"}
 
-// String names the kind: "no ACK", "illegal flags", "bare ACK".
+// String names the kind: "no ACK", "illegal flags", "bare ACK", "UDP".
 func (k ProbeKind) String() string { return probeKindNames[k] }
 
 // The answers and verdicts a Probe reports.
@@ -74,6 +75,11 @@ const (
 	AnswerRST    = "RST"
 	AnswerSYNACK = "SYN-ACK"
 	AnswerNone   = "none"
+	AnswerICMP   = "ICMP" // an ICMP error: see Probe.ICMP
+	AnswerUDP    = "UDP"  // a UDP datagram back (not reported: see udp.go)
+
+	ProtoTCP = "tcp"
+	ProtoUDP = "udp"
 
 	VerdictClosed       = "closed"
 	VerdictOpen         = "open"
@@ -90,14 +96,21 @@ type Probe struct {
 	Pkt    uint64
 	Prober netip.AddrPort
 	Target netip.AddrPort
-	Flags  segment.Flags // of the first probe packet
-	Kind   ProbeKind
-	Count  int // probe packets, retries included
-	// Answer is AnswerRST, AnswerSYNACK, AnswerNone (silence), or the
-	// flags of another answer ("." for an ACK).
+	// Proto is ProtoTCP or ProtoUDP (Kind ProbeUDP, udp.go).
+	Proto string
+	Flags segment.Flags // of the first probe packet; 0 for UDP
+	Kind  ProbeKind
+	Count int // probe packets, retries included
+	// Len is the UDP payload length of the first datagram (UDP only).
+	Len int
+	// Answer is AnswerRST, AnswerSYNACK, AnswerNone (silence), AnswerICMP
+	// (an ICMP error: ICMP and AnswerFrom say which), or the flags of
+	// another answer ("." for an ACK).
 	Answer     string
 	AnswerTime time.Time // zero without an answer
 	AnswerPkt  uint64
+	AnswerFrom netip.Addr   // the ICMP error's sender (AnswerICMP only)
+	ICMP       segment.ICMP // the ICMP error (AnswerICMP only)
 	// Verdict is what the answer says of the target port, in nmap's
 	// words: VerdictClosed, VerdictOpen, VerdictOpenFiltered,
 	// VerdictUnfiltered, VerdictFiltered, or VerdictUnknown.
@@ -180,7 +193,7 @@ func (t *Tracker) probeSegment(seg *segment.Segment, key Tuple, h uint64) bool {
 	p := t.newProbe()
 	*p = Probe{
 		Time: seg.Time, Pkt: seg.Pkt, Prober: src, Target: netip.AddrPortFrom(seg.Dst, seg.DstPort),
-		Flags: seg.Flags, Kind: kind, Count: 1, key: key,
+		Proto: ProtoTCP, Flags: seg.Flags, Kind: kind, Count: 1, key: key,
 	}
 	p.hold(seg)
 	t.probes[key] = p
@@ -230,6 +243,8 @@ func (t *Tracker) decideProbe(p *Probe, seg *segment.Segment) {
 	if seg != nil {
 		p.AnswerTime, p.AnswerPkt = seg.Time, seg.Pkt
 		switch {
+		case seg.Kind == segment.ICMPError:
+			icmpAnswer(p, seg) // icmp.go
 		case seg.Flags&segment.RST != 0:
 			p.Answer, p.Verdict = AnswerRST, VerdictClosed
 			if p.Kind == ProbeACK {

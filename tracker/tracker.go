@@ -77,6 +77,12 @@ type Stats struct {
 	// Segments with a bad checksum, dropped by their receivers and so not
 	// applied; NoConn of them matched no connection (see checksum.go).
 	BadChecksum, BadChecksumNoConn uint64
+
+	// ICMP errors (icmp.go): attached to a connection, and matching no
+	// connection and no pending probe. UDP (udp.go): probes reported,
+	// and 4-tuples answered by UDP (ordinary exchanges, not reported).
+	ICMP, ICMPUnmatched    uint64
+	UDPProbes, UDPAnswered uint64
 }
 
 // Tracker replays TCP segments through the state machines of both
@@ -116,6 +122,10 @@ type Tracker struct {
 	closed   closedSet
 	strayObs StrayObserver // obs, if it wants strays
 	strayBuf Stray
+	// ICMP errors (icmp.go) and UDP 4-tuples awaiting an answer (udp.go).
+	icmpObs ICMPObserver // obs, if it wants ICMP errors
+	icmpBuf ICMPError
+	udpt    udpTable
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -137,7 +147,9 @@ func New(cfg Config, obs Observer) *Tracker {
 	}
 	po, _ := obs.(ProbeObserver)
 	so, _ := obs.(StrayObserver)
+	io, _ := obs.(ICMPObserver)
 	return &Tracker{
+		icmpObs:  io,
 		cfg:      cfg,
 		obs:      obs,
 		conns:    table{seed: maphash.MakeSeed()},
@@ -176,6 +188,10 @@ func (t *Tracker) flushEvents(c *Conn) {
 // may be reused once Handle returns.
 func (t *Tracker) Handle(seg *segment.Segment) {
 	t.Advance(seg.Time)
+	if seg.Kind != segment.TCP {
+		t.datagram(seg)
+		return
+	}
 	if seg.Time.After(t.lastSeg) {
 		t.lastSeg = seg.Time
 	}
@@ -213,6 +229,9 @@ func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key Tuple, h uint64,
 		c = t.newConn(key, h, srcFirst, seg)
 	}
 	s := c.sideOf(srcFirst)
+	if seg.Flags&(segment.SYN|segment.ACK|segment.RST) == segment.SYN && c.icmpAbort {
+		c.icmpRevive(t, s, seg) // icmp.go
+	}
 	c.apply(t, seg, s)
 	t.obs.Packet(c, seg, s, t.evs)
 	// A deadline moves earlier only when a state changes (every change is
@@ -401,6 +420,21 @@ func (t *Tracker) Advance(now time.Time) {
 	if len(t.probeQ) > 0 {
 		t.expireProbes(now, 0, false)
 	}
+	if len(t.udpt.pending) > 0 || len(t.udpt.decided) > 0 {
+		t.expireUDP(now, false)
+	}
+}
+
+// datagram handles what is not a TCP segment: a UDP datagram (udp.go) or
+// an ICMP error (icmp.go). Neither counts in Stats.Segments nor moves the
+// end of the input the evidence rules use.
+func (t *Tracker) datagram(seg *segment.Segment) {
+	switch seg.Kind {
+	case segment.UDP:
+		t.udp(seg)
+	case segment.ICMPError:
+		t.icmpError(seg)
+	}
 }
 
 // fire handles connection c's deadline at time at.
@@ -484,6 +518,7 @@ func (t *Tracker) remove(c *Conn) {
 // (TIME-WAIT is not expired).
 func (t *Tracker) Flush() {
 	t.expireProbes(t.now, 0, true)
+	t.expireUDP(t.now, true)
 	live := make([]*Conn, 0, t.conns.n)
 	t.conns.each(func(c *Conn) { live = append(live, c) })
 	slices.SortFunc(live, func(a, b *Conn) int {

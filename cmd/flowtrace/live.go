@@ -273,6 +273,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	rd := capture.NewReader(ls) // the filter runs in the kernel
 	rd.SetTunnels(cfg.tunnelTable())
 	rd.SetChecksums(cfg.checksums)
+	rd.SetDatagrams(true) // ICMP errors and UDP probes
 
 	if w != nil {
 		w.start(now())

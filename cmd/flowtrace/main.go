@@ -377,6 +377,7 @@ func newReader(cfg *config, src capture.Source) (*capture.Reader, error) {
 	rd := capture.NewReader(src)
 	rd.SetTunnels(cfg.tunnelTable())
 	rd.SetChecksums(cfg.checksums)
+	rd.SetDatagrams(true) // ICMP errors and UDP probes
 	if cfg.filter != "" {
 		if err := rd.SetFilter(cfg.filter); err != nil {
 			if errors.Is(err, capture.ErrBadFilter) {
@@ -473,6 +474,9 @@ func trackAll(ctx context.Context, cfg *config, rd segments, tr *tracker.Tracker
 			break
 		}
 		tr.Handle(&seg)
+		if seg.Kind != segment.TCP {
+			continue // -c and the progress count TCP segments
+		}
 		n++
 		if n&0x3fff == 0 {
 			if tick != nil {

@@ -95,6 +95,7 @@ func feedConfig(t *testing.T, path string, cfg tracker.Config, obs tracker.Obser
 	}
 	defer f.Close()
 	rd := capture.NewReader(f)
+	rd.SetDatagrams(true) // as the command does
 	tr := tracker.New(cfg, obs)
 	var seg segment.Segment
 	for rd.Next(&seg) == nil {

@@ -32,6 +32,8 @@
 //	close                     close(2) the current connection
 //	abort                     SO_LINGER {1, 0} then close: send RST
 //	closelisten               close the listener
+//	udplisten ADDR:PORT       bind a UDP socket and leave it open, never
+//	                          read: an open UDP port that never answers
 //	sleep DURATION            e.g. 200ms, 1.5s
 //	until UNIXMS              sleep until the wall clock reaches UNIXMS
 //	                          (milliseconds since the epoch); lets two

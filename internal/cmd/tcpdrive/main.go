@@ -97,6 +97,7 @@ var argCount = map[string]int{
 	"listen": 1, "accept": 0, "connect": 1, "send": 1, "read": 0, "readn": 1,
 	"shutdown": 0, "close": 0, "abort": 0, "closelisten": 0, "sleep": 1,
 	"until": 1, "hold": -1, "repeat": 1, "nooffload": 1, "norxcsum": 1, "keepalive": 1,
+	"udplisten": 1,
 }
 
 // verbOpts lists, per verb, the --options it accepts and whether each takes
@@ -177,7 +178,7 @@ func parse(args []string, inRepeat bool) ([]step, []string, error) {
 func check(s *step) error {
 	var err error
 	switch s.verb {
-	case "listen", "connect":
+	case "listen", "connect", "udplisten":
 		_, err = netip.ParseAddrPort(s.arg)
 		if err == nil && s.opts["bind"] != "" {
 			_, err = netip.ParseAddrPort(s.opts["bind"])
@@ -338,6 +339,8 @@ func (d *driver) do(s step) (string, error) {
 		}
 		d.fd = -1
 		return "", err
+	case "udplisten":
+		return "", udpListen(s.arg)
 	case "closelisten":
 		if d.lfd < 0 {
 			return "", errors.New("no listener")
@@ -558,6 +561,25 @@ func ethtoolOff(iface, name string, cmd uint32) error {
 	runtime.KeepAlive(val)
 	if e != 0 {
 		return fmt.Errorf("%s %s off: %v", iface, name, e)
+	}
+	return nil
+}
+
+// udpListen binds a UDP socket to addr and leaves it open, unread, until
+// the process ends: a UDP port that is open and never answers.
+func udpListen(addr string) error {
+	ap := netip.MustParseAddrPort(addr)
+	fam, sa := syscall.AF_INET, syscall.Sockaddr(&syscall.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()})
+	if ap.Addr().Is6() {
+		fam, sa = syscall.AF_INET6, &syscall.SockaddrInet6{Port: int(ap.Port()), Addr: ap.Addr().As16()}
+	}
+	fd, err := syscall.Socket(fam, syscall.SOCK_DGRAM, 0)
+	if err != nil {
+		return err
+	}
+	if err := syscall.Bind(fd, sa); err != nil {
+		syscall.Close(fd)
+		return err
 	}
 	return nil
 }
