@@ -373,8 +373,8 @@ func TestCheckerBounded(t *testing.T) {
 	for i := range 3 * maxSenders {
 		k.remember(addr(i), i%2 == 0)
 	}
-	if len(k.senders) > maxSenders || len(k.old) > maxSenders {
-		t.Fatalf("generations of %d and %d; want at most %d", len(k.senders), len(k.old), maxSenders)
+	if k.senders.n > maxSenders || k.old.n > maxSenders {
+		t.Fatalf("generations of %d and %d; want at most %d", k.senders.n, k.old.n, maxSenders)
 	}
 	if off, known := k.lookup(addr(3*maxSenders - 2)); !known || !off {
 		t.Errorf("recent sender forgotten: %v %v", off, known)

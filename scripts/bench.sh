@@ -5,31 +5,50 @@
 # 1,000,000 frames of copies of the bundled Linux traces interleaved with
 # bulk transfers, 3000 connections at once), then in one run:
 #
-#   1. go test -bench BenchmarkPipeline on that capture, in memory:
-#      minimal (the baseline: pcapgo + gopacket DecodingLayerParser + a
+#   1. BenchmarkPipeline on that capture, in memory, for this tree ("new")
+#      and for the baseline commit ("base", below), built from git into the
+#      work directory: minimal (pcapgo + gopacket DecodingLayerParser + a
 #      4-tuple map), decode, track, text (the whole of flowtrace -r file
-#      >/dev/null), json; median of -count runs.
-#   2. The requirement: text takes at most 2.5x the minimal loop. Prints
-#      PASS or FAIL; FAIL makes the script exit 1.
-#   3. Wall time and peak RSS (/usr/bin/time) of flowtrace -r file
+#      >/dev/null), json. The two test binaries run alternately, one
+#      sub-benchmark at a time (base, new, new, base, ...), BENCH_COUNT
+#      rounds, so that a change in the machine's load hits both alike;
+#      the table shows the medians of ns/packet, old and new.
+#   2. The cost limit: text and json per packet at most 5% above the
+#      baseline's (BENCH_LIMIT). Prints PASS or FAIL for each.
+#   3. The ratio limit: text takes at most 2.5x the minimal loop (both of
+#      this tree). Prints PASS or FAIL.
+#   4. Wall time and peak RSS (/usr/bin/time) of flowtrace -r file
 #      >/dev/null, tshark -r file -q -z conv,tcp and tcptrace -n file, on
 #      the page-cached file.
+#
+# Any FAIL makes the script exit 1 (after every section has run).
+#
+# The baseline needs the repository's history: a clone made with plain
+# "git clone" has it; a shallow one (--depth) may not, and the script
+# then stops with exit 2 and says how to fetch it.
 #
 # Missing tools (tshark, tcptrace, GNU time) are installed with apt-get
 # when this is a Debian-like machine where we are root (or have
 # password-less sudo); otherwise their rows say why they were skipped.
 #
-# Environment: BENCH_PACKETS (1000000), BENCH_SEED (1), BENCH_COUNT (3
-# runs of each sub-benchmark), BENCH_TIME (3x passes per run), BENCH_KEEP=1
-# keeps the work directory. About 2 minutes on 2 cores, most of it tshark.
+# Environment: BENCH_PACKETS (1000000), BENCH_SEED (1), BENCH_COUNT (5
+# rounds), BENCH_TIME (3x passes per sub-benchmark and round),
+# BENCH_LIMIT (5, percent), BENCH_BASE (the baseline commit, default
+# below), BENCH_KEEP=1 keeps the work directory. About 5 minutes on 2
+# cores.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 PACKETS=${BENCH_PACKETS:-1000000}
 SEED=${BENCH_SEED:-1}
-COUNT=${BENCH_COUNT:-3}
+COUNT=${BENCH_COUNT:-5}
 BENCHTIME=${BENCH_TIME:-3x}
 RATIO_MAX=2.5
+LIMIT=${BENCH_LIMIT:-5}
+# BASE is the code before issues 8 (the evidence rules, probes, one-sided
+# inference) and 9 (checksums, tunnels, link types, fragments): both
+# allow the cost per packet on this capture to rise by at most 5% over it.
+BASE=${BENCH_BASE:-6478f392502384b84e1c6f9f5ed8482395c64d68}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/flowtrace-bench.XXXXXX")
 if [[ ${BENCH_KEEP:-} == 1 ]]; then
@@ -91,48 +110,87 @@ need tcptrace tcptrace && have_tcptrace=1
 # --- build and generate -------------------------------------------------
 
 say "build"
+if ! git rev-parse -q --verify "$BASE^{commit}" >/dev/null 2>&1; then
+	echo "bench: baseline commit $BASE is not in this clone (a shallow clone?);" >&2
+	echo "bench: run 'git fetch --unshallow' (or clone without --depth) and try again" >&2
+	exit 2
+fi
 go build -o "$work/flowtrace" ./cmd/flowtrace
 go build -o "$work/benchgen" ./internal/cmd/benchgen
+go test -c -o "$work/new.test" ./cmd/flowtrace
+mkdir "$work/base"
+git archive "$BASE" | tar -x -C "$work/base"
+(cd "$work/base" && go test -c -o "$work/base.test" ./cmd/flowtrace)
+echo "base: $(git log -1 --format='%h %s' "$BASE")"
+echo "new:  $(git describe --always --dirty 2>/dev/null || echo "this tree")"
 pcap=$work/bench.pcap
 "$work/benchgen" -n "$PACKETS" -seed "$SEED" -o "$pcap"
 cat "$pcap" >/dev/null # into the page cache
 size_mib=$(($(stat -c %s "$pcap") / 1048576))
 
-# --- in-process benchmarks ----------------------------------------------
+# --- in-process benchmarks, old and new ---------------------------------
 
-say "go test -bench BenchmarkPipeline (-benchtime $BENCHTIME -count $COUNT, $PACKETS frames, $size_mib MiB, in memory)"
-FLOWTRACE_BENCH_PCAP=$pcap go test -run '^$' -bench 'BenchmarkPipeline' -benchmem \
-	-benchtime "$BENCHTIME" -count "$COUNT" ./cmd/flowtrace | tee "$work/bench.txt"
+say "BenchmarkPipeline, base and new alternating ($COUNT rounds, -benchtime $BENCHTIME, $PACKETS frames, $size_mib MiB, in memory)"
+# bench VERSION SUB: one run of one sub-benchmark of one test binary, in
+# its own package directory; its result lines are prefixed with VERSION.
+bench() {
+	local dir=cmd/flowtrace
+	[[ $1 == base ]] && dir=$work/base/cmd/flowtrace
+	(cd "$dir" && FLOWTRACE_BENCH_PCAP=$pcap "$work/$1.test" -test.run '^$' \
+		-test.bench "^BenchmarkPipeline/$2\$" -test.benchmem -test.benchtime "$BENCHTIME") |
+		awk -v v="$1" '/^BenchmarkPipeline\// { print v, $0 }'
+}
+subs=(minimal decode track text json)
+: >"$work/bench.txt"
+for ((round = 1; round <= COUNT; round++)); do
+	order=(base new)
+	((round % 2 == 0)) && order=(new base)
+	for sub in "${subs[@]}"; do
+		for v in "${order[@]}"; do
+			bench "$v" "$sub" | tee -a "$work/bench.txt"
+		done
+	done
+	echo "(round $round of $COUNT done; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+done
 
-# Median of each metric per sub-benchmark. Metrics are "value unit" pairs.
-awk -v max="$RATIO_MAX" '
+# Medians per version and sub-benchmark. Metrics are "value unit" pairs.
+awk -v max="$RATIO_MAX" -v limit="$LIMIT" '
 function median(key,   n, i, j, t, a) {
 	n = cnt[key]
+	if (n == 0) return 0
 	for (i = 1; i <= n; i++) a[i] = val[key, i]
 	for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
 	return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
 }
-/^BenchmarkPipeline\// {
-	name = $1; sub(/^BenchmarkPipeline\//, "", name); sub(/-[0-9]+$/, "", name)
+function verdict(ok) { if (!ok) fail = 1; return ok ? "PASS" : "FAIL" }
+{
+	v = $1; name = $2; sub(/^BenchmarkPipeline\//, "", name); sub(/-[0-9]+$/, "", name)
 	if (!(name in seen)) { seen[name] = 1; order[++names] = name }
-	for (i = 3; i < NF; i += 2) { k = name SUBSEP $(i+1); cnt[k]++; val[k, cnt[k]] = $i }
+	for (i = 4; i < NF; i += 2) { k = v SUBSEP name SUBSEP $(i+1); cnt[k]++; val[k, cnt[k]] = $i }
 }
 END {
-	if (!("minimal" in seen) || !("text" in seen)) { print "bench: benchmark results missing"; exit 2 }
-	base = median("minimal" SUBSEP "ns/packet")
-	printf "\n%-8s %12s %10s %8s %13s %11s %10s\n", "", "packets/s", "ns/packet", "×minimal", "allocs/packet", "allocs/op", "MB/op"
+	n = split("minimal decode track text json", want, " ")
+	for (i = 1; i <= n; i++)
+		if (!cnt["base" SUBSEP want[i] SUBSEP "ns/packet"] || !cnt["new" SUBSEP want[i] SUBSEP "ns/packet"]) {
+			print "bench: benchmark results missing for " want[i]; exit 2
+		}
+	printf "\nns/packet, medians  %10s %10s %8s   %13s %10s\n", "base", "new", "change", "allocs/packet", "new MB/op"
 	for (i = 1; i <= names; i++) {
-		n = order[i]
-		ns = median(n SUBSEP "ns/packet")
-		printf "%-8s %12.0f %10.1f %8.2f %13.5f %11.0f %10.1f\n", n, median(n SUBSEP "packets/s"), ns, ns / base,
-			median(n SUBSEP "allocs/packet"), median(n SUBSEP "allocs/op"), median(n SUBSEP "B/op") / 1e6
+		m = order[i]
+		b = median("base" SUBSEP m SUBSEP "ns/packet"); c = median("new" SUBSEP m SUBSEP "ns/packet")
+		pct[m] = 100 * (c - b) / b
+		printf "%-18s  %10.1f %10.1f %+7.1f%%   %13.5f %10.1f\n", m, b, c, pct[m],
+			median("new" SUBSEP m SUBSEP "allocs/packet"), median("new" SUBSEP m SUBSEP "B/op") / 1e6
 	}
-	r = median("text" SUBSEP "ns/packet") / base
-	printf "\ntext / minimal = %.2f (limit %.1f): %s\n", r, max, (r <= max ? "PASS" : "FAIL")
-	printf "%s\n", (r <= max ? "PASS" : "FAIL") > "/dev/stderr"
+	print ""
+	printf "text: %+.1f%% over the baseline (limit +%g%%): %s\n", pct["text"], limit, verdict(pct["text"] <= limit)
+	printf "json: %+.1f%% over the baseline (limit +%g%%): %s\n", pct["json"], limit, verdict(pct["json"] <= limit)
+	r = median("new" SUBSEP "text" SUBSEP "ns/packet") / median("new" SUBSEP "minimal" SUBSEP "ns/packet")
+	printf "text / minimal = %.2f (limit %.1f): %s\n", r, max, verdict(r <= max)
+	printf "%s\n", (fail ? "FAIL" : "PASS") > "/dev/stderr"
 }' "$work/bench.txt" 2>"$work/verdict" | tee "$work/table.txt"
 verdict=$(cat "$work/verdict")
-minimal_ns=$(awk '/^minimal/ { print $3 }' "$work/table.txt")
+minimal_ns=$(awk '$1 == "minimal" { print $3 }' "$work/table.txt")
 
 say "sequence analysis: what package reassembly costs over the two state machines alone"
 FLOWTRACE_BENCH_PCAP=$pcap go test -run '^$' -bench 'BenchmarkSequenceAnalysis' -benchmem \
@@ -186,5 +244,5 @@ fi
 [[ $have_time == 1 ]] || echo "(peak RSS not measured: ${why_missing[/usr/bin/time]})"
 echo "(×minimal: time per packet over the minimal loop's, which runs in memory)"
 
-say "text / minimal: $verdict"
+say "cost against the baseline and text / minimal: $verdict"
 [[ $verdict == PASS ]]

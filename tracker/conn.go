@@ -325,7 +325,9 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	if e.rstClosed && (e.state == Closed || e.state == Listen) && livesOn(e.state, syn, ack, rst) {
 		c.revise(t, s)
 	}
-	c.inferUnseen(t, s, seg) // one-sided captures: onesided.go
+	if c.oneSided || !p.seen {
+		c.inferUnseen(t, s, seg) // one-sided captures: onesided.go
+	}
 	// What the segment shows, whatever the states: is it in its
 	// receiver's window, and does it come before its sender's SYN?
 	oow := c.outOfWindow(s, seg)
@@ -397,8 +399,11 @@ func (c *Conn) outOfWindow(s Side, seg *segment.Segment) bool {
 		return false
 	}
 	snd, rcv := &c.ep[s], &c.ep[s.Peer()]
+	if !rcv.synSent {
+		return false
+	}
 	hi, ok := snd.seq.Next()
-	if !ok || !rcv.synSent {
+	if !ok {
 		return false
 	}
 	if a, ok := rcv.seq.LastAck(); ok && hi.LessThan(a) {

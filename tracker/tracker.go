@@ -213,11 +213,11 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 		}
 		c = t.conns.get(&key, h)
 	}
-	t.handleConn(seg, c, key, h, srcFirst)
+	t.handleConn(seg, c, &key, h, srcFirst)
 }
 
 // handleConn replays a segment of connection c (nil: none yet).
-func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key Tuple, h uint64, srcFirst bool) {
+func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64, srcFirst bool) {
 	if c != nil && t.startsNew(c, seg, c.sideOf(srcFirst)) {
 		t.reuse(c, seg)
 		c = nil
@@ -278,7 +278,7 @@ func (t *Tracker) reuse(c *Conn, seg *segment.Segment) {
 // newConn creates the connection seg opens and orients it: the sender of
 // a SYN is the originator, the receiver of a SYN-ACK is; with neither, the
 // endpoint that looks like a server is the responder.
-func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segment) *Conn {
+func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segment) *Conn {
 	if t.conns.n >= t.cfg.MaxConns {
 		t.evict()
 	}
@@ -294,7 +294,7 @@ func (t *Tracker) newConn(key Tuple, h uint64, srcFirst bool, seg *segment.Segme
 	t.nextID++
 	t.stats.Conns++
 	c.id = t.nextID
-	c.key, c.hash = key, h
+	c.key, c.hash = *key, h
 	c.tunnel = seg.Tunnel
 	c.first, c.last = seg.Time, seg.Time
 	c.ep[Orig].since, c.ep[Resp].since = seg.Time, seg.Time
