@@ -189,3 +189,60 @@ c1 10.0.0.1:40000 CLOSED/TIME-WAIT SF ShAfFa closed by server`,
 		})
 	}
 }
+
+// reuseWatcher is what a premature-reuse detector sees: the Packet call
+// of a refused SYN carries the old connection and the SYN itself.
+type reuseWatcher struct {
+	recorder
+	refused  []string
+	followUp []string
+}
+
+func (w *reuseWatcher) Packet(c *Conn, seg *segment.Segment, side Side, evs []Event) {
+	for i := range evs {
+		if evs[i].RefusedReuse() {
+			w.refused = append(w.refused, fmt.Sprintf("c%d %s #%d seq %d refused %d", c.ID(), c.UID(), seg.Pkt, seg.Seq, c.RefusedSYNs()))
+		}
+		if evs[i].ReuseFollowUp() {
+			w.followUp = append(w.followUp, fmt.Sprintf("c%d #%d %s", c.ID(), seg.Pkt, evs[i].Reason))
+		}
+	}
+}
+
+func (w *reuseWatcher) Events(c *Conn, evs []Event) {
+	for i := range evs {
+		if evs[i].ReuseFollowUp() {
+			w.followUp = append(w.followUp, fmt.Sprintf("c%d #%d %s", c.ID(), evs[i].Pkt, evs[i].Reason))
+		}
+	}
+}
+
+// TestRefusedReuseObservable checks the exported way to see a refused
+// SYN: Event.RefusedReuse on the old connection's Packet call (its UID,
+// the SYN), Conn.RefusedSYNs, Stats.ReuseRefused, and the follow-up
+// Notes through Event.ReuseFollowUp.
+func TestRefusedReuseObservable(t *testing.T) {
+	w := &reuseWatcher{}
+	tr := New(Config{}, w)
+	segs := append(serverClosesFirst(false),
+		pkt(500, "c>s", "S", 900, 0, 0), pkt(501, "s>c", ".", 5002, 1002, 0),
+		pkt(1500, "c>s", "S", 900, 0, 0), pkt(1501, "s>c", ".", 5002, 1002, 0))
+	var uid UID
+	for i := range segs {
+		segs[i].Pkt = uint64(i + 1)
+		tr.Handle(&segs[i])
+		if i == 0 {
+			tr.conns.each(func(c *Conn) { uid = c.UID() })
+		}
+	}
+	tr.Flush()
+	expect(t, "refused", w.refused, fmt.Sprintf("c1 %s #7 seq 900 refused 1\nc1 %s #9 seq 900 refused 2", uid, uid))
+	expect(t, "follow-ups", w.followUp, "c1 #9 "+ReasonReuseRetransmitted)
+	if st := tr.Stats(); st.ReuseRefused != 2 || st.Conns != 1 || st.Reused != 0 {
+		t.Errorf("stats %+v; want 2 refused SYNs, 1 connection, no reuse", st)
+	}
+	n := Event{Kind: Phase, Reason: ReasonReuseRefused}
+	if n.RefusedReuse() || n.ReuseFollowUp() {
+		t.Error("a Phase with a refusal's text is not a refusal Note")
+	}
+}

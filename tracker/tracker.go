@@ -67,19 +67,20 @@ type Stats struct {
 	Segments uint64 // segments handled
 	Conns    uint64 // connections created
 	Reused   uint64 // connections started by port reuse on a live 4-tuple
-	// SYNs on a 4-tuple in TIME-WAIT that its endpoint refused as old
-	// duplicates (twJudge): they opened no connection.
-	ReuseRefused uint64
-	Expired      uint64 // connections removed by the idle timeout
-	Evicted      uint64 // connections removed because the table was full
-	Probes       uint64 // probes reported (probe.go): segments that opened no connection
-	Strays       uint64 // segments after their connection closed (stray.go): no new connection
-	OneSided     uint64 // connections captured in one direction only (onesided.go)
-	Active       int    // connections in the table now
+	Expired  uint64 // connections removed by the idle timeout
+	Evicted  uint64 // connections removed because the table was full
+	Probes   uint64 // probes reported (probe.go): segments that opened no connection
+	Strays   uint64 // segments after their connection closed (stray.go): no new connection
+	OneSided uint64 // connections captured in one direction only (onesided.go)
+	Active   int    // connections in the table now
 
 	// Segments with a bad checksum, dropped by their receivers and so not
 	// applied; NoConn of them matched no connection (see checksum.go).
 	BadChecksum, BadChecksumNoConn uint64
+
+	// SYNs on a 4-tuple in TIME-WAIT that its endpoint refused as old
+	// duplicates (twJudge in fsm.go): they opened no connection.
+	ReuseRefused uint64
 }
 
 // Tracker replays TCP segments through the state machines of both
