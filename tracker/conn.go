@@ -119,13 +119,28 @@ type Conn struct {
 	unseen           Side
 	ackSet           bool
 	ackPrev, ackLast seqnum.Value
-	tunnel           uint64 // the first segment's segment.Segment.Tunnel
+	tunnel           uint64    // the first segment's segment.Segment.Tunnel
+	twSyn            twRefusal // a SYN the TIME-WAIT endpoint refused, if any
 	// ICMP errors attached (icmp.go): the first, how many, and whether
 	// one aborted a connect.
 	icmp      ICMPSeen
 	icmpN     uint32
 	icmpAbort bool
 	ep        [2]endpoint
+}
+
+// twRefusal is the latest SYN on the connection's 4-tuple that its TIME-WAIT
+// endpoint refused (twJudge), and what its sender did next.
+type twRefusal struct {
+	at       time.Time    // when it was sent
+	seq, ack seqnum.Value // its sequence number; the ack of the TIME-WAIT endpoint's answer
+	n        uint32       // refused SYNs on this connection
+	side     Side         // its sender
+	set      bool
+	acked    bool // the TIME-WAIT endpoint answered it with an ACK (ack)
+	rst      bool // its sender answered that ACK with a RST (reported)
+	rexmit   bool // it was retransmitted (reported): a real client
+	told     bool // it was reported as forged
 }
 
 // ID returns the connection's number: 1 for the first connection of the
@@ -180,6 +195,11 @@ func (c *Conn) HandshakeRetransmits() (syn, synAck uint32) { return c.synRexmits
 // unanswered SYN-ACK although the input went on past the first
 // retransmission time (see synCookie in fsm.go).
 func (c *Conn) SynCookie() bool { return c.cookie }
+
+// RefusedSYNs returns how many SYNs on the connection's 4-tuple its
+// endpoint in TIME-WAIT refused as old duplicates (each also a Note,
+// Event.RefusedReuse): premature reuses that opened no connection.
+func (c *Conn) RefusedSYNs() uint32 { return c.twSyn.n }
 
 // Rel returns seq relative to the start of side s's sequence space (its
 // ISN, or its first sequence number seen), as tcpdump and tshark print it.
@@ -325,6 +345,9 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	if e.rstClosed && (e.state == Closed || e.state == Listen) && livesOn(e.state, syn, ack, rst) {
 		c.revise(t, s)
 	}
+	if c.twSyn.set {
+		c.twFollowUp(t, s, seg)
+	}
 	if c.oneSided || !p.seen {
 		c.inferUnseen(t, s, seg) // one-sided captures: onesided.go
 	}
@@ -359,6 +382,88 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	c.notePeerData(s, seg)
 	c.noteHalfClose(s, seg)
 	c.phases(t)
+}
+
+// twFactsOf reduces a SYN sent by side s to what it shows the peer, in
+// TIME-WAIT (twJudge): its sequence number against the peer's RCV.NXT
+// (the last ACK the peer sent, else the sender's highest sequence
+// number), and its timestamp against the peer's TS.Recent (the latest
+// TSval the sender sent on the old connection). delta is SEG.SEQ −
+// RCV.NXT.
+func (c *Conn) twFactsOf(s Side, seg *segment.Segment) (f twFacts, delta int64) {
+	snd, tw := &c.ep[s], &c.ep[s.Peer()]
+	rcvNxt, ok := tw.seq.LastAck()
+	if !ok {
+		rcvNxt, ok = snd.seq.Next()
+	}
+	if ok {
+		f.known = true
+		f.after = rcvNxt.LessThan(seg.Seq)
+		delta = int64(rcvNxt.Diff(seg.Seq))
+	}
+	if seg.Opts.HasTS && snd.tsSeen && tw.tsSeen && snd.tsVal != 0 {
+		// Linux parses the SYN's timestamp only if TIME-WAIT has a
+		// TS.Recent, and PAWS ignores a TS.Recent of 0.
+		f.ts = true
+		d := int32(seg.Opts.TSVal - snd.tsVal)
+		f.tsNewer, f.tsOlder = d > 0, d < 0
+	}
+	return f, delta
+}
+
+// twRefused records a SYN sent by side s that the TIME-WAIT endpoint
+// refused with verdict v: it is counted as a packet of the old
+// connection, changes no state, never seeds or moves the sequence
+// analysis, and is reported as a Note. A retransmission of it shows that
+// a real client in SYN-SENT sent it.
+func (c *Conn) twRefused(t *Tracker, seg *segment.Segment, s Side, v int, delta int64) {
+	e := &c.ep[s]
+	c.last = seg.Time
+	c.class = 0
+	e.pkts++
+	e.ipBytes += uint64(seg.IPLen)
+	reason := ReasonReuseRefused
+	if v == twRefusedPAWS {
+		reason = ReasonReuseRefusedPAWS
+	}
+	t.emit(Event{Kind: Note, Side: s, Reason: reason, Delta: delta})
+	w := &c.twSyn
+	n := w.n + 1
+	if c.twRetransmitted(t, seg, s) {
+		w.n = n
+		return
+	}
+	*w = twRefusal{set: true, side: s, seq: seg.Seq, at: seg.Time, n: n}
+}
+
+// twRetransmitted reports whether a SYN sent by side s retransmits the
+// refused one, and says once that a real client sent it.
+func (c *Conn) twRetransmitted(t *Tracker, seg *segment.Segment, s Side) bool {
+	w := &c.twSyn
+	if !w.set || w.side != s || w.seq != seg.Seq {
+		return false
+	}
+	if !w.rexmit {
+		w.rexmit = true
+		t.emit(Event{Kind: Note, Side: s, Reason: ReasonReuseRetransmitted})
+	}
+	return true
+}
+
+// twFollowUp watches what follows a refused SYN on the old connection:
+// the TIME-WAIT endpoint's ACK answering it, and a RST from the SYN's
+// sender at exactly that ACK's number (<SEQ=SEG.ACK><CTL=RST>), which a
+// client in SYN-SENT sends (§3.10.7.3), but so does a host without the
+// socket (§3.10.7.1): it shows a live address, not a socket.
+func (c *Conn) twFollowUp(t *Tracker, s Side, seg *segment.Segment) {
+	w := &c.twSyn
+	switch f := seg.Flags; {
+	case s != w.side && f&(segment.ACK|segment.RST|segment.SYN) == segment.ACK:
+		w.acked, w.ack = true, seg.Ack
+	case s == w.side && f&(segment.ACK|segment.RST) == segment.RST && w.acked && seg.Seq == w.ack && !w.rst:
+		w.rst = true
+		t.emit(Event{Kind: Note, Side: s, Reason: ReasonReuseAnsweredRST})
+	}
 }
 
 // revise undoes the RST that closed side s, which has just sent a segment
@@ -657,6 +762,8 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 		}
 		handshaking := !c.handshake // the handshake never completed (a CLOSED peer does not reopen it)
 		refusal := rcv.state == SynSent && snd.state.Gone()
+		// The connection had closed: the RST only ends a TIME-WAIT.
+		endsTW := rcv.state == TimeWait && snd.state.Gone()
 		inferred := verdict == rstAssumed
 		switch rstSender(snd.state, f) {
 		case rstAborts:
@@ -676,6 +783,10 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 				rcv.rstWhy = whyPAWS
 			case inferred:
 				rcv.rstWhy = whyWindow
+			}
+			if endsTW {
+				t.emit(Event{Kind: Note, Side: s, Reason: "RST ends TIME-WAIT after the close (Linux with net.ipv4.tcp_rfc1337=0; RFC 1337 TIME-WAIT assassination)"})
+				return
 			}
 			c.rst, c.rstBy = true, s
 			switch {
@@ -839,6 +950,11 @@ func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
 // (spoofedSYN), and a SYN-RECEIVED responder that
 // never retransmitted its SYN-ACK (synCookie).
 func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
+	if w := &c.twSyn; w.set && !w.rexmit && !w.told && twSYNForged(w.at, end, wait) {
+		w.told = true
+		t.evTime, t.evPkt = w.at.Add(synRetransmit), 0
+		t.emit(Event{Kind: Note, Side: w.side, Reason: ReasonReuseForged, Inferred: true})
+	}
 	o, r := &c.ep[Orig], &c.ep[Resp]
 	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
 		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0

@@ -71,7 +71,13 @@
 //
 // A new SYN with a new ISN on a 4-tuple whose connection is closed or in
 // TIME-WAIT starts a new connection (port reuse); retransmitted SYNs,
-// FINs and RSTs belong to the old one. Connections leave the table when
+// FINs and RSTs belong to the old one. A SYN reaching an endpoint in
+// TIME-WAIT is judged as that endpoint would (twJudge in fsm.go: its
+// sequence number after RCV.NXT, or its timestamp newer than TS.Recent,
+// and not rejected by PAWS); a refused SYN is an old duplicate: it opens
+// no connection, leaves the old one in TIME-WAIT, and is reported on it
+// as a Note that Event.RefusedReuse recognizes, followed by what its
+// sender did next (Event.ReuseFollowUp). Connections leave the table when
 // closed (after a short linger for stray segments), when TIME-WAIT
 // expires, when idle too long, or when the table is full (the one nearest
 // its deadline is evicted), so memory is bounded under SYN floods. The

@@ -212,8 +212,10 @@ func next(s State, in input) (to State, reason string, ok bool) {
 			return SynSent, "retransmitted its SYN: the ICMP error did not abort the connect", true
 		}
 	case timeWaitReused:
-		// RFC 9293 §3.6.1 and Linux tcp_timewait_state_process: a new
-		// SYN with a higher sequence number reopens the 4-tuple.
+		// RFC 9293 §3.6.1, RFC 6191 and Linux tcp_timewait_state_process:
+		// a new SYN that twJudge accepts (its sequence number after
+		// RCV.NXT, or its timestamp newer than TS.Recent) reopens the
+		// 4-tuple. A SYN it refuses changes nothing.
 		if s == TimeWait {
 			return Closed, "TIME-WAIT ended by new SYN: port reuse", true
 		}
@@ -493,3 +495,70 @@ func livesOn(s State, syn, ack, rst bool) bool {
 // check): SYN-RECEIVED and the synchronized states. LISTEN and SYN-SENT
 // have no receive window yet.
 func checksSeq(s State) bool { return s == SynReceived || s.Synchronized() }
+
+// What a SYN without ACK on a 4-tuple that already has a connection is
+// (Tracker.startsNew).
+const (
+	synOld     = iota // part of the connection: a retransmission, or not a new SYN
+	synNew            // opens a new connection (port reuse)
+	synRefused        // refused by the TIME-WAIT endpoint as an old duplicate (twJudge)
+)
+
+// twFacts is what a new SYN shows the endpoint in TIME-WAIT it reaches,
+// independent of anything else: where its sequence number lies against
+// that endpoint's RCV.NXT, and its timestamp against TS.Recent.
+type twFacts struct {
+	known   bool // the TIME-WAIT endpoint's RCV.NXT is known from the capture
+	after   bool // SEG.SEQ is after RCV.NXT
+	ts      bool // the SYN and the old connection both carry timestamps
+	tsNewer bool // its TSval is newer than TS.Recent
+	tsOlder bool // its TSval is older than TS.Recent (PAWS)
+}
+
+// TIME-WAIT verdicts on a new SYN (twJudge).
+const (
+	twAcceptSeq   = iota // its sequence number is after RCV.NXT: a new connection
+	twAcceptTS           // its TSval is newer than TS.Recent: a new connection (RFC 6191)
+	twUnknown            // RCV.NXT unknown, no timestamps: accepted, as before this rule
+	twRefusedSeq         // neither: an old duplicate, answered with an ACK
+	twRefusedPAWS        // its TSval is older than TS.Recent: dropped by PAWS, answered with an ACK
+)
+
+// twJudge decides, as the endpoint in TIME-WAIT would, whether a new SYN
+// (no ACK, no RST) on its 4-tuple opens a new connection. RFC 9293 §3.6.1
+// lets TIME-WAIT accept a SYN whose sequence number is above the
+// connection's last; RFC 6191 also accepts one whose timestamp is newer
+// than TS.Recent. Linux (tcp_timewait_state_process) does exactly this,
+// after PAWS: a SYN whose TSval is older than TS.Recent is rejected
+// whatever its sequence number. A refused SYN is an old duplicate: the
+// TIME-WAIT endpoint answers with an ACK of the old connection (Linux
+// TCP_TW_ACK) and stays in TIME-WAIT. Its sender, if a real client in
+// SYN-SENT, finds that ACK unacceptable and answers with a RST
+// (§3.10.7.3), which ends TIME-WAIT on Linux (net.ipv4.tcp_rfc1337=0),
+// and its retransmitted SYN then opens the new connection.
+func twJudge(f twFacts) int {
+	switch {
+	case f.ts && f.tsOlder:
+		return twRefusedPAWS
+	case f.known && f.after:
+		return twAcceptSeq
+	case f.ts && f.tsNewer:
+		return twAcceptTS
+	case !f.known:
+		return twUnknown
+	}
+	return twRefusedSeq
+}
+
+// refusedSYN reports whether a TIME-WAIT verdict refuses the SYN.
+func refusedSYN(v int) bool { return v == twRefusedSeq || v == twRefusedPAWS }
+
+// twSYNForged reports whether the sender of a SYN that TIME-WAIT refused
+// at synAt, never retransmitted and whose answering ACK it never
+// answered, held no socket: the input went on past its first
+// retransmission, which a real client in SYN-SENT would have sent (the
+// same evidence as spoofedSYN). A real client also answers that ACK with
+// a RST at once (§3.10.7.3).
+func twSYNForged(synAt, end time.Time, wait time.Duration) bool {
+	return spoofedSYN(synAt, end, wait)
+}

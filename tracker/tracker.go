@@ -83,6 +83,9 @@ type Stats struct {
 	// and 4-tuples answered by UDP (ordinary exchanges, not reported).
 	ICMP, ICMPUnmatched    uint64
 	UDPProbes, UDPAnswered uint64
+	// SYNs on a 4-tuple in TIME-WAIT that its endpoint refused as old
+	// duplicates (twJudge in fsm.go): they opened no connection.
+	ReuseRefused uint64
 }
 
 // Tracker replays TCP segments through the state machines of both
@@ -218,9 +221,15 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 
 // handleConn replays a segment of connection c (nil: none yet).
 func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64, srcFirst bool) {
-	if c != nil && t.startsNew(c, seg, c.sideOf(srcFirst)) {
-		t.reuse(c, seg)
-		c = nil
+	if c != nil {
+		switch kind, v, delta := t.startsNew(c, seg, c.sideOf(srcFirst)); kind {
+		case synNew:
+			t.reuse(c, seg, c.sideOf(srcFirst))
+			c = nil
+		case synRefused:
+			t.refused(c, seg, c.sideOf(srcFirst), v, delta)
+			return
+		}
 	}
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
@@ -242,33 +251,61 @@ func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64
 	t.evs = t.evs[:0]
 }
 
-// startsNew reports whether a SYN on a known 4-tuple opens a new
-// connection (port reuse) rather than belonging to the old one.
-func (t *Tracker) startsNew(c *Conn, seg *segment.Segment, s Side) bool {
+// startsNew says what a SYN on a known 4-tuple is: part of the old
+// connection (synOld), a new connection (synNew, port reuse), or a SYN
+// the old connection's TIME-WAIT endpoint refuses (synRefused, with the
+// verdict of twJudge and SEG.SEQ − RCV.NXT).
+func (t *Tracker) startsNew(c *Conn, seg *segment.Segment, s Side) (kind, verdict int, delta int64) {
 	if seg.Flags&(segment.SYN|segment.ACK|segment.RST) != segment.SYN {
-		return false
+		return synOld, 0, 0
 	}
 	e := &c.ep[s]
 	if e.synSent && seg.Seq == e.isn {
-		return false // a retransmission
+		return synOld, 0, 0 // a retransmission
 	}
 	over := func(x State) bool { return x.Gone() || x == TimeWait }
 	if over(c.ep[Orig].state) && over(c.ep[Resp].state) {
-		return true
+		if c.ep[s.Peer()].state != TimeWait {
+			return synNew, 0, 0 // its receiver holds no connection
+		}
+		f, delta := c.twFactsOf(s, seg)
+		if v := twJudge(f); refusedSYN(v) {
+			return synRefused, v, delta
+		}
+		return synNew, 0, 0
 	}
 	// A client that gave up on an unanswered SYN and tries again from the
 	// same port with a new ISN.
-	return s == Orig && e.state == SynSent && !c.ep[Resp].seen
+	if s == Orig && e.state == SynSent && !c.ep[Resp].seen {
+		return synNew, 0, 0
+	}
+	return synOld, 0, 0
 }
 
-// reuse ends connection c because a new SYN took over its 4-tuple.
-func (t *Tracker) reuse(c *Conn, seg *segment.Segment) {
+// refused reports a SYN that connection c's TIME-WAIT endpoint refused
+// (twJudge) as a packet of c: it changes no state (twRefused).
+func (t *Tracker) refused(c *Conn, seg *segment.Segment, s Side, v int, delta int64) {
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
+	c.twRefused(t, seg, s, v, delta)
+	t.stats.ReuseRefused++
+	t.obs.Packet(c, seg, s, t.evs)
+	t.evs = t.evs[:0]
+}
+
+// reuse ends connection c because a new SYN, sent by side s, took over
+// its 4-tuple.
+func (t *Tracker) reuse(c *Conn, seg *segment.Segment, s Side) {
+	t.evTime, t.evPkt = seg.Time, seg.Pkt
+	t.evs = t.evs[:0]
+	if c.twSyn.set {
+		// The refused SYN's retransmission, now that TIME-WAIT has ended.
+		c.twRetransmitted(t, seg, s)
+	}
 	c.flushInflight(t, seg.Time)
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
-	for s := Orig; s <= Resp; s++ {
-		c.set(t, s, timeWaitReused, false)
+	for x := Orig; x <= Resp; x++ {
+		c.set(t, x, timeWaitReused, false)
 	}
 	t.stats.Reused++
 	t.flushEvents(c)

@@ -63,7 +63,10 @@ var tsharkKnown = map[[2]string]string{
 		"move the sequence space",
 	{"port-reuse-premature", "tcp.analysis.ack_lost_segment"}: "the forged SYN below the old connection's ISN is refused by the " +
 		"server's TIME-WAIT socket, which answers with an ACK of the old connection; tshark takes the SYN's ISN in and calls that " +
-		"ACK one of unseen data; flowtrace does not analyse an ACK against a SYN its receiver refused",
+		"ACK one of unseen data; flowtrace keeps the refused SYN and that ACK on the old connection",
+	{"port-reuse-premature", "tcp.analysis.duplicate_ack"}: "the server's TIME-WAIT socket answers the refused SYN with a repeat " +
+		"of its last ACK of the old connection; flowtrace keeps it on the old connection, where it is a duplicate ACK; tshark " +
+		"starts a new conversation at the SYN, where it is not",
 	// Issue 8's traces of hostile traffic: segments the receiver rejected
 	// never enter flowtrace's sequence analysis; tshark takes them in.
 	{"oow-ack-synrecv", "tcp.analysis.lost_segment"}:         rejectedSeg,
@@ -212,7 +215,7 @@ func crossCheck(t *testing.T, tshark, path string, known func(field string) bool
 		if d[0] != 0 {
 			numbered++
 		}
-		if d != mine.dup[frame] {
+		if d != mine.dup[frame] && !(d[0] == 0 && known("tcp.analysis.duplicate_ack")) {
 			t.Errorf("#%d: tshark dup ACK %d of #%d, flowtrace %d of #%d", frame, d[0], d[1], mine.dup[frame][0], mine.dup[frame][1])
 		}
 	}
