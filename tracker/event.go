@@ -28,4 +28,8 @@ type Event struct {
 	Inferred bool          // rests on an assumption rather than evidence
 	RTT      time.Duration // Phase "handshake complete": SYN to final ACK; 0 if a SYN or SYN-ACK was retransmitted (Karn)
 	Delta    int64         // Note on a RST: SEG.SEQ minus the receiver's RCV.NXT
+	// Age is how long the endpoint had been in From (Transition only), on
+	// the capture clock: since its previous transition or the
+	// connection's first packet.
+	Age time.Duration
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -233,6 +234,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		ls.deadline = now().Add(l.duration)
 	}
 	var out observer
+	var sink findings.Sink
 	var w *watch
 	if l.watch {
 		w = newWatch(stdout, cfg, l.iface)
@@ -244,6 +246,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	} else {
 		p := newPrinter(cfg, stdout, stderr)
 		out = p
+		sink = sinkOf(p)
 		ls.flush = printer.NewFlusher(p, liveFlushEvery)
 	}
 	// Created after the privilege drop, like the -w file.
@@ -262,8 +265,10 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
 	}
+	obs, eng := withFindings(&cfg.findings, obs, sink)
 	tr := tracker.New(cfg.tracker, obs)
 	ls.tr = tr
+	ls.eng = eng
 	if w != nil {
 		w.capClock = tr.Now // ages are on the capture clock
 	}
@@ -280,6 +285,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		readErr = ls.err
 	}
 	sum := finish(rd, tr)
+	if eng != nil {
+		eng.Close()
+	}
 	var closeErr error
 	if w != nil {
 		w.setStats(ls.last, ls.statsOK)
@@ -364,6 +372,7 @@ type liveSource struct {
 	ctx      context.Context
 	deadline time.Time
 	tr       *tracker.Tracker
+	eng      *findings.Engine // nil with --no-findings or --watch
 	w        *capture.PcapWriter
 	zeek     *printer.ZeekLog // --zeek-log, flushed with -w
 	iface    string
@@ -417,6 +426,9 @@ func (s *liveSource) ReadFrame() ([]byte, gopacket.CaptureInfo, capture.LinkType
 			// idle) fire on the wall clock, a little behind it.
 			now := s.now()
 			s.tr.Advance(now.Add(-liveClockLag))
+			if s.eng != nil {
+				s.eng.Advance(now.Add(-liveClockLag))
+			}
 			if s.flush != nil {
 				s.flush.Idle()
 			}

@@ -22,6 +22,9 @@
 //	flowtrace: ARGS: flowtrace flags TestKernelTruth runs the trace
 //	          with, matching a setting of the recipe (a sysctl such as
 //	          --fin-timeout 3s for net.ipv4.tcp_fin_timeout=3)
+//	finding:  KIND SUBJECT: one finding flowtrace's detectors must
+//	          report on the trace (TestScenarioFindings); no such line
+//	          means the trace must produce no finding
 //
 // The recipe's "finish [QUIET-SECONDS]" call (0.4 s by default, as
 // scripts/lib.sh) says how long the capture went on, quiet, after its
@@ -60,6 +63,7 @@ type Scenario struct {
 	Sockets    []Socket
 	Mismatches []Mismatch
 	Flowtrace  []string      // the "flowtrace:" line's flags
+	Findings   []Finding     // the "finding:" lines
 	Quiet      time.Duration // the capture's quiet time after its last packet (finish's argument)
 	Recipe     string        // the bash after the header
 }
@@ -79,6 +83,40 @@ func (s Socket) Matches(ns, state, local, peer string) bool {
 
 func (s Socket) String() string {
 	return fmt.Sprintf("%d× %s %s %s %s", s.Count, s.NS, s.State, s.Local, s.Peer)
+}
+
+// Finding is one "finding:" line: a finding (kind and subject) the
+// trace must produce.
+type Finding struct {
+	Kind    string
+	Subject string // a pattern: "*" matches any run of characters
+}
+
+// CheckFindings compares the findings flowtrace reported (each as kind
+// and subject) with the scenario's finding lines: every line must match
+// at least one finding, and every finding a line. It returns one message
+// per difference.
+func (sc *Scenario) CheckFindings(got [][2]string) []string {
+	var bad []string
+	used := make([]bool, len(got))
+	for _, want := range sc.Findings {
+		n := 0
+		for i, g := range got {
+			if g[0] == want.Kind && Match(want.Subject, g[1]) {
+				used[i] = true
+				n++
+			}
+		}
+		if n == 0 {
+			bad = append(bad, fmt.Sprintf("missing finding %s %s", want.Kind, want.Subject))
+		}
+	}
+	for i, g := range got {
+		if !used[i] {
+			bad = append(bad, fmt.Sprintf("unexpected finding %s %s (not in the scenario's finding lines)", g[0], g[1]))
+		}
+	}
+	return bad
 }
 
 // Mismatch is one "mismatch:" line: a disagreement TestKernelTruth
@@ -205,6 +243,13 @@ func Parse(r io.Reader, path string) (*Scenario, error) {
 			}
 			seen[key] = true
 			sc.Flowtrace = strings.Fields(val)
+			cur = nil
+		case "finding":
+			f := strings.Fields(val)
+			if len(f) != 2 {
+				return nil, errorf("finding: want KIND SUBJECT, got %q", val)
+			}
+			sc.Findings = append(sc.Findings, Finding{Kind: f[0], Subject: f[1]})
 			cur = nil
 		case "mismatch":
 			mismatchLines = append(mismatchLines, val)

@@ -55,6 +55,8 @@ const example = `# what: a flood; then one
 # mismatch: 2 c* 10.77.0.2:5000→10.79.*: flowtrace LISTEN, kernel SYN-RECEIVED; the tracker
 #   does not know yet
 # flowtrace: --fin-timeout 3s
+# finding: syn-flood 10.77.0.2:5000
+# finding: port-scan 10.77.*
 
 # a free comment after the header is part of the recipe
 setup_direct
@@ -76,6 +78,7 @@ func TestParse(t *testing.T) {
 		},
 		Mismatches: []Mismatch{{Count: 2, Problem: "c* 10.77.0.2:5000→10.79.*: flowtrace LISTEN, kernel SYN-RECEIVED", Reason: "the tracker does not know yet"}},
 		Flowtrace:  []string{"--fin-timeout", "3s"},
+		Findings:   []Finding{{Kind: "syn-flood", Subject: "10.77.0.2:5000"}, {Kind: "port-scan", Subject: "10.77.*"}},
 		Quiet:      4500 * time.Millisecond,
 		Recipe:     "\n# a free comment after the header is part of the recipe\nsetup_direct\ncap_here\nfinish 4.5\n",
 	}
@@ -101,6 +104,13 @@ func TestParse(t *testing.T) {
 	if bad := sc.CheckMismatches([]string{p, p, "c1 other"}); len(bad) != 1 || bad[0] != "c1 other" {
 		t.Errorf("CheckMismatches of an unpinned problem: %q", bad)
 	}
+	if bad := sc.CheckFindings([][2]string{{"syn-flood", "10.77.0.2:5000"}, {"port-scan", "10.77.0.1"}}); len(bad) != 0 {
+		t.Errorf("CheckFindings of the declared findings: %q", bad)
+	}
+	bad = sc.CheckFindings([][2]string{{"syn-flood", "10.77.0.2:5001"}, {"port-scan", "10.77.0.1"}})
+	if len(bad) != 2 || !strings.Contains(bad[0], "missing finding syn-flood 10.77.0.2:5000") || !strings.Contains(bad[1], "unexpected finding syn-flood 10.77.0.2:5001") {
+		t.Errorf("CheckFindings of a wrong subject: %q", bad)
+	}
 }
 
 func TestParseErrors(t *testing.T) {
@@ -121,6 +131,7 @@ func TestParseErrors(t *testing.T) {
 		"# mismatch: 1 c1 problem without reason\n" + ok,
 		"# mismatch: one c1 p; r\n" + ok,
 		"# flowtrace: -v\n# flowtrace: -q\n" + ok,           // flowtrace twice
+		"# finding: syn-flood\n" + ok,                       // no subject
 		strings.Replace(ok, "finish\n", "finish soon\n", 1), // bad quiet time
 	} {
 		if _, err := Parse(strings.NewReader(in), "x.scenario"); err == nil {
