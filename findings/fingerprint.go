@@ -103,7 +103,6 @@ func (d *fingerprint) add(e *Engine, src netip.Addr, dst netip.AddrPort, name st
 	}
 	if s.f != nil {
 		s.f.LastTime, s.f.LastPkt = s.latest, s.lastPk
-		d.describe(s)
 	}
 }
 
@@ -113,10 +112,19 @@ func (d *fingerprint) Tick(e *Engine, now time.Time) {
 		if now.Sub(s.latest) < d.quiet {
 			return false
 		}
+		d.describe(s)
 		e.End(s.f)
 		*s = fpSrc{addr: s.addr, latest: s.latest}
 		return true
 	})
+}
+
+// End implements Ender: the records of episodes still open are
+// completed before the engine ends them.
+func (d *fingerprint) End(e *Engine) {
+	for _, s := range d.active {
+		d.describe(s)
+	}
 }
 
 func (d *fingerprint) describe(s *fpSrc) {

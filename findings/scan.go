@@ -30,12 +30,22 @@ import (
 // in the same way under KindUDPScan (scanKey.kind), and an ICMP
 // unreachable answer is one more answer string.
 
+// firstSlot holds a source's first target until a second one comes.
+type firstSlot struct {
+	used bool
+	key  scanKey
+	t    scanTarget
+	uid  tracker.UID // zero for a probe
+}
+
 const (
+	firstSlots     = 1 << 14
 	maxScanSources = 4096
 	maxListed      = 1024
 )
 
 type scan struct {
+	first     [firstSlots]firstSlot
 	threshold int
 	length    time.Duration
 	srcs      *genMap[scanKey, scanSrc]
@@ -78,7 +88,7 @@ func (d *scan) Name() string { return KindPortScan }
 func (d *scan) Probe(e *Engine, p *tracker.Probe) {
 	d.add(e, scanKey{KindPortScan, p.Prober.Addr()}, scanTarget{
 		t: p.Time, pkt: p.Pkt, target: p.Target, kind: probeOf(p), answer: answerOf(p),
-	}, "")
+	}, tracker.UID{})
 }
 
 // Done implements DoneWatcher.
@@ -89,21 +99,35 @@ func (d *scan) Done(e *Engine, c *tracker.Conn) {
 	}
 	d.add(e, scanKey{KindPortScan, c.Addr(tracker.Orig).Addr()}, scanTarget{
 		t: c.First(), pkt: c.FirstPkt(), target: c.Addr(tracker.Resp), kind: kind, answer: answer,
-	}, c.UID().String())
+	}, c.UID())
 }
 
-func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid string) {
+func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid tracker.UID) {
 	s := d.srcs.get(k)
 	if s == nil {
+		// A source's first target waits in a fixed slot table; only a
+		// second one gives it a table entry. So a flood of spoofed
+		// sources, each seen once, allocates nothing here.
+		sl := &d.first[addrHash(k.src)%firstSlots]
+		if !sl.used || sl.key != k {
+			*sl = firstSlot{used: true, key: k, t: t, uid: uid}
+			if d.threshold > 1 {
+				return
+			}
+		}
+		first := *sl
+		*sl = firstSlot{}
 		s = &scanSrc{key: k}
 		d.srcs.put(k, s)
+		if first.t.target != t.target || first.t.t != t.t {
+			d.add(e, k, first.t, first.uid)
+		}
 	}
 	if t.t.After(s.latest) {
 		s.latest = t.t
 	}
 	if s.f != nil {
 		d.record(s, t, uid)
-		d.describe(s)
 		return
 	}
 	// Not fired: keep the window's distinct targets only.
@@ -119,8 +143,8 @@ func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid string) {
 		}
 	}
 	s.targets = append(s.targets, t)
-	if len(s.samples) < maxSamples && uid != "" {
-		s.samples = append(s.samples, uid)
+	if len(s.samples) < maxSamples && uid != (tracker.UID{}) {
+		s.samples = append(s.samples, uid.String())
 	}
 	if len(s.targets) >= d.threshold {
 		d.fire(e, s)
@@ -142,7 +166,7 @@ func (d *scan) fire(e *Engine, s *scanSrc) {
 	ts := s.targets
 	s.targets, s.total = nil, 0
 	for _, t := range ts {
-		d.record(s, t, "")
+		d.record(s, t, tracker.UID{})
 	}
 	first, last := s.targets[0], s.targets[len(s.targets)-1]
 	f := &Finding{
@@ -160,7 +184,7 @@ func (d *scan) fire(e *Engine, s *scanSrc) {
 }
 
 // record adds a target to a firing source's list.
-func (d *scan) record(s *scanSrc, t scanTarget, uid string) {
+func (d *scan) record(s *scanSrc, t scanTarget, uid tracker.UID) {
 	if i, ok := s.seen[t.target]; ok {
 		old := s.targets[i].answer
 		if nw := better(old, t.answer); nw != old {
@@ -173,8 +197,8 @@ func (d *scan) record(s *scanSrc, t scanTarget, uid string) {
 	s.total++
 	s.kinds[t.kind]++
 	s.answers[t.answer]++
-	if len(s.samples) < maxSamples && uid != "" {
-		s.samples = append(s.samples, uid)
+	if len(s.samples) < maxSamples && uid != (tracker.UID{}) {
+		s.samples = append(s.samples, uid.String())
 	}
 	if len(s.targets) < maxListed {
 		s.seen[t.target] = len(s.targets)
@@ -203,10 +227,19 @@ func (d *scan) Tick(e *Engine, now time.Time) {
 		if now.Sub(s.latest) < d.length {
 			return false
 		}
+		d.describe(s)
 		e.End(s.f)
 		d.reset(s)
 		return true
 	})
+}
+
+// End implements Ender: the records of episodes still open are
+// completed before the engine ends them.
+func (d *scan) End(e *Engine) {
+	for _, s := range d.active {
+		d.describe(s)
+	}
 }
 
 func (d *scan) reset(s *scanSrc) {

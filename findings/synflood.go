@@ -156,7 +156,6 @@ func (d *synFlood) Done(e *Engine, c *tracker.Conn) {
 	}
 	if s.f != nil && !c.First().Before(s.f.FirstTime) {
 		d.ended(s, c)
-		d.describe(s)
 	}
 	if s.f != nil {
 		d.maybeEnd(e, s)
@@ -205,6 +204,14 @@ func (d *synFlood) maybeEnd(e *Engine, s *floodSvc) {
 	d.describe(s)
 	e.End(s.f)
 	s.f = nil
+}
+
+// End implements Ender: the records of episodes still open are
+// completed before the engine ends them.
+func (d *synFlood) End(e *Engine) {
+	for _, s := range d.active {
+		d.describe(s)
+	}
 }
 
 // Tick implements Ticker: episodes end on a quiet clock too.
