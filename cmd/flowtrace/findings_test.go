@@ -134,3 +134,35 @@ func TestMemoryFindingsBounded(t *testing.T) {
 		t.Errorf("peak RSS %d MB on 5 M SYNs, %d MB on 1 M: want within 10 %%", big>>10, small>>10)
 	}
 }
+
+func TestFindingsFlags(t *testing.T) {
+	pcap := filepath.Join(pcapDir, "syn-flood-long.pcap")
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--findings", "--no-findings"}, exitUsage, "--findings and --no-findings are exclusive"},
+		{[]string{"--syn-flood-half-open", "0"}, exitUsage, "--syn-flood-half-open must be positive"},
+		{[]string{"--scan-window", "-1s"}, exitUsage, "--scan-window must be positive"},
+		{[]string{"--scan-targets", "0"}, exitUsage, "--scan-targets must be positive"},
+		{[]string{"--fingerprint-packets", "0"}, exitUsage, "--fingerprint-packets must be positive"},
+		{[]string{"--findings"}, exitOK, ""},
+	} {
+		var out, errb bytes.Buffer
+		args := append([]string{"-r", pcap, "--utc"}, tt.args...)
+		code := run(context.Background(), args, nil, &out, &errb)
+		if code != tt.code || !strings.Contains(errb.String(), tt.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, errb.String(), tt.code, tt.msg)
+		}
+	}
+	// The thresholds are the detectors': above the flood's 201 half-open
+	// connections nothing fires, and --no-findings prints nothing of them.
+	if recs := runFindings(t, pcap, "--syn-flood-half-open", "202"); len(recs) != 0 {
+		t.Errorf("--syn-flood-half-open 202: %d findings", len(recs))
+	}
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"-r", pcap, "--utc", "--no-findings"}, nil, &out, io.Discard); code != exitOK || strings.Contains(out.String(), "finding") {
+		t.Errorf("--no-findings: exit %d, output mentions findings: %v", code, strings.Contains(out.String(), "finding"))
+	}
+}
