@@ -92,6 +92,14 @@ func (d *fingerprint) add(e *Engine, src netip.Addr, dst netip.AddrPort, name st
 	if t.After(s.latest) {
 		s.latest, s.lastPk = t, pkt
 	}
+	if t.Before(s.first) {
+		// Probes are reported when their answer is known, not always in
+		// the order they were sent.
+		s.first, s.firstPk = t, pkt
+		if s.f != nil {
+			s.f.FirstTime, s.f.FirstPkt = t, pkt
+		}
+	}
 	if s.f == nil && s.n >= d.threshold {
 		f := &Finding{Kind: KindOSFingerprint, Severity: Warning, Subject: Host(src),
 			FirstTime: s.first, FirstPkt: s.firstPk,
@@ -130,7 +138,8 @@ func (d *fingerprint) End(e *Engine) {
 func (d *fingerprint) describe(s *fpSrc) {
 	f := s.f
 	kinds := sortedKeys(s.kinds)
-	pkts := s.pkts
+	pkts := slices.Clone(s.pkts)
+	slices.Sort(pkts)
 	if pkts == nil {
 		pkts = []uint64{}
 	}

@@ -270,6 +270,15 @@ func (d *scan) describe(s *scanSrc) {
 	}
 	answerOrder := []string{AnswerOpen, AnswerClosed, AnswerFiltered, AnswerUnfiltered, AnswerOpenFiltered, AnswerUnknown}
 	kinds := sortedKeys(s.kinds)
+	// In packet order (connections end, and probes are decided, in
+	// another).
+	listed := slices.Clone(s.targets)
+	slices.SortStableFunc(listed, func(a, b scanTarget) int {
+		if c := a.t.Compare(b.t); c != 0 {
+			return c
+		}
+		return int(a.pkt) - int(b.pkt)
+	})
 	f.Evidence.Reset()
 	f.Evidence.Int("targets", int64(s.total)).
 		Int("hosts", int64(hosts)).
@@ -287,8 +296,8 @@ func (d *scan) describe(s *scanSrc) {
 				}
 			}
 		}).
-		Objs("probed", len(s.targets), func(i int, in *Evidence) {
-			t := &s.targets[i]
+		Objs("probed", len(listed), func(i int, in *Evidence) {
+			t := &listed[i]
 			in.Str("target", Service(t.target)).Str("probe", t.kind).Str("answer", t.answer)
 			if t.pkt != 0 {
 				in.Uint("pkt", t.pkt)
