@@ -74,8 +74,8 @@ const DefaultTick = time.Second
 // lands after the packet line that fired it. Like the tracker, it is not
 // safe for concurrent use.
 type Engine struct {
-	sink Sink
-	tick time.Duration
+	sink  Sink
+	every time.Duration // how often Tickers run
 
 	packets     []PacketWatcher
 	transitions []TransitionWatcher
@@ -103,7 +103,7 @@ func NewEngine(sink Sink, tick time.Duration) *Engine {
 	if tick <= 0 {
 		tick = DefaultTick
 	}
-	return &Engine{sink: sink, tick: tick, open: make(map[episodeKey]*Finding)}
+	return &Engine{sink: sink, every: tick, open: make(map[episodeKey]*Finding)}
 }
 
 // Register adds detector d; it sees events from then on.
@@ -148,27 +148,34 @@ func (e *Engine) clock(t time.Time) {
 	if t.After(e.now) {
 		e.now = t
 	}
+	e.tick(e.now)
+}
+
+// tick runs the Tickers if now has reached the next tick.
+func (e *Engine) tick(now time.Time) {
 	if len(e.tickers) == 0 {
 		return
 	}
 	if e.nextTick.IsZero() {
-		e.nextTick = e.now.Truncate(e.tick).Add(e.tick)
+		e.nextTick = now.Truncate(e.every).Add(e.every)
 		return
 	}
-	if e.now.Before(e.nextTick) {
+	if now.Before(e.nextTick) {
 		return
 	}
 	for _, w := range e.tickers {
-		w.Tick(e, e.now)
+		w.Tick(e, now)
 	}
-	e.nextTick = e.now.Truncate(e.tick).Add(e.tick)
+	e.nextTick = now.Truncate(e.every).Add(e.every)
 }
 
-// Advance moves the capture clock to now on a quiet link (a live capture
-// calls it with the tracker's Advance), running the Tickers that are due.
+// Advance runs the Tickers that are due by now on a quiet link (a live
+// capture calls it with the tracker's Advance). It does not move the
+// capture clock that findings are stamped with (Now, Pkt): a finding
+// that fires while the link is quiet carries the time and number of the
+// latest packet or timer event, as it would in a replay of the capture.
 func (e *Engine) Advance(now time.Time) {
-	e.pkt = 0
-	e.clock(now)
+	e.tick(now)
 }
 
 // Packet implements tracker.Observer.
