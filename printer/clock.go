@@ -110,6 +110,9 @@ func (c *clock) appendZones(b []byte) []byte {
 	} else {
 		b = append(b, c.loc.String()...)
 	}
+	if len(c.seen) == 0 {
+		return b // no time printed in this clock's table yet
+	}
 	b = append(b, " ("...)
 	for i, z := range c.seen {
 		if i > 0 {

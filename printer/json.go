@@ -156,6 +156,11 @@ func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 func (p *JSON) Done(c *tracker.Conn) {
 	p.conns++
 	o, r := tracker.Orig, tracker.Resp
+	if p.opts.FindingsOnly {
+		p.hist.Add(c.State(o))
+		p.hist.Add(c.State(r))
+		return
+	}
 	b := append(p.buf[:0], `{"type":"conn","ts":`...)
 	b = appendEpoch(b, c.First())
 	b = appendUintField(b, "conn", c.ID())
@@ -210,8 +215,12 @@ func (p *JSON) Done(c *tracker.Conn) {
 	p.hist.Add(c.State(r))
 }
 
-// Close writes the "summary" record and flushes.
+// Close writes the "summary" record (none with Options.FindingsOnly)
+// and flushes.
 func (p *JSON) Close(sum Summary) error {
+	if p.opts.FindingsOnly {
+		return p.out.w.Flush()
+	}
 	b := AppendSummary(p.buf[:0], &sum, p.conns, &p.hist, nil)
 	p.out.record(b)
 	p.buf = b

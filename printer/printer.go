@@ -76,6 +76,10 @@ type Options struct {
 	// Quiet prints no transcript: the text printer writes only its
 	// tables, the JSON printer only its "conn" and "summary" records.
 	Quiet bool
+	// FindingsOnly prints findings only (--findings): the text printer
+	// its markers and findings section, the JSON printer its
+	// "finding_fired" and "finding" records. Set Quiet with it.
+	FindingsOnly bool
 
 	// Buffering says when output is written out (default: when the
 	// buffer fills and at Close).

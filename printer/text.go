@@ -52,6 +52,8 @@ type Text struct {
 	seq  table // the sequence-analysis table's layout
 
 	hist Histogram
+
+	findings []sectionEntry // ended findings, for the section (finding.go)
 }
 
 // row is what the connection table keeps of a connection that ended.
@@ -561,12 +563,19 @@ func (p *Text) seqCells(id uint64, o, s *reassembly.Stats) {
 	}
 }
 
-// Close writes the connection table, the sequence-analysis table and the
-// state histogram, and flushes. The tables list connections in order of
+// Close writes the connection table, the sequence-analysis table, the
+// state histogram and the findings section (only the section with
+// Options.FindingsOnly), and flushes. The tables list connections in order of
 // their number.
 func (p *Text) Close(sum Summary) error {
 	defer p.conns.close()
 	defer p.seqs.close()
+	if p.opts.FindingsOnly {
+		b := p.appendFindings(p.buf[:0])
+		p.out.w.Write(b)
+		p.buf = b
+		return p.out.w.Flush()
+	}
 	b := p.buf[:0]
 	if !p.opts.Quiet {
 		b = append(b, '\n') // after the transcript
@@ -631,6 +640,7 @@ func (p *Text) Close(sum Summary) error {
 			b = append(b, '\n')
 		}
 	}
+	b = p.appendFindings(b)
 	p.out.w.Write(b)
 	p.buf = b
 	if ferr := p.out.w.Flush(); err == nil {

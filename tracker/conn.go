@@ -88,6 +88,7 @@ type Conn struct {
 	class     reassembly.Class // of the latest segment
 	hist      history
 	first     time.Time
+	firstPkt  uint64 // the first segment's packet number
 
 	midstream     bool // no SYN seen: the handshake predates the capture
 	handshake     bool // handshake completion reported
@@ -178,6 +179,9 @@ func (c *Conn) IPBytes(s Side) uint64 { return c.ep[s].ipBytes }
 
 // First returns the time of the connection's first segment.
 func (c *Conn) First() time.Time { return c.first }
+
+// FirstPkt returns the packet number of the connection's first segment.
+func (c *Conn) FirstPkt() uint64 { return c.firstPkt }
 
 // Last returns the time of the connection's latest segment.
 func (c *Conn) Last() time.Time { return c.last }
@@ -321,6 +325,7 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	if e.rstClosed {
 		e.preRST = e.state
 	}
+	age := t.evTime.Sub(e.since)
 	e.state = to
 	e.inferred = inferred
 	e.since = t.evTime
@@ -330,7 +335,7 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	case in == rcvSYN:
 		c.simOpen = true
 	}
-	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: inferred})
+	t.emit(Event{Kind: Transition, Side: s, From: from, To: to, Reason: reason, Inferred: inferred, Age: age})
 	return true
 }
 

@@ -28,6 +28,10 @@ type Event struct {
 	Inferred bool          // rests on an assumption rather than evidence
 	RTT      time.Duration // Phase "handshake complete": SYN to final ACK; 0 if a SYN or SYN-ACK was retransmitted (Karn)
 	Delta    int64         // Note on a RST or a refused SYN: SEG.SEQ minus the receiver's RCV.NXT
+	// Age is how long the endpoint had been in From (Transition only), on
+	// the capture clock: since its previous transition or the
+	// connection's first packet.
+	Age time.Duration
 }
 
 // Reasons of the Notes about a SYN that reuses a 4-tuple while one of its

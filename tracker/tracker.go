@@ -334,6 +334,7 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 	c.key, c.hash = *key, h
 	c.tunnel = seg.Tunnel
 	c.first, c.last = seg.Time, seg.Time
+	c.firstPkt = seg.Pkt
 	c.ep[Orig].since, c.ep[Resp].since = seg.Time, seg.Time
 
 	src, dst := netip.AddrPortFrom(seg.Src, seg.SrcPort), netip.AddrPortFrom(seg.Dst, seg.DstPort)

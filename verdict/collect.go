@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -16,11 +17,12 @@ import (
 // fields --json writes. It costs a map lookup per packet (first and last
 // packet numbers) and a JSON encoding and decoding per connection.
 type Collector struct {
-	buf   bytes.Buffer
-	json  *printer.JSON
-	pkts  map[uint64][2]uint64 // connection number: first and last packet
-	conns []Conn
-	err   error
+	buf      bytes.Buffer
+	json     *printer.JSON
+	pkts     map[uint64][2]uint64 // connection number: first and last packet
+	conns    []Conn
+	findings []Finding
+	err      error
 }
 
 // NewCollector returns a Collector; tunnels describes tunnelled
@@ -41,6 +43,17 @@ func (c *Collector) Packet(conn *tracker.Conn, seg *segment.Segment, _ tracker.S
 	p[1] = seg.Pkt
 	c.pkts[id] = p
 }
+
+// Fired implements findings.Sink: nothing to do until the episode ends.
+func (c *Collector) Fired(*findings.Finding) {}
+
+// Ended implements findings.Sink: the finding, for finding= rules.
+func (c *Collector) Ended(f *findings.Finding) {
+	c.findings = append(c.findings, Finding{Kind: f.Kind, Severity: string(f.Severity), Subject: f.Subject, FirstPkt: f.FirstPkt, LastPkt: f.LastPkt})
+}
+
+// Findings returns the findings whose episodes ended, in that order.
+func (c *Collector) Findings() []Finding { return c.findings }
 
 // Events implements tracker.Observer.
 func (c *Collector) Events(*tracker.Conn, []tracker.Event) {}

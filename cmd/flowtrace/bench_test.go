@@ -21,6 +21,7 @@ import (
 	"github.com/google/gopacket/pcapgo"
 
 	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/benchgen"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
@@ -44,8 +45,10 @@ import (
 //	         4-tuples to counters
 //	decode   capture.Reader.Next only
 //	track    decode + tracker with an observer that does nothing
+//	findings track + the findings engine with every detector (no sink)
 //	text     the whole of "flowtrace -r - >/dev/null": run() with the
 //	         capture on stdin and stdout, stderr discarded
+//	text-no-findings  text with --no-findings: what the detectors cost
 //	json     the same with --json
 //
 // text and json go through run(), so flag parsing, the end-of-input
@@ -116,11 +119,31 @@ func BenchmarkPipeline(b *testing.B) {
 			}
 		})
 	})
+	b.Run("findings", func(b *testing.B) {
+		pass(b, func() error {
+			r, err := memReader(data)
+			if err != nil {
+				return err
+			}
+			e := findings.New(findings.Config{}, nil)
+			tr := tracker.New(tracker.Config{}, findings.Chain(nopObserver{}, e))
+			var seg segment.Segment
+			for {
+				if err := r.Next(&seg); err != nil {
+					tr.Flush()
+					e.Close()
+					return eofOK(err)
+				}
+				tr.Handle(&seg)
+			}
+		})
+	})
 	for _, c := range []struct {
 		name string
 		args []string
 	}{
 		{"text", []string{"-r", "-"}},
+		{"text-no-findings", []string{"-r", "-", "--no-findings"}},
 		{"json", []string{"-r", "-", "--json"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {

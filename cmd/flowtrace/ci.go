@@ -33,10 +33,6 @@ type ciConfig struct {
 	update, stable                   bool
 	junit                            string
 	rules                            []*verdict.Rule
-	// findings returns the findings of the input just analysed, for
-	// finding= rules. Package findings is wired here; until then rules
-	// see none (forbid passes, require fails).
-	findings func() []verdict.Finding
 }
 
 func addCIFlags(fs *pflag.FlagSet, c *ciConfig) {
@@ -230,10 +226,9 @@ func analyseOne(ctx context.Context, cfg *config, i int, stdin io.Reader, stdout
 		return s, err
 	}
 	s.Err = err
-	in := verdict.Input{Name: cfg.read, Conns: col.Conns()}
-	if ci.findings != nil {
-		in.Findings = ci.findings()
-	}
+	// Findings reach the collector through the engine's sink (analyse);
+	// with --no-findings there are none, and finding= rules see none.
+	in := verdict.Input{Name: cfg.read, Conns: col.Conns(), Findings: col.Findings()}
 	s.Results = verdict.Evaluate(ci.rules, &in)
 	if !buffered {
 		return s, nil

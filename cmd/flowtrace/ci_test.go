@@ -48,6 +48,15 @@ func TestCIRules(t *testing.T) {
 			`packets #1-#8: end="aborted by server RST" orig_p=40001 resp_p=5000`,
 			"packets #1-#8: conn_state=RSTR",
 		}},
+		{"finding forbidden", []string{"-r", filepath.Join(pcapDir, "syn-flood-long.pcap"), "--forbid", "finding=syn-flood"}, 3, []string{
+			"FAIL forbid finding=syn-flood: 1 of 1 findings match",
+		}},
+		{"finding required", []string{"-r", filepath.Join(pcapDir, "syn-flood-long.pcap"), "--require", "count(finding=syn-flood) >= 1", "--forbid", "finding=port-scan"}, 0, []string{
+			"PASS (0 of 2 checks failed)",
+		}},
+		{"finding absent", []string{"-r", good, "--forbid", "finding=syn-flood"}, 0, []string{
+			"PASS (0 of 1 checks failed)",
+		}},
 		{"count", []string{"-r", good, "--require", "count(conn_state=SF) >= 10"}, 3, []string{
 			"FAIL require count(conn_state=SF) >= 10: count = 1 (of 1 connections)",
 		}},

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -236,6 +237,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		ls.deadline = now().Add(l.duration)
 	}
 	var out observer
+	var sink findings.Sink
 	var w *watch
 	if l.watch {
 		w = newWatch(stdout, cfg, l.iface)
@@ -247,6 +249,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	} else {
 		p := newPrinter(cfg, stdout, stderr)
 		out = p
+		sink = sinkOf(p)
 		ls.flush = printer.NewFlusher(p, liveFlushEvery)
 	}
 	// Created after the privilege drop, like the -w file.
@@ -265,8 +268,10 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
 	}
+	obs, eng := withFindings(&cfg.findings, obs, sink)
 	tr := tracker.New(cfg.tracker, obs)
 	ls.tr = tr
+	ls.eng = eng
 	if w != nil {
 		w.capClock = tr.Now // ages are on the capture clock
 	}
@@ -284,6 +289,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		readErr = ls.err
 	}
 	sum := finish(rd, tr)
+	if eng != nil {
+		eng.Close()
+	}
 	var closeErr error
 	if w != nil {
 		w.setStats(ls.drops.Last())
@@ -370,6 +378,7 @@ type liveSource struct {
 	ctx      context.Context
 	deadline time.Time
 	tr       *tracker.Tracker
+	eng      *findings.Engine // nil with --no-findings or --watch
 	w        *capture.PcapWriter
 	zeek     *printer.ZeekLog // --zeek-log, flushed with -w
 	iface    string
@@ -432,6 +441,9 @@ func (s *liveSource) frame(data []byte, ci capture.FrameInfo) {
 func (s *liveSource) idle() {
 	now := s.now()
 	s.tr.Advance(now.Add(-liveClockLag))
+	if s.eng != nil {
+		s.eng.Advance(now.Add(-liveClockLag))
+	}
 	if s.flush != nil {
 		s.flush.Idle()
 	}

@@ -35,6 +35,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/internal/profile"
 	"github.com/flowtrace/flowtrace/printer"
@@ -99,6 +100,7 @@ type config struct {
 	pktBuf     bool // -U
 	checksums  capture.ChecksumMode
 	profiles   profile.Profiles // --cpuprofile, --memprofile
+	findings   findingsConfig   // findings.go
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -109,6 +111,7 @@ const (
 	groupTracker = "Tracker"
 	groupLive    = "Live capture"
 	groupProfile = "Profiling"
+	// groupFindings ("Findings") is in findings.go.
 )
 
 // newFlagSet defines every flag, bound to c. The parser, --help, the man
@@ -149,6 +152,8 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
 	flagdoc.SetGroup(fs, groupTracker, "time-wait", "fin-timeout", "idle-timeout", "max-conns")
+
+	addFindingsFlags(fs, &c.findings)
 
 	addLiveFlags(fs, &c.live)
 
@@ -197,6 +202,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, err
 	}
 	if err := checkDrillFlags(&c); err != nil {
+		return nil, err
+	}
+	if err := checkFindingsFlags(&c.findings); err != nil {
 		return nil, err
 	}
 	switch {
@@ -313,7 +321,8 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	if err != nil {
 		return err
 	}
-	out, _, err := withZeekLog(cfg, newPrinter(cfg, stdout, stderr))
+	p := newPrinter(cfg, stdout, stderr)
+	out, _, err := withZeekLog(cfg, p)
 	if err != nil {
 		return err
 	}
@@ -325,6 +334,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	} else {
 		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
+	obs, eng := withFindings(&cfg.findings, obs, findings.Tee(sinkOf(p), sinkOf(tap)))
 	var pw *capture.PcapWriter
 	var fw *selection.FrameWriter
 	if lf != nil {
@@ -346,6 +356,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	readErr := trackAll(ctx, cfg, src, tr, prog.tick)
 	prog.clear()
 	sum := finish(src, tr)
+	if eng != nil {
+		eng.Close()
+	}
 	if err := out.Close(sum); err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
@@ -443,7 +456,7 @@ func printerOptions(cfg *config, stdout, stderr io.Writer) printer.Options {
 	f := cfg.drill.filter
 	// Naming connections (--conn) asks for all there is about them.
 	opts := printer.Options{
-		Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet, UID: f.Active(), AllSeq: f.ByConn(),
+		Verbose: cfg.verbose || f.ByConn(), Quiet: cfg.quiet || cfg.findings.only, FindingsOnly: cfg.findings.only, UID: f.Active(), AllSeq: f.ByConn(),
 		Buffering: printer.ChooseBuffering(cfg.lineBuf, cfg.pktBuf, cfg.live.iface != "", isTerminal(stdout)),
 		Time:      tf, Wide: cfg.wide, Location: time.Local,
 		Warn:    func(msg string) { fmt.Fprintf(stderr, "flowtrace: %s\n", msg) },

@@ -26,7 +26,16 @@ func synFlood(path string, n int) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
+	if err := writeSynFlood(f, n); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeSynFlood writes synFlood's capture to out.
+func writeSynFlood(out io.Writer, n int) error {
+	w := bufio.NewWriterSize(out, 1<<20)
 	hdr := binary.LittleEndian.AppendUint32(nil, 0xa1b2c3d4)
 	hdr = binary.LittleEndian.AppendUint16(hdr, 2)
 	hdr = binary.LittleEndian.AppendUint16(hdr, 4)
@@ -67,13 +76,11 @@ func synFlood(path string, n int) error {
 		binary.BigEndian.PutUint16(ip[10:], ^uint16(s))
 		binary.BigEndian.PutUint16(tcp[0:], uint16(1024+i%60000))
 		binary.BigEndian.PutUint32(tcp[4:], uint32(i)*2654435761)
-		w.Write(rec[:])
+		if _, err := w.Write(rec[:]); err != nil {
+			return err
+		}
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return w.Flush()
 }
 
 // TestMemoryTextBounded: the text printer's connection table lives on

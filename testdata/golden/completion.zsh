@@ -27,6 +27,13 @@ _flowtrace() {
 		'--fin-timeout=''[how long an orphaned FIN-WAIT-2 lasts on the capture clock]'':D: ' \
 		'--idle-timeout=''[expire connections idle this long on the capture clock]'':D: ' \
 		'--max-conns=''[most connections tracked at once]'':N: ' \
+		'--findings''[print only findings\: the text findings section, or only the JSON finding records]' \
+		'--no-findings''[run no detector\: no finding markers, section or records]' \
+		'--syn-flood-half-open=''[syn-flood fires when a service has this many half-open connections started within --syn-flood-window]'':N: ' \
+		'--syn-flood-window=''[the sliding window of --syn-flood-half-open, on the capture clock]'':D: ' \
+		'--scan-targets=''[port-scan fires when one source probes this many distinct host\:port targets within --scan-window]'':N: ' \
+		'--scan-window=''[the sliding window of --scan-targets, on the capture clock]'':D: ' \
+		'--fingerprint-packets=''[os-fingerprint fires when one source has sent this many packets with an illegal flag combination or data on a SYN refused by a closed port]'':N: ' \
 		'(-i --interface)'{-i+,--interface=}'[capture live on IFACE]'':IFACE:{compadd -- any /sys/class/net/*(N:t)}' \
 		'(-D --list-interfaces)'{-D,--list-interfaces}'[list the interfaces -i can capture on, and exit]' \
 		'(-p --no-promiscuous-mode)'{-p,--no-promiscuous-mode}'[do not put the interface in promiscuous mode]' \

@@ -1,0 +1,64 @@
+// Package findings draws conclusions from the tracker's events: SYN
+// floods, port scans, OS-fingerprinting probes (and, in detectors added
+// later, fragment attacks, injected and middlebox RSTs, stuck states,
+// TIME-WAIT piles). It owns every detector and the Finding record; the
+// tracker never imports it, and the printers only implement its Sink.
+//
+// # Engine
+//
+// An Engine implements tracker.Observer, tracker.ProbeObserver and
+// tracker.StrayObserver. Chain puts it after the printer, so a finding's
+// marker lands after the packet line that fired it. Detectors are small
+// types registered in the engine (Register); each implements the watcher
+// interfaces of the events it needs:
+//
+//	PacketWatcher      every segment applied to a connection, with its events
+//	TransitionWatcher  every state transition; Event.Age is the time spent in From
+//	DoneWatcher        every connection record when it leaves the table
+//	ProbeWatcher       every probe with its answer (tracker/probe.go)
+//	StrayWatcher       every stray segment after a close (tracker/stray.go)
+//	Ticker             every Config.Tick of the capture clock (live: also on a quiet link, Engine.Advance)
+//	Ender              once at the end of the input (Engine.Close)
+//
+// Findings fire on the capture clock only (packet times and the tracker's
+// timers), never the wall clock, so a replay gives the same findings at
+// the same packets and byte-identical output.
+//
+// # Episodes
+//
+// A finding is an episode of one kind on one subject (a host, a service
+// host:port, or a connection uid). The detector calls Engine.Fire when its
+// threshold is crossed: the Sink prints the marker at once (live, it
+// reaches stdout through the printer's Flusher). The detector keeps
+// updating the finding's evidence and calls Engine.End when the episode is
+// over (its window fell below the threshold, or its source went quiet);
+// Engine.Close ends what is still open at the end of the input. The Sink
+// gets the complete finding at the end: one "finding" JSON record per
+// episode, and one entry of the text findings section. A second Fire of
+// the same kind and subject during an episode is ignored.
+//
+// # Detectors
+//
+//   - syn-flood (synflood.go) reads transitions (a SYN opening a
+//     connection, the client leaving SYN-SENT) and connection records
+//     (how each half-open connection ended: silent source, SYN cookie,
+//     retransmitted SYN-ACKs).
+//   - port-scan (scan.go) reads probe records and connection records
+//     that carried no payload (SYN half-open and connect probes).
+//   - os-fingerprint (fingerprint.go) reads segments and probes with
+//     illegal flag combinations, and connection records of refused SYNs
+//     that carried data.
+//
+// # Bounded memory
+//
+// Per-source and per-service state lives in bounded tables (genMap: two
+// generations of at most half the limit each, so roughly the most recently
+// used keys stay) with fixed-size sliding windows (window: ten buckets),
+// and distinct sources are counted exactly up to 256, then with a
+// HyperLogLog sketch of 16 KB (distinct). A detector keeps lists (targets,
+// sample uids) only for a subject whose episode has fired, capped
+// (maxListed, maxSamples). Millions of spoofed sources therefore cost a
+// constant amount of memory. Nothing is allocated for an ordinary packet:
+// watchers see segments and transitions through the tracker's own
+// structures.
+package findings

@@ -1,0 +1,349 @@
+package findings
+
+import (
+	"time"
+
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Sink is where findings go: the printers implement it.
+type Sink interface {
+	// Fired is called when a finding's threshold is crossed, at the
+	// packet (FirePkt) that crossed it: the text transcript's marker.
+	Fired(f *Finding)
+	// Ended is called once per finding when its episode is over (the
+	// window fell below the threshold, or the input ended), with the
+	// finding complete: the JSON "finding" record, the text section.
+	Ended(f *Finding)
+}
+
+// Tee returns a Sink that hands each finding to every non-nil sink in
+// turn (the printer, and a CI collector of findings), or nil if there is
+// none.
+func Tee(sinks ...Sink) Sink {
+	var t tee
+	for _, s := range sinks {
+		if s != nil {
+			t = append(t, s)
+		}
+	}
+	switch len(t) {
+	case 0:
+		return nil
+	case 1:
+		return t[0]
+	}
+	return t
+}
+
+type tee []Sink
+
+func (t tee) Fired(f *Finding) {
+	for _, s := range t {
+		s.Fired(f)
+	}
+}
+
+func (t tee) Ended(f *Finding) {
+	for _, s := range t {
+		s.Ended(f)
+	}
+}
+
+// A Detector is a small type registered in an Engine. It implements any
+// of the watcher interfaces below; the Engine calls each method it has.
+type Detector interface {
+	// Name names the detector (for tests and errors).
+	Name() string
+}
+
+// PacketWatcher sees every segment applied to a connection, with the
+// events it caused.
+type PacketWatcher interface {
+	Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event)
+}
+
+// TransitionWatcher sees every state transition (from a segment or a
+// timer); ev.Age is how long the endpoint was in ev.From.
+type TransitionWatcher interface {
+	Transition(e *Engine, c *tracker.Conn, ev *tracker.Event)
+}
+
+// DoneWatcher sees every connection record when it leaves the table.
+type DoneWatcher interface {
+	Done(e *Engine, c *tracker.Conn)
+}
+
+// ProbeWatcher sees every probe with its answer.
+type ProbeWatcher interface {
+	Probe(e *Engine, p *tracker.Probe)
+}
+
+// StrayWatcher sees every stray segment after a close.
+type StrayWatcher interface {
+	Stray(e *Engine, s *tracker.Stray)
+}
+
+// Ticker is called every Config.Tick of the capture clock (live, also on
+// a quiet link through Engine.Advance): periodic checks such as stuck
+// states.
+type Ticker interface {
+	Tick(e *Engine, now time.Time)
+}
+
+// Ender is called once when the input ends (Engine.Close), before the
+// episodes still open are ended: a detector settles what it holds.
+type Ender interface {
+	End(e *Engine)
+}
+
+// DefaultTick is how often Tickers run on the capture clock.
+const DefaultTick = time.Second
+
+// Engine runs the detectors on the tracker's events and hands their
+// findings to a Sink. It implements tracker.Observer, ProbeObserver and
+// StrayObserver; put it after the printer with Chain so that a marker
+// lands after the packet line that fired it. Like the tracker, it is not
+// safe for concurrent use.
+type Engine struct {
+	sink  Sink
+	every time.Duration // how often Tickers run
+
+	packets     []PacketWatcher
+	transitions []TransitionWatcher
+	dones       []DoneWatcher
+	probes      []ProbeWatcher
+	strays      []StrayWatcher
+	tickers     []Ticker
+	enders      []Ender
+	names       []string
+
+	now      time.Time // the capture clock
+	pkt      uint64    // the packet being handled; 0 for timers
+	nextTick time.Time
+	open     map[episodeKey]*Finding
+	fired    int
+	closed   bool
+}
+
+type episodeKey struct{ kind, subject string }
+
+// NewEngine returns an Engine with no detectors that reports to sink;
+// tick is how often Tickers run (DefaultTick if 0). New returns one with
+// the standard detectors.
+func NewEngine(sink Sink, tick time.Duration) *Engine {
+	if tick <= 0 {
+		tick = DefaultTick
+	}
+	return &Engine{sink: sink, every: tick, open: make(map[episodeKey]*Finding)}
+}
+
+// Register adds detector d; it sees events from then on.
+func (e *Engine) Register(d Detector) {
+	e.names = append(e.names, d.Name())
+	if w, ok := d.(PacketWatcher); ok {
+		e.packets = append(e.packets, w)
+	}
+	if w, ok := d.(TransitionWatcher); ok {
+		e.transitions = append(e.transitions, w)
+	}
+	if w, ok := d.(DoneWatcher); ok {
+		e.dones = append(e.dones, w)
+	}
+	if w, ok := d.(ProbeWatcher); ok {
+		e.probes = append(e.probes, w)
+	}
+	if w, ok := d.(StrayWatcher); ok {
+		e.strays = append(e.strays, w)
+	}
+	if w, ok := d.(Ticker); ok {
+		e.tickers = append(e.tickers, w)
+	}
+	if w, ok := d.(Ender); ok {
+		e.enders = append(e.enders, w)
+	}
+}
+
+// Detectors names the registered detectors, in order.
+func (e *Engine) Detectors() []string { return e.names }
+
+// Now returns the capture clock: the latest time the engine has seen.
+func (e *Engine) Now() time.Time { return e.now }
+
+// Pkt returns the number of the packet being handled (0 during a timer,
+// a probe decided by silence, or the input's end).
+func (e *Engine) Pkt() uint64 { return e.pkt }
+
+// clock moves the capture clock to t (never backwards) and runs the
+// Tickers that are due.
+func (e *Engine) clock(t time.Time) {
+	if t.After(e.now) {
+		e.now = t
+	}
+	e.tick(e.now)
+}
+
+// tick runs the Tickers if now has reached the next tick.
+func (e *Engine) tick(now time.Time) {
+	if len(e.tickers) == 0 {
+		return
+	}
+	if e.nextTick.IsZero() {
+		e.nextTick = now.Truncate(e.every).Add(e.every)
+		return
+	}
+	if now.Before(e.nextTick) {
+		return
+	}
+	for _, w := range e.tickers {
+		w.Tick(e, now)
+	}
+	e.nextTick = now.Truncate(e.every).Add(e.every)
+}
+
+// Advance runs the Tickers that are due by now on a quiet link (a live
+// capture calls it with the tracker's Advance). It does not move the
+// capture clock that findings are stamped with (Now, Pkt): a finding
+// that fires while the link is quiet carries the time and number of the
+// latest packet or timer event, as it would in a replay of the capture.
+func (e *Engine) Advance(now time.Time) {
+	e.tick(now)
+}
+
+// Packet implements tracker.Observer.
+func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	e.pkt = seg.Pkt
+	e.clock(seg.Time)
+	for _, w := range e.packets {
+		w.Packet(e, c, seg, side, evs)
+	}
+	e.transitionsOf(c, evs)
+}
+
+// Events implements tracker.Observer.
+func (e *Engine) Events(c *tracker.Conn, evs []tracker.Event) {
+	if len(evs) > 0 {
+		e.pkt = evs[0].Pkt
+		e.clock(evs[0].Time)
+	}
+	e.transitionsOf(c, evs)
+}
+
+func (e *Engine) transitionsOf(c *tracker.Conn, evs []tracker.Event) {
+	if len(e.transitions) == 0 {
+		return
+	}
+	for i := range evs {
+		if evs[i].Kind == tracker.Transition {
+			for _, w := range e.transitions {
+				w.Transition(e, c, &evs[i])
+			}
+		}
+	}
+}
+
+// Done implements tracker.Observer.
+func (e *Engine) Done(c *tracker.Conn) {
+	for _, w := range e.dones {
+		w.Done(e, c)
+	}
+}
+
+// Probe implements tracker.ProbeObserver.
+func (e *Engine) Probe(p *tracker.Probe) {
+	e.pkt = p.AnswerPkt
+	if e.pkt == 0 {
+		e.pkt = p.Pkt
+	}
+	e.clock(p.Time)
+	for _, w := range e.probes {
+		w.Probe(e, p)
+	}
+}
+
+// Stray implements tracker.StrayObserver.
+func (e *Engine) Stray(s *tracker.Stray) {
+	e.pkt = s.Pkt
+	e.clock(s.Time)
+	for _, w := range e.strays {
+		w.Stray(e, s)
+	}
+}
+
+// Fire opens an episode of f.Kind on f.Subject and prints its marker. It
+// returns false, and does nothing, if such an episode is open already:
+// a finding fires once per episode. It sets f.FireTime and f.FirePkt to
+// the capture clock and the current packet.
+func (e *Engine) Fire(f *Finding) bool {
+	k := episodeKey{f.Kind, f.Subject}
+	if _, ok := e.open[k]; ok || e.closed {
+		return false
+	}
+	e.open[k] = f
+	e.fired++
+	f.seq = e.fired
+	f.FireTime, f.FirePkt = e.now, e.pkt
+	if f.FirstTime.IsZero() {
+		f.FirstTime, f.FirstPkt = f.FireTime, f.FirePkt
+	}
+	if f.LastTime.IsZero() {
+		f.LastTime, f.LastPkt = f.FireTime, f.FirePkt
+	}
+	if e.sink != nil {
+		e.sink.Fired(f)
+	}
+	return true
+}
+
+// Open returns the open episode of kind on subject, or nil.
+func (e *Engine) Open(kind, subject string) *Finding {
+	return e.open[episodeKey{kind, subject}]
+}
+
+// End ends f's episode: its record is complete and goes to the sink. A
+// finding that did not fire, or has ended already, is ignored.
+func (e *Engine) End(f *Finding) {
+	k := episodeKey{f.Kind, f.Subject}
+	if e.open[k] != f || f.ended {
+		return
+	}
+	delete(e.open, k)
+	f.ended = true
+	if e.sink != nil {
+		e.sink.Ended(f)
+	}
+}
+
+// Fired counts the findings fired so far.
+func (e *Engine) Fired() int { return e.fired }
+
+// Close ends the input: every Ender settles what it holds (and may fire
+// and end findings), then the episodes still open end in the order they
+// fired. Call it after the tracker's Flush, before the printer's Close.
+func (e *Engine) Close() {
+	if e.closed {
+		return
+	}
+	e.pkt = 0
+	for _, w := range e.enders {
+		w.End(e)
+	}
+	e.closed = true
+	left := make([]*Finding, 0, len(e.open))
+	for _, f := range e.open {
+		left = append(left, f)
+	}
+	sortBySeq(left)
+	for _, f := range left {
+		e.End(f)
+	}
+}
+
+func sortBySeq(fs []*Finding) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].seq < fs[j-1].seq; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}

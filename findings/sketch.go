@@ -1,0 +1,87 @@
+package findings
+
+import (
+	"math"
+	"math/bits"
+	"net/netip"
+)
+
+// distinct counts distinct addresses: exactly up to exactCap of them,
+// then with a HyperLogLog sketch of 2^hllP one-byte registers (about
+// 0.8 % standard error), so its memory is bounded whatever the count.
+// The hash is fixed (no per-process seed): the same input gives the same
+// estimate run to run.
+type distinct struct {
+	exact map[netip.Addr]struct{}
+	regs  []uint8 // nil until exact overflows
+}
+
+const (
+	exactCap = 256
+	hllP     = 14
+)
+
+func (d *distinct) add(a netip.Addr) {
+	if d.regs == nil {
+		if d.exact == nil {
+			d.exact = make(map[netip.Addr]struct{})
+		}
+		d.exact[a] = struct{}{}
+		if len(d.exact) <= exactCap {
+			return
+		}
+		d.regs = make([]uint8, 1<<hllP)
+		for x := range d.exact {
+			d.addHLL(x)
+		}
+		d.exact = nil
+		return
+	}
+	d.addHLL(a)
+}
+
+func (d *distinct) addHLL(a netip.Addr) {
+	h := addrHash(a)
+	i := h >> (64 - hllP)
+	rho := uint8(bits.LeadingZeros64(h<<hllP|1<<(hllP-1)) + 1)
+	if rho > d.regs[i] {
+		d.regs[i] = rho
+	}
+}
+
+// count returns the number of distinct addresses added (estimated
+// beyond exactCap).
+func (d *distinct) count() int {
+	if d.regs == nil {
+		return len(d.exact)
+	}
+	m := float64(len(d.regs))
+	sum, zeros := 0.0, 0
+	for _, r := range d.regs {
+		sum += math.Ldexp(1, -int(r))
+		if r == 0 {
+			zeros++
+		}
+	}
+	est := 0.7213 / (1 + 1.079/m) * m * m / sum
+	if est <= 2.5*m && zeros > 0 {
+		est = m * math.Log(m/float64(zeros)) // linear counting
+	}
+	return int(math.Round(est))
+}
+
+// addrHash is a fixed 64-bit hash of an address (FNV-1a, then a
+// splitmix64 finaliser for the high bits).
+func addrHash(a netip.Addr) uint64 {
+	b := a.As16()
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
+}
