@@ -265,6 +265,13 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
 	}
+	obs, sink, rep, err := withReport(cfg, l.iface, obs, sink)
+	if err != nil {
+		if pw != nil {
+			pw.Close()
+		}
+		return err
+	}
 	obs, eng := withFindings(&cfg.findings, obs, sink)
 	tr := tracker.New(cfg.tracker, obs)
 	ls.tr = tr
@@ -294,6 +301,11 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	}
 	if err := out.Close(sum); err != nil {
 		closeErr = fmt.Errorf("write output: %w", err)
+	}
+	if rep != nil {
+		if err := rep.Close(); err != nil && closeErr == nil {
+			closeErr = err
+		}
 	}
 	if pw != nil {
 		if err := pw.Close(); err != nil && readErr == nil {

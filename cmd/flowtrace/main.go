@@ -93,6 +93,7 @@ type config struct {
 	pktBuf     bool // -U
 	checksums  capture.ChecksumMode
 	findings   findingsConfig // findings.go
+	report     reportConfig   // report.go
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -146,6 +147,8 @@ func newFlagSet(c *config) *pflag.FlagSet {
 
 	addFindingsFlags(fs, &c.findings)
 
+	addReportFlags(fs, &c.report)
+
 	addLiveFlags(fs, &c.live)
 
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
@@ -177,6 +180,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, err
 	}
 	if err := checkFindingsFlags(&c.findings); err != nil {
+		return nil, err
+	}
+	if err := checkReportFlags(fs, &c.report); err != nil {
 		return nil, err
 	}
 	switch {
@@ -285,7 +291,11 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	} else {
 		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
-	obs, eng := withFindings(&cfg.findings, obs, sinkOf(p))
+	obs, sink, rep, err := withReport(cfg, cfg.read, obs, sinkOf(p))
+	if err != nil {
+		return err
+	}
+	obs, eng := withFindings(&cfg.findings, obs, sink)
 	var pw *capture.PcapWriter
 	var fw *selection.FrameWriter
 	if lf != nil {
@@ -309,6 +319,11 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	}
 	if err := out.Close(sum); err != nil {
 		return fmt.Errorf("write output: %w", err)
+	}
+	if rep != nil {
+		if err := rep.Close(); err != nil {
+			return err
+		}
 	}
 	if pw != nil {
 		if err := closeWrite(cfg, pw, fw, stderr); err != nil && readErr == nil {
