@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -118,19 +119,31 @@ func stateChart(s *series) template.HTML {
 // outcomeChart draws new connections per bin, stacked by conn_state.
 func outcomeChart(s *series) template.HTML {
 	w := &svgWriter{}
-	n := len(s.newc)
+	// Bins of at least a second: k of the series' bins each.
+	k := int((int64(time.Second) + s.w - 1) / s.w)
+	binW := s.w * int64(k)
+	var newc [][numOutcomes]int32
+	for i, c := range s.newc {
+		if i%k == 0 {
+			newc = append(newc, [numOutcomes]int32{})
+		}
+		for o, v := range c {
+			newc[len(newc)-1][o] += v
+		}
+	}
+	n := len(newc)
 	var ymax int32 = 1
 	for i := range n {
 		var t int32
-		for _, v := range s.newc[i] {
+		for _, v := range newc[i] {
 			t += v
 		}
 		ymax = max(ymax, t)
 	}
-	perSec := 1e9 / float64(s.w)
+	perSec := 1e9 / float64(binW)
 	w.s(`<svg class="chart" id="outcome-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `).i(chartW).s(" ").i(chartH).
-		s(`" width="`).i(chartW).s(`" height="`).i(chartH).s(`" data-bins="`).i(int64(n)).s(`" data-binw="`).i(s.w).s(`">`)
-	axes(w, n, s.w, float64(ymax)*perSec, "new connections per second")
+		s(`" width="`).i(chartW).s(`" height="`).i(chartH).s(`" data-bins="`).i(int64(n)).s(`" data-binw="`).i(binW).s(`">`)
+	axes(w, n, binW, float64(ymax)*perSec, "new connections per second")
 	if n == 0 {
 		w.s(`</svg>`)
 		return template.HTML(w.b.String())
@@ -141,7 +154,7 @@ func outcomeChart(s *series) template.HTML {
 	for i := range n {
 		var base int32
 		for o := range numOutcomes {
-			v := s.newc[i][o]
+			v := newc[i][o]
 			if v == 0 {
 				continue
 			}
@@ -149,7 +162,7 @@ func outcomeChart(s *series) template.HTML {
 			y := plotY + plotH - float64(plotH)*float64(base+v)/float64(ymax)
 			h := float64(plotH) * float64(v) / float64(ymax)
 			w.s(`<rect class="bar o`).i(int64(o)).s(`" x="`).f(plotX + bx*float64(i)).s(`" y="`).f(y).s(`" width="`).f(math.Max(bx-0.5, 0.5)).s(`" height="`).f(h).s(`"><title>`).
-				s(names[o]).s(": ").i(int64(v)).s(" new connections in ").s(strconv.FormatFloat(float64(i)*float64(s.w)/1e9, 'g', 6, 64)).s(" s + ").s(strconv.FormatFloat(float64(s.w)/1e9, 'g', 4, 64)).s(` s</title></rect>`)
+				s(names[o]).s(": ").i(int64(v)).s(" new connections in ").s(strconv.FormatFloat(float64(i)*float64(binW)/1e9, 'g', 6, 64)).s(" s + ").s(strconv.FormatFloat(float64(binW)/1e9, 'g', 4, 64)).s(` s</title></rect>`)
 			base += v
 		}
 	}

@@ -66,23 +66,68 @@ const (
 	whyRecent // waiting in the ring of recently ended ladders
 )
 
+// hot is the part of a connection's ladder that an ordinary packet
+// touches: one cache line, kept in the Report's slot table (or, when its
+// slot is taken, in the ladder itself). While open, the ladder's last
+// item is a band whose counts live here until flush.
+type hot struct {
+	id     uint64 // connection number; 0: a free slot
+	l      *ladder
+	t2     int64
+	bytes  [2]uint64
+	n      uint32
+	class  reassembly.Class
+	open   bool // the last item is a band this accumulates
+	capped bool // the cap was reached: the band takes everything
+	_      [6]byte
+}
+
+// extend adds one packet to the open band.
+func (h *hot) extend(it *item) {
+	h.t2 = it.t
+	h.n++
+	h.bytes[it.side] += uint64(it.n)
+	h.class |= it.class
+}
+
+// load makes band b (the ladder's last item) the open band.
+func (h *hot) load(b *item) {
+	h.open, h.t2, h.n, h.bytes, h.class = true, b.t2, b.n, b.bytes, b.class
+}
+
+// flush writes the open band's counts to its item.
+func (h *hot) flush() {
+	if !h.open {
+		return
+	}
+	b := &h.l.items[len(h.l.items)-1]
+	b.t2, b.n, b.bytes, b.class = h.t2, h.n, h.bytes, h.class
+}
+
+// close flushes and closes the open band, unless the ladder is capped.
+func (h *hot) close() {
+	h.flush()
+	if !h.capped {
+		h.open = false
+	}
+}
+
 // ladder is one connection's record while it is tracked, and after its
 // end if kept.
 type ladder struct {
-	id       uint64
-	uid      tracker.UID
-	items    []item
-	labels   []label
-	init     [2]tracker.State // states before its first packet
-	cur      [2]tracker.State // states now, for the state counts
-	moved    [2]bool          // a transition of the side was seen
-	run      int              // ordinary arrows at the tail, not yet a band
-	bandOpen bool             // the tail is a band that ordinary packets extend
-	capped   bool             // the cap was reached: the tail band takes everything
-	notes    int              // notes not labelled (past maxLabels)
-	why      uint8
-	row      row
-	rtt      [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
+	id     uint64
+	uid    tracker.UID
+	items  []item
+	labels []label
+	init   [2]tracker.State // states before its first packet
+	cur    [2]tracker.State // states now, for the state counts
+	moved  [2]bool          // a transition of the side was seen
+	run    int              // ordinary arrows at the tail, not yet a band
+	notes  int              // notes not labelled (past maxLabels)
+	why    uint8
+	row    row
+	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
+	own    hot      // the hot part when the slot table had no room
 }
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
@@ -90,23 +135,29 @@ func (l *ladder) reset(c *tracker.Conn) {
 	*l = ladder{id: c.ID(), uid: c.UID(), items: l.items[:0], labels: l.labels[:0]}
 }
 
-// add records one packet; ordinary packets join a band once the run is
-// long. It returns the index of the item that holds the packet and how
-// many items the ladder grew by (negative when a run collapsed).
-func (l *ladder) add(it *item, ordinary bool, full bool) (int32, int) {
-	if full && !l.capped {
-		l.capped, l.bandOpen, l.run = true, false, 0
-		it2 := bandOf(it)
-		it2.mark |= markCapped
-		l.items = append(l.items, it2)
-		return int32(len(l.items) - 1), 1
-	}
-	if l.capped || (ordinary && l.bandOpen) {
-		l.extend(it)
+// add records one packet that the open band (if any) does not take:
+// ordinary packets join a band once the run is long. It returns the
+// index of the item that holds the packet and how many items the ladder
+// grew by (negative when a run folded).
+func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
+	l := h.l
+	if h.open && (ordinary || h.capped) {
+		h.extend(it)
 		return int32(len(l.items) - 1), 0
 	}
+	if full && !h.capped {
+		h.close()
+		l.run = 0
+		b := bandOf(it)
+		b.mark |= markCapped
+		l.items = append(l.items, b)
+		h.load(&l.items[len(l.items)-1])
+		h.capped = true
+		return int32(len(l.items) - 1), 1
+	}
+	h.close()
 	if !ordinary {
-		l.run, l.bandOpen = 0, false
+		l.run = 0
 		l.items = append(l.items, *it)
 		return int32(len(l.items) - 1), 1
 	}
@@ -123,15 +174,14 @@ func (l *ladder) add(it *item, ordinary bool, full bool) (int32, int) {
 	}
 	l.items = append(l.items[:start], b)
 	grew := 1 - l.run
-	l.run, l.bandOpen = 0, true
+	l.run = 0
+	h.load(&l.items[start])
 	return int32(start), grew
 }
 
-func (l *ladder) extend(it *item) { extendBand(&l.items[len(l.items)-1], it) }
-
 // bandOf starts a band with one arrow.
 func bandOf(it *item) item {
-	b := item{t: it.t, t2: it.t, pkt: it.pkt, n: 1, kind: band, side: it.side}
+	b := item{t: it.t, t2: it.t, pkt: it.pkt, n: 1, kind: band, side: it.side, class: it.class}
 	b.bytes[it.side] = uint64(it.n)
 	return b
 }
@@ -144,7 +194,8 @@ func extendBand(b *item, it *item) {
 	b.class |= it.class
 }
 
-// packets counts the packets in the ladder's arrows and bands.
+// packets counts the packets in the ladder's arrows and bands (after
+// the hot part's flush).
 func (l *ladder) packets() uint64 {
 	var n uint64
 	for i := range l.items {

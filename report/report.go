@@ -44,7 +44,8 @@ type Report struct {
 	f    *os.File
 	path string
 
-	live      map[uint64]*ladder // by connection number
+	slots     []hot              // by connection number modulo len
+	overflow  map[uint64]*ladder // tracked connections whose slot was taken
 	free      []*ladder
 	liveItems int
 	ended     int // connections ended so far
@@ -86,11 +87,29 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 		meta.Location = time.UTC
 	}
 	r := &Report{lim: lim, meta: meta, f: f, path: path,
-		live: make(map[uint64]*ladder), asked: make(map[string]bool), cited: make(map[string]bool)}
+		slots: make([]hot, numSlots), overflow: make(map[uint64]*ladder), asked: make(map[string]bool), cited: make(map[string]bool)}
 	for _, u := range asked {
 		r.asked[u] = true
 	}
 	return r, nil
+}
+
+// numSlots is the size of the slot table of tracked connections' hot
+// parts (64 bytes each); connections whose slot is taken go to a map.
+const numSlots = 1 << 13
+
+// hotOf returns the hot part of connection id's ladder, nil if it has none.
+func (r *Report) hotOf(id uint64) *hot {
+	if h := &r.slots[id&(numSlots-1)]; h.id == id {
+		return h
+	}
+	if len(r.overflow) == 0 {
+		return nil
+	}
+	if l := r.overflow[id]; l != nil {
+		return &l.own
+	}
+	return nil
 }
 
 // Packet records a segment in its connection's ladder and the series.
@@ -101,11 +120,21 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 		r.first = t
 	}
 	r.packets++
-	l := r.live[c.ID()]
-	if l == nil {
-		l = r.open(c, evs)
+	h := r.hotOf(c.ID())
+	if h == nil {
+		h = r.open(c, evs)
 	}
-	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: c.Class(), win: seg.Window, flags: seg.Flags, side: side}
+	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: c.Class(), flags: seg.Flags, side: side}
+	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && it.class&reassembly.Trouble == 0 &&
+		len(evs) == 0 && !seg.BadChecksum
+	if h.open && (ordinary || h.capped) {
+		h.extend(&it) // the common case: bulk data in a band
+		if len(evs) > 0 {
+			r.events(h.l, int32(len(h.l.items)-1), evs)
+		}
+		return
+	}
+	it.win = seg.Window
 	if c.HasBase(side) {
 		it.seq = c.Rel(side, seg.Seq)
 	}
@@ -120,31 +149,29 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 			it.mark |= markNote
 		}
 	}
-	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && it.class&reassembly.Trouble == 0 &&
-		len(evs) == 0 && it.mark == 0
+	l := h.l
 	full := len(l.items) >= r.lim.Items || (r.liveItems >= r.lim.LiveItems && len(l.items) >= 64)
-	at, grew := l.add(&it, ordinary, full)
+	at, grew := h.add(&it, ordinary, full)
 	r.liveItems += grew
 	r.events(l, at, evs)
 }
 
 // Events records events no packet caused (timers, the input's end).
 func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
-	l := r.live[c.ID()]
-	if l == nil {
+	h := r.hotOf(c.ID())
+	if h == nil {
 		return
 	}
 	if len(evs) > 0 && !evs[0].Time.IsZero() {
 		r.series.advance(evs[0].Time.UnixNano())
 	}
-	if !l.capped { // labels point at the last item: no run may fold it away
-		l.run, l.bandOpen = 0, false
-	}
-	r.events(l, int32(len(l.items))-1, evs)
+	h.close() // labels point at the last item: no run may fold it away
+	h.l.run = 0
+	r.events(h.l, int32(len(h.l.items))-1, evs)
 }
 
 // open starts the ladder of a connection at its first packet.
-func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *ladder {
+func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
 	var l *ladder
 	if n := len(r.free); n > 0 {
 		l, r.free = r.free[n-1], r.free[:n-1]
@@ -164,8 +191,13 @@ func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *ladder {
 	}
 	l.cur = l.init
 	r.series.opened(l.init)
-	r.live[l.id] = l
-	return l
+	h := &r.slots[l.id&(numSlots-1)]
+	if h.id != 0 {
+		h = &l.own
+		r.overflow[l.id] = l
+	}
+	*h = hot{id: l.id, l: l}
+	return h
 }
 
 // events labels transitions and notes, and moves the state counts.
@@ -202,13 +234,26 @@ func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
 
 // Done ends a connection's ladder: kept, put in the ring, or recycled.
 func (r *Report) Done(c *tracker.Conn) {
-	l := r.live[c.ID()]
-	if l == nil {
+	h := r.hotOf(c.ID())
+	if h == nil {
 		return
 	}
-	delete(r.live, l.id)
+	h.flush()
+	l := h.l
+	if h == &l.own {
+		delete(r.overflow, l.id)
+	} else {
+		*h = hot{}
+	}
 	r.liveItems -= len(l.items)
 	l.row = rowOf(c)
+	for s := range 2 {
+		// A side without a transition stayed where the tracker put it.
+		if st := c.State(tracker.Side(s)); !l.moved[s] && st != l.cur[s] {
+			r.series.moved(l.cur[s], st)
+			l.init[s], l.cur[s] = st, st
+		}
+	}
 	r.series.closed(l.cur, c.First().UnixNano(), l.row.connState)
 	if total, server, client, ok := c.HandshakeRTT(); ok && total > 0 {
 		l.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
@@ -373,7 +418,12 @@ func uidsIn(s string, dst []string) []string {
 	return dst
 }
 
-// Close ends what is still tracked and writes the page.
+// InputEnded takes the last sample of the state chart: call it when the
+// input ends, before the tracker flushes the connections still open, so
+// that the chart's end shows them in their final states.
+func (r *Report) InputEnded() { r.series.finish() }
+
+// Close writes the page.
 func (r *Report) Close() error {
 	r.series.finish()
 	var buf bytes.Buffer

@@ -40,6 +40,7 @@ func outcomeIndex(s string) int {
 // at each bin's end, and new connections per bin by outcome.
 type series struct {
 	started bool
+	done    bool // finish was called: later changes count only as outcomes
 	t0, w   int64
 	now     int64                // latest capture time seen
 	cur     [numStates]int32     // endpoints in each state now
@@ -55,7 +56,7 @@ func (s *series) advance(t int64) {
 		s.started, s.t0, s.w, s.now = true, t, firstBinWidth, t
 		return
 	}
-	if t <= s.now {
+	if t <= s.now || s.done {
 		return
 	}
 	s.now = t
@@ -126,11 +127,13 @@ func (s *series) closed(st [2]tracker.State, first int64, outcome string) {
 	s.newc[i][outcomeIndex(outcome)]++
 }
 
-// finish closes the last bin at the end of the input.
+// finish closes the last bin at the end of the input, before the
+// connections still tracked leave the table; it is idempotent.
 func (s *series) finish() {
-	if !s.started {
+	if !s.started || s.done {
 		return
 	}
+	s.done = true
 	i := s.index(s.now)
 	for len(s.states) <= i {
 		s.states = append(s.states, s.cur)

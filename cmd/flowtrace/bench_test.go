@@ -47,6 +47,7 @@ import (
 //	text     the whole of "flowtrace -r - >/dev/null": run() with the
 //	         capture on stdin and stdout, stderr discarded
 //	json     the same with --json
+//	report   text with --report /dev/null (the HTML report's cost)
 //
 // text and json go through run(), so flag parsing, the end-of-input
 // flush, the connection table and the summary are included; "-r -" and
@@ -122,6 +123,7 @@ func BenchmarkPipeline(b *testing.B) {
 	}{
 		{"text", []string{"-r", "-"}},
 		{"json", []string{"-r", "-", "--json"}},
+		{"report", []string{"-r", "-", "--report", os.DevNull}}, // text and the HTML report
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			pass(b, func() error {

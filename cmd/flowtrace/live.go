@@ -291,6 +291,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if readErr == nil && ls.err != nil {
 		readErr = ls.err
 	}
+	if rep != nil {
+		rep.InputEnded()
+	}
 	sum := finish(rd, tr)
 	if eng != nil {
 		eng.Close()

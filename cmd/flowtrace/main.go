@@ -313,6 +313,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
 	readErr := trackAll(ctx, cfg, src, tr, prog.tick)
 	prog.clear()
+	if rep != nil {
+		rep.InputEnded()
+	}
 	sum := finish(src, tr)
 	if eng != nil {
 		eng.Close()
