@@ -24,8 +24,10 @@
 //     is among the first [Limits.First] connections (so a small capture
 //     shows them all), the [Limits.Top] slowest, the [Limits.Top] most
 //     retransmitting, named by --report-conns, or cited by a finding; the
-//     last [Limits.Recent] other ladders wait in a ring for findings that
-//     cite them later; every other ladder is recycled. A finding that
+//     last [Limits.Recent] other ladders (at most [Limits.RecentItems]
+//     items together) wait in a queue for findings that cite them later
+//     (a finding's sample uids are final only when its episode ends);
+//     every other ladder is recycled. A finding that
 //     cites a connection whose ladder was recycled links to its table row.
 //   - Table rows: one fixed-size summary per ended connection, at most
 //     [Limits.Rows]; beyond it the least interesting row is dropped

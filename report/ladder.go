@@ -67,8 +67,7 @@ const (
 )
 
 // hot is the part of a connection's ladder that an ordinary packet
-// touches: one cache line, kept in the Report's slot table (or, when its
-// slot is taken, in the ladder itself). While open, the ladder's last
+// touches: one cache line, kept in the Report's slot table. While open, the ladder's last
 // item is a band whose counts live here until flush.
 type hot struct {
 	id     uint64 // connection number; 0: a free slot
@@ -127,12 +126,15 @@ type ladder struct {
 	why    uint8
 	row    row
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
-	own    hot      // the hot part when the slot table had no room
 }
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
 func (l *ladder) reset(c *tracker.Conn) {
-	*l = ladder{id: c.ID(), uid: c.UID(), items: l.items[:0], labels: l.labels[:0]}
+	items, labels := l.items[:0], l.labels[:0]
+	if cap(items) > 256 { // a long ladder's buffer is not kept for a short one
+		items = nil
+	}
+	*l = ladder{id: c.ID(), uid: c.UID(), items: items, labels: labels}
 }
 
 // add records one packet that the open band (if any) does not take:

@@ -27,7 +27,7 @@ type page struct {
 	Conns                       int
 	StateChart, OutcomeChart    template.HTML
 	Findings                    []findingView
-	Rows                        []rowView
+	Rows                        template.HTML
 	Dropped                     int
 	RowLimit                    int
 	Ladders                     []ladderView
@@ -43,13 +43,6 @@ type findingView struct {
 
 type citeView struct {
 	UID, Href string // Href "" when neither a ladder nor a row shows it
-}
-
-type rowView struct {
-	UID, Client, Server, Start, Dur, ConnState, End, StateA, StateB string
-	StartV, DurV                                                    int64
-	Pkts, Bytes, Rexmits                                            uint64
-	Ladder                                                          bool
 }
 
 type ladderView struct {
@@ -84,11 +77,8 @@ func (r *Report) render(out io.Writer) error {
 	for i := range rows {
 		w := &rows[i]
 		hasRow[w.uid.String()] = true
-		p.Rows = append(p.Rows, rowView{UID: w.uid.String(), Client: w.addr[0].String(), Server: w.addr[1].String(),
-			Start: seconds(w.first - r.first), StartV: w.first - r.first, Dur: seconds(w.last - w.first), DurV: w.last - w.first,
-			ConnState: w.connState, End: w.end, StateA: stateName(w.state[0], w.inferred[0]), StateB: stateName(w.state[1], w.inferred[1]),
-			Pkts: w.pkts[0] + w.pkts[1], Bytes: w.bytes[0] + w.bytes[1], Rexmits: w.rexmits, Ladder: hasLadder[w.uid]})
 	}
+	p.Rows = tableHTML(rows, r.first, hasLadder)
 	for _, l := range ladders {
 		p.Ladders = append(p.Ladders, ladderView{UID: l.uid.String(), Client: l.row.addr[0].String(), Server: l.row.addr[1].String(),
 			Why: whyText(l.why), Summary: l.row.end + ", " + l.row.connState + ", " + strconv.FormatUint(l.row.pkts[0]+l.row.pkts[1], 10) + " packets, " + seconds(l.row.last-l.row.first) + " s",
@@ -183,4 +173,37 @@ func cmpU(a, b uint64) int {
 		return 1
 	}
 	return 0
+}
+
+// tableHTML writes the table's rows by hand: thousands of rows through
+// html/template's reflection would cost more than the rest of the page.
+func tableHTML(rows []row, t0 int64, hasLadder map[tracker.UID]bool) template.HTML {
+	w := &svgWriter{}
+	td := func(v string) { w.s("<td>").esc(v).s("</td>") }
+	num := func(v int64, text string) { w.s(`<td data-v="`).i(v).s(`">`).s(text).s("</td>") }
+	for i := range rows {
+		x := &rows[i]
+		uid := x.uid.String()
+		w.s(`<tr id="R-`).s(uid).s(`" data-uid="`).s(uid).s(`"`)
+		if hasLadder[x.uid] {
+			w.s(` class="has-ladder"><td>▸ `)
+		} else {
+			w.s(`><td>`)
+		}
+		w.s(uid).s("</td>")
+		td(x.addr[0].String())
+		td(x.addr[1].String())
+		num(x.first-t0, seconds(x.first-t0))
+		num(x.last-x.first, seconds(x.last-x.first))
+		p, b := x.pkts[0]+x.pkts[1], x.bytes[0]+x.bytes[1]
+		num(int64(p), strconv.FormatUint(p, 10))
+		num(int64(b), strconv.FormatUint(b, 10))
+		num(int64(x.rexmits), strconv.FormatUint(x.rexmits, 10))
+		td(x.connState)
+		td(x.end)
+		td(stateName(x.state[0], x.inferred[0]))
+		td(stateName(x.state[1], x.inferred[1]))
+		w.s("</tr>\n")
+	}
+	return template.HTML(w.b.String()) // every text above is escaped
 }

@@ -16,18 +16,19 @@ import (
 
 // Limits bound what a Report keeps; see the package doc.
 type Limits struct {
-	Items     int // items (arrows and bands) of one ladder
-	LiveItems int // items of the ladders of all tracked connections together
-	First     int // ladders of the first connections to end
-	Top       int // ladders of the slowest, and of the most retransmitting, connections
-	Recent    int // other ended ladders kept for findings that cite them later
-	Rows      int // rows of the connection table
+	Items       int // items (arrows and bands) of one ladder
+	LiveItems   int // items of the ladders of all tracked connections together
+	First       int // ladders of the first connections to end
+	Top         int // ladders of the slowest, and of the most retransmitting, connections
+	Recent      int // other ended ladders kept for findings that cite them later
+	RecentItems int // items of those together
+	Rows        int // rows of the connection table
 }
 
 // DefaultLimits returns the limits flowtrace uses: a report of a
 // capture of any size stays well under 20 MB.
 func DefaultLimits() Limits {
-	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 64, Rows: 5000}
+	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000}
 }
 
 // Meta describes the run for the page's header.
@@ -44,21 +45,21 @@ type Report struct {
 	f    *os.File
 	path string
 
-	slots     []hot              // by connection number modulo len
-	overflow  map[uint64]*ladder // tracked connections whose slot was taken
+	slots     []hot // tracked connections' hot parts (hotOf)
+	tracked   int   // connections in slots
 	free      []*ladder
 	liveItems int
 	ended     int // connections ended so far
 
-	kept    []*ladder // ladders kept for a reason other than whyRecent
-	ring    []*ladder // recently ended, unkept ladders
-	ringAt  int
-	slow    []*ladder // Top slowest, slowest first
-	rexmit  []*ladder // Top most retransmitting, most first
-	asked   map[string]bool
-	cited   map[string]bool
-	rows    rowHeap
-	dropped int // rows dropped past Limits.Rows
+	kept      []*ladder // ladders kept for a reason other than whyRecent
+	ring      []*ladder // recently ended, unkept ladders
+	ringItems int
+	slow      []*ladder // Top slowest, slowest first
+	rexmit    []*ladder // Top most retransmitting, most first
+	asked     map[string]bool
+	cited     map[string]bool
+	rows      rowHeap
+	dropped   int // rows dropped past Limits.Rows
 
 	series   series
 	findings []finding
@@ -87,29 +88,78 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 		meta.Location = time.UTC
 	}
 	r := &Report{lim: lim, meta: meta, f: f, path: path,
-		slots: make([]hot, numSlots), overflow: make(map[uint64]*ladder), asked: make(map[string]bool), cited: make(map[string]bool)}
+		slots: make([]hot, minSlots), asked: make(map[string]bool), cited: make(map[string]bool)}
 	for _, u := range asked {
 		r.asked[u] = true
 	}
 	return r, nil
 }
 
-// numSlots is the size of the slot table of tracked connections' hot
-// parts (64 bytes each); connections whose slot is taken go to a map.
-const numSlots = 1 << 13
+// minSlots is the initial size of the table of tracked connections' hot
+// parts (64 bytes each); it doubles when half full.
+const minSlots = 1 << 13
 
-// hotOf returns the hot part of connection id's ladder, nil if it has none.
+// hotOf returns the hot part of connection id's ladder, nil if it has
+// none. The table is open-addressed with linear probing from id's low
+// bits (connection numbers count up, so neighbours rarely collide). A
+// *hot is valid until the next insertion or removal.
 func (r *Report) hotOf(id uint64) *hot {
-	if h := &r.slots[id&(numSlots-1)]; h.id == id {
-		return h
+	mask := uint64(len(r.slots) - 1)
+	for i := id & mask; ; i = (i + 1) & mask {
+		h := &r.slots[i]
+		if h.id == id {
+			return h
+		}
+		if h.id == 0 {
+			return nil
+		}
 	}
-	if len(r.overflow) == 0 {
-		return nil
+}
+
+// insert adds hot part h, growing the table when it is half full.
+func (r *Report) insert(h hot) *hot {
+	if 2*(r.tracked+1) > len(r.slots) {
+		old := r.slots
+		r.slots = make([]hot, 2*len(old))
+		for i := range old {
+			if old[i].id != 0 {
+				*r.place(old[i].id) = old[i]
+			}
+		}
 	}
-	if l := r.overflow[id]; l != nil {
-		return &l.own
+	r.tracked++
+	p := r.place(h.id)
+	*p = h
+	return p
+}
+
+// place returns the free slot where id goes.
+func (r *Report) place(id uint64) *hot {
+	mask := uint64(len(r.slots) - 1)
+	i := id & mask
+	for r.slots[i].id != 0 {
+		i = (i + 1) & mask
 	}
-	return nil
+	return &r.slots[i]
+}
+
+// remove frees h's slot, shifting later entries of its probe run back.
+func (r *Report) remove(h *hot) {
+	mask := uint64(len(r.slots) - 1)
+	i := h.id & mask
+	for r.slots[i].id != h.id {
+		i = (i + 1) & mask
+	}
+	for j := (i + 1) & mask; r.slots[j].id != 0; j = (j + 1) & mask {
+		home := r.slots[j].id & mask
+		// Move j back to i unless its home lies cyclically in (i, j].
+		if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
+			r.slots[i] = r.slots[j]
+			i = j
+		}
+	}
+	r.slots[i] = hot{}
+	r.tracked--
 }
 
 // Packet records a segment in its connection's ladder and the series.
@@ -191,13 +241,7 @@ func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
 	}
 	l.cur = l.init
 	r.series.opened(l.init)
-	h := &r.slots[l.id&(numSlots-1)]
-	if h.id != 0 {
-		h = &l.own
-		r.overflow[l.id] = l
-	}
-	*h = hot{id: l.id, l: l}
-	return h
+	return r.insert(hot{id: l.id, l: l})
 }
 
 // events labels transitions and notes, and moves the state counts.
@@ -240,11 +284,7 @@ func (r *Report) Done(c *tracker.Conn) {
 	}
 	h.flush()
 	l := h.l
-	if h == &l.own {
-		delete(r.overflow, l.id)
-	} else {
-		*h = hot{}
-	}
+	r.remove(h)
 	r.liveItems -= len(l.items)
 	l.row = rowOf(c)
 	for s := range 2 {
@@ -329,23 +369,20 @@ func (r *Report) unkeep(l *ladder, why uint8) {
 	r.free = append(r.free, l)
 }
 
-// toRing puts an unkept ladder in the ring of recent ones, recycling the
-// oldest.
+// toRing puts an unkept ladder in the queue of recent ones, recycling
+// the oldest past Limits.Recent ladders or Limits.RecentItems items.
 func (r *Report) toRing(l *ladder) {
-	if r.lim.Recent <= 0 {
-		r.free = append(r.free, l)
-		return
-	}
 	l.why = whyRecent
-	if len(r.ring) < r.lim.Recent {
-		r.ring = append(r.ring, l)
-		return
-	}
-	old := r.ring[r.ringAt]
-	r.ring[r.ringAt] = l
-	r.ringAt = (r.ringAt + 1) % len(r.ring)
-	if old.why == whyRecent {
-		r.free = append(r.free, old)
+	r.ring = append(r.ring, l)
+	r.ringItems += len(l.items)
+	for len(r.ring) > 0 && (len(r.ring) > r.lim.Recent || r.ringItems > r.lim.RecentItems) {
+		old := r.ring[0]
+		r.ring[0] = nil
+		r.ring = r.ring[1:]
+		r.ringItems -= len(old.items)
+		if old.why == whyRecent {
+			r.free = append(r.free, old)
+		}
 	}
 }
 
