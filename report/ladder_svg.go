@@ -163,7 +163,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		xc = xA + (xB-xA)*float64(l.rtt[0])/float64(l.rtt[0]+l.rtt[1])
 	}
 	w.s(`<svg class="ladder" xmlns="http://www.w3.org/2000/svg" data-uid="`).s(l.uid.String()).
-		s(`" data-packets="`).u(l.row.pkts[0] + l.row.pkts[1]).s(`" data-states="`).esc(stateSeq(l)).
+		s(`" data-packets="`).u(l.row.pkts[0] + l.row.pkts[1] + l.row.bad).s(`" data-states="`).esc(stateSeq(l)).
 		s(`" viewBox="0 0 `).i(ladderW).s(" ").f(lay.height).s(`" width="`).i(ladderW).s(`" height="`).f(lay.height).s(`">`)
 	w.s(`<defs><marker id="ah-`).s(l.uid.String()).s(`" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>`)
 	// Header: the endpoints, the capture point, the timelines.

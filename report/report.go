@@ -489,6 +489,7 @@ type row struct {
 	connState   string
 	end         string
 	rexmits     uint64
+	bad         uint64 // segments with a bad checksum
 }
 
 func rowOf(c *tracker.Conn) row {
@@ -498,6 +499,7 @@ func rowOf(c *tracker.Conn) row {
 		side := tracker.Side(s)
 		w.addr[s] = c.Addr(side)
 		w.pkts[s], w.bytes[s] = c.Packets(side), c.Bytes(side)
+		w.bad += c.BadChecksums(side) // drawn, though not counted as packets
 		w.state[s], w.inferred[s] = c.State(side), c.Inferred(side)
 		st := c.SeqStats(side)
 		w.rexmits += st.Retransmissions

@@ -130,6 +130,9 @@ func (s *series) closed(st [2]tracker.State, first int64, outcome string) {
 // finish closes the last bin at the end of the input, before the
 // connections still tracked leave the table; it is idempotent.
 func (s *series) finish() {
+	if !s.started {
+		s.w = firstBinWidth
+	}
 	if !s.started || s.done {
 		return
 	}
