@@ -12,8 +12,9 @@ BUILD_DEPS := libpcap-dev gcc
 # and for regenerating traces; tmux for the --watch terminal test;
 # libcap2-bin (setcap) for the file-capability tests; tcpreplay for
 # bench-live; groff-base to check the man page; zsh to check the zsh
-# completion script (bash is there already).
-TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh
+# completion script (bash is there already); chromium to render the
+# --report page headless (TestReportChromium).
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh chromium
 
 PREFIX  ?= /usr/local
 

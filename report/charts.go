@@ -29,6 +29,21 @@ func stackOrder() []tracker.State {
 		tracker.Closed, tracker.Listen, tracker.Unknown}
 }
 
+// niceMax rounds v up to 1, 2, 2.5 or 5 times a power of ten, so that
+// the axis's quarter ticks are round numbers.
+func niceMax(v float64) float64 {
+	if v <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 2, 2.5, 4, 5, 8, 10} {
+		if m*p >= v {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
 // axes draws the plot frame, the time axis (seconds since the first
 // packet) and the y axis up to ymax with its title.
 func axes(w *svgWriter, bins int, binW int64, ymax float64, ytitle string) {
@@ -53,10 +68,11 @@ func axes(w *svgWriter, bins int, binW int64, ymax float64, ytitle string) {
 func stateChart(s *series) template.HTML {
 	w := &svgWriter{}
 	n := len(s.states)
-	var ymax int32 = 1
+	var top int32 = 1
 	for _, t := range s.totals {
-		ymax = max(ymax, t)
+		top = max(top, t)
 	}
+	ymax := int32(math.Ceil(niceMax(float64(top))))
 	w.s(`<svg class="chart" id="state-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `).i(chartW).s(" ").i(chartH).
 		s(`" width="`).i(chartW).s(`" height="`).i(chartH).s(`" data-bins="`).i(int64(n)).s(`" data-binw="`).i(s.w).s(`" data-totals="`)
 	for i, t := range s.totals {
@@ -132,18 +148,21 @@ func outcomeChart(s *series) template.HTML {
 		}
 	}
 	n := len(newc)
-	var ymax int32 = 1
+	var top int32 = 1
 	for i := range n {
 		var t int32
 		for _, v := range newc[i] {
 			t += v
 		}
-		ymax = max(ymax, t)
+		top = max(top, t)
 	}
 	perSec := 1e9 / float64(binW)
+	// The axis is in connections per second: round that.
+	ymax := float32(niceMax(float64(top)*perSec) / perSec)
 	w.s(`<svg class="chart" id="outcome-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `).i(chartW).s(" ").i(chartH).
 		s(`" width="`).i(chartW).s(`" height="`).i(chartH).s(`" data-bins="`).i(int64(n)).s(`" data-binw="`).i(binW).s(`">`)
 	axes(w, n, binW, float64(ymax)*perSec, "new connections per second")
+	fmax := float64(ymax)
 	if n == 0 {
 		w.s(`</svg>`)
 		return template.HTML(w.b.String())
@@ -159,8 +178,8 @@ func outcomeChart(s *series) template.HTML {
 				continue
 			}
 			used[o] = true
-			y := plotY + plotH - float64(plotH)*float64(base+v)/float64(ymax)
-			h := float64(plotH) * float64(v) / float64(ymax)
+			y := plotY + plotH - float64(plotH)*float64(base+v)/fmax
+			h := float64(plotH) * float64(v) / fmax
 			w.s(`<rect class="bar o`).i(int64(o)).s(`" x="`).f(plotX + bx*float64(i)).s(`" y="`).f(y).s(`" width="`).f(math.Max(bx-0.5, 0.5)).s(`" height="`).f(h).s(`"><title>`).
 				s(names[o]).s(": ").i(int64(v)).s(" new connections in ").s(strconv.FormatFloat(float64(i)*float64(binW)/1e9, 'g', 6, 64)).s(" s + ").s(strconv.FormatFloat(float64(binW)/1e9, 'g', 4, 64)).s(` s</title></rect>`)
 			base += v

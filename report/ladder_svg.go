@@ -406,7 +406,7 @@ func drawBand(w *svgWriter, it *item, y, y2 float64, t0 int64) {
 	if it.mark&markCapped != 0 {
 		w.s("ladder limit: the last ")
 	}
-	w.u(uint64(it.n)).s(" packets: ").s(size(it.bytes[0])).s(" → ").s(size(it.bytes[1])).s(" ← in ").s(seconds(it.t2 - it.t)).s(" s")
+	w.u(uint64(it.n)).s(" packets in ").s(seconds(it.t2 - it.t)).s(" s: ").s(size(it.bytes[0])).s(" client → server, ").s(size(it.bytes[1])).s(" server → client")
 	if it.class&reassembly.Trouble != 0 {
 		w.s(" (with trouble)")
 	}
