@@ -190,6 +190,12 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	}
 	var prevT int64 = t0
 	ends := make([][2]float64, len(l.items)) // where each item meets each timeline
+	// Bands first, beneath the arrows that reach into them.
+	for i := range l.items {
+		if it := &l.items[i]; it.kind == band {
+			drawBand(w, it, lay.itemY[i], lay.yAt(it.t2), t0)
+		}
+	}
 	for i := range l.items {
 		it := &l.items[i]
 		y := lay.itemY[i]
@@ -198,7 +204,6 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		}
 		timeTick(w, y, it.t-t0)
 		if it.kind == band {
-			drawBand(w, it, y, lay.yAt(it.t2), t0)
 			ends[i] = [2]float64{y, y}
 			prevT = it.t2
 			continue
