@@ -337,3 +337,24 @@ func checkPNG(t *testing.T, file string) {
 		t.Errorf("%s looks blank: %d colours", file, len(colours))
 	}
 }
+
+// TestReportLive: a live capture writes the report when it ends, with the
+// ladder and state chart of what it saw, also under --watch.
+func TestReportLive(t *testing.T) {
+	for _, extra := range [][]string{nil, {"--watch", "--json"}} {
+		out := filepath.Join(t.TempDir(), "live.html")
+		_, stderr, err, _ := liveRun(t, "loss-rto.pcap", time.Second, append([]string{"-q", "--report", out}, extra...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", extra, err, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		if !strings.Contains(page, "<b>fake0</b>") || len(ladderRE.FindAllString(page, -1)) != 1 {
+			t.Errorf("%v: the live report lacks its interface or its ladder", extra)
+		}
+		checkChartSums(t, page)
+	}
+}
