@@ -16,7 +16,9 @@
 //     goes (a ladder: one compact item per packet, 64 bytes), because
 //     whether it will be drawn is known only at its end or later. Runs of
 //     ordinary packets (no SYN, FIN or RST, no trouble class, no event)
-//     longer than [collapseRun] collapse into one band as they arrive, and
+//     longer than six collapse into one band as they arrive; while a band
+//     is open, a packet costs one 64-byte slot of an open-addressed table
+//     by connection number (the band's counts live there), and
 //     a ladder holds at most [Limits.Items] items; past it (or when all
 //     live ladders together hold [Limits.LiveItems]) the rest of the
 //     connection goes into one trailing band. Every packet is in exactly
@@ -35,9 +37,10 @@
 //     retransmissions, then duration) and the page says how many.
 //   - Series: the number of endpoints in each state, sampled at the end
 //     of each time bin, and new connections by Zeek conn_state per bin
-//     (by their first packet). There are at most [maxBins] bins: the
-//     width starts at 1 ms and doubles (merging pairs) as the capture
-//     grows.
+//     (by their first packet). There are at most 512 bins: the width
+//     starts at 1 ms and doubles (merging pairs) as the capture grows.
+//     The last sample is taken when the input ends ([Report.InputEnded]),
+//     before the tracker flushes the connections still open.
 //
 // Nothing is allocated for an ordinary packet once the ladders' buffers
 // are warm: ladders are recycled with their buffers.
