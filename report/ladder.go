@@ -131,7 +131,7 @@ type ladder struct {
 // reset readies a recycled ladder for connection c, keeping its buffers.
 func (l *ladder) reset(c *tracker.Conn) {
 	items, labels := l.items[:0], l.labels[:0]
-	if cap(items) > 256 { // a long ladder's buffer is not kept for a short one
+	if cap(items) > 64 { // a long ladder's buffer is not kept for a short one
 		items = nil
 	}
 	*l = ladder{id: c.ID(), uid: c.UID(), items: items, labels: labels}

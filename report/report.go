@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"container/heap"
 	"fmt"
 	"net/netip"
 	"os"
@@ -56,8 +55,8 @@ type Report struct {
 	ringItems int
 	slow      []*ladder // Top slowest, slowest first
 	rexmit    []*ladder // Top most retransmitting, most first
-	asked     map[string]bool
-	cited     map[string]bool
+	asked     map[tracker.UID]bool
+	cited     map[tracker.UID]bool
 	rows      rowHeap
 	dropped   int // rows dropped past Limits.Rows
 
@@ -88,9 +87,9 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 		meta.Location = time.UTC
 	}
 	r := &Report{lim: lim, meta: meta, f: f, path: path,
-		slots: make([]hot, minSlots), asked: make(map[string]bool), cited: make(map[string]bool)}
+		slots: make([]hot, minSlots), asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
 	for _, u := range asked {
-		r.asked[u] = true
+		r.asked[uidOf(u)] = true
 	}
 	return r, nil
 }
@@ -300,14 +299,13 @@ func (r *Report) Done(c *tracker.Conn) {
 	}
 	r.addRow(l.row)
 	r.ended++
-	uid := l.uid.String()
 	if r.ended <= r.lim.First {
 		l.why |= whyFirst
 	}
-	if r.asked[uid] {
+	if r.asked[l.uid] {
 		l.why |= whyAsked
 	}
-	if r.cited[uid] {
+	if r.cited[l.uid] {
 		l.why |= whyCited
 	}
 	r.rank(l)
@@ -404,19 +402,20 @@ func (r *Report) Ended(f *findings.Finding) {
 func (r *Report) cite(f *findings.Finding) []string {
 	uids := uidsIn(f.Subject, nil)
 	uids = uidsIn(string(f.Evidence.JSON()), uids)
-	for _, u := range uids {
+	for _, s := range uids {
+		u := uidOf(s)
 		if r.cited[u] {
 			continue
 		}
 		r.cited[u] = true
 		for _, l := range r.ring {
-			if l.why&whyRecent != 0 && l.uid.String() == u {
+			if l.why&whyRecent != 0 && l.uid == u {
 				l.why = whyCited
 				r.kept = append(r.kept, l)
 			}
 		}
 		for _, l := range r.kept {
-			if l.uid.String() == u {
+			if l.uid == u {
 				l.why |= whyCited
 			}
 		}
@@ -530,26 +529,47 @@ func less(a, b *row) bool {
 // rowHeap is a min-heap of rows by interest: the root is dropped first.
 type rowHeap []row
 
-func (h rowHeap) Len() int           { return len(h) }
-func (h rowHeap) Less(i, j int) bool { return less(&h[i], &h[j]) }
-func (h rowHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *rowHeap) Push(x any)        { *h = append(*h, x.(row)) }
-func (h *rowHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+// push adds w to the heap.
+func (h *rowHeap) push(w row) {
+	*h = append(*h, w)
+	r := *h
+	for i := len(r) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !less(&r[i], &r[p]) {
+			break
+		}
+		r[i], r[p] = r[p], r[i]
+		i = p
+	}
+}
+
+// fixRoot restores the heap after its root was replaced.
+func (h rowHeap) fixRoot() {
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && less(&h[c+1], &h[c]) {
+			c++
+		}
+		if !less(&h[c], &h[i]) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // addRow enters a row, dropping the least interesting past Limits.Rows.
 func (r *Report) addRow(w row) {
 	if len(r.rows) < r.lim.Rows {
-		heap.Push(&r.rows, w)
+		r.rows.push(w)
 		return
 	}
 	r.dropped++
 	if len(r.rows) > 0 && less(&r.rows[0], &w) {
 		r.rows[0] = w
-		heap.Fix(&r.rows, 0)
+		r.rows.fixRoot()
 	}
 }

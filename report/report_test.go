@@ -330,3 +330,27 @@ func TestSlots(t *testing.T) {
 		t.Errorf("tracked %d, want %d", r.tracked, len(present))
 	}
 }
+
+// TestRowHeap: past Limits.Rows the least interesting rows go.
+func TestRowHeap(t *testing.T) {
+	r := &Report{lim: Limits{Rows: 10}}
+	for i := range 100 {
+		w := row{id: uint64(i + 1), connState: "SF", last: int64(i % 37)}
+		if i%9 == 0 {
+			w.connState = "RSTO"
+		}
+		r.addRow(w)
+	}
+	if len(r.rows) != 10 || r.dropped != 90 {
+		t.Fatalf("%d rows, %d dropped", len(r.rows), r.dropped)
+	}
+	n := 0
+	for _, w := range r.rows {
+		if w.connState == "RSTO" {
+			n++
+		}
+	}
+	if n != 10 { // 12 RSTO rows: the ten kept are all of that kind
+		t.Errorf("%d RSTO rows kept, want 10", n)
+	}
+}
