@@ -31,6 +31,9 @@
 //     (a finding's sample uids are final only when its episode ends);
 //     every other ladder is recycled. A finding that
 //     cites a connection whose ladder was recycled links to its table row.
+//     All drawn ladders together hold at most [Limits.DrawItems] items
+//     (asked for first, then cited, most retransmitting, first, slowest),
+//     so the page stays under about 20 MB.
 //   - Table rows: one fixed-size summary per ended connection, at most
 //     [Limits.Rows]; beyond it the least interesting row is dropped
 //     (interest: carries a ladder, then not a normal SF close, then

@@ -32,6 +32,7 @@ type page struct {
 	RowLimit                    int
 	Ladders                     []ladderView
 	LadderLimits                string
+	LaddersLeft                 int // selected, but not drawn: the page's size budget
 	CSS                         template.CSS
 	JS                          template.JS
 }
@@ -67,7 +68,8 @@ func (r *Report) render(out io.Writer) error {
 		p.Start = time.Unix(0, r.first).In(loc).Format("2006-01-02 15:04:05.000000 MST")
 		p.Span = seconds(r.series.now - r.first)
 	}
-	ladders := r.keptLadders()
+	ladders, left := r.keptLadders()
+	p.LaddersLeft = left
 	hasLadder := make(map[tracker.UID]bool, len(ladders))
 	for _, l := range ladders {
 		hasLadder[l.uid] = true
@@ -136,8 +138,11 @@ func whyText(why uint8) string {
 	return out
 }
 
-// keptLadders returns the ladders to draw, in connection order.
-func (r *Report) keptLadders() []*ladder {
+// keptLadders returns the ladders to draw, in connection order, within
+// Limits.DrawItems items together: asked for first, then cited, then the
+// most retransmitting, the first, the slowest. It also returns how many
+// were left out for the budget.
+func (r *Report) keptLadders() ([]*ladder, int) {
 	var ls []*ladder
 	for _, l := range r.kept {
 		if l.why&^whyRecent != 0 {
@@ -145,7 +150,28 @@ func (r *Report) keptLadders() []*ladder {
 		}
 	}
 	slices.SortFunc(ls, func(a, b *ladder) int { return cmpU(a.id, b.id) })
-	return slices.CompactFunc(ls, func(a, b *ladder) bool { return a == b })
+	ls = slices.CompactFunc(ls, func(a, b *ladder) bool { return a == b })
+	rank := func(l *ladder) int {
+		for i, w := range []uint8{whyAsked, whyCited, whyRexmit, whyFirst, whySlow} {
+			if l.why&w != 0 {
+				return i
+			}
+		}
+		return 5
+	}
+	byRank := slices.Clone(ls)
+	slices.SortStableFunc(byRank, func(a, b *ladder) int { return rank(a) - rank(b) })
+	budget, left := r.lim.DrawItems, 0
+	drop := map[*ladder]bool{}
+	for _, l := range byRank {
+		if len(l.items) > budget && l.why&whyAsked == 0 {
+			drop[l] = true
+			left++
+			continue
+		}
+		budget -= len(l.items)
+	}
+	return slices.DeleteFunc(ls, func(l *ladder) bool { return drop[l] }), left
 }
 
 // tableRows returns the table's rows in connection order: the capped

@@ -22,12 +22,13 @@ type Limits struct {
 	Recent      int // other ended ladders kept for findings that cite them later
 	RecentItems int // items of those together
 	Rows        int // rows of the connection table
+	DrawItems   int // arrows and bands of all drawn ladders together (about 850 bytes each)
 }
 
 // DefaultLimits returns the limits flowtrace uses: a report of a
 // capture of any size stays well under 20 MB.
 func DefaultLimits() Limits {
-	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000}
+	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000, DrawItems: 16000}
 }
 
 // Meta describes the run for the page's header.

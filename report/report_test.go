@@ -354,3 +354,14 @@ func TestRowHeap(t *testing.T) {
 		t.Errorf("%d RSTO rows kept, want 10", n)
 	}
 }
+
+// TestDrawBudget: past Limits.DrawItems ladders are left out, and the
+// page says so.
+func TestDrawBudget(t *testing.T) {
+	lim := DefaultLimits()
+	lim.DrawItems = 10
+	page := build(t, "loss-rto", lim) // one ladder of 15 arrows
+	if n := len(svgRE.FindAllString(page, -1)); n != 0 || !strings.Contains(page, "1 more were selected but not drawn") {
+		t.Errorf("%d ladders drawn over the budget, or no word of it", n)
+	}
+}
