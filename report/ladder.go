@@ -131,8 +131,11 @@ type ladder struct {
 // reset readies a recycled ladder for connection c, keeping its buffers.
 func (l *ladder) reset(c *tracker.Conn) {
 	items, labels := l.items[:0], l.labels[:0]
-	if cap(items) > 64 { // a long ladder's buffer is not kept for a short one
-		items = nil
+	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
+		items = make([]item, 0, 16) // most connections fit: one allocation
+	}
+	if labels == nil {
+		labels = make([]label, 0, 8)
 	}
 	*l = ladder{id: c.ID(), uid: c.UID(), items: items, labels: labels}
 }
