@@ -57,7 +57,7 @@ func axes(w *svgWriter, bins int, binW int64, ymax float64, ytitle string) {
 	w.s(`<text class="tick" x="`).i(plotX + plotW/2).s(`" y="`).i(plotY + plotH + 30).s(`" text-anchor="middle">seconds since the first packet (bins of `).s(strconv.FormatFloat(float64(binW)/1e9, 'g', 4, 64)).s(` s)</text>`)
 	for k := 0; k <= 4; k++ {
 		y := plotY + plotH - float64(plotH)*float64(k)/4
-		w.s(`<text class="tick" x="`).i(plotX - 6).s(`" y="`).f(y + 4).s(`" text-anchor="end">`).s(strconv.FormatFloat(ymax*float64(k)/4, 'g', 4, 64)).s(`</text>`)
+		w.s(`<text class="tick" x="`).i(plotX - 6).s(`" y="`).f(y + 4).s(`" text-anchor="end">`).s(strconv.FormatFloat(ymax*float64(k)/4, 'f', -1, 64)).s(`</text>`)
 	}
 	w.s(`<text class="tick" transform="rotate(-90)" x="`).i(-(plotY + plotH/2)).s(`" y="14" text-anchor="middle">`).esc(ytitle).s(`</text>`)
 }
