@@ -132,10 +132,10 @@ type ladder struct {
 func (l *ladder) reset(c *tracker.Conn) {
 	items, labels := l.items[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
-		items = make([]item, 0, 16) // most connections fit: one allocation
+		items = make([]item, 0, 8)
 	}
 	if labels == nil {
-		labels = make([]label, 0, 8)
+		labels = make([]label, 0, 4)
 	}
 	*l = ladder{id: c.ID(), uid: c.UID(), items: items, labels: labels}
 }
