@@ -23,10 +23,9 @@ const (
 
 // Marks of an arrow, besides its reassembly class.
 const (
-	markNote     uint8 = 1 << iota // the segment drew a Note (a rejected RST, a dropped segment)
-	markBadCk                      // bad checksum: dropped by its receiver
-	markCapped                     // band: the ladder's cap was reached, everything after is in it
-	markInferred                   // a phantom segment inferred for the unseen side (unused by arrows from the wire)
+	markNote   uint8 = 1 << iota // the segment drew a Note (a rejected RST, a dropped segment)
+	markBadCk                    // bad checksum: dropped by its receiver
+	markCapped                   // band: the ladder's cap was reached, everything after is in it
 )
 
 // item is one arrow (a packet) or one band (a run of packets) of a

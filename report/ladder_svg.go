@@ -248,7 +248,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		w.s(`<text class="note" x="`).f(xc).s(`" y="`).f(lay.height - 6).s(`" text-anchor="middle">`).i(int64(l.notes)).s(` more notes not drawn</text>`)
 	}
 	w.s(`</svg>`)
-	return template.HTML(w.b.String()) // #nosec: every text above is escaped
+	return template.HTML(w.b.String()) // every text above is escaped
 }
 
 func itemEnd(it *item) int64 {
@@ -351,7 +351,6 @@ func drawArrow(w *svgWriter, l *ladder, it *item, x1, y1, x2, y2, xc, y float64,
 	if cls == "lost" {
 		w.s(`<text class="lostx" x="`).f(x1 + (x2-x1)*0.25).s(`" y="`).f(y - 10).s(`" text-anchor="middle">✕ earlier segment missing</text>`)
 	}
-	_ = y
 	w.s(`</g>`)
 }
 
