@@ -13,8 +13,9 @@ BUILD_DEPS := libpcap-dev gcc
 # libcap2-bin (setcap) for the file-capability tests; tcpreplay for
 # bench-live; groff-base to check the man page; zsh to check the zsh
 # completion script (bash is there already); libxml2-utils (xmllint) to
-# validate the JUnit reports against testdata/junit/junit.xsd.
-TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh libxml2-utils
+# validate the JUnit reports against testdata/junit/junit.xsd; chromium to
+# render the --report page headless (TestReportChromium).
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh libxml2-utils chromium
 
 PREFIX  ?= /usr/local
 

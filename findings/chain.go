@@ -8,8 +8,8 @@ import (
 // Chain returns an Observer that hands every callback first to obs (the
 // printer, perhaps behind output filters), then to the engine: a marker
 // is printed after the packet line that fired it. Probes, strays and ICMP
-// errors go to obs if it wants them (ICMP errors reach the detectors
-// through the probes and connections they answer).
+// errors go to obs if it wants them; the detectors see an ICMP error's
+// events and the probes and connections it answers.
 func Chain(obs tracker.Observer, e *Engine) tracker.Observer {
 	ch := &chain{obs: obs, e: e}
 	ch.po, _ = obs.(tracker.ProbeObserver)
@@ -55,8 +55,15 @@ func (ch *chain) Stray(s *tracker.Stray) {
 	ch.e.Stray(s)
 }
 
+// ICMP implements tracker.ICMPObserver: obs gets the error, the engine
+// the events it caused (a connect it aborted), as Observer.Events would.
 func (ch *chain) ICMP(e *tracker.ICMPError) {
 	if ch.io != nil {
 		ch.io.ICMP(e)
+	} else if e.Conn != nil && len(e.Events) > 0 {
+		ch.obs.Events(e.Conn, e.Events)
+	}
+	if e.Conn != nil && len(e.Events) > 0 {
+		ch.e.Events(e.Conn, e.Events)
 	}
 }

@@ -50,6 +50,7 @@ import (
 //	         capture on stdin and stdout, stderr discarded
 //	text-no-findings  text with --no-findings: what the detectors cost
 //	json     the same with --json
+//	report   text with --report /dev/null (the HTML report's cost)
 //
 // text and json go through run(), so flag parsing, the end-of-input
 // flush, the connection table and the summary are included; "-r -" and
@@ -145,6 +146,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"text", []string{"-r", "-"}},
 		{"text-no-findings", []string{"-r", "-", "--no-findings"}},
 		{"json", []string{"-r", "-", "--json"}},
+		{"report", []string{"-r", "-", "--report", os.DevNull}}, // text and the HTML report
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			pass(b, func() error {

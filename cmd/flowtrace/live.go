@@ -268,6 +268,13 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
 	}
+	obs, sink, rep, err := withReport(cfg, l.iface, obs, sink)
+	if err != nil {
+		if pw != nil {
+			pw.Close()
+		}
+		return err
+	}
 	obs, eng := withFindings(&cfg.findings, obs, sink)
 	tr := tracker.New(cfg.tracker, obs)
 	ls.tr = tr
@@ -288,6 +295,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if readErr == nil && ls.err != nil {
 		readErr = ls.err
 	}
+	if rep != nil {
+		rep.InputEnded()
+	}
 	sum := finish(rd, tr)
 	if eng != nil {
 		eng.Close()
@@ -298,6 +308,11 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	}
 	if err := out.Close(sum); err != nil {
 		closeErr = fmt.Errorf("write output: %w", err)
+	}
+	if rep != nil {
+		if err := rep.Close(); err != nil && closeErr == nil {
+			closeErr = err
+		}
 	}
 	if pw != nil {
 		if err := pw.Close(); err != nil && readErr == nil {

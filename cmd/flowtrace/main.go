@@ -101,6 +101,7 @@ type config struct {
 	checksums  capture.ChecksumMode
 	profiles   profile.Profiles // --cpuprofile, --memprofile
 	findings   findingsConfig   // findings.go
+	report     reportConfig     // report.go
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -155,6 +156,8 @@ func newFlagSet(c *config) *pflag.FlagSet {
 
 	addFindingsFlags(fs, &c.findings)
 
+	addReportFlags(fs, &c.report)
+
 	addLiveFlags(fs, &c.live)
 
 	addCIFlags(fs, &c.ci)
@@ -205,6 +208,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, err
 	}
 	if err := checkFindingsFlags(&c.findings); err != nil {
+		return nil, err
+	}
+	if err := checkReportFlags(fs, &c.report); err != nil {
 		return nil, err
 	}
 	switch {
@@ -334,7 +340,11 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	} else {
 		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
-	obs, eng := withFindings(&cfg.findings, obs, findings.Tee(sinkOf(p), sinkOf(tap)))
+	obs, sink, rep, err := withReport(cfg, cfg.read, obs, findings.Tee(sinkOf(p), sinkOf(tap)))
+	if err != nil {
+		return err
+	}
+	obs, eng := withFindings(&cfg.findings, obs, sink)
 	var pw *capture.PcapWriter
 	var fw *selection.FrameWriter
 	if lf != nil {
@@ -355,6 +365,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
 	readErr := trackAll(ctx, cfg, src, tr, prog.tick)
 	prog.clear()
+	if rep != nil {
+		rep.InputEnded()
+	}
 	sum := finish(src, tr)
 	if eng != nil {
 		eng.Close()
@@ -364,6 +377,11 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	}
 	if tap != nil {
 		if err := tap.Close(sum); err != nil {
+			return err
+		}
+	}
+	if rep != nil {
+		if err := rep.Close(); err != nil {
 			return err
 		}
 	}

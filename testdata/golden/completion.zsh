@@ -34,6 +34,8 @@ _flowtrace() {
 		'--scan-targets=''[port-scan fires when one source probes this many distinct host\:port targets within --scan-window]'':N: ' \
 		'--scan-window=''[the sliding window of --scan-targets, on the capture clock]'':D: ' \
 		'--fingerprint-packets=''[os-fingerprint fires when one source has sent this many packets with an illegal flag combination or data on a SYN refused by a closed port]'':N: ' \
+		'--report=''[also write a self-contained HTML report to FILE\: ladder diagrams, endpoint states over time, new connections by outcome, findings, a connection table]'':FILE:_files' \
+		'--report-conns=''[always draw the ladders of connections UID in the report]'':UID: ' \
 		'(-i --interface)'{-i+,--interface=}'[capture live on IFACE]'':IFACE:{compadd -- any /sys/class/net/*(N:t)}' \
 		'(-D --list-interfaces)'{-D,--list-interfaces}'[list the interfaces -i can capture on, and exit]' \
 		'(-p --no-promiscuous-mode)'{-p,--no-promiscuous-mode}'[do not put the interface in promiscuous mode]' \

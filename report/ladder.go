@@ -1,0 +1,213 @@
+package report
+
+import (
+	"github.com/flowtrace/flowtrace/reassembly"
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// collapseRun is how many ordinary packets in a row stay arrows; the
+// next one turns the run into a band.
+const collapseRun = 6
+
+// maxLabels is the most state and note labels a ladder keeps; past it
+// notes are only counted (transitions are few: at most a dozen a side).
+const maxLabels = 256
+
+type itemKind uint8
+
+const (
+	arrow itemKind = iota
+	band
+)
+
+// Marks of an arrow, besides its reassembly class.
+const (
+	markNote   uint8 = 1 << iota // the segment drew a Note (a rejected RST, a dropped segment)
+	markBadCk                    // bad checksum: dropped by its receiver
+	markCapped                   // band: the ladder's cap was reached, everything after is in it
+)
+
+// item is one arrow (a packet) or one band (a run of packets) of a
+// ladder: 64 bytes.
+type item struct {
+	t, t2    int64     // capture time (Unix ns); a band's first and last packet
+	pkt      uint64    // packet number; a band's first packet
+	bytes    [2]uint64 // band: payload bytes sent by each side
+	seq, ack uint32    // relative to each side's ISN (ack: 0 without ACK)
+	n        uint32    // arrow: payload length; band: packets
+	class    reassembly.Class
+	win      uint16
+	flags    segment.Flags
+	side     tracker.Side
+	kind     itemKind
+	mark     uint8
+}
+
+// label is a state change or note written along a timeline.
+type label struct {
+	t        int64
+	at       int32 // the item it happened at; -1 before any (timers only)
+	side     tracker.Side
+	kind     tracker.EventKind
+	to       tracker.State
+	inferred bool
+	reason   string // static strings from the tracker: no copy
+}
+
+// Reasons a ladder is kept (bits of ladder.why).
+const (
+	whyFirst uint8 = 1 << iota
+	whySlow
+	whyRexmit
+	whyAsked
+	whyCited
+	whyRecent // waiting in the ring of recently ended ladders
+)
+
+// hot is the part of a connection's ladder that an ordinary packet
+// touches: one cache line, kept in the Report's slot table. While open, the ladder's last
+// item is a band whose counts live here until flush.
+type hot struct {
+	id     uint64 // connection number; 0: a free slot
+	l      *ladder
+	t2     int64
+	bytes  [2]uint64
+	n      uint32
+	class  reassembly.Class
+	open   bool // the last item is a band this accumulates
+	capped bool // the cap was reached: the band takes everything
+	_      [6]byte
+}
+
+// extend adds one packet to the open band.
+func (h *hot) extend(it *item) {
+	h.t2 = it.t
+	h.n++
+	h.bytes[it.side] += uint64(it.n)
+	h.class |= it.class
+}
+
+// load makes band b (the ladder's last item) the open band.
+func (h *hot) load(b *item) {
+	h.open, h.t2, h.n, h.bytes, h.class = true, b.t2, b.n, b.bytes, b.class
+}
+
+// flush writes the open band's counts to its item.
+func (h *hot) flush() {
+	if !h.open {
+		return
+	}
+	b := &h.l.items[len(h.l.items)-1]
+	b.t2, b.n, b.bytes, b.class = h.t2, h.n, h.bytes, h.class
+}
+
+// close flushes and closes the open band, unless the ladder is capped.
+func (h *hot) close() {
+	h.flush()
+	if !h.capped {
+		h.open = false
+	}
+}
+
+// ladder is one connection's record while it is tracked, and after its
+// end if kept.
+type ladder struct {
+	id     uint64
+	uid    tracker.UID
+	items  []item
+	labels []label
+	init   [2]tracker.State // states before its first packet
+	cur    [2]tracker.State // states now, for the state counts
+	moved  [2]bool          // a transition of the side was seen
+	run    int              // ordinary arrows at the tail, not yet a band
+	notes  int              // notes not labelled (past maxLabels)
+	why    uint8
+	row    row
+	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
+}
+
+// reset readies a recycled ladder for connection c, keeping its buffers.
+func (l *ladder) reset(c *tracker.Conn) {
+	items, labels := l.items[:0], l.labels[:0]
+	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
+		items = make([]item, 0, 8)
+	}
+	if labels == nil {
+		labels = make([]label, 0, 4)
+	}
+	*l = ladder{id: c.ID(), uid: c.UID(), items: items, labels: labels}
+}
+
+// add records one packet that the open band (if any) does not take:
+// ordinary packets join a band once the run is long. It returns the
+// index of the item that holds the packet and how many items the ladder
+// grew by (negative when a run folded).
+func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
+	l := h.l
+	if h.open && (ordinary || h.capped) {
+		h.extend(it)
+		return int32(len(l.items) - 1), 0
+	}
+	if full && !h.capped {
+		h.close()
+		l.run = 0
+		b := bandOf(it)
+		b.mark |= markCapped
+		l.items = append(l.items, b)
+		h.load(&l.items[len(l.items)-1])
+		h.capped = true
+		return int32(len(l.items) - 1), 1
+	}
+	h.close()
+	if !ordinary {
+		l.run = 0
+		l.items = append(l.items, *it)
+		return int32(len(l.items) - 1), 1
+	}
+	l.items = append(l.items, *it)
+	l.run++
+	if l.run <= collapseRun {
+		return int32(len(l.items) - 1), 1
+	}
+	// The run is long: fold it into one band.
+	start := len(l.items) - l.run
+	b := bandOf(&l.items[start])
+	for i := start + 1; i < len(l.items); i++ {
+		extendBand(&b, &l.items[i])
+	}
+	l.items = append(l.items[:start], b)
+	grew := 1 - l.run
+	l.run = 0
+	h.load(&l.items[start])
+	return int32(start), grew
+}
+
+// bandOf starts a band with one arrow.
+func bandOf(it *item) item {
+	b := item{t: it.t, t2: it.t, pkt: it.pkt, n: 1, kind: band, side: it.side, class: it.class}
+	b.bytes[it.side] = uint64(it.n)
+	return b
+}
+
+// extendBand adds one arrow to band b.
+func extendBand(b *item, it *item) {
+	b.t2 = it.t
+	b.n++
+	b.bytes[it.side] += uint64(it.n)
+	b.class |= it.class
+}
+
+// packets counts the packets in the ladder's arrows and bands (after
+// the hot part's flush).
+func (l *ladder) packets() uint64 {
+	var n uint64
+	for i := range l.items {
+		if l.items[i].kind == band {
+			n += uint64(l.items[i].n)
+		} else {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,440 @@
+package report
+
+import (
+	"bytes"
+	"html/template"
+	"math"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/flowtrace/flowtrace/reassembly"
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Ladder geometry (SVG user units).
+const (
+	ladderW   = 900
+	xTime     = 6   // left edge of the time axis labels
+	xA        = 250 // the client's timeline
+	xB        = 730 // the server's timeline
+	headH     = 58  // header: addresses and first states
+	bandH     = 36  // a band's height
+	minGap    = 18  // rows never closer than this
+	maxSlant  = 40  // an arrow's end never further than this from its capture-point row
+	nominalOW = 5   // slant when the handshake gave no one-way times
+)
+
+// stop is a point of the ladder's time axis: capture time t is drawn at y.
+type stop struct {
+	t int64
+	y float64
+}
+
+// ladderLayout places a ladder's items and timer labels on the time axis.
+type ladderLayout struct {
+	stops  []stop
+	itemY  []float64 // each item's row (a band's top)
+	labelY []float64 // each label's row
+	height float64
+}
+
+// gapOf is the vertical space for dt nanoseconds between two rows: it
+// grows with the logarithm of the gap, so a long idle time does not
+// stretch the ladder and a short one stays readable.
+func gapOf(dt int64) float64 {
+	if dt <= 0 {
+		return minGap
+	}
+	return minGap + math.Min(60, 6*math.Log2(1+float64(dt)/1e5))
+}
+
+func layout(l *ladder) ladderLayout {
+	var lay ladderLayout
+	y := float64(headH) + 14
+	prevT := int64(math.MinInt64)
+	add := func(t int64) float64 {
+		if prevT != math.MinInt64 {
+			y += gapOf(t - prevT)
+		}
+		prevT = t
+		lay.stops = append(lay.stops, stop{t, y})
+		return y
+	}
+	lay.labelY = make([]float64, len(l.labels))
+	li := 0
+	// Labels of timers (at == -1, or later than their item) get rows of their own.
+	timerLabel := func(i int) bool {
+		lb := &l.labels[i]
+		if lb.at < 0 {
+			return true
+		}
+		it := &l.items[lb.at]
+		end := it.t
+		if it.kind == band {
+			end = it.t2
+		}
+		return lb.t > end
+	}
+	for i := range l.items {
+		it := &l.items[i]
+		for li < len(l.labels) && int(l.labels[li].at) < i {
+			if timerLabel(li) {
+				lay.labelY[li] = add(l.labels[li].t)
+			}
+			li++
+		}
+		lay.itemY = append(lay.itemY, add(it.t))
+		if it.kind == band {
+			y += bandH
+			lay.stops = append(lay.stops, stop{it.t2, y})
+			prevT = it.t2
+		}
+		for li < len(l.labels) && int(l.labels[li].at) == i {
+			if timerLabel(li) {
+				lay.labelY[li] = add(l.labels[li].t)
+			} else {
+				lay.labelY[li] = lay.itemY[i]
+			}
+			li++
+		}
+	}
+	for ; li < len(l.labels); li++ {
+		lay.labelY[li] = add(l.labels[li].t)
+	}
+	lay.height = y + 40
+	return lay
+}
+
+// yAt maps capture time t onto the axis, linearly between stops.
+func (lay *ladderLayout) yAt(t int64) float64 {
+	s := lay.stops
+	if len(s) == 0 {
+		return headH
+	}
+	i := sort.Search(len(s), func(i int) bool { return s[i].t >= t })
+	switch {
+	case i == 0:
+		return s[0].y - float64(s[0].t-t)/1e6 // 1 px per ms before the first row
+	case i == len(s):
+		return s[len(s)-1].y + float64(t-s[len(s)-1].t)/1e6
+	}
+	a, b := s[i-1], s[i]
+	if b.t == a.t {
+		return a.y
+	}
+	return a.y + (b.y-a.y)*float64(t-a.t)/float64(b.t-a.t)
+}
+
+// svgWriter builds hand-written SVG with escaped text.
+type svgWriter struct{ b bytes.Buffer }
+
+func (w *svgWriter) s(s string) *svgWriter { w.b.WriteString(s); return w }
+func (w *svgWriter) f(v float64) *svgWriter {
+	w.b.Write(strconv.AppendFloat(w.b.AvailableBuffer(), math.Round(v*10)/10, 'f', -1, 64))
+	return w
+}
+func (w *svgWriter) i(v int64) *svgWriter {
+	w.b.Write(strconv.AppendInt(w.b.AvailableBuffer(), v, 10))
+	return w
+}
+func (w *svgWriter) u(v uint64) *svgWriter {
+	w.b.Write(strconv.AppendUint(w.b.AvailableBuffer(), v, 10))
+	return w
+}
+func (w *svgWriter) esc(s string) *svgWriter { template.HTMLEscape(&w.b, []byte(s)); return w }
+
+// ladderSVG draws one connection's ladder.
+func ladderSVG(l *ladder, loc *time.Location) template.HTML {
+	lay := layout(l)
+	w := &svgWriter{}
+	side := func(s tracker.Side) float64 {
+		if s == tracker.Orig {
+			return xA
+		}
+		return xB
+	}
+	// The capture point sits where the handshake's one-way times put it.
+	xc := float64(xA+xB) / 2
+	ow := [2]int64{}
+	if l.rtt[0]+l.rtt[1] > 0 {
+		ow = l.rtt
+		xc = xA + (xB-xA)*float64(l.rtt[0])/float64(l.rtt[0]+l.rtt[1])
+	}
+	w.s(`<svg class="ladder" xmlns="http://www.w3.org/2000/svg" data-uid="`).s(l.uid.String()).
+		s(`" data-packets="`).u(l.row.pkts[0] + l.row.pkts[1] + l.row.bad).s(`" data-states="`).esc(stateSeq(l)).
+		s(`" viewBox="0 0 `).i(ladderW).s(" ").f(lay.height).s(`" width="`).i(ladderW).s(`" height="`).f(lay.height).s(`">`)
+	w.s(`<defs><marker id="ah-`).s(l.uid.String()).s(`" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>`)
+	// Header: the endpoints, the capture point, the timelines.
+	for s := range 2 {
+		x := side(tracker.Side(s))
+		role := "client"
+		if s == 1 {
+			role = "server"
+		}
+		w.s(`<text class="ep" x="`).f(x).s(`" y="16" text-anchor="middle">`).esc(l.row.addr[s].String()).s(`</text>`)
+		w.s(`<text class="role" x="`).f(x).s(`" y="30" text-anchor="middle">`).s(role).s(`</text>`)
+		w.s(`<line class="tl" x1="`).f(x).s(`" y1="36" x2="`).f(x).s(`" y2="`).f(lay.height - 20).s(`"/>`)
+	}
+	w.s(`<line class="cp" x1="`).f(xc).s(`" y1="36" x2="`).f(xc).s(`" y2="`).f(lay.height - 20).s(`"/>`)
+	w.s(`<text class="cpl" x="`).f(xc + 4).s(`" y="48">capture point</text>`)
+	w.s(`<text class="axis" x="`).i(xTime).s(`" y="30">time (s)</text>`)
+	// The states before the first packet.
+	for s := range 2 {
+		stateLabel(w, tracker.Side(s), side(tracker.Side(s)), headH, l.init[s], false, "state before the first packet")
+	}
+	t0 := l.row.first
+	if len(l.items) > 0 {
+		t0 = l.items[0].t
+	}
+	var prevT int64 = t0
+	ends := make([][2]float64, len(l.items)) // where each item meets each timeline
+	// Bands first, beneath the arrows that reach into them.
+	for i := range l.items {
+		if it := &l.items[i]; it.kind == band {
+			drawBand(w, it, lay.itemY[i], lay.yAt(it.t2), t0)
+		}
+	}
+	for i := range l.items {
+		it := &l.items[i]
+		y := lay.itemY[i]
+		if it.t-prevT > int64(time.Second) {
+			w.s(`<text class="gap" x="`).i(xTime).s(`" y="`).f(y - gapOf(it.t-prevT)/2 + 4).s(`">⋮ `).esc(seconds(it.t - prevT)).s(` s later</text>`)
+		}
+		timeTick(w, y, it.t-t0)
+		if it.kind == band {
+			ends[i] = [2]float64{y, y}
+			prevT = it.t2
+			continue
+		}
+		prevT = it.t
+		x1, x2 := side(it.side), side(1-it.side)
+		y1 := math.Max(lay.yAt(it.t-ow[it.side]), y-maxSlant)
+		y2 := math.Min(lay.yAt(it.t+ow[1-it.side]), y+maxSlant)
+		if ow == ([2]int64{}) {
+			y1, y2 = y-nominalOW, y+nominalOW
+		}
+		ends[i][it.side], ends[i][1-it.side] = y1, y2
+		drawArrow(w, l, it, x1, y1, x2, y2, xc, y, t0, loc)
+	}
+	// Labels at a packet sit where its arrow meets their timeline; labels
+	// of one side never overlap: a later one moves down.
+	lastY := [2]float64{headH, headH}
+	for i := range l.labels {
+		lb := &l.labels[i]
+		y := lay.labelY[i]
+		timer := lb.at < 0 || lb.t > itemEnd(&l.items[lb.at])
+		if !timer {
+			y = ends[lb.at][lb.side]
+		}
+		if lb.kind == tracker.Note {
+			x := side(lb.side)
+			anchor, dx := "end", -8.0
+			if lb.side == tracker.Resp {
+				anchor, dx = "start", 8
+			}
+			w.s(`<text class="note" x="`).f(x + dx).s(`" y="`).f(y + 14).s(`" text-anchor="`).s(anchor).s(`">⚠ `).esc(short(lb.reason, 44)).s(`<title>`).esc(lb.reason).s(`</title></text>`)
+			continue
+		}
+		if timer {
+			timeTick(w, y, lb.t-t0)
+		}
+		y = math.Max(y, lastY[lb.side]+13)
+		lastY[lb.side] = y
+		stateLabel(w, lb.side, side(lb.side), y, lb.to, lb.inferred, lb.reason)
+	}
+	if l.notes > 0 {
+		w.s(`<text class="note" x="`).f(xc).s(`" y="`).f(lay.height - 6).s(`" text-anchor="middle">`).i(int64(l.notes)).s(` more notes not drawn</text>`)
+	}
+	w.s(`</svg>`)
+	return template.HTML(w.b.String()) // every text above is escaped
+}
+
+func itemEnd(it *item) int64 {
+	if it.kind == band {
+		return it.t2
+	}
+	return it.t
+}
+
+// stateSeq lists each side's states in order, for the page's self-check:
+// "CLOSED SYN-SENT ESTABLISHED|LISTEN SYN-RECEIVED ESTABLISHED".
+func stateSeq(l *ladder) string {
+	var b [2][]byte
+	for s := range 2 {
+		b[s] = append(b[s], l.init[s].String()...)
+	}
+	for i := range l.labels {
+		if lb := &l.labels[i]; lb.kind == tracker.Transition {
+			b[lb.side] = append(append(b[lb.side], ' '), lb.to.String()...)
+		}
+	}
+	return string(b[0]) + "|" + string(b[1])
+}
+
+func timeTick(w *svgWriter, y float64, d int64) {
+	w.s(`<line class="grid" x1="`).i(xTime).s(`" y1="`).f(y).s(`" x2="`).i(xA - 130).s(`" y2="`).f(y).s(`"/>`)
+	w.s(`<text class="tt" x="`).i(xTime).s(`" y="`).f(y - 2).s(`">`).s(seconds(d)).s(`</text>`)
+}
+
+// stateLabel writes a state on the outer side of a timeline.
+func stateLabel(w *svgWriter, s tracker.Side, x, y float64, st tracker.State, inferred bool, reason string) {
+	anchor, dx := "end", -8.0
+	if s == tracker.Resp {
+		anchor, dx = "start", 8
+	}
+	cls := "st"
+	name := st.String()
+	if inferred {
+		cls, name = "st inf", name+"*"
+	}
+	w.s(`<g class="stg"><circle class="dot" cx="`).f(x).s(`" cy="`).f(y).s(`" r="3.5"/>`)
+	w.s(`<text class="`).s(cls).s(`" data-side="`).i(int64(s)).s(`" data-state="`).s(st.String()).s(`" x="`).f(x + dx).s(`" y="`).f(y + 4).s(`" text-anchor="`).s(anchor).s(`">`).esc(name)
+	w.s(`<title>`).esc(st.String())
+	if inferred {
+		w.s(` (inferred)`)
+	}
+	w.s(`: `).esc(reason).s(`</title></text></g>`)
+}
+
+// arrowClass names the colour class of an arrow: the worst of what it shows.
+func arrowClass(it *item) (string, string) {
+	c := it.class
+	switch {
+	case it.mark&markBadCk != 0:
+		return "bad", "bad checksum: dropped"
+	case it.flags&segment.RST != 0 && it.mark&markNote != 0:
+		return "rej", "RST rejected by its receiver"
+	case it.flags&segment.RST != 0:
+		return "rst", ""
+	case c&(reassembly.Retransmission|reassembly.SpuriousRetransmission|reassembly.FastRetransmission) != 0:
+		return "rx", ""
+	case c&(reassembly.PrevNotCaptured|reassembly.AckedUnseen) != 0:
+		return "lost", ""
+	case c&(reassembly.ZeroWindow|reassembly.ZeroWindowProbe) != 0:
+		return "zw", ""
+	case c&(reassembly.OutOfOrder|reassembly.OverlapMismatch) != 0:
+		return "ooo", ""
+	case it.mark&markNote != 0:
+		return "rej", "dropped by its receiver"
+	case it.flags&segment.SYN != 0:
+		return "syn", ""
+	case it.flags&segment.FIN != 0:
+		return "fin", ""
+	}
+	return "", ""
+}
+
+// drawArrow writes one packet: the arrow, its label and its details.
+func drawArrow(w *svgWriter, l *ladder, it *item, x1, y1, x2, y2, xc, y float64, t0 int64, loc *time.Location) {
+	cls, extra := arrowClass(it)
+	w.s(`<g class="pkt`)
+	if cls != "" {
+		w.s(" ").s(cls)
+	}
+	w.s(`" data-pkt="`).u(it.pkt).s(`">`)
+	w.s(`<title>`)
+	details(w, l, it, loc, extra)
+	w.s(`</title>`)
+	w.s(`<line x1="`).f(x1).s(`" y1="`).f(y1).s(`" x2="`).f(x2).s(`" y2="`).f(y2).s(`" marker-end="url(#ah-`).s(l.uid.String()).s(`)"/>`)
+	w.s(`<circle class="cpd" cx="`).f(xc).s(`" cy="`).f(y1 + (y2-y1)*(xc-x1)/(x2-x1)).s(`" r="2"/>`)
+	// The label sits above the arrow's middle, rotated with it.
+	mx, my := (x1+x2)/2, (y1+y2)/2
+	ang := math.Atan2(y2-y1, x2-x1) * 180 / math.Pi
+	if x2 < x1 {
+		ang += 180
+	}
+	w.s(`<text class="al" x="`).f(mx).s(`" y="`).f(my - 4).s(`" text-anchor="middle" transform="rotate(`).f(ang).s(" ").f(mx).s(" ").f(my).s(`)">`)
+	arrowText(w, it)
+	w.s(`</text>`)
+	if cls == "lost" {
+		w.s(`<text class="lostx" x="`).f(x1 + (x2-x1)*0.25).s(`" y="`).f(y - 10).s(`" text-anchor="middle">✕ earlier segment missing</text>`)
+	}
+	w.s(`</g>`)
+}
+
+// arrowText is an arrow's label: flags, relative seq (and end), ack,
+// length, and its classes.
+func arrowText(w *svgWriter, it *item) {
+	w.b.Write(it.flags.AppendTo(w.b.AvailableBuffer()))
+	w.s(" ").u(uint64(it.seq))
+	if it.n > 0 {
+		w.s(":").u(uint64(it.seq) + uint64(it.n))
+	}
+	if it.flags&segment.ACK != 0 {
+		w.s(" ack ").u(uint64(it.ack))
+	}
+	w.s(" len ").u(uint64(it.n))
+	if it.class&reassembly.Trouble != 0 {
+		w.s(" [")
+		first := true
+		(it.class & reassembly.Trouble).Each(func(name string) {
+			if !first {
+				w.s(", ")
+			}
+			first = false
+			w.s(name)
+		})
+		w.s("]")
+	}
+}
+
+// details is an arrow's hover text.
+func details(w *svgWriter, l *ladder, it *item, loc *time.Location, extra string) {
+	src, dst := l.row.addr[it.side], l.row.addr[1-it.side]
+	w.s("#").u(it.pkt).s(" ").esc(time.Unix(0, it.t).In(loc).Format("2006-01-02 15:04:05.000000")).s("\n")
+	w.esc(src.String()).s(" > ").esc(dst.String()).s("\nflags ")
+	w.b.Write(it.flags.AppendTo(w.b.AvailableBuffer()))
+	w.s(" seq ").u(uint64(it.seq)).s(" ack ").u(uint64(it.ack)).s(" len ").u(uint64(it.n)).s(" win ").u(uint64(it.win))
+	if it.class != 0 {
+		w.s("\n")
+		w.b.Write(it.class.AppendTo(w.b.AvailableBuffer()))
+	}
+	if extra != "" {
+		w.s("\n").esc(extra)
+	}
+}
+
+// drawBand writes a run of ordinary packets as one band.
+func drawBand(w *svgWriter, it *item, y, y2 float64, t0 int64) {
+	cls := "band"
+	if it.mark&markCapped != 0 {
+		cls = "band cap"
+	}
+	h := math.Max(y2-y, 12)
+	w.s(`<g class="`).s(cls).s(`" data-n="`).u(uint64(it.n)).s(`">`)
+	w.s(`<title>packets from #`).u(it.pkt).s(`, `).s(seconds(it.t - t0)).s(` s to `).s(seconds(it.t2 - t0)).s(` s</title>`)
+	w.s(`<rect x="`).i(xA).s(`" y="`).f(y).s(`" width="`).i(xB - xA).s(`" height="`).f(h).s(`" rx="4"/>`)
+	w.s(`<text x="`).f(float64(xA+xB) / 2).s(`" y="`).f(y + h/2 + 4).s(`" text-anchor="middle">`)
+	if it.mark&markCapped != 0 {
+		w.s("ladder limit: the last ")
+	}
+	w.u(uint64(it.n)).s(" packets in ").s(seconds(it.t2 - it.t)).s(" s: ").s(size(it.bytes[0])).s(" client → server, ").s(size(it.bytes[1])).s(" server → client")
+	if it.class&reassembly.Trouble != 0 {
+		w.s(" (with trouble)")
+	}
+	w.s(`</text></g>`)
+}
+
+// seconds formats nanoseconds as seconds with microseconds.
+func seconds(ns int64) string { return strconv.FormatFloat(float64(ns)/1e9, 'f', 6, 64) }
+
+// size formats a byte count for people.
+func size(n uint64) string {
+	switch {
+	case n >= 10<<20:
+		return strconv.FormatUint(n>>20, 10) + " MiB"
+	case n >= 10<<10:
+		return strconv.FormatUint(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatUint(n, 10) + " B"
+}
+
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,235 @@
+package report
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+//go:embed assets/page.html
+var pageHTML string
+
+//go:embed assets/report.css
+var reportCSS string
+
+//go:embed assets/report.js
+var reportJS string
+
+// page is what the template shows.
+type page struct {
+	Input, Version, Start, Span string
+	Packets                     uint64
+	Conns                       int
+	StateChart, OutcomeChart    template.HTML
+	Findings                    []findingView
+	Rows                        template.HTML
+	Dropped                     int
+	RowLimit                    int
+	Ladders                     []ladderView
+	LadderLimits                string
+	LaddersLeft                 int // selected, but not drawn: the page's size budget
+	CSS                         template.CSS
+	JS                          template.JS
+}
+
+type findingView struct {
+	Kind, Severity, Subject, Summary, Explanation, Advice, Evidence, When string
+	Cites                                                                 []citeView
+}
+
+type citeView struct {
+	UID, Href string // Href "" when neither a ladder nor a row shows it
+}
+
+type ladderView struct {
+	UID, Client, Server, Why, Summary string
+	SVG                               template.HTML
+}
+
+// render writes the page.
+func (r *Report) render(out io.Writer) error {
+	tmpl, err := template.New("page").Parse(pageHTML)
+	if err != nil {
+		return err
+	}
+	loc := r.meta.Location
+	p := page{Input: r.meta.Input, Version: r.meta.Version, Packets: r.packets, Conns: r.ended,
+		StateChart: stateChart(&r.series), OutcomeChart: outcomeChart(&r.series),
+		Dropped: r.dropped, RowLimit: r.lim.Rows, CSS: template.CSS(reportCSS), JS: template.JS(reportJS),
+		LadderLimits: "the first " + strconv.Itoa(r.lim.First) + " connections to end, the " + strconv.Itoa(r.lim.Top) +
+			" slowest, the " + strconv.Itoa(r.lim.Top) + " most retransmitting, those named by --report-conns and those findings cite",
+	}
+	if r.packets > 0 {
+		p.Start = time.Unix(0, r.first).In(loc).Format("2006-01-02 15:04:05.000000 MST")
+		p.Span = seconds(r.series.now - r.first)
+	}
+	ladders, left := r.keptLadders()
+	p.LaddersLeft = left
+	hasLadder := make(map[tracker.UID]bool, len(ladders))
+	for _, l := range ladders {
+		hasLadder[l.uid] = true
+	}
+	rows := r.tableRows(ladders)
+	hasRow := make(map[string]bool, len(rows))
+	for i := range rows {
+		w := &rows[i]
+		hasRow[w.uid.String()] = true
+	}
+	p.Rows = tableHTML(rows, r.first, hasLadder)
+	for _, l := range ladders {
+		p.Ladders = append(p.Ladders, ladderView{UID: l.uid.String(), Client: l.row.addr[0].String(), Server: l.row.addr[1].String(),
+			Why: whyText(l.why), Summary: l.row.end + ", " + l.row.connState + ", " + strconv.FormatUint(l.row.pkts[0]+l.row.pkts[1], 10) + " packets, " + seconds(l.row.last-l.row.first) + " s",
+			SVG: ladderSVG(l, loc)})
+	}
+	for _, f := range r.findings {
+		v := findingView{Kind: f.kind, Severity: f.severity, Subject: f.subject, Summary: f.summary,
+			Explanation: f.explanation, Advice: f.advice, Evidence: f.evidence,
+			When: seconds(f.first-r.first) + " s to " + seconds(f.last-r.first) + " s"}
+		for _, u := range f.uids {
+			c := citeView{UID: u}
+			switch {
+			case hasLadder[uidOf(u)]:
+				c.Href = "#L-" + u
+			case hasRow[u]:
+				c.Href = "#R-" + u
+			}
+			v.Cites = append(v.Cites, c)
+		}
+		p.Findings = append(p.Findings, v)
+	}
+	return tmpl.Execute(out, p)
+}
+
+func uidOf(s string) tracker.UID {
+	var u tracker.UID
+	copy(u[:], s)
+	return u
+}
+
+func stateName(s tracker.State, inferred bool) string {
+	if inferred {
+		return s.String() + "*"
+	}
+	return s.String()
+}
+
+func whyText(why uint8) string {
+	var s []string
+	for _, x := range []struct {
+		b uint8
+		t string
+	}{{whyFirst, "among the first to end"}, {whySlow, "slowest"}, {whyRexmit, "most retransmitting"}, {whyAsked, "--report-conns"}, {whyCited, "cited by a finding"}} {
+		if why&x.b != 0 {
+			s = append(s, x.t)
+		}
+	}
+	out := ""
+	for i, t := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += t
+	}
+	return out
+}
+
+// keptLadders returns the ladders to draw, in connection order, within
+// Limits.DrawItems items together: asked for first, then cited, then the
+// most retransmitting, the first, the slowest. It also returns how many
+// were left out for the budget.
+func (r *Report) keptLadders() ([]*ladder, int) {
+	var ls []*ladder
+	for _, l := range r.kept {
+		if l.why&^whyRecent != 0 {
+			ls = append(ls, l)
+		}
+	}
+	slices.SortFunc(ls, func(a, b *ladder) int { return cmpU(a.id, b.id) })
+	ls = slices.CompactFunc(ls, func(a, b *ladder) bool { return a == b })
+	rank := func(l *ladder) int {
+		for i, w := range []uint8{whyAsked, whyCited, whyRexmit, whyFirst, whySlow} {
+			if l.why&w != 0 {
+				return i
+			}
+		}
+		return 5
+	}
+	byRank := slices.Clone(ls)
+	slices.SortStableFunc(byRank, func(a, b *ladder) int { return rank(a) - rank(b) })
+	budget, left := r.lim.DrawItems, 0
+	drop := map[*ladder]bool{}
+	for _, l := range byRank {
+		if len(l.items) > budget && l.why&whyAsked == 0 {
+			drop[l] = true
+			left++
+			continue
+		}
+		budget -= len(l.items)
+	}
+	return slices.DeleteFunc(ls, func(l *ladder) bool { return drop[l] }), left
+}
+
+// tableRows returns the table's rows in connection order: the capped
+// rows and every drawn ladder's.
+func (r *Report) tableRows(ladders []*ladder) []row {
+	rows := slices.Clone([]row(r.rows))
+	have := make(map[uint64]bool, len(rows))
+	for i := range rows {
+		have[rows[i].id] = true
+	}
+	for _, l := range ladders {
+		if !have[l.id] {
+			rows = append(rows, l.row)
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int { return cmpU(a.id, b.id) })
+	return rows
+}
+
+func cmpU(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// tableHTML writes the table's rows by hand: thousands of rows through
+// html/template's reflection would cost more than the rest of the page.
+func tableHTML(rows []row, t0 int64, hasLadder map[tracker.UID]bool) template.HTML {
+	w := &svgWriter{}
+	td := func(v string) { w.s("<td>").esc(v).s("</td>") }
+	num := func(v int64, text string) { w.s(`<td data-v="`).i(v).s(`">`).s(text).s("</td>") }
+	for i := range rows {
+		x := &rows[i]
+		uid := x.uid.String()
+		w.s(`<tr id="R-`).s(uid).s(`" data-uid="`).s(uid).s(`"`)
+		if hasLadder[x.uid] {
+			w.s(` class="has-ladder"><td>▸ `)
+		} else {
+			w.s(`><td>`)
+		}
+		w.s(uid).s("</td>")
+		td(x.addr[0].String())
+		td(x.addr[1].String())
+		num(x.first-t0, seconds(x.first-t0))
+		num(x.last-x.first, seconds(x.last-x.first))
+		p, b := x.pkts[0]+x.pkts[1], x.bytes[0]+x.bytes[1]
+		num(int64(p), strconv.FormatUint(p, 10))
+		num(int64(b), strconv.FormatUint(b, 10))
+		num(int64(x.rexmits), strconv.FormatUint(x.rexmits, 10))
+		td(x.connState)
+		td(x.end)
+		td(stateName(x.state[0], x.inferred[0]))
+		td(stateName(x.state[1], x.inferred[1]))
+		w.s("</tr>\n")
+	}
+	return template.HTML(w.b.String()) // every text above is escaped
+}

@@ -1,0 +1,576 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"net/netip"
+	"os"
+	"time"
+
+	"github.com/flowtrace/flowtrace/findings"
+	"github.com/flowtrace/flowtrace/reassembly"
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Limits bound what a Report keeps; see the package doc.
+type Limits struct {
+	Items       int // items (arrows and bands) of one ladder
+	LiveItems   int // items of the ladders of all tracked connections together
+	First       int // ladders of the first connections to end
+	Top         int // ladders of the slowest, and of the most retransmitting, connections
+	Recent      int // other ended ladders kept for findings that cite them later
+	RecentItems int // items of those together
+	Rows        int // rows of the connection table
+	DrawItems   int // arrows and bands of all drawn ladders together (about 850 bytes each)
+}
+
+// DefaultLimits returns the limits flowtrace uses: a report of a
+// capture of any size stays well under 20 MB.
+func DefaultLimits() Limits {
+	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000, DrawItems: 16000}
+}
+
+// Meta describes the run for the page's header.
+type Meta struct {
+	Input    string         // the file or interface read
+	Version  string         // flowtrace's version
+	Location *time.Location // zone of the times shown
+}
+
+// Report collects a run's report and writes it to its file on Close.
+type Report struct {
+	lim  Limits
+	meta Meta
+	f    *os.File
+	path string
+
+	slots     []hot // tracked connections' hot parts (hotOf)
+	tracked   int   // connections in slots
+	free      []*ladder
+	liveItems int
+	ended     int // connections ended so far
+
+	kept      []*ladder // ladders kept for a reason other than whyRecent
+	ring      []*ladder // recently ended, unkept ladders
+	ringItems int
+	slow      []*ladder // Top slowest, slowest first
+	rexmit    []*ladder // Top most retransmitting, most first
+	asked     map[tracker.UID]bool
+	cited     map[tracker.UID]bool
+	rows      rowHeap
+	dropped   int // rows dropped past Limits.Rows
+
+	series   series
+	findings []finding
+	first    int64 // first packet's time
+	packets  uint64
+}
+
+// finding is what the page shows of a findings.Finding.
+type finding struct {
+	kind, severity, subject, summary string
+	explanation, advice, evidence    string
+	first, last                      int64
+	firstPkt                         uint64
+	uids                             []string
+}
+
+// New creates the report file at path (so that a bad path fails before
+// the input is read) and returns a Report that writes it on Close. asked
+// lists connection uids whose ladders are always kept (--report-conns).
+func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	if meta.Location == nil {
+		meta.Location = time.UTC
+	}
+	r := &Report{lim: lim, meta: meta, f: f, path: path,
+		slots: make([]hot, minSlots), asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
+	for _, u := range asked {
+		r.asked[uidOf(u)] = true
+	}
+	return r, nil
+}
+
+// minSlots is the initial size of the table of tracked connections' hot
+// parts (64 bytes each); it doubles when half full.
+const minSlots = 1 << 13
+
+// hotOf returns the hot part of connection id's ladder, nil if it has
+// none. The table is open-addressed with linear probing from id's low
+// bits (connection numbers count up, so neighbours rarely collide). A
+// *hot is valid until the next insertion or removal.
+func (r *Report) hotOf(id uint64) *hot {
+	mask := uint64(len(r.slots) - 1)
+	for i := id & mask; ; i = (i + 1) & mask {
+		h := &r.slots[i]
+		if h.id == id {
+			return h
+		}
+		if h.id == 0 {
+			return nil
+		}
+	}
+}
+
+// insert adds hot part h, growing the table when it is half full.
+func (r *Report) insert(h hot) *hot {
+	if 2*(r.tracked+1) > len(r.slots) {
+		old := r.slots
+		r.slots = make([]hot, 2*len(old))
+		for i := range old {
+			if old[i].id != 0 {
+				*r.place(old[i].id) = old[i]
+			}
+		}
+	}
+	r.tracked++
+	p := r.place(h.id)
+	*p = h
+	return p
+}
+
+// place returns the free slot where id goes.
+func (r *Report) place(id uint64) *hot {
+	mask := uint64(len(r.slots) - 1)
+	i := id & mask
+	for r.slots[i].id != 0 {
+		i = (i + 1) & mask
+	}
+	return &r.slots[i]
+}
+
+// remove frees h's slot, shifting later entries of its probe run back.
+func (r *Report) remove(h *hot) {
+	mask := uint64(len(r.slots) - 1)
+	i := h.id & mask
+	for r.slots[i].id != h.id {
+		i = (i + 1) & mask
+	}
+	for j := (i + 1) & mask; r.slots[j].id != 0; j = (j + 1) & mask {
+		home := r.slots[j].id & mask
+		// Move j back to i unless its home lies cyclically in (i, j].
+		if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
+			r.slots[i] = r.slots[j]
+			i = j
+		}
+	}
+	r.slots[i] = hot{}
+	r.tracked--
+}
+
+// Packet records a segment in its connection's ladder and the series.
+func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	t := seg.Time.UnixNano()
+	r.series.advance(t)
+	if r.packets == 0 {
+		r.first = t
+	}
+	r.packets++
+	h := r.hotOf(c.ID())
+	if h == nil {
+		h = r.open(c, evs)
+	}
+	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: c.Class(), flags: seg.Flags, side: side}
+	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && it.class&reassembly.Trouble == 0 &&
+		len(evs) == 0 && !seg.BadChecksum
+	if h.open && (ordinary || h.capped) {
+		h.extend(&it) // the common case: bulk data in a band
+		if len(evs) > 0 {
+			r.events(h.l, int32(len(h.l.items)-1), evs)
+		}
+		return
+	}
+	it.win = seg.Window
+	if c.HasBase(side) {
+		it.seq = c.Rel(side, seg.Seq)
+	}
+	if seg.Flags&segment.ACK != 0 && c.HasBase(side.Peer()) {
+		it.ack = c.Rel(side.Peer(), seg.Ack)
+	}
+	if seg.BadChecksum {
+		it.mark |= markBadCk
+	}
+	for i := range evs {
+		if evs[i].Kind == tracker.Note {
+			it.mark |= markNote
+		}
+	}
+	l := h.l
+	full := len(l.items) >= r.lim.Items || (r.liveItems >= r.lim.LiveItems && len(l.items) >= 64)
+	at, grew := h.add(&it, ordinary, full)
+	r.liveItems += grew
+	r.events(l, at, evs)
+}
+
+// Events records events no packet caused (timers, the input's end).
+func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
+	h := r.hotOf(c.ID())
+	if h == nil {
+		return
+	}
+	if len(evs) > 0 && !evs[0].Time.IsZero() {
+		r.series.advance(evs[0].Time.UnixNano())
+	}
+	h.close() // labels point at the last item: no run may fold it away
+	h.l.run = 0
+	r.events(h.l, int32(len(h.l.items))-1, evs)
+}
+
+// open starts the ladder of a connection at its first packet.
+func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
+	var l *ladder
+	if n := len(r.free); n > 0 {
+		l, r.free = r.free[n-1], r.free[:n-1]
+	} else {
+		l = new(ladder)
+	}
+	l.reset(c)
+	for s := range 2 {
+		side := tracker.Side(s)
+		l.init[s] = c.State(side)
+		for i := range evs {
+			if evs[i].Kind == tracker.Transition && evs[i].Side == side {
+				l.init[s] = evs[i].From
+				break
+			}
+		}
+	}
+	l.cur = l.init
+	r.series.opened(l.init)
+	return r.insert(hot{id: l.id, l: l})
+}
+
+// events labels transitions and notes, and moves the state counts.
+func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.Kind == tracker.Phase {
+			continue
+		}
+		if e.Kind == tracker.Transition {
+			if l.cur[e.Side] != e.From {
+				// A state the tracker assumed without an event (LISTEN
+				// before a SYN arrives): the side started in it.
+				r.series.moved(l.cur[e.Side], e.From)
+				if !l.moved[e.Side] {
+					l.init[e.Side] = e.From
+				}
+			}
+			l.moved[e.Side] = true
+			r.series.moved(e.From, e.To)
+			l.cur[e.Side] = e.To
+		}
+		if len(l.labels) >= maxLabels && e.Kind == tracker.Note {
+			l.notes++
+			continue
+		}
+		t := e.Time.UnixNano()
+		if e.Time.IsZero() {
+			t = r.series.now
+		}
+		l.labels = append(l.labels, label{t: t, at: at, side: e.Side, kind: e.Kind, to: e.To, inferred: e.Inferred, reason: e.Reason})
+	}
+}
+
+// Done ends a connection's ladder: kept, put in the ring, or recycled.
+func (r *Report) Done(c *tracker.Conn) {
+	h := r.hotOf(c.ID())
+	if h == nil {
+		return
+	}
+	h.flush()
+	l := h.l
+	r.remove(h)
+	r.liveItems -= len(l.items)
+	l.row = rowOf(c)
+	for s := range 2 {
+		// A side without a transition stayed where the tracker put it.
+		if st := c.State(tracker.Side(s)); !l.moved[s] && st != l.cur[s] {
+			r.series.moved(l.cur[s], st)
+			l.init[s], l.cur[s] = st, st
+		}
+	}
+	r.series.closed(l.cur, c.First().UnixNano(), l.row.connState)
+	if total, server, client, ok := c.HandshakeRTT(); ok && total > 0 {
+		l.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
+	}
+	r.addRow(l.row)
+	r.ended++
+	if r.ended <= r.lim.First {
+		l.why |= whyFirst
+	}
+	if r.asked[l.uid] {
+		l.why |= whyAsked
+	}
+	if r.cited[l.uid] {
+		l.why |= whyCited
+	}
+	r.rank(l)
+	if l.why != 0 {
+		r.kept = append(r.kept, l)
+		return
+	}
+	r.toRing(l)
+}
+
+// rank enters l among the slowest and most retransmitting, dropping
+// whichever falls out.
+func (r *Report) rank(l *ladder) {
+	dur := func(x *ladder) int64 { return x.row.last - x.row.first }
+	rex := func(x *ladder) uint64 { return x.row.rexmits }
+	r.slow = r.enter(r.slow, l, whySlow, func(a, b *ladder) bool { return dur(a) > dur(b) })
+	if l.row.rexmits > 0 {
+		r.rexmit = r.enter(r.rexmit, l, whyRexmit, func(a, b *ladder) bool { return rex(a) > rex(b) })
+	}
+}
+
+// enter inserts l into the ranked list top (best first, at most
+// Limits.Top) and releases the one pushed out.
+func (r *Report) enter(top []*ladder, l *ladder, why uint8, better func(a, b *ladder) bool) []*ladder {
+	if r.lim.Top <= 0 {
+		return top
+	}
+	if len(top) == r.lim.Top && !better(l, top[len(top)-1]) {
+		return top
+	}
+	i := len(top)
+	for i > 0 && better(l, top[i-1]) {
+		i--
+	}
+	top = append(top, nil)
+	copy(top[i+1:], top[i:])
+	top[i] = l
+	l.why |= why
+	if len(top) > r.lim.Top {
+		out := top[len(top)-1]
+		top = top[:len(top)-1]
+		r.unkeep(out, why)
+	}
+	return top
+}
+
+// unkeep clears a reason; a ladder left without one is recycled.
+func (r *Report) unkeep(l *ladder, why uint8) {
+	l.why &^= why
+	if l.why != 0 {
+		return
+	}
+	for i, k := range r.kept {
+		if k == l {
+			r.kept = append(r.kept[:i], r.kept[i+1:]...)
+			break
+		}
+	}
+	r.free = append(r.free, l)
+}
+
+// toRing puts an unkept ladder in the queue of recent ones, recycling
+// the oldest past Limits.Recent ladders or Limits.RecentItems items.
+func (r *Report) toRing(l *ladder) {
+	l.why = whyRecent
+	r.ring = append(r.ring, l)
+	r.ringItems += len(l.items)
+	for len(r.ring) > 0 && (len(r.ring) > r.lim.Recent || r.ringItems > r.lim.RecentItems) {
+		old := r.ring[0]
+		r.ring[0] = nil
+		r.ring = r.ring[1:]
+		r.ringItems -= len(old.items)
+		if old.why == whyRecent {
+			r.free = append(r.free, old)
+		}
+	}
+}
+
+// Fired marks the connections a finding cites, so that their ladders
+// are kept when they end.
+func (r *Report) Fired(f *findings.Finding) { r.cite(f) }
+
+// Ended records a finding for the page.
+func (r *Report) Ended(f *findings.Finding) {
+	uids := r.cite(f)
+	r.findings = append(r.findings, finding{
+		kind: f.Kind, severity: string(f.Severity), subject: f.Subject, summary: f.Summary,
+		explanation: f.Explanation, advice: f.Advice, evidence: string(f.Evidence.JSON()),
+		first: f.FirstTime.UnixNano(), last: f.LastTime.UnixNano(), firstPkt: f.FirstPkt, uids: uids,
+	})
+}
+
+// cite marks the uids f names; ended ladders waiting in the ring are kept.
+func (r *Report) cite(f *findings.Finding) []string {
+	uids := uidsIn(f.Subject, nil)
+	uids = uidsIn(string(f.Evidence.JSON()), uids)
+	for _, s := range uids {
+		u := uidOf(s)
+		if r.cited[u] {
+			continue
+		}
+		r.cited[u] = true
+		for _, l := range r.ring {
+			if l.why&whyRecent != 0 && l.uid == u {
+				l.why = whyCited
+				r.kept = append(r.kept, l)
+			}
+		}
+		for _, l := range r.kept {
+			if l.uid == u {
+				l.why |= whyCited
+			}
+		}
+	}
+	return uids
+}
+
+// uidsIn appends the connection uids in s ("C" and 17 base62 characters
+// between non-alphanumerics) to dst, without duplicates.
+func uidsIn(s string, dst []string) []string {
+	alnum := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+	const n = 18
+	for i := 0; i+n <= len(s); i++ {
+		if s[i] != 'C' || (i > 0 && alnum(s[i-1])) || (i+n < len(s) && alnum(s[i+n])) {
+			continue
+		}
+		ok := true
+		for j := i + 1; j < i+n; j++ {
+			if !alnum(s[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			u := s[i : i+n]
+			dup := false
+			for _, d := range dst {
+				dup = dup || d == u
+			}
+			if !dup {
+				dst = append(dst, u)
+			}
+			i += n - 1
+		}
+	}
+	return dst
+}
+
+// InputEnded takes the last sample of the state chart: call it when the
+// input ends, before the tracker flushes the connections still open, so
+// that the chart's end shows them in their final states.
+func (r *Report) InputEnded() { r.series.finish() }
+
+// Close writes the page.
+func (r *Report) Close() error {
+	r.series.finish()
+	var buf bytes.Buffer
+	err := r.render(&buf)
+	if err == nil {
+		_, err = r.f.Write(buf.Bytes())
+	}
+	if cerr := r.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("report %s: %w", r.path, err)
+	}
+	return nil
+}
+
+// row is one line of the connection table.
+type row struct {
+	id          uint64
+	uid         tracker.UID
+	addr        [2]netip.AddrPort
+	first, last int64
+	pkts, bytes [2]uint64
+	state       [2]tracker.State
+	inferred    [2]bool
+	connState   string
+	end         string
+	rexmits     uint64
+	bad         uint64 // segments with a bad checksum
+}
+
+func rowOf(c *tracker.Conn) row {
+	w := row{id: c.ID(), uid: c.UID(), first: c.First().UnixNano(), last: c.Last().UnixNano(),
+		connState: c.ConnState(), end: c.End()}
+	for s := range 2 {
+		side := tracker.Side(s)
+		w.addr[s] = c.Addr(side)
+		w.pkts[s], w.bytes[s] = c.Packets(side), c.Bytes(side)
+		w.bad += c.BadChecksums(side) // drawn, though not counted as packets
+		w.state[s], w.inferred[s] = c.State(side), c.Inferred(side)
+		st := c.SeqStats(side)
+		w.rexmits += st.Retransmissions
+	}
+	return w
+}
+
+// interest orders rows for the capped table: abnormal ends, then
+// retransmissions, then duration.
+func (w *row) interest() (bool, uint64, int64) {
+	return w.connState != "SF", w.rexmits, w.last - w.first
+}
+
+func less(a, b *row) bool {
+	ab, ar, ad := a.interest()
+	bb, br, bd := b.interest()
+	switch {
+	case ab != bb:
+		return !ab
+	case ar != br:
+		return ar < br
+	case ad != bd:
+		return ad < bd
+	}
+	return a.id > b.id
+}
+
+// rowHeap is a min-heap of rows by interest: the root is dropped first.
+type rowHeap []row
+
+// push adds w to the heap.
+func (h *rowHeap) push(w row) {
+	*h = append(*h, w)
+	r := *h
+	for i := len(r) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !less(&r[i], &r[p]) {
+			break
+		}
+		r[i], r[p] = r[p], r[i]
+		i = p
+	}
+}
+
+// fixRoot restores the heap after its root was replaced.
+func (h rowHeap) fixRoot() {
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && less(&h[c+1], &h[c]) {
+			c++
+		}
+		if !less(&h[c], &h[i]) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// addRow enters a row, dropping the least interesting past Limits.Rows.
+func (r *Report) addRow(w row) {
+	if len(r.rows) < r.lim.Rows {
+		r.rows.push(w)
+		return
+	}
+	r.dropped++
+	if len(r.rows) > 0 && less(&r.rows[0], &w) {
+		r.rows[0] = w
+		r.rows.fixRoot()
+	}
+}

@@ -1,0 +1,367 @@
+package report
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/findings"
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// build runs a bundled trace through the tracker into a Report and
+// returns the page.
+func build(t *testing.T, trace string, lim Limits, asked ...string) string {
+	return buildWith(t, trace, lim, false, asked...)
+}
+
+// buildWith is build, with the findings engine if withFindings.
+func buildWith(t *testing.T, trace string, lim Limits, withFindings bool, asked ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "r.html")
+	r, err := New(out, asked, Meta{Input: trace, Version: "test", Location: time.UTC}, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := capture.OpenFile(filepath.Join("..", "testdata", "pcaps", trace+".pcap"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rd := capture.NewReader(f)
+	var obs tracker.Observer = r
+	var eng *findings.Engine
+	if withFindings {
+		eng = findings.New(findings.Config{}, r)
+		obs = findings.Chain(r, eng)
+	}
+	tr := tracker.New(tracker.Config{}, obs)
+	var seg segment.Segment
+	for {
+		if err := rd.Next(&seg); err != nil {
+			if !errors.Is(err, io.EOF) {
+				t.Fatal(err)
+			}
+			break
+		}
+		tr.Handle(&seg)
+	}
+	r.InputEnded()
+	tr.Flush()
+	if eng != nil {
+		eng.Close()
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+var (
+	svgRE   = regexp.MustCompile(`(?s)<svg class="ladder".*?</svg>`)
+	stRE    = regexp.MustCompile(`data-side="(\d)" data-state="([A-Z0-9-]+)"`)
+	bandNRE = regexp.MustCompile(`<g class="band[^"]*" data-n="(\d+)"`)
+	attrRE  = func(name string) *regexp.Regexp { return regexp.MustCompile(name + `="([^"]*)"`) }
+)
+
+// ladderFacts counts what one ladder SVG draws.
+func ladderFacts(t *testing.T, svg string) (packets, arrows, banded int, states, want string) {
+	t.Helper()
+	// Every SVG is well-formed XML.
+	d := xml.NewDecoder(strings.NewReader(svg))
+	for {
+		if _, err := d.Token(); err != nil {
+			if err != io.EOF {
+				t.Fatalf("ladder SVG is not well-formed: %v", err)
+			}
+			break
+		}
+	}
+	packets, _ = strconv.Atoi(attrRE("data-packets").FindStringSubmatch(svg)[1])
+	want = attrRE("data-states").FindStringSubmatch(svg)[1]
+	arrows = strings.Count(svg, `<g class="pkt`)
+	for _, m := range bandNRE.FindAllStringSubmatch(svg, -1) {
+		n, _ := strconv.Atoi(m[1])
+		banded += n
+	}
+	var seq [2][]string
+	for _, m := range stRE.FindAllStringSubmatch(svg, -1) {
+		s, _ := strconv.Atoi(m[1])
+		seq[s] = append(seq[s], m[2])
+	}
+	states = strings.Join(seq[0], " ") + "|" + strings.Join(seq[1], " ")
+	return
+}
+
+func TestLadderSVG(t *testing.T) {
+	page := build(t, "loss-rto", DefaultLimits())
+	svgs := svgRE.FindAllString(page, -1)
+	if len(svgs) != 1 {
+		t.Fatalf("%d ladders, want 1", len(svgs))
+	}
+	packets, arrows, banded, states, want := ladderFacts(t, svgs[0])
+	if packets != 15 || arrows != 15 || banded != 0 {
+		t.Errorf("packets %d, arrows %d, banded %d; want 15, 15, 0", packets, arrows, banded)
+	}
+	const seq = "CLOSED SYN-SENT ESTABLISHED FIN-WAIT-1 TIME-WAIT|LISTEN SYN-RECEIVED ESTABLISHED CLOSE-WAIT LAST-ACK CLOSED"
+	if states != seq || want != seq {
+		t.Errorf("states drawn %q, listed %q; want %q", states, want, seq)
+	}
+	if n := strings.Count(svgs[0], `<g class="pkt rx"`); n != 1 {
+		t.Errorf("%d retransmission arrows, want 1", n)
+	}
+	if !strings.Contains(svgs[0], "P. 101:201 ack 1 len 100 [retransmission]") {
+		t.Error("the retransmission's label is missing")
+	}
+	for _, s := range []string{`id="state-chart"`, `id="outcome-chart"`, `<table id="conntable">`, `class="has-ladder"`} {
+		if !strings.Contains(page, s) {
+			t.Errorf("page lacks %s", s)
+		}
+	}
+	// Self-contained: nothing is loaded from elsewhere.
+	for _, s := range []string{"http://", "https://", "<link", "src=", "@import", "url(http"} {
+		if strings.Contains(strings.ReplaceAll(page, `xmlns="http://www.w3.org/2000/svg"`, ""), s) {
+			t.Errorf("page contains %q", s)
+		}
+	}
+}
+
+// TestBands: a long bulk transfer folds into bands, and every packet is
+// in exactly one arrow or band.
+func TestBands(t *testing.T) {
+	page := build(t, "reorder-bulk", DefaultLimits())
+	svgs := svgRE.FindAllString(page, -1)
+	if len(svgs) != 1 {
+		t.Fatalf("%d ladders, want 1", len(svgs))
+	}
+	packets, arrows, banded, _, _ := ladderFacts(t, svgs[0])
+	if banded == 0 || arrows+banded != packets {
+		t.Errorf("arrows %d + banded %d != packets %d (or no band)", arrows, banded, packets)
+	}
+	// A cap of 20 items: the rest goes into one capped band.
+	lim := DefaultLimits()
+	lim.Items = 20
+	page = build(t, "reorder-bulk", lim)
+	svg := svgRE.FindString(page)
+	packets, arrows, banded, states, want := ladderFacts(t, svg)
+	if arrows+banded != packets || !strings.Contains(svg, `class="band cap"`) {
+		t.Errorf("capped: arrows %d + banded %d != packets %d, or no capped band", arrows, banded, packets)
+	}
+	if states != want {
+		t.Errorf("capped: states %q, want %q", states, want)
+	}
+}
+
+// TestHotFold drives the band logic directly: 10000 ordinary packets
+// stay a handful of items.
+func TestHotFold(t *testing.T) {
+	l := &ladder{}
+	h := &hot{id: 1, l: l}
+	it := item{flags: segment.SYN}
+	h.add(&it, false, false)
+	for i := range 10000 {
+		it := item{t: int64(i), n: 100, side: tracker.Side(i % 2), flags: segment.ACK}
+		if h.open {
+			h.extend(&it)
+		} else {
+			h.add(&it, true, false)
+		}
+	}
+	h.flush()
+	if len(l.items) != 2 || l.packets() != 10001 {
+		t.Fatalf("%d items, %d packets; want 2, 10001", len(l.items), l.packets())
+	}
+	if b := l.items[1]; b.kind != band || b.bytes[0] != 500000 || b.bytes[1] != 500000 {
+		t.Errorf("band %+v", b)
+	}
+}
+
+// TestSeries: bins never exceed maxBins, and each bin's states add up to
+// its endpoint total.
+func TestSeries(t *testing.T) {
+	var s series
+	st := [2]tracker.State{tracker.SynSent, tracker.Listen}
+	for i := range 5000 {
+		now := int64(i) * 3e6 // 15 s in 3 ms steps
+		s.advance(now)
+		s.opened(st)
+		s.moved(tracker.SynSent, tracker.Established)
+		if i%3 == 0 {
+			s.closed([2]tracker.State{tracker.Established, tracker.Listen}, now-6e6, "SF")
+		}
+	}
+	s.finish()
+	if len(s.states) > maxBins || len(s.states) == 0 || len(s.newc) != len(s.states) {
+		t.Fatalf("%d state bins, %d outcome bins", len(s.states), len(s.newc))
+	}
+	for i, b := range s.states {
+		var sum int32
+		for _, v := range b {
+			sum += v
+		}
+		if sum != s.totals[i] {
+			t.Fatalf("bin %d: states add up to %d, total %d", i, sum, s.totals[i])
+		}
+	}
+	var n int32
+	for _, b := range s.newc {
+		n += b[outcomeIndex("SF")]
+	}
+	if n != 1667 {
+		t.Errorf("%d SF connections counted, want 1667", n)
+	}
+}
+
+func TestUIDsIn(t *testing.T) {
+	got := uidsIn(`{"sample_uids":["C0Eq8sulgZhgu9ONdw","C0OKNIb3sGgc6FIPJT","C0Eq8sulgZhgu9ONdw"],"x":"CC0Eq8sulgZhgu9ONdwX"}`, nil)
+	if strings.Join(got, ",") != "C0Eq8sulgZhgu9ONdw,C0OKNIb3sGgc6FIPJT" {
+		t.Errorf("uidsIn = %v", got)
+	}
+}
+
+// TestFindingsLadders: the connections a finding cites get ladders, and
+// its links lead to them; --report-conns adds one.
+func TestFindingsLadders(t *testing.T) {
+	lim := DefaultLimits()
+	lim.First, lim.Top = 0, 0
+	if n := len(svgRE.FindAllString(build(t, "syn-flood-long", lim), -1)); n != 0 {
+		t.Errorf("%d ladders without findings or --report-conns, want 0", n)
+	}
+	page := buildWith(t, "syn-flood-long", lim, true)
+	if !strings.Contains(page, `<b>syn-flood</b>`) {
+		t.Fatal("no syn-flood finding on the page")
+	}
+	links := regexp.MustCompile(`<a href="#L-(C[0-9A-Za-z]{17})" class="cite">`).FindAllStringSubmatch(page, -1)
+	if len(links) == 0 {
+		t.Fatal("the finding links to no ladder")
+	}
+	for _, m := range links {
+		if !strings.Contains(page, `<details class="ladder" id="L-`+m[1]+`">`) {
+			t.Errorf("link to %s, which has no ladder", m[1])
+		}
+	}
+	uid := links[0][1]
+	page = build(t, "syn-flood-long", lim, uid)
+	if n := len(svgRE.FindAllString(page, -1)); n != 1 || !strings.Contains(page, `data-uid="`+uid+`"`) {
+		t.Errorf("--report-conns %s: %d ladders", uid, n)
+	}
+}
+
+// TestPacketAllocs: recording an ordinary packet allocates nothing.
+func TestPacketAllocs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.html")
+	r, err := New(out, nil, Meta{}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	f, err := capture.OpenFile(filepath.Join("..", "testdata", "pcaps", "reorder-bulk.pcap"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	grab := &grabber{Report: r}
+	tr := tracker.New(tracker.Config{}, grab)
+	rd := capture.NewReader(f)
+	var seg segment.Segment
+	for range 40 {
+		if err := rd.Next(&seg); err != nil {
+			t.Fatal(err)
+		}
+		tr.Handle(&seg)
+	}
+	c, s := grab.c, grab.seg
+	s.Flags = segment.ACK
+	s.PayloadLen = 1000
+	n := testing.AllocsPerRun(1000, func() {
+		s.Time = s.Time.Add(time.Microsecond)
+		r.Packet(c, &s, tracker.Orig, nil)
+	})
+	if n != 0 {
+		t.Errorf("%v allocations per packet, want 0", n)
+	}
+}
+
+// grabber keeps the latest connection and segment it saw.
+type grabber struct {
+	*Report
+	c   *tracker.Conn
+	seg segment.Segment
+}
+
+func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	g.c, g.seg = c, *seg
+	g.Report.Packet(c, seg, side, evs)
+}
+
+// TestSlots: the open-addressed table finds every tracked connection
+// through growth and removals.
+func TestSlots(t *testing.T) {
+	r := &Report{slots: make([]hot, minSlots)}
+	present := map[uint64]bool{}
+	for id := uint64(1); id <= 60000; id++ {
+		r.insert(hot{id: id})
+		present[id] = true
+		// Remove a pseudo-random older one, keeping some long-lived.
+		if victim := (id * 7919) % id; victim > 0 && present[victim] && victim%5 != 0 {
+			r.remove(r.hotOf(victim))
+			delete(present, victim)
+		}
+	}
+	for id := uint64(1); id <= 60000; id++ {
+		if h := r.hotOf(id); (h != nil) != present[id] || (h != nil && h.id != id) {
+			t.Fatalf("id %d: found %v, present %v", id, h != nil, present[id])
+		}
+	}
+	if r.tracked != len(present) {
+		t.Errorf("tracked %d, want %d", r.tracked, len(present))
+	}
+}
+
+// TestRowHeap: past Limits.Rows the least interesting rows go.
+func TestRowHeap(t *testing.T) {
+	r := &Report{lim: Limits{Rows: 10}}
+	for i := range 100 {
+		w := row{id: uint64(i + 1), connState: "SF", last: int64(i % 37)}
+		if i%9 == 0 {
+			w.connState = "RSTO"
+		}
+		r.addRow(w)
+	}
+	if len(r.rows) != 10 || r.dropped != 90 {
+		t.Fatalf("%d rows, %d dropped", len(r.rows), r.dropped)
+	}
+	n := 0
+	for _, w := range r.rows {
+		if w.connState == "RSTO" {
+			n++
+		}
+	}
+	if n != 10 { // 12 RSTO rows: the ten kept are all of that kind
+		t.Errorf("%d RSTO rows kept, want 10", n)
+	}
+}
+
+// TestDrawBudget: past Limits.DrawItems ladders are left out, and the
+// page says so.
+func TestDrawBudget(t *testing.T) {
+	lim := DefaultLimits()
+	lim.DrawItems = 10
+	page := build(t, "loss-rto", lim) // one ladder of 15 arrows
+	if n := len(svgRE.FindAllString(page, -1)); n != 0 || !strings.Contains(page, "1 more were selected but not drawn") {
+		t.Errorf("%d ladders drawn over the budget, or no word of it", n)
+	}
+}
