@@ -15,8 +15,6 @@ import (
 	"github.com/flowtrace/flowtrace/golden"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/printer"
-	"github.com/flowtrace/flowtrace/segment"
-	"github.com/flowtrace/flowtrace/tracker"
 	"github.com/flowtrace/flowtrace/verdict"
 )
 
@@ -290,26 +288,4 @@ func ephemeralPorts(conns []verdict.Conn) map[uint16]bool {
 		}
 	}
 	return ps
-}
-
-// tapObserver hands every tracker callback to the printer chain and to
-// a tap (the rules' Collector), which sees every connection whatever the
-// output filters select.
-type tapObserver struct {
-	out, tap tracker.Observer
-}
-
-func (t tapObserver) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	t.out.Packet(c, seg, side, evs)
-	t.tap.Packet(c, seg, side, evs)
-}
-
-func (t tapObserver) Events(c *tracker.Conn, evs []tracker.Event) {
-	t.out.Events(c, evs)
-	t.tap.Events(c, evs)
-}
-
-func (t tapObserver) Done(c *tracker.Conn) {
-	t.out.Done(c)
-	t.tap.Done(c)
 }

@@ -281,3 +281,25 @@ func diffText(a, b string) string {
 	}
 	return d.String()
 }
+
+// TestCIKeepsProbesAndFindings: checking rules adds an observer (the
+// rules' collector) to the chain; the transcript keeps its probe lines,
+// and the detectors still see the probes, so a stealth scan's
+// fingerprinting finding can be forbidden.
+func TestCIKeepsProbesAndFindings(t *testing.T) {
+	pcap := filepath.Join(pcapDir, "stealth-null.pcap")
+	plain, _, code := flowtrace(t, nil, "--utc", "-r", pcap)
+	if code != 0 {
+		t.Fatalf("plain run: exit %d", code)
+	}
+	out, stderr, code := flowtrace(t, nil, "--utc", "-r", pcap, "--forbid", "finding=os-fingerprint")
+	if code != 3 || !strings.Contains(stderr, "FAIL forbid finding=os-fingerprint: 1 of 1 findings match") {
+		t.Errorf("exit %d, want 3 and the broken rule\n%s", code, stderr)
+	}
+	if out != plain {
+		t.Errorf("the transcript changed when rules were checked:\n%s\nwant:\n%s", out, plain)
+	}
+	if !strings.Contains(out, " probe #1 ") {
+		t.Errorf("no probe line:\n%s", out)
+	}
+}

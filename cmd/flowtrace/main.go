@@ -357,7 +357,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		sel.Tap = fw
 	}
 	if tap != nil {
-		obs = tapObserver{obs, tap}
+		// The tap (the rules' collector) sees every connection, whatever
+		// the output filters select, and every probe, stray and ICMP error.
+		obs = tracker.Tee(obs, tap)
 	}
 	tr := tracker.New(cfg.tracker, obs)
 	src, offset, stop := readAhead(cfg, rd, f)
