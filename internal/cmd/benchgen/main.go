@@ -30,7 +30,15 @@ func main() {
 
 	var w io.Writer = os.Stdout
 	var f *os.File
-	if *out != "-" {
+	// A regular file is written under a temporary name and renamed, so a
+	// cut run leaves no half capture; anything else (/dev/null, a FIFO) is
+	// written in place, never renamed over.
+	if st, err := os.Stat(*out); *out != "-" && err == nil && !st.Mode().IsRegular() {
+		if w, err = os.OpenFile(*out, os.O_WRONLY, 0); err != nil {
+			fmt.Fprintln(os.Stderr, "benchgen:", err)
+			os.Exit(1)
+		}
+	} else if *out != "-" {
 		var err error
 		if f, err = os.Create(*out + ".tmp"); err != nil {
 			fmt.Fprintln(os.Stderr, "benchgen:", err)
