@@ -265,6 +265,10 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
 	}
+	obs, sink, sk, err := withSink(cfg, obs, sink, stderr)
+	if err != nil {
+		return err
+	}
 	obs, eng := withFindings(&cfg.findings, obs, sink)
 	tr := tracker.New(cfg.tracker, obs)
 	ls.tr = tr
@@ -284,11 +288,15 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if readErr == nil && ls.err != nil {
 		readErr = ls.err
 	}
+	sinkEndOfInput(sk)
 	sum := finish(rd, tr)
 	if eng != nil {
 		eng.Close()
 	}
 	var closeErr error
+	if err := closeSink(sk); err != nil {
+		closeErr = err
+	}
 	if w != nil {
 		w.setStats(ls.last, ls.statsOK)
 	}

@@ -93,6 +93,7 @@ type config struct {
 	pktBuf     bool // -U
 	checksums  capture.ChecksumMode
 	findings   findingsConfig // findings.go
+	sink       sinkConfig     // sink.go
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -148,6 +149,8 @@ func newFlagSet(c *config) *pflag.FlagSet {
 
 	addLiveFlags(fs, &c.live)
 
+	addSinkFlags(fs, &c.sink)
+
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.StringVar(&c.completion, "completion", "", "print a completion script for `SHELL` (bash or zsh) and exit")
 	fs.BoolVarP(&c.help, "help", "h", false, "show this help and exit")
@@ -179,6 +182,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if err := checkFindingsFlags(&c.findings); err != nil {
 		return nil, err
 	}
+	if err := checkSinkFlags(fs, &c.sink); err != nil {
+		return nil, err
+	}
 	switch {
 	case c.read == "" && c.live.iface == "" && !c.live.list:
 		return nil, usagef("no input: give -r FILE (or -r - for standard input), or -i IFACE to capture live")
@@ -205,6 +211,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 // run is flowtrace without the process around it: it returns the exit
 // status instead of exiting, so tests can call it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "schema" {
+		return exitCode(runSchema(args[1:], stdout), stderr)
+	}
 	cfg, err := parseFlags(args, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "flowtrace: %v\nRun 'flowtrace --help' for usage.\n", err)
@@ -224,6 +233,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	default:
 		err = analyse(ctx, cfg, stdin, stdout, stderr)
 	}
+	return exitCode(err, stderr)
+}
+
+// exitCode reports err on stderr and returns the exit status it calls for.
+func exitCode(err error, stderr io.Writer) int {
 	var ue *usageError
 	switch {
 	case err == nil:
@@ -285,7 +299,11 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	} else {
 		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
-	obs, eng := withFindings(&cfg.findings, obs, sinkOf(p))
+	obs, fsink, sk, err := withSink(cfg, obs, sinkOf(p), stderr)
+	if err != nil {
+		return err
+	}
+	obs, eng := withFindings(&cfg.findings, obs, fsink)
 	var pw *capture.PcapWriter
 	var fw *selection.FrameWriter
 	if lf != nil {
@@ -303,12 +321,17 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
 	readErr := trackAll(ctx, cfg, src, tr, prog.tick)
 	prog.clear()
+	sinkEndOfInput(sk)
 	sum := finish(src, tr)
 	if eng != nil {
 		eng.Close()
 	}
+	sinkErr := closeSink(sk)
 	if err := out.Close(sum); err != nil {
 		return fmt.Errorf("write output: %w", err)
+	}
+	if sinkErr != nil && readErr == nil {
+		readErr = sinkErr
 	}
 	if pw != nil {
 		if err := closeWrite(cfg, pw, fw, stderr); err != nil && readErr == nil {
