@@ -13,7 +13,7 @@ BUILD_DEPS := libpcap-dev gcc
 # libcap2-bin (setcap) for the file-capability tests; tcpreplay for
 # bench-live; groff-base to check the man page; zsh to check the zsh
 # completion script (bash is there already).
-TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh clickhouse-server clickhouse-client
 
 PREFIX  ?= /usr/local
 

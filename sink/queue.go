@@ -28,6 +28,9 @@ type Batch struct {
 type Stats struct {
 	Delivered, Spooled, Dropped uint64 // rows
 	DroppedBatches              uint64
+	// Unsent rows were still in memory at the end, with no spool
+	// directory to keep them in (they are not counted in Dropped).
+	Unsent uint64
 	Pending                     int   // batches waiting, in memory or spooled
 	SpoolBytes                  int64 // bytes in the spool directory
 }
@@ -146,13 +149,17 @@ func (q *Queue) Empty() bool {
 }
 
 // Stash moves the batches in memory to the spool, in order, at the end
-// of a run, and syncs the spool to disk. Without a spool directory, or
-// when it is full, they are dropped and counted.
+// of a run, and syncs the spool to disk. Without a spool directory they
+// are lost (Stats.Unsent); when it is full, dropped (Stats.Dropped).
 func (q *Queue) Stash() error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for _, b := range q.mem {
-		if q.spool != nil && q.spool.Write(b) == nil {
+		if q.spool == nil {
+			q.st.Unsent += uint64(b.Rows)
+			continue
+		}
+		if q.spool.Write(b) == nil {
 			q.st.Spooled += uint64(b.Rows)
 			continue
 		}

@@ -23,6 +23,7 @@ type sinkConfig struct {
 	spec     string // --sink KIND=URL
 	sensor   string
 	spoolMax string
+	queue    string
 	ch       clickhouse.Config
 }
 
@@ -32,16 +33,17 @@ func addSinkFlags(fs *pflag.FlagSet, c *sinkConfig) {
 	fs.StringVar(&c.sensor, "sensor", "", "the sensor's `NAME` in every row sent (default: the host name)")
 	fs.StringVar(&c.ch.SpoolDir, "sink-spool", "", "spool batches the sink cannot deliver yet to `DIR`, and deliver what a previous run left there first (without it, undeliverable rows are held in memory only)")
 	fs.StringVar(&c.spoolMax, "sink-spool-max", "1G", "the spool's size cap (`SIZE`, with K, M or G); beyond it batches are dropped, counted and reported")
+	fs.StringVar(&c.queue, "sink-queue", "64M", "batches waiting in memory, at most (`SIZE`); beyond it they go to the spool")
 	fs.IntVar(&c.ch.BatchRows, "sink-batch-rows", clickhouse.DefaultBatchRows, "send a batch when a table has `N` rows waiting…")
 	fs.DurationVar(&c.ch.BatchWait, "sink-batch-wait", clickhouse.DefaultBatchWait, "…or when its oldest row has waited this long (wall clock)")
 	fs.DurationVar(&c.ch.FlushWait, "sink-flush-wait", clickhouse.DefaultFlushWait, "at the end (or SIGTERM), how long to go on delivering before the rest is left in the spool")
-	flagdoc.SetGroup(fs, groupSink, "sink", "sink-transitions", "sensor", "sink-spool", "sink-spool-max", "sink-batch-rows", "sink-batch-wait", "sink-flush-wait")
+	flagdoc.SetGroup(fs, groupSink, "sink", "sink-transitions", "sensor", "sink-spool", "sink-spool-max", "sink-queue", "sink-batch-rows", "sink-batch-wait", "sink-flush-wait")
 	flagdoc.SetComplete(fs, "sink-spool", flagdoc.CompleteFile)
 }
 
 // checkSinkFlags checks the sink flags and fills in the defaults.
 func checkSinkFlags(fs *pflag.FlagSet, c *sinkConfig) error {
-	for _, name := range []string{"sink-transitions", "sensor", "sink-spool", "sink-spool-max", "sink-batch-rows", "sink-batch-wait", "sink-flush-wait"} {
+	for _, name := range []string{"sink-transitions", "sensor", "sink-spool", "sink-spool-max", "sink-queue", "sink-batch-rows", "sink-batch-wait", "sink-flush-wait"} {
 		if fs.Changed(name) && c.spec == "" {
 			return usagef("--%s needs --sink", name)
 		}
@@ -59,6 +61,11 @@ func checkSinkFlags(fs *pflag.FlagSet, c *sinkConfig) error {
 		return usagef("--sink-spool-max: %v", err)
 	}
 	c.ch.SpoolMax = max
+	q, err := parseSize(c.queue)
+	if err != nil {
+		return usagef("--sink-queue: %v", err)
+	}
+	c.ch.QueueBytes = int(q)
 	switch {
 	case c.ch.BatchRows <= 0:
 		return usagef("--sink-batch-rows must be positive, not %d", c.ch.BatchRows)

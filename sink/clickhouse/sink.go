@@ -401,6 +401,9 @@ func (s *Sink) Close() error {
 	if st.Pending > 0 {
 		s.warn(fmt.Sprintf("%d batches not delivered within %v, left in the spool %s for the next start", st.Pending, s.cfg.FlushWait, s.cfg.SpoolDir))
 	}
+	if st.Unsent > 0 {
+		s.warn(fmt.Sprintf("%d rows not delivered within %v and lost: there is no --sink-spool to keep them in", st.Unsent, s.cfg.FlushWait))
+	}
 	if st.Dropped > 0 {
 		s.warn(fmt.Sprintf("dropped %d rows (%d batches): the queue and the spool were full", st.Dropped, st.DroppedBatches))
 	}
