@@ -46,6 +46,15 @@ _flowtrace() {
 		'--keep-root''[stay root during a live capture]' \
 		'--watch''[live\: a refreshed view of states or periodic summary JSON records, instead of the transcript]' \
 		'--watch-interval=''[how often --watch refreshes]'':D: ' \
+		'--sink=''[also send connection records, findings, probes and a per-minute state histogram to KIND=URL\: clickhouse=http\://host\:8123/?database=flowtrace]'':KIND=URL: ' \
+		'--sink-transitions''[also send every state transition to the sink]' \
+		'--sensor=''[the sensor'\''s NAME in every row sent]'':NAME: ' \
+		'--sink-spool=''[spool batches the sink cannot deliver yet to DIR, and deliver what a previous run left there first]'':DIR:_files' \
+		'--sink-spool-max=''[the spool'\''s size cap]'':SIZE: ' \
+		'--sink-queue=''[batches waiting in memory, at most]'':SIZE: ' \
+		'--sink-batch-rows=''[send a batch when a table has N rows waiting…]'':N: ' \
+		'--sink-batch-wait=''[…or when its oldest row has waited this long]'':D: ' \
+		'--sink-flush-wait=''[at the end, how long to go on delivering before the rest is left in the spool]'':D: ' \
 		'--version''[print the version and exit]' \
 		'--completion=''[print a completion script for SHELL and exit]'':SHELL:(bash zsh)' \
 		'(-h --help)'{-h,--help}'[show this help and exit]' \
