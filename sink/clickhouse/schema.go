@@ -136,12 +136,15 @@ func Statements(o SchemaOptions) []string {
 		}
 		return fmt.Sprintf("Replicated%s('/clickhouse/tables/{shard}/%s/%s', '{replica}')", kind, db, local(name))
 	}
-	distributed := func(name string) {
+	// A sensor's rows go to one shard (retries included, so they
+	// deduplicate there); the roll-up is filled on each shard by its view
+	// and only read through its Distributed table.
+	distributed := func(name, shardBy string) {
 		if o.Cluster == "" {
 			return
 		}
-		out = append(out, fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s.%s%s AS %s.%s\nENGINE = Distributed(%s, %s, %s, cityHash64(sensor))",
-			quoteIdent(db), name, on, quoteIdent(db), local(name), quoteIdent(o.Cluster), quoteIdent(db), local(name)))
+		out = append(out, fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s.%s%s AS %s.%s\nENGINE = Distributed(%s, %s, %s, %s)",
+			quoteIdent(db), name, on, quoteIdent(db), local(name), quoteIdent(o.Cluster), quoteIdent(db), local(name), shardBy))
 	}
 	for _, t := range tables {
 		var b strings.Builder
@@ -159,7 +162,7 @@ func Statements(o SchemaOptions) []string {
 		}
 		fmt.Fprintf(&b, ")\nENGINE = %s\nPARTITION BY toDate(%s)\nORDER BY (%s)", engine(t.name, "ReplacingMergeTree"), t.time, t.orderBy)
 		out = append(out, b.String())
-		distributed(t.name)
+		distributed(t.name, "cityHash64(sensor)")
 	}
 	out = append(out, fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %s.%s%s (
     minute DateTime,
@@ -176,7 +179,7 @@ TO %s.%s
 AS SELECT minute, host, state, maxState(endpoints) AS peak, uniqState(sensor) AS sensors
 FROM %s.%s
 GROUP BY minute, host, state`, quoteIdent(db), local(viewHostStates), on, quoteIdent(db), local(TableHostStates), quoteIdent(db), local(TableStates)))
-	distributed(TableHostStates)
+	distributed(TableHostStates, "rand()")
 	return out
 }
 
