@@ -80,8 +80,8 @@ func replay(t *testing.T, s *Sink, name string) {
 type nopObserver struct{}
 
 func (nopObserver) Packet(*tracker.Conn, *segment.Segment, tracker.Side, []tracker.Event) {}
-func (nopObserver) Events(*tracker.Conn, []tracker.Event)                                {}
-func (nopObserver) Done(*tracker.Conn)                                                  {}
+func (nopObserver) Events(*tracker.Conn, []tracker.Event)                                 {}
+func (nopObserver) Done(*tracker.Conn)                                                    {}
 
 // TestRowsMatchSchema: every row has exactly its table's columns (18.16
 // fills an omitted column with its type's default, not its DEFAULT), and
