@@ -326,3 +326,61 @@ func firstDiff(a, b string) string {
 	}
 	return fmt.Sprintf("%d lines, want %d", len(lb), len(la))
 }
+
+// TestSinkCLI checks the sink flags' usage errors and the schema
+// subcommand.
+func TestSinkCLI(t *testing.T) {
+	good := filepath.Join(pcapDir, "client-close.pcap")
+	sk := "clickhouse=http://127.0.0.1:1/"
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"sensor without sink", []string{"-r", good, "--sensor", "a"}, 2, "flowtrace: --sensor needs --sink"},
+		{"spool without sink", []string{"-r", good, "--sink-spool", "/tmp/x"}, 2, "flowtrace: --sink-spool needs --sink"},
+		{"bad kind", []string{"-r", good, "--sink", "kafka=x"}, 2, `flowtrace: --sink must be clickhouse=URL, not "kafka=x"`},
+		{"bad url", []string{"-r", good, "--sink", "clickhouse=ftp://x/"}, 2, `flowtrace: --sink: clickhouse sink: bad URL "ftp://x/": want http://host:8123/?database=NAME`},
+		{"bad size", []string{"-r", good, "--sink", sk, "--sink-spool-max", "lots"}, 2, `flowtrace: --sink-spool-max: want a positive size such as 512M, not "lots"`},
+		{"zero rows", []string{"-r", good, "--sink", sk, "--sink-batch-rows", "0"}, 2, "flowtrace: --sink-batch-rows must be positive, not 0"},
+		{"schema of what", []string{"schema", "mysql"}, 2, "flowtrace: usage: flowtrace schema clickhouse [--cluster NAME] [--database NAME]"},
+		{"schema bad flag", []string{"schema", "clickhouse", "--bogus"}, 2, "flowtrace: schema: unknown flag: --bogus"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(context.Background(), tt.args, nil, &out, &errb)
+			first, _, _ := strings.Cut(errb.String(), "\n")
+			if code != tt.code || first != tt.msg {
+				t.Errorf("exit %d, stderr %q; want %d, %q", code, first, tt.code, tt.msg)
+			}
+		})
+	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"schema", "clickhouse", "--cluster", "fleet"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("schema: exit %d: %s", code, errb.String())
+	}
+	var want strings.Builder
+	clickhouse.WriteSchema(&want, clickhouse.SchemaOptions{Cluster: "fleet"})
+	if out.String() != want.String() || !strings.Contains(out.String(), "ON CLUSTER fleet") {
+		t.Errorf("schema --cluster fleet printed:\n%s", out.String())
+	}
+}
+
+// TestSinkServerDown: with the server away and no spool, the run still
+// ends in time, exit 0, and stderr says how many rows were lost.
+func TestSinkServerDown(t *testing.T) {
+	var out, errb bytes.Buffer
+	start := time.Now()
+	args := []string{"-q", "-r", filepath.Join(pcapDir, "client-close.pcap"), "--sink", "clickhouse=http://127.0.0.1:1/", "--sensor", "x", "--sink-flush-wait", "300ms"}
+	if code := run(context.Background(), args, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("took %v with the server down", el)
+	}
+	if !strings.Contains(errb.String(), "rows not delivered within 300ms and lost: there is no --sink-spool") {
+		t.Errorf("stderr:\n%s", errb.String())
+	}
+}
