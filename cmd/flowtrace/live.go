@@ -265,7 +265,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
 	}
-	obs, sink, sk, err := withSink(cfg, obs, sink, stderr)
+	obs, sink, sk, err := withSink(cfg, obs, zeekFindings(sink, zl), stderr)
 	if err != nil {
 		return err
 	}
@@ -303,6 +303,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if err := out.Close(sum); err != nil {
 		closeErr = fmt.Errorf("write output: %w", err)
 	}
+	cfg.rotation.Wait()
 	if pw != nil {
 		if err := pw.Close(); err != nil && readErr == nil {
 			readErr = fmt.Errorf("-w %s: %w", l.write, err)
@@ -469,6 +470,11 @@ func (s *liveSource) tick(now time.Time) {
 			}
 		}
 		if s.zeek != nil {
+			// On a quiet link the capture clock follows the wall clock
+			// (tracker.Advance): the logs rotate on time, as Zeek's do.
+			if s.tr != nil {
+				s.zeek.Advance(s.tr.Now())
+			}
 			if err := s.zeek.Flush(); err != nil && s.err == nil {
 				s.err = err
 				s.stopped = "stopped by a write error"

@@ -73,6 +73,9 @@ type config struct {
 	read       string
 	json       bool
 	zeekLog    string // --zeek-log DIR
+	rotate     time.Duration
+	rotateCmd  string
+	rotation   *printer.Rotation // the logs' rotation (withZeekLog), nil without --rotate
 	verbose    bool
 	quiet      bool
 	count      uint64
@@ -127,13 +130,15 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state or show trouble")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no transcript, only the tables (with --json, only conn and summary records)")
-	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
+	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing, and probes.log and findings.log when there are probes or findings")
+	fs.DurationVar(&c.rotate, "rotate", 0, "rotate the --zeek-log logs as Zeek does: every D on the capture clock (1h: on the hour, UTC) each is closed and renamed PATH.YYYY-MM-DD-HH-MM-SS.log")
+	fs.StringVar(&c.rotateCmd, "rotate-cmd", "", "after each rotation run `CMD` with the rotated file, the log's path, open and close times, 1 if it is the last, and \"ascii\" (Zeek's postprocessor arguments)")
 	fs.BoolVarP(&c.lineBuf, "line-buffered", "l", false, "write out every line or JSON record at once (the default live on a terminal)")
 	fs.BoolVarP(&c.pktBuf, "packet-buffered", "U", false, "write out each packet's lines or records at once")
 	fs.CountVarP(&c.tstamp, "timestamps", "t", "timestamp format, counted as by tcpdump: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet")
 	fs.BoolVar(&c.utc, "utc", false, "times in UTC instead of local time (TZ also applies), printed and read by --since/--until")
 	fs.BoolVar(&c.wide, "wide", false, "connection table with every column: uid, both full timestamps, packets and bytes per direction")
-	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log", "line-buffered", "packet-buffered", "timestamps", "utc", "wide")
+	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log", "rotate", "rotate-cmd", "line-buffered", "packet-buffered", "timestamps", "utc", "wide")
 	flagdoc.SetComplete(fs, "zeek-log", flagdoc.CompleteFile)
 
 	addDrillFlags(fs, &c.drill)
@@ -200,6 +205,12 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("--max-conns must be positive, not %d", c.tracker.MaxConns)
 	case fs.Changed("zeek-log") && c.zeekLog == "":
 		return nil, usagef("--zeek-log needs a directory")
+	case (fs.Changed("rotate") || fs.Changed("rotate-cmd")) && c.zeekLog == "":
+		return nil, usagef("--rotate and --rotate-cmd need --zeek-log")
+	case c.rotate < 0 || fs.Changed("rotate") && c.rotate < time.Second:
+		return nil, usagef("--rotate must be at least 1s, not %v", c.rotate)
+	case c.rotateCmd != "" && c.rotate == 0:
+		return nil, usagef("--rotate-cmd needs --rotate")
 	case c.tstamp > printer.MaxTimeCount:
 		return nil, usagef("only -t, -tt, -ttt, -tttt and -ttttt are supported")
 	case c.progress != "auto" && c.progress != "always" && c.progress != "never":
@@ -287,7 +298,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		return err
 	}
 	p := newPrinter(cfg, stdout, stderr)
-	out, _, err := withZeekLog(cfg, p)
+	out, zl, err := withZeekLog(cfg, p)
 	if err != nil {
 		return err
 	}
@@ -299,7 +310,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	} else {
 		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
-	obs, fsink, sk, err := withSink(cfg, obs, sinkOf(p), stderr)
+	obs, fsink, sk, err := withSink(cfg, obs, zeekFindings(sinkOf(p), zl), stderr)
 	if err != nil {
 		return err
 	}
@@ -327,7 +338,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		eng.Close()
 	}
 	sinkErr := closeSink(sk)
-	if err := out.Close(sum); err != nil {
+	err = out.Close(sum)
+	cfg.rotation.Wait()
+	if err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
 	if sinkErr != nil && readErr == nil {
@@ -412,6 +425,11 @@ func withZeekLog(cfg *config, out observer) (observer, *printer.ZeekLog, error) 
 		return nil, nil, err
 	}
 	z.SetTunnels(cfg.tunnelTable().Lookup)
+	if cfg.rotate > 0 {
+		cfg.rotation = &printer.Rotation{Every: cfg.rotate, Cmd: cfg.rotateCmd,
+			Warn: func(msg string) { fmt.Fprintf(os.Stderr, "flowtrace: %s\n", msg) }}
+		z.SetRotation(cfg.rotation)
+	}
 	return printer.Tee(out, z), z, nil
 }
 

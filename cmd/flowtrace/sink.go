@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
+	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/sink"
 	"github.com/flowtrace/flowtrace/sink/clickhouse"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -134,6 +135,15 @@ func runSchema(args []string, stdout io.Writer) error {
 		return usagef("usage: flowtrace schema clickhouse [--cluster NAME] [--database NAME]")
 	}
 	return clickhouse.WriteSchema(stdout, o)
+}
+
+// zeekFindings adds findings.log (the --zeek-log writer zl, if any) to
+// the printer's findings sink p.
+func zeekFindings(p findings.Sink, zl *printer.ZeekLog) findings.Sink {
+	if zl == nil {
+		return p
+	}
+	return sink.Findings(p, zl)
 }
 
 // closeSink ends the sink's run: see clickhouse.Sink.Close.

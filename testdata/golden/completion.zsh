@@ -10,7 +10,9 @@ _flowtrace() {
 		'--json''[write JSON Lines instead of the text transcript]' \
 		'(-v --verbose)'{-v,--verbose}'[print every packet, not only those that change an endpoint'\''s state or show trouble]' \
 		'(-q --quiet)'{-q,--quiet}'[print no transcript, only the tables]' \
-		'--zeek-log=''[also write a Zeek conn.log into DIR, created if missing]'':DIR:_files' \
+		'--zeek-log=''[also write a Zeek conn.log into DIR, created if missing, and probes.log and findings.log when there are probes or findings]'':DIR:_files' \
+		'--rotate=''[rotate the --zeek-log logs as Zeek does\: every D on the capture clock each is closed and renamed PATH.YYYY-MM-DD-HH-MM-SS.log]'':D: ' \
+		'--rotate-cmd=''[after each rotation run CMD with the rotated file, the log'\''s path, open and close times, 1 if it is the last, and "ascii"]'':CMD: ' \
 		'(-l --line-buffered)'{-l,--line-buffered}'[write out every line or JSON record at once]' \
 		'(-U --packet-buffered)'{-U,--packet-buffered}'[write out each packet'\''s lines or records at once]' \
 		'*'{-t,--timestamps}'[timestamp format, counted as by tcpdump\: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet]' \
