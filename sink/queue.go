@@ -85,7 +85,7 @@ func (q *Queue) Put(b *Batch) {
 	if !spooling && q.memBytes+len(b.Body) <= q.memMax {
 		q.mem = append(q.mem, b)
 		q.memBytes += len(b.Body)
-	} else if q.spool != nil && q.spool.Write(b) == nil {
+	} else if q.spool != nil && q.spoolWrite(b) {
 		q.st.Spooled += uint64(b.Rows)
 	} else {
 		q.st.Dropped += uint64(b.Rows)
@@ -96,6 +96,16 @@ func (q *Queue) Put(b *Batch) {
 	case q.ready <- struct{}{}:
 	default:
 	}
+}
+
+// spoolWrite writes b to the spool and notes the first error that is not
+// the cap.
+func (q *Queue) spoolWrite(b *Batch) bool {
+	err := q.spool.Write(b)
+	if err != nil && !errors.Is(err, ErrSpoolFull) && q.st.SpoolError == "" {
+		q.st.SpoolError = err.Error()
+	}
+	return err == nil
 }
 
 // Head returns the oldest batch, or nil if there is none. The batch stays
@@ -159,7 +169,7 @@ func (q *Queue) Stash() error {
 			q.st.Unsent += uint64(b.Rows)
 			continue
 		}
-		if q.spool.Write(b) == nil {
+		if q.spoolWrite(b) {
 			q.st.Spooled += uint64(b.Rows)
 			continue
 		}

@@ -57,6 +57,9 @@ func checkSinkFlags(fs *pflag.FlagSet, c *sinkConfig) error {
 		return usagef("--sink must be clickhouse=URL, not %q", c.spec)
 	}
 	c.ch.URL = url
+	if err := clickhouse.CheckURL(url); err != nil {
+		return usagef("--sink: %v", err)
+	}
 	max, err := parseSize(c.spoolMax)
 	if err != nil {
 		return usagef("--sink-spool-max: %v", err)
@@ -116,7 +119,7 @@ func withSink(cfg *config, obs tracker.Observer, fs findings.Sink, stderr io.Wri
 	c.Warn = func(msg string) { fmt.Fprintf(stderr, "flowtrace: %s\n", msg) }
 	s, err := clickhouse.New(c)
 	if err != nil {
-		return nil, nil, nil, usagef("--sink: %v", err)
+		return nil, nil, nil, err // the spool directory: the URL was checked
 	}
 	return sink.Observe(obs, s), sink.Findings(fs, s), s, nil
 }

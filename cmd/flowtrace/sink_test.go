@@ -341,7 +341,7 @@ func TestSinkCLI(t *testing.T) {
 		{"sensor without sink", []string{"-r", good, "--sensor", "a"}, 2, "flowtrace: --sensor needs --sink"},
 		{"spool without sink", []string{"-r", good, "--sink-spool", "/tmp/x"}, 2, "flowtrace: --sink-spool needs --sink"},
 		{"bad kind", []string{"-r", good, "--sink", "kafka=x"}, 2, `flowtrace: --sink must be clickhouse=URL, not "kafka=x"`},
-		{"bad url", []string{"-r", good, "--sink", "clickhouse=ftp://x/"}, 2, `flowtrace: --sink: clickhouse sink: bad URL "ftp://x/": want http://host:8123/?database=NAME`},
+		{"bad url", []string{"-r", good, "--sink", "clickhouse=ftp://x/"}, 2, `flowtrace: --sink: bad URL "ftp://x/": want http://host:8123/?database=NAME`},
 		{"bad size", []string{"-r", good, "--sink", sk, "--sink-spool-max", "lots"}, 2, `flowtrace: --sink-spool-max: want a positive size such as 512M, not "lots"`},
 		{"zero rows", []string{"-r", good, "--sink", sk, "--sink-batch-rows", "0"}, 2, "flowtrace: --sink-batch-rows must be positive, not 0"},
 		{"schema of what", []string{"schema", "mysql"}, 2, "flowtrace: usage: flowtrace schema clickhouse [--cluster NAME] [--database NAME]"},

@@ -52,6 +52,12 @@ func newClient(raw string) (*client, error) {
 	return c, nil
 }
 
+// CheckURL reports what is wrong with a sink URL, or nil.
+func CheckURL(raw string) error {
+	_, err := newClient(raw)
+	return err
+}
+
 // Deliver implements sink.Deliverer.
 func (c *client) Deliver(ctx context.Context, b *sink.Batch) error {
 	u := *c.base

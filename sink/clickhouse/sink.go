@@ -405,7 +405,11 @@ func (s *Sink) Close() error {
 		s.warn(fmt.Sprintf("%d rows not delivered within %v and lost: there is no --sink-spool to keep them in", st.Unsent, s.cfg.FlushWait))
 	}
 	if st.Dropped > 0 {
-		s.warn(fmt.Sprintf("dropped %d rows (%d batches): the queue and the spool were full", st.Dropped, st.DroppedBatches))
+		why := "the queue and the spool were full"
+		if st.SpoolError != "" {
+			why = "the queue was full and the spool failed: " + st.SpoolError
+		}
+		s.warn(fmt.Sprintf("dropped %d rows (%d batches): %s", st.Dropped, st.DroppedBatches, why))
 	}
 	if err != nil {
 		return fmt.Errorf("clickhouse sink: %w", err)
