@@ -31,8 +31,9 @@ type Stats struct {
 	// Unsent rows were still in memory at the end, with no spool
 	// directory to keep them in (they are not counted in Dropped).
 	Unsent     uint64
-	Pending    int   // batches waiting, in memory or spooled
-	SpoolBytes int64 // bytes in the spool directory
+	SpoolError string // the first spool write error but "spool full"
+	Pending    int    // batches waiting, in memory or spooled
+	SpoolBytes int64  // bytes in the spool directory
 }
 
 // Queue holds sealed batches until they are delivered, in order. Batches
