@@ -14,8 +14,10 @@ BUILD_DEPS := libpcap-dev gcc
 # bench-live; groff-base to check the man page; zsh to check the zsh
 # completion script (bash is there already); libxml2-utils (xmllint) to
 # validate the JUnit reports against testdata/junit/junit.xsd; chromium to
-# render the --report page headless (TestReportChromium).
-TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh libxml2-utils chromium
+# render the --report page headless (TestReportChromium);
+# clickhouse-server and clickhouse-client for the --sink test against a
+# real server (TestSinkClickHouse).
+TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tcpreplay libcap2-bin groff-base zsh libxml2-utils chromium clickhouse-server clickhouse-client
 
 PREFIX  ?= /usr/local
 

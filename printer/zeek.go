@@ -1,11 +1,7 @@
 package printer
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -54,7 +50,8 @@ const (
 	zeekSep   = '\t'
 	zeekUnset = "-"
 	zeekEmpty = "(empty)"
-	// zeekStamp is the #open/#close format (Ascii::Timestamp).
+	// zeekStamp is the #open/#close format (Ascii::Timestamp), and that
+	// of rotated file names (Log::default_rotation_date_format).
 	zeekStamp = "2006-01-02-15-04-05"
 )
 
@@ -67,87 +64,114 @@ const (
 // segment, not the wall-clock time (local) at which the file was opened
 // and closed.
 type ZeekLog struct {
-	w           *bufio.Writer
-	f           *os.File // the file OpenZeekLog created, closed by Close
-	name        string   // its path, for errors
-	buf         []byte
-	first, last time.Time
-	header      bool
-	tunnels     TunnelLookup
+	z       *zeekFile
+	probes  *zeekFile // probes.log (OpenZeekLog only)
+	finds   *zeekFile // findings.log (OpenZeekLog only)
+	buf     []byte
+	tunnels TunnelLookup
+}
+
+func connColumns() []zeekColumn {
+	cols := make([]zeekColumn, len(zeekColumns))
+	for i, c := range zeekColumns {
+		cols[i] = zeekColumn{c.name, c.typ}
+	}
+	return cols
 }
 
 // NewZeekLog returns a ZeekLog writing to w.
 func NewZeekLog(w io.Writer) *ZeekLog {
-	return &ZeekLog{w: bufio.NewWriterSize(w, 64<<10), buf: make([]byte, 0, 512)}
+	return &ZeekLog{z: newZeekWriter("conn", connColumns(), w), buf: make([]byte, 0, 512)}
 }
 
 // OpenZeekLog creates dir if it is missing and returns a ZeekLog writing
 // dir/conn.log, replacing any file of that name. Close closes the file.
 func OpenZeekLog(dir string) (*ZeekLog, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("zeek log: %w", err)
-	}
-	name := filepath.Join(dir, "conn.log")
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	z, err := openZeekFile(dir, "conn", connColumns(), true)
 	if err != nil {
-		return nil, fmt.Errorf("zeek log: %w", err)
+		return nil, err
 	}
-	z := NewZeekLog(f)
-	z.f, z.name = f, name
-	return z, nil
+	zl := &ZeekLog{z: z, buf: make([]byte, 0, 512)}
+	if err := zl.openExtra(dir); err != nil {
+		return nil, err
+	}
+	return zl, nil
+}
+
+// SetRotation rotates the logs (conn.log, probes.log, findings.log)
+// with r.
+func (z *ZeekLog) SetRotation(r *Rotation) {
+	for _, f := range [...]*zeekFile{z.z, z.probes, z.finds} {
+		if f != nil {
+			r.add(f)
+		}
+	}
 }
 
 // SetTunnels sets how tunnel_parents describes a tunnelled connection's
 // tunnels (the capture's table); without it, it gives their ids.
 func (z *ZeekLog) SetTunnels(f TunnelLookup) { z.tunnels = f }
 
-// Packet implements tracker.Observer: it notes the capture's time span.
+// Packet implements tracker.Observer: it notes the capture's time span,
+// and rotates the logs at an interval boundary.
 func (z *ZeekLog) Packet(_ *tracker.Conn, seg *segment.Segment, _ tracker.Side, _ []tracker.Event) {
-	if z.first.IsZero() {
-		z.first = seg.Time
-	}
-	if seg.Time.After(z.last) {
-		z.last = seg.Time
+	z.z.note(seg.Time)
+	z.z.rot.advance(seg.Time)
+}
+
+// Events implements tracker.Observer; conn.log has no per-event lines,
+// but a timer moves the capture clock (a quiet live link) for rotation.
+func (z *ZeekLog) Events(_ *tracker.Conn, evs []tracker.Event) {
+	if len(evs) > 0 && z.z.rot != nil {
+		z.z.rot.advance(evs[0].Time)
 	}
 }
 
-// Events implements tracker.Observer; conn.log has no per-event lines.
-func (z *ZeekLog) Events(*tracker.Conn, []tracker.Event) {}
+// Advance moves the logs' capture clock to t without a packet (a quiet
+// live link): a rotation due is done.
+func (z *ZeekLog) Advance(t time.Time) {
+	if z.z.rot != nil && !t.IsZero() {
+		z.z.rot.advance(t)
+	}
+}
 
 // Done implements tracker.Observer: the connection's line.
 func (z *ZeekLog) Done(c *tracker.Conn) {
-	z.writeHeader()
 	z.buf = appendZeekConn(z.buf[:0], c, z.tunnels)
-	z.w.Write(z.buf)
+	z.z.line(c.First(), z.buf)
 }
 
-// Flush writes what is buffered to the file.
-func (z *ZeekLog) Flush() error { return z.wrap(z.w.Flush()) }
-
-// Close writes the #close line, flushes and closes the file OpenZeekLog
-// created. The summary is not used: conn.log has none.
-func (z *ZeekLog) Close(Summary) error {
-	z.writeHeader()
-	b := append(z.buf[:0], "#close"...)
-	b = append(b, zeekSep)
-	b = zeekTime(z.last).AppendFormat(b, zeekStamp)
-	b = append(b, '\n')
-	z.w.Write(b)
-	z.buf = b
-	err := z.w.Flush()
-	if z.f != nil {
-		if cerr := z.f.Close(); err == nil {
-			err = cerr
+// Flush writes what is buffered to the files.
+func (z *ZeekLog) Flush() error {
+	err := z.z.flush()
+	for _, f := range [...]*zeekFile{z.probes, z.finds} {
+		if f == nil {
+			continue
+		}
+		if ferr := f.flush(); err == nil {
+			err = ferr
 		}
 	}
-	return z.wrap(err)
+	return err
 }
 
-func (z *ZeekLog) wrap(err error) error {
-	if err == nil || z.name == "" {
-		return err
+// Close writes the #close lines, flushes and closes the files
+// OpenZeekLog created (with a Rotation, rotates them a last time). The
+// summary is not used: the logs have none.
+func (z *ZeekLog) Close(Summary) error {
+	err := z.z.close()
+	for _, f := range [...]*zeekFile{z.probes, z.finds} {
+		if f == nil {
+			continue
+		}
+		if f.last.Before(z.z.last) {
+			f.last = z.z.last // #close: the end of the input
+		}
+		if ferr := f.close(); err == nil {
+			err = ferr
+		}
 	}
-	return fmt.Errorf("zeek log: %s: %w", z.name, err)
+	return err
 }
 
 // zeekTime is t in UTC, or the epoch when nothing was captured.
@@ -156,34 +180,6 @@ func zeekTime(t time.Time) time.Time {
 		return time.Unix(0, 0).UTC()
 	}
 	return t.UTC()
-}
-
-// writeHeader writes the header lines once, before the first connection.
-func (z *ZeekLog) writeHeader() {
-	if z.header {
-		return
-	}
-	z.header = true
-	b := append(z.buf[:0], "#separator \\x09\n"...)
-	b = append(b, "#set_separator\t,\n"...)
-	b = append(b, "#empty_field\t"+zeekEmpty+"\n"...)
-	b = append(b, "#unset_field\t"+zeekUnset+"\n"...)
-	b = append(b, "#path\tconn\n"...)
-	b = append(b, "#open\t"...)
-	b = zeekTime(z.first).AppendFormat(b, zeekStamp)
-	b = append(b, "\n#fields"...)
-	for _, col := range zeekColumns {
-		b = append(b, zeekSep)
-		b = append(b, col.name...)
-	}
-	b = append(b, "\n#types"...)
-	for _, col := range zeekColumns {
-		b = append(b, zeekSep)
-		b = append(b, col.typ...)
-	}
-	b = append(b, '\n')
-	z.w.Write(b)
-	z.buf = b
 }
 
 // appendZeekConn appends c's conn.log line, the columns in zeekColumns

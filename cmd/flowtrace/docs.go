@@ -24,6 +24,7 @@ func manual() *flagdoc.Page {
 			"[flags] -r FILE [BPF filter]",
 			"[flags] -i IFACE [BPF filter]",
 			"-D",
+			"schema clickhouse [--cluster NAME] [--database NAME]",
 		},
 		Desc: []string{
 			"flowtrace reads TCP traffic from a pcap or pcapng file (optionally gzip or zstd compressed, or standard input) or captures it live, " +
@@ -33,7 +34,7 @@ func manual() *flagdoc.Page {
 			"Trailing arguments are a BPF filter in tcpdump syntax (see pcap-filter(7)); it applies to files too. " +
 				"Results go to standard output, diagnostics to standard error. The output is deterministic: the same input gives the same bytes.",
 		},
-		Groups: []string{groupInput, groupOutput, groupDrill, groupTracker, groupLive, groupProfile},
+		Groups: []string{groupInput, groupOutput, groupDrill, groupTracker, groupLive, groupSink, groupProfile},
 		Examples: []flagdoc.Example{
 			{Cmd: "flowtrace -r trace.pcap", Text: "annotated transcript, connection table, histogram"},
 			{Cmd: "flowtrace -r trace.pcapng --json", Text: "the same as JSON Lines"},
@@ -44,6 +45,7 @@ func manual() *flagdoc.Page {
 			{Cmd: "flowtrace -r trace.pcap --zeek-log logs", Text: "also write logs/conn.log for zeek-cut"},
 			{Cmd: "sudo flowtrace -i eth0 -w s.pcap", Text: "capture live, save for replay"},
 			{Cmd: "sudo flowtrace -i any --watch", Text: "a refreshed view of states, like top"},
+			{Cmd: "flowtrace schema clickhouse | clickhouse-client -n", Text: "the ClickHouse tables for --sink"},
 		},
 		Footer: "Exit status: 0 ok (a live capture stopped by Ctrl-C included), 1 runtime error (damaged or unreadable input, interface down), 2 usage error, 3 a check failed (--forbid, --require, --max, --expect).\n" +
 			"Live capture needs root or CAP_NET_RAW, nothing else. To let users capture:\n" +

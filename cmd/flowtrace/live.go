@@ -268,8 +268,16 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if cfg.drill.filter.Active() {
 		obs, _ = selectObserver(cfg, out, l.iface, stderr)
 	}
+	obs, sink, sk, err := withSink(cfg, obs, zeekFindings(sink, zl), stderr)
+	if err != nil {
+		if pw != nil {
+			pw.Close()
+		}
+		return err
+	}
 	obs, sink, rep, err := withReport(cfg, l.iface, obs, sink)
 	if err != nil {
+		closeSink(sk)
 		if pw != nil {
 			pw.Close()
 		}
@@ -298,11 +306,15 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if rep != nil {
 		rep.InputEnded()
 	}
+	sinkEndOfInput(sk)
 	sum := finish(rd, tr)
 	if eng != nil {
 		eng.Close()
 	}
 	var closeErr error
+	if err := closeSink(sk); err != nil {
+		closeErr = err
+	}
 	if w != nil {
 		w.setStats(ls.drops.Last())
 	}
@@ -314,6 +326,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 			closeErr = err
 		}
 	}
+	cfg.rotation.Wait()
 	if pw != nil {
 		if err := pw.Close(); err != nil && readErr == nil {
 			readErr = fmt.Errorf("-w %s: %w", l.write, err)
@@ -500,6 +513,11 @@ func (s *liveSource) flushWriters() {
 		}
 	}
 	if s.zeek != nil {
+		// On a quiet link the capture clock follows the wall clock
+		// (tracker.Advance): the logs rotate on time, as Zeek's do.
+		if s.tr != nil {
+			s.zeek.Advance(s.tr.Now())
+		}
 		if err := s.zeek.Flush(); err != nil && s.err == nil {
 			s.err = err
 			s.stopped = "stopped by a write error"

@@ -80,6 +80,9 @@ type config struct {
 	ci         ciConfig // assertions, goldens, JUnit (ci.go)
 	json       bool
 	zeekLog    string // --zeek-log DIR
+	rotate     time.Duration
+	rotateCmd  string
+	rotation   *printer.Rotation // the logs' rotation (withZeekLog), nil without --rotate
 	verbose    bool
 	quiet      bool
 	count      uint64
@@ -102,6 +105,7 @@ type config struct {
 	profiles   profile.Profiles // --cpuprofile, --memprofile
 	findings   findingsConfig   // findings.go
 	report     reportConfig     // report.go
+	sink       sinkConfig       // sink.go
 }
 
 // Flag groups: the sections of --help and of the man page.
@@ -136,13 +140,15 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.BoolVar(&c.json, "json", false, "write JSON Lines instead of the text transcript")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print every packet, not only those that change an endpoint's state or show trouble")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no transcript, only the tables (with --json, only conn and summary records)")
-	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing")
+	fs.StringVar(&c.zeekLog, "zeek-log", "", "also write a Zeek conn.log (TSV) into `DIR`, created if missing, and probes.log and findings.log when there are probes or findings")
+	fs.DurationVar(&c.rotate, "rotate", 0, "rotate the --zeek-log logs as Zeek does: every D on the capture clock (1h: on the hour, UTC) each is closed and renamed PATH.YYYY-MM-DD-HH-MM-SS.log")
+	fs.StringVar(&c.rotateCmd, "rotate-cmd", "", "after each rotation run `CMD` with the rotated file, the log's path, open and close times, 1 if it is the last, and \"ascii\" (Zeek's postprocessor arguments)")
 	fs.BoolVarP(&c.lineBuf, "line-buffered", "l", false, "write out every line or JSON record at once (the default live on a terminal)")
 	fs.BoolVarP(&c.pktBuf, "packet-buffered", "U", false, "write out each packet's lines or records at once")
 	fs.CountVarP(&c.tstamp, "timestamps", "t", "timestamp format, counted as by tcpdump: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet")
 	fs.BoolVar(&c.utc, "utc", false, "times in UTC instead of local time (TZ also applies), printed and read by --since/--until")
 	fs.BoolVar(&c.wide, "wide", false, "connection table with every column: uid, both full timestamps, packets and bytes per direction")
-	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log", "line-buffered", "packet-buffered", "timestamps", "utc", "wide")
+	flagdoc.SetGroup(fs, groupOutput, "json", "verbose", "quiet", "zeek-log", "rotate", "rotate-cmd", "line-buffered", "packet-buffered", "timestamps", "utc", "wide")
 	flagdoc.SetComplete(fs, "zeek-log", flagdoc.CompleteFile)
 
 	addDrillFlags(fs, &c.drill)
@@ -167,6 +173,8 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	flagdoc.SetGroup(fs, groupProfile, "cpuprofile", "memprofile")
 	flagdoc.SetComplete(fs, "cpuprofile", flagdoc.CompleteFile)
 	flagdoc.SetComplete(fs, "memprofile", flagdoc.CompleteFile)
+
+	addSinkFlags(fs, &c.sink)
 
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.StringVar(&c.completion, "completion", "", "print a completion script for `SHELL` (bash or zsh) and exit")
@@ -213,6 +221,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if err := checkReportFlags(fs, &c.report); err != nil {
 		return nil, err
 	}
+	if err := checkSinkFlags(fs, &c.sink); err != nil {
+		return nil, err
+	}
 	switch {
 	case c.read == "" && c.live.iface == "" && !c.live.list:
 		return nil, usagef("no input: give -r FILE (or -r - for standard input), or -i IFACE to capture live")
@@ -228,6 +239,12 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("--max-conns must be positive, not %d", c.tracker.MaxConns)
 	case fs.Changed("zeek-log") && c.zeekLog == "":
 		return nil, usagef("--zeek-log needs a directory")
+	case (fs.Changed("rotate") || fs.Changed("rotate-cmd")) && c.zeekLog == "":
+		return nil, usagef("--rotate and --rotate-cmd need --zeek-log")
+	case c.rotate < 0 || fs.Changed("rotate") && c.rotate < time.Second:
+		return nil, usagef("--rotate must be at least 1s, not %v", c.rotate)
+	case c.rotateCmd != "" && c.rotate == 0:
+		return nil, usagef("--rotate-cmd needs --rotate")
 	case c.tstamp > printer.MaxTimeCount:
 		return nil, usagef("only -t, -tt, -ttt, -tttt and -ttttt are supported")
 	case c.progress != "auto" && c.progress != "always" && c.progress != "never":
@@ -239,6 +256,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 // run is flowtrace without the process around it: it returns the exit
 // status instead of exiting, so tests can call it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "schema" {
+		return exitCode(runSchema(args[1:], stdout), stderr)
+	}
 	cfg, err := parseFlags(args, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "flowtrace: %v\nRun 'flowtrace --help' for usage.\n", err)
@@ -261,6 +281,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return analyseAll(ctx, cfg, stdin, stdout, stderr) // ci.go
 		})
 	}
+	return exitCode(err, stderr)
+}
+
+// exitCode reports err on stderr and returns the exit status it calls for.
+func exitCode(err error, stderr io.Writer) int {
 	var ue *usageError
 	var ae *assertError
 	switch {
@@ -328,7 +353,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		return err
 	}
 	p := newPrinter(cfg, stdout, stderr)
-	out, _, err := withZeekLog(cfg, p)
+	out, zl, err := withZeekLog(cfg, p)
 	if err != nil {
 		return err
 	}
@@ -340,11 +365,15 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	} else {
 		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
-	obs, sink, rep, err := withReport(cfg, cfg.read, obs, findings.Tee(sinkOf(p), sinkOf(tap)))
+	obs, fsink, sk, err := withSink(cfg, obs, zeekFindings(findings.Tee(sinkOf(p), sinkOf(tap)), zl), stderr)
 	if err != nil {
 		return err
 	}
-	obs, eng := withFindings(&cfg.findings, obs, sink)
+	obs, fsink, rep, err := withReport(cfg, cfg.read, obs, fsink)
+	if err != nil {
+		return err
+	}
+	obs, eng := withFindings(&cfg.findings, obs, fsink)
 	var pw *capture.PcapWriter
 	var fw *selection.FrameWriter
 	if lf != nil {
@@ -370,11 +399,15 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	if rep != nil {
 		rep.InputEnded()
 	}
+	sinkEndOfInput(sk)
 	sum := finish(src, tr)
 	if eng != nil {
 		eng.Close()
 	}
-	if err := out.Close(sum); err != nil {
+	sinkErr := closeSink(sk)
+	err = out.Close(sum)
+	cfg.rotation.Wait()
+	if err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
 	if tap != nil {
@@ -386,6 +419,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		if err := rep.Close(); err != nil {
 			return err
 		}
+	}
+	if sinkErr != nil && readErr == nil {
+		readErr = sinkErr
 	}
 	if pw != nil {
 		if err := closeWrite(cfg, pw, fw, stderr); err != nil && readErr == nil {
@@ -467,6 +503,11 @@ func withZeekLog(cfg *config, out observer) (observer, *printer.ZeekLog, error) 
 		return nil, nil, err
 	}
 	z.SetTunnels(cfg.tunnelTable().Lookup)
+	if cfg.rotate > 0 {
+		cfg.rotation = &printer.Rotation{Every: cfg.rotate, Cmd: cfg.rotateCmd,
+			Warn: func(msg string) { fmt.Fprintf(os.Stderr, "flowtrace: %s\n", msg) }}
+		z.SetRotation(cfg.rotation)
+	}
 	return printer.Tee(out, z), z, nil
 }
 

@@ -57,15 +57,19 @@ _flowtrace() {
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
+	--sink-spool)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
 	--completion)
 		COMPREPLY=($(compgen -W "bash zsh" -- "$cur"))
 		return ;;
-	-c|--count|--conn|--state|--conn-state|--ended|--port|--since|--until|--time-wait|--fin-timeout|--idle-timeout|--max-conns|--syn-flood-half-open|--syn-flood-window|--scan-targets|--scan-window|--fingerprint-packets|--report-conns|-s|--snapshot-length|-B|--buffer-size|--duration|--watch-interval|--forbid|--require|--max)
+	-c|--count|--rotate|--rotate-cmd|--conn|--state|--conn-state|--ended|--port|--since|--until|--time-wait|--fin-timeout|--idle-timeout|--max-conns|--syn-flood-half-open|--syn-flood-window|--scan-targets|--scan-window|--fingerprint-packets|--report-conns|-s|--snapshot-length|-B|--buffer-size|--duration|--watch-interval|--forbid|--require|--max|--sink|--sensor|--sink-spool-max|--sink-queue|--sink-batch-rows|--sink-batch-wait|--sink-flush-wait)
 		COMPREPLY=()
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --checksums --json --verbose -v --quiet -q --zeek-log --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --findings --no-findings --syn-flood-half-open --syn-flood-window --scan-targets --scan-window --fingerprint-packets --report --report-conns --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --forbid --require --max --rules --expect --update --stable --junit --cpuprofile --memprofile --version --completion --help -h" -- "$cur"))
+		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --checksums --json --verbose -v --quiet -q --zeek-log --rotate --rotate-cmd --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --findings --no-findings --syn-flood-half-open --syn-flood-window --scan-targets --scan-window --fingerprint-packets --report --report-conns --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --forbid --require --max --rules --expect --update --stable --junit --cpuprofile --memprofile --sink --sink-transitions --sensor --sink-spool --sink-spool-max --sink-queue --sink-batch-rows --sink-batch-wait --sink-flush-wait --version --completion --help -h" -- "$cur"))
 	fi
 }
 complete -F _flowtrace flowtrace

@@ -10,7 +10,9 @@ _flowtrace() {
 		'--json''[write JSON Lines instead of the text transcript]' \
 		'(-v --verbose)'{-v,--verbose}'[print every packet, not only those that change an endpoint'\''s state or show trouble]' \
 		'(-q --quiet)'{-q,--quiet}'[print no transcript, only the tables]' \
-		'--zeek-log=''[also write a Zeek conn.log into DIR, created if missing]'':DIR:_files' \
+		'--zeek-log=''[also write a Zeek conn.log into DIR, created if missing, and probes.log and findings.log when there are probes or findings]'':DIR:_files' \
+		'--rotate=''[rotate the --zeek-log logs as Zeek does\: every D on the capture clock each is closed and renamed PATH.YYYY-MM-DD-HH-MM-SS.log]'':D: ' \
+		'--rotate-cmd=''[after each rotation run CMD with the rotated file, the log'\''s path, open and close times, 1 if it is the last, and "ascii"]'':CMD: ' \
 		'(-l --line-buffered)'{-l,--line-buffered}'[write out every line or JSON record at once]' \
 		'(-U --packet-buffered)'{-U,--packet-buffered}'[write out each packet'\''s lines or records at once]' \
 		'*'{-t,--timestamps}'[timestamp format, counted as by tcpdump\: -t none, -tt epoch seconds, -ttt delta since the previous line, -tttt date and time, -ttttt delta since the first packet]' \
@@ -58,6 +60,15 @@ _flowtrace() {
 		'--junit=''[write a JUnit XML report to FILE\: a test case per rule per input]'':FILE:_files' \
 		'--cpuprofile=''[write a Go CPU profile of the run to FILE]'':FILE:_files' \
 		'--memprofile=''[write a Go heap profile, taken at the end of the run, to FILE]'':FILE:_files' \
+		'--sink=''[also send connection records, findings, probes and a per-minute state histogram to KIND=URL\: clickhouse=http\://host\:8123/?database=flowtrace]'':KIND=URL: ' \
+		'--sink-transitions''[also send every state transition to the sink]' \
+		'--sensor=''[the sensor'\''s NAME in every row sent]'':NAME: ' \
+		'--sink-spool=''[spool batches the sink cannot deliver yet to DIR, and deliver what a previous run left there first]'':DIR:_files' \
+		'--sink-spool-max=''[the spool'\''s size cap]'':SIZE: ' \
+		'--sink-queue=''[batches waiting in memory, at most]'':SIZE: ' \
+		'--sink-batch-rows=''[send a batch when a table has N rows waiting…]'':N: ' \
+		'--sink-batch-wait=''[…or when its oldest row has waited this long]'':D: ' \
+		'--sink-flush-wait=''[at the end, how long to go on delivering before the rest is left in the spool]'':D: ' \
 		'--version''[print the version and exit]' \
 		'--completion=''[print a completion script for SHELL and exit]'':SHELL:(bash zsh)' \
 		'(-h --help)'{-h,--help}'[show this help and exit]' \
