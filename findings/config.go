@@ -38,6 +38,12 @@ const (
 	// DefaultRSTTTLDelta: a RST whose TTL differs by more than this from
 	// every earlier packet of its claimed sender did not come from it.
 	DefaultRSTTTLDelta = 2
+	// DefaultFragmentIncomplete fragment trains from one source that
+	// never complete make a finding.
+	DefaultFragmentIncomplete = 1
+	// DefaultFragmentScanTargets distinct targets of fragmented bare
+	// probes from one source make a fragment scan.
+	DefaultFragmentScanTargets = 3
 )
 
 // Config holds every detector's thresholds. Zero values select the
@@ -63,6 +69,9 @@ type Config struct {
 	EphemeralFirst, EphemeralLast int
 
 	RSTTTLDelta int
+
+	FragmentIncomplete  int
+	FragmentScanTargets int
 }
 
 // withDefaults fills in the zero values.
@@ -106,6 +115,12 @@ func (c Config) withDefaults() Config {
 	if c.RSTTTLDelta <= 0 {
 		c.RSTTTLDelta = DefaultRSTTTLDelta
 	}
+	if c.FragmentIncomplete <= 0 {
+		c.FragmentIncomplete = DefaultFragmentIncomplete
+	}
+	if c.FragmentScanTargets <= 0 {
+		c.FragmentScanTargets = DefaultFragmentScanTargets
+	}
 	return c
 }
 
@@ -120,5 +135,6 @@ func New(cfg Config, sink Sink) *Engine {
 	e.Register(newStuck(cfg))
 	e.Register(newTimeWait(cfg))
 	e.Register(newRST(cfg))
+	e.Register(newFragments(cfg))
 	return e
 }

@@ -1,6 +1,7 @@
 package findings
 
 import (
+	"math"
 	"time"
 
 	"github.com/flowtrace/flowtrace/segment"
@@ -84,7 +85,9 @@ type Engine struct {
 	strays      []StrayWatcher
 	tickers     []Ticker
 	enders      []Ender
+	fragments   []FragmentWatcher
 	names       []string
+	fq          *FragmentQueue // fragment.go
 
 	now      time.Time // the capture clock
 	pkt      uint64    // the packet being handled; 0 for timers
@@ -130,6 +133,30 @@ func (e *Engine) Register(d Detector) {
 	if w, ok := d.(Ender); ok {
 		e.enders = append(e.enders, w)
 	}
+	if w, ok := d.(FragmentWatcher); ok {
+		e.fragments = append(e.fragments, w)
+	}
+}
+
+// SetFragments makes the engine take the IP reassembler's events from q
+// (fragment.go), each just before the first segment, probe or stray
+// with a later packet number, the rest at Close.
+func (e *Engine) SetFragments(q *FragmentQueue) { e.fq = q }
+
+// takeFragments hands the fragment events up to packet pkt to the
+// FragmentWatchers.
+func (e *Engine) takeFragments(pkt uint64) {
+	if e.fq == nil || e.fq.n.Load() == 0 {
+		return
+	}
+	evs := e.fq.take(pkt)
+	for i := range evs {
+		e.pkt = evs[i].Pkt
+		e.clock(evs[i].Time)
+		for _, w := range e.fragments {
+			w.Fragment(e, &evs[i])
+		}
+	}
 }
 
 // Detectors names the registered detectors, in order.
@@ -167,12 +194,14 @@ func (e *Engine) clock(t time.Time) {
 // Advance moves the capture clock to now on a quiet link (a live capture
 // calls it with the tracker's Advance), running the Tickers that are due.
 func (e *Engine) Advance(now time.Time) {
+	e.takeFragments(math.MaxUint64 - 1)
 	e.pkt = 0
 	e.clock(now)
 }
 
 // Packet implements tracker.Observer.
 func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	e.takeFragments(seg.Pkt)
 	e.pkt = seg.Pkt
 	e.clock(seg.Time)
 	for _, w := range e.packets {
@@ -212,6 +241,7 @@ func (e *Engine) Done(c *tracker.Conn) {
 
 // Probe implements tracker.ProbeObserver.
 func (e *Engine) Probe(p *tracker.Probe) {
+	e.takeFragments(p.Pkt)
 	e.pkt = p.AnswerPkt
 	if e.pkt == 0 {
 		e.pkt = p.Pkt
@@ -224,6 +254,7 @@ func (e *Engine) Probe(p *tracker.Probe) {
 
 // Stray implements tracker.StrayObserver.
 func (e *Engine) Stray(s *tracker.Stray) {
+	e.takeFragments(s.Pkt)
 	e.pkt = s.Pkt
 	e.clock(s.Time)
 	for _, w := range e.strays {
@@ -285,6 +316,7 @@ func (e *Engine) Close() {
 	if e.closed {
 		return
 	}
+	e.takeFragments(math.MaxUint64)
 	e.pkt = 0
 	for _, w := range e.enders {
 		w.End(e)

@@ -25,10 +25,13 @@ import (
 //     host:port; a client's host when the client is the one in
 //     CLOSE-WAIT), with the count and the oldest age.
 //   - fin-wait-2-stuck: FIN-WAIT-2 for FinWait2Age or longer, or ended by
-//     the orphan timeout, with no FIN from the peer. Per connection.
+//     the orphan timeout, with no FIN from the peer.
 //   - fin-wait-1-stuck and last-ack-stuck: the endpoint retransmitted its
 //     FIN StuckRetransmits times or more and is still waiting for its
-//     ACK. Per connection.
+//     ACK.
+//
+// These three are grouped by the host holding the stuck endpoints (a
+// machine full of FIN-WAIT-1 sockets talks to peers that are gone).
 //   - syn-sent-stuck: a client retried its SYN StuckRetransmits times or
 //     more and never got an answer. Grouped by the service it called.
 //   - half-dead: keep-alives from one side (HalfDeadKeepAlives or more)
@@ -285,11 +288,11 @@ func (d *stuck) subject(w *watched) (kind, subj string) {
 	case tracker.SynSent:
 		return KindSynSentStuck, Service(w.server)
 	case tracker.FinWait1:
-		return KindFinWait1Stuck, w.uid.String()
+		return KindFinWait1Stuck, Host(w.local.Addr())
 	case tracker.FinWait2:
-		return KindFinWait2Stuck, w.uid.String()
+		return KindFinWait2Stuck, Host(w.local.Addr())
 	}
-	return KindLastAckStuck, w.uid.String()
+	return KindLastAckStuck, Host(w.local.Addr())
 }
 
 func sideName(s tracker.Side) string {
@@ -327,19 +330,19 @@ func (d *stuck) describe(g *stuckGroup, w *watched) {
 			f.Subject, conns, Seconds(d.cfg.CloseWaitAge), Seconds(g.oldest), g.oldUID, who, who)
 		f.Advice = "Find the process holding the sockets (ss -tanp state close-wait) and fix the code path that returns without closing the connection: close it on EOF (read returned 0), on errors and on timeouts, e.g. with defer/finally. Restarting the process only hides the leak."
 	case tracker.FinWait2:
-		f.Summary = fmt.Sprintf("FIN-WAIT-2 for %s with no FIN from the peer", Seconds(g.oldest))
-		f.Explanation = fmt.Sprintf("The %s %s closed its side and its FIN was acknowledged, but the peer never sent its own FIN: the connection sat in FIN-WAIT-2 for %s (threshold %s, or the orphan timeout). The peer's application is in CLOSE-WAIT and has not called close().",
-			who, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
+		f.Summary = fmt.Sprintf("%s in FIN-WAIT-2 with no FIN from the peer, the oldest for %s", conns, Seconds(g.oldest))
+		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-2 (the oldest %s, %s for %s; threshold %s, or the orphan timeout): it closed its side and its FIN was acknowledged, but the peer never sent its own FIN. The peer's application is in CLOSE-WAIT and has not called close().",
+			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
 		f.Advice = "Look at the peer application: it must close its socket when it reads EOF. On this host, net.ipv4.tcp_fin_timeout bounds how long an orphaned FIN-WAIT-2 is kept."
 	case tracker.FinWait1:
-		f.Summary = fmt.Sprintf("FIN retransmitted %s times to a silent peer", Num(g.rexmits))
-		f.Explanation = fmt.Sprintf("The %s %s closed its side and sent its FIN %s more times without an acknowledgment: it is stuck in FIN-WAIT-1 talking to a peer that no longer answers (gone, unreachable, or a firewall dropping the segments).",
-			who, w.local, Num(g.rexmits))
+		f.Summary = fmt.Sprintf("%s in FIN-WAIT-1, their FINs retransmitted %s times to silent peers", conns, Num(g.rexmits))
+		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-1 (the oldest %s, %s, for %s): each closed its side and retransmitted its FIN without an acknowledgment, %s retransmissions in all. The peers no longer answer: gone, unreachable, or a firewall drops the segments.",
+			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Check whether the peer is still reachable (a firewall or NAT entry that expired, a host that went away). The kernel gives up after net.ipv4.tcp_orphan_retries retransmissions; many such sockets at once point to peers that vanish without a RST."
 	case tracker.LastAck:
-		f.Summary = fmt.Sprintf("FIN retransmitted %s times in LAST-ACK", Num(g.rexmits))
-		f.Explanation = fmt.Sprintf("The %s %s answered its peer's close with its own FIN and retransmitted it %s times without the final ACK: it is stuck in LAST-ACK. The peer has gone, or its ACKs are dropped on the way.",
-			who, w.local, Num(g.rexmits))
+		f.Summary = fmt.Sprintf("%s in LAST-ACK, their FINs retransmitted %s times", conns, Num(g.rexmits))
+		f.Explanation = fmt.Sprintf("%s held %s in LAST-ACK (the oldest %s, %s, for %s): each answered its peer's close with its own FIN and retransmitted it without getting the final ACK, %s retransmissions in all. The peer has gone, or its ACKs are dropped on the way.",
+			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Look for a firewall or NAT dropping the peer's final ACK, or a peer that vanished after sending its FIN. The socket is freed after its retransmissions run out."
 	case tracker.SynSent:
 		f.Summary = fmt.Sprintf("%s retried their SYN without an answer (%s retransmissions)", conns, Num(g.rexmits))

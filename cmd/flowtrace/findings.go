@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -38,9 +39,11 @@ func addFindingsFlags(fs *pflag.FlagSet, c *findingsConfig) {
 	fs.IntVar(&c.cfg.HalfDeadKeepAlives, "half-dead-keepalives", findings.DefaultHalfDeadKeepAlives, "half-dead fires when this many keep-alives in a row went unanswered before a RST (or the input's end)")
 	fs.IntVar(&c.cfg.TimeWaitPile, "time-wait-pile", findings.DefaultTimeWaitPile, "time-wait-pile fires when a client host (or a server service) holds this many endpoints in TIME-WAIT at once")
 	fs.StringVar(&c.ephemeral, "ephemeral-ports", fmt.Sprintf("%d-%d", findings.DefaultEphemeralFirst, findings.DefaultEphemeralLast), "the clients' ephemeral port range FIRST-LAST, for the share of it a TIME-WAIT pile uses (Linux net.ipv4.ip_local_port_range)")
+	fs.IntVar(&c.cfg.FragmentIncomplete, "fragment-incomplete", findings.DefaultFragmentIncomplete, "fragment-incomplete fires when one source has this many IP fragment trains that never complete (timed out, or open at the input's end)")
+	fs.IntVar(&c.cfg.FragmentScanTargets, "fragment-scan-targets", findings.DefaultFragmentScanTargets, "fragment-scan fires when one source sends bare TCP probes (SYN, FIN, NULL, Xmas) in IP fragments to this many host:port targets")
 	fs.IntVar(&c.cfg.RSTTTLDelta, "rst-ttl-delta", findings.DefaultRSTTTLDelta, "rst-injection and middlebox-reset: a RST whose TTL (hop limit) lies more than this outside its claimed sender's earlier TTLs was sent by someone else")
 	flagdoc.SetGroup(fs, groupFindings, "findings", "no-findings", "syn-flood-half-open", "syn-flood-window", "scan-targets", "scan-window", "fingerprint-packets",
-		"close-wait-age", "fin-wait-2-age", "stuck-retransmits", "half-dead-keepalives", "time-wait-pile", "ephemeral-ports", "rst-ttl-delta")
+		"close-wait-age", "fin-wait-2-age", "stuck-retransmits", "half-dead-keepalives", "time-wait-pile", "ephemeral-ports", "rst-ttl-delta", "fragment-incomplete", "fragment-scan-targets")
 }
 
 // checkFindingsFlags checks the findings flags.
@@ -68,6 +71,10 @@ func checkFindingsFlags(c *findingsConfig) error {
 		return usagef("--half-dead-keepalives must be positive, not %d", c.cfg.HalfDeadKeepAlives)
 	case c.cfg.TimeWaitPile <= 0:
 		return usagef("--time-wait-pile must be positive, not %d", c.cfg.TimeWaitPile)
+	case c.cfg.FragmentIncomplete <= 0:
+		return usagef("--fragment-incomplete must be positive, not %d", c.cfg.FragmentIncomplete)
+	case c.cfg.FragmentScanTargets <= 0:
+		return usagef("--fragment-scan-targets must be positive, not %d", c.cfg.FragmentScanTargets)
 	case c.cfg.RSTTTLDelta <= 0:
 		return usagef("--rst-ttl-delta must be positive, not %d", c.cfg.RSTTTLDelta)
 	}
@@ -103,6 +110,29 @@ func withFindings(c *findingsConfig, obs tracker.Observer, sink findings.Sink) (
 	}
 	e := findings.New(c.cfg, sink)
 	return findings.Chain(obs, e), e
+}
+
+// feedFragments makes rd's fragment events reach the engine e (none
+// without one).
+func feedFragments(rd *capture.Reader, e *findings.Engine) {
+	if e == nil {
+		return
+	}
+	q := new(findings.FragmentQueue)
+	e.SetFragments(q)
+	rd.SetFragObserver(fragmentFeed{q})
+}
+
+// fragmentFeed turns capture's fragment events into the findings'.
+type fragmentFeed struct{ q *findings.FragmentQueue }
+
+func (f fragmentFeed) Fragment(ev *capture.FragEvent) {
+	x := &ev.Example
+	f.q.Add(findings.FragmentEvent{
+		Kind: findings.FragmentKind(ev.Kind), Src: x.Src, Dst: x.Dst, ID: x.ID, First: x.First, FirstPkt: x.FirstPkt,
+		Time: ev.Time, Pkt: ev.Pkt, TimedOut: ev.TimedOut, Conflict: x.Conflict,
+		DstPort: ev.DstPort, Flags: ev.Flags, PayloadLen: ev.PayloadLen,
+	})
 }
 
 // sinkOf returns p as a findings.Sink, or nil if it is not one.

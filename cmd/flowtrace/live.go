@@ -275,6 +275,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	rd := capture.NewReader(ls) // the filter runs in the kernel
 	rd.SetTunnels(cfg.tunnelTable())
 	rd.SetChecksums(cfg.checksums)
+	feedFragments(rd, eng)
 
 	if w != nil {
 		w.start(now())

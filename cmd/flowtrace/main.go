@@ -286,6 +286,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		obs, sel = selectObserver(cfg, out, f.Name(), stderr)
 	}
 	obs, eng := withFindings(&cfg.findings, obs, sinkOf(p))
+	feedFragments(rd, eng)
 	var pw *capture.PcapWriter
 	var fw *selection.FrameWriter
 	if lf != nil {
