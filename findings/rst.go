@@ -29,8 +29,9 @@ import (
 // Two suspect RSTs of one connection in opposite directions within
 // middleboxWindow, with TTLs that match neither endpoint, are a
 // middlebox-reset (a firewall resetting both ends at once); otherwise a
-// TTL suspect is an rst-injection, decided middleboxWindow after it (or
-// when its connection leaves, or at the input's end). A far
+// TTL suspect is an rst-injection, decided on the first Tick more than
+// middleboxWindow after it, or at the input's end. A connection stays
+// known after it leaves the tracker's table, for the strays after it. A far
 // out-of-window RST and a sender still talking fire at once.
 
 // RSTClass names what a RST did.
@@ -229,14 +230,6 @@ func (d *rstDetector) stillTalking(e *Engine, uid tracker.UID, rc *rstConn, s tr
 		rc.uid = uid
 	}
 	d.injection(e, rc, s, fmt.Sprintf("its claimed sender went on sending (packet %d) after it, as if it had never reset the connection", pkt), 0)
-}
-
-// Done implements DoneWatcher: a TTL suspect of a leaving connection is
-// judged now, but the connection stays known for strays after it.
-func (d *rstDetector) Done(e *Engine, c *tracker.Conn) {
-	if rc := d.conns.get(c.ID()); rc != nil {
-		d.judge(e, rc, time.Time{})
-	}
 }
 
 // Tick implements Ticker: TTL suspects older than middleboxWindow.

@@ -69,6 +69,9 @@ type keepAlives struct {
 	n           int
 	first, last uint64
 	firstTime   time.Time
+	// The connection's, for a report after it left.
+	uid        tracker.UID
+	orig, resp netip.AddrPort
 }
 
 // stuckGroup is an episode of one kind on one subject.
@@ -87,6 +90,7 @@ type stuck struct {
 	watch  map[watchKey]*watched
 	ka     map[uint64]*keepAlives
 	groups map[episodeKey]*stuckGroup
+	kaEnd  []*keepAlives // half-dead connections left at the input's end
 	due    []*watched    // scratch for Tick
 	toFire []*stuckGroup // episodes opened by the current batch
 }
@@ -140,7 +144,8 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 	case k == nil:
 	case seg.Flags&segment.RST != 0:
 		if k.n >= d.cfg.HalfDeadKeepAlives {
-			d.halfDead(e, c, k, seg)
+			k.uid, k.orig, k.resp = c.UID(), c.Addr(tracker.Orig), c.Addr(tracker.Resp)
+			d.halfDead(e, k, seg)
 		}
 		delete(d.ka, c.ID())
 	case side != k.side:
@@ -170,11 +175,16 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 }
 
 // Done implements DoneWatcher: the connection's endpoints are judged as
-// they leave.
+// they leave early (idle timeout, table full); those still in their
+// state when the input ends are left to End, so that their finding is
+// dated at the end, not at the last packet.
 func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		k := watchKey{c.ID(), s}
 		if w := d.watch[k]; w != nil {
+			if c.Why() == "" && c.State(s) == w.state {
+				continue // the input's end (Flush): End judges it
+			}
 			if !w.done && d.isStuck(w, e.Now()) {
 				d.report(e, w, e.Now())
 			}
@@ -184,7 +194,8 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 	d.fire(e)
 	if k := d.ka[c.ID()]; k != nil {
 		if k.n >= d.cfg.HalfDeadKeepAlives {
-			d.halfDead(e, c, k, nil)
+			k.uid, k.orig, k.resp = c.UID(), c.Addr(tracker.Orig), c.Addr(tracker.Resp)
+			d.kaEnd = append(d.kaEnd, k) // End reports it, at the input's end
 		}
 		delete(d.ka, c.ID())
 	}
@@ -214,7 +225,13 @@ func (d *stuck) Tick(e *Engine, now time.Time) {
 }
 
 // End implements Ender.
-func (d *stuck) End(e *Engine) { d.Tick(e, e.Now()) }
+func (d *stuck) End(e *Engine) {
+	d.Tick(e, e.Now())
+	for _, k := range d.kaEnd {
+		d.halfDead(e, k, nil)
+	}
+	d.kaEnd = nil
+}
 
 func cmpU64(a, b uint64) int {
 	switch {
@@ -357,29 +374,25 @@ func (d *stuck) describe(g *stuckGroup, w *watched) {
 
 // halfDead reports a half-dead connection: k's keep-alives went
 // unanswered, then rst (nil: the input ended) ended it.
-func (d *stuck) halfDead(e *Engine, c *tracker.Conn, k *keepAlives, rst *segment.Segment) {
+func (d *stuck) halfDead(e *Engine, k *keepAlives, rst *segment.Segment) {
 	who := sideName(k.side)
-	f := &Finding{Kind: KindHalfDead, Severity: Warning, Subject: c.UID().String(), FirstTime: k.firstTime, FirstPkt: k.first,
+	f := &Finding{Kind: KindHalfDead, Severity: Warning, Subject: k.uid.String(), FirstTime: k.firstTime, FirstPkt: k.first,
 		LastTime: e.Now(), LastPkt: k.last}
 	f.Evidence.Int("keepalives_unanswered", int64(k.n)).Str("prober", who).Uint("first_keepalive_pkt", k.first)
 	end := "the input ended with the connection still open on that side"
 	if rst != nil {
+		by := tracker.Resp
+		if k.orig.Addr() == rst.Src && k.orig.Port() == rst.SrcPort {
+			by = tracker.Orig
+		}
 		f.LastPkt = rst.Pkt
-		f.Evidence.Uint("rst_pkt", rst.Pkt).Str("rst_by", sideName(sideOf(c, rst)))
-		end = fmt.Sprintf("then the %s reset the connection", sideName(sideOf(c, rst)))
+		f.Evidence.Uint("rst_pkt", rst.Pkt).Str("rst_by", sideName(by))
+		end = fmt.Sprintf("then the %s reset the connection", sideName(by))
 	}
 	f.Evidence.Threshold("keepalives", d.cfg.HalfDeadKeepAlives)
 	f.Summary = fmt.Sprintf("%s unanswered keep-alives from the %s, %s", Num(k.n), who, strings.TrimPrefix(end, "then "))
 	f.Explanation = fmt.Sprintf("The connection %s → %s was half-dead: the %s sent %s keep-alives over %s and the peer answered none of them; %s. The peer host went away (crash, power loss, a NAT or firewall entry that expired) without a RST or FIN.",
-		c.Addr(tracker.Orig), c.Addr(tracker.Resp), who, Num(k.n), Seconds(e.Now().Sub(k.firstTime)), end)
+		k.orig, k.resp, who, Num(k.n), Seconds(e.Now().Sub(k.firstTime)), end)
 	f.Advice = "Keep-alives did their job: the dead peer was detected. Keep TCP_KEEPIDLE/KEEPINTVL/KEEPCNT short enough for the application, and check the path for idle timeouts of NATs and firewalls shorter than the keep-alive interval."
 	e.Fire(f)
-}
-
-// sideOf returns the side of c that sent seg.
-func sideOf(c *tracker.Conn, seg *segment.Segment) tracker.Side {
-	if o := c.Addr(tracker.Orig); o.Addr() == seg.Src && o.Port() == seg.SrcPort {
-		return tracker.Orig
-	}
-	return tracker.Resp
 }
