@@ -1,6 +1,8 @@
 package findings
 
 import (
+	"time"
+
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -23,12 +25,24 @@ type chain struct {
 	e   *Engine
 }
 
+// The fragment events before a callback are handed to the engine before
+// obs prints it, so that their markers come first, in live and replay
+// alike.
+
 func (ch *chain) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	ch.e.takeFragments(seg.Pkt, time.Time{})
 	ch.obs.Packet(c, seg, side, evs)
 	ch.e.Packet(c, seg, side, evs)
 }
 
 func (ch *chain) Events(c *tracker.Conn, evs []tracker.Event) {
+	if len(evs) > 0 {
+		if evs[0].Pkt == 0 {
+			ch.e.takeFragments(0, evs[0].Time) // a timer
+		} else {
+			ch.e.takeFragments(evs[0].Pkt, time.Time{})
+		}
+	}
 	ch.obs.Events(c, evs)
 	ch.e.Events(c, evs)
 }
@@ -39,6 +53,7 @@ func (ch *chain) Done(c *tracker.Conn) {
 }
 
 func (ch *chain) Probe(p *tracker.Probe) {
+	ch.e.takeFragments(p.Pkt, time.Time{})
 	if ch.po != nil {
 		ch.po.Probe(p)
 	}
@@ -46,6 +61,7 @@ func (ch *chain) Probe(p *tracker.Probe) {
 }
 
 func (ch *chain) Stray(s *tracker.Stray) {
+	ch.e.takeFragments(s.Pkt, time.Time{})
 	if ch.so != nil {
 		ch.so.Stray(s)
 	}

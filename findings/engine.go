@@ -66,6 +66,18 @@ type Ender interface {
 	End(e *Engine)
 }
 
+// Noter is a detector with notes for the findings section that are not
+// findings (the count of RSTs per class); Close collects them.
+type Noter interface {
+	Notes() []string
+}
+
+// NoteSink is a Sink that also takes those notes, once, at Close, after
+// the last finding ended.
+type NoteSink interface {
+	Note(line string)
+}
+
 // DefaultTick is how often Tickers run on the capture clock.
 const DefaultTick = time.Second
 
@@ -85,11 +97,13 @@ type Engine struct {
 	strays      []StrayWatcher
 	tickers     []Ticker
 	enders      []Ender
+	noters      []Noter
 	fragments   []FragmentWatcher
 	names       []string
 	fq          *FragmentQueue // fragment.go
 
 	now      time.Time // the capture clock
+	last     time.Time // the latest packet's time: where the input ends
 	pkt      uint64    // the packet being handled; 0 for timers
 	nextTick time.Time
 	open     map[episodeKey]*Finding
@@ -136,6 +150,9 @@ func (e *Engine) Register(d Detector) {
 	if w, ok := d.(FragmentWatcher); ok {
 		e.fragments = append(e.fragments, w)
 	}
+	if w, ok := d.(Noter); ok {
+		e.noters = append(e.noters, w)
+	}
 }
 
 // SetFragments makes the engine take the IP reassembler's events from q
@@ -143,15 +160,18 @@ func (e *Engine) Register(d Detector) {
 // with a later packet number, the rest at Close.
 func (e *Engine) SetFragments(q *FragmentQueue) { e.fq = q }
 
-// takeFragments hands the fragment events up to packet pkt to the
-// FragmentWatchers.
-func (e *Engine) takeFragments(pkt uint64) {
+// takeFragments hands the fragment events up to packet pkt (or, if t is
+// not zero, up to time t) to the FragmentWatchers.
+func (e *Engine) takeFragments(pkt uint64, t time.Time) {
 	if e.fq == nil || e.fq.n.Load() == 0 {
 		return
 	}
-	evs := e.fq.take(pkt)
+	evs := e.fq.take(pkt, t)
 	for i := range evs {
 		e.pkt = evs[i].Pkt
+		if evs[i].Pkt != 0 {
+			e.input(evs[i].Time)
+		}
 		e.clock(evs[i].Time)
 		for _, w := range e.fragments {
 			w.Fragment(e, &evs[i])
@@ -191,17 +211,25 @@ func (e *Engine) clock(t time.Time) {
 	e.nextTick = e.now.Truncate(e.tick).Add(e.tick)
 }
 
+// input notes a packet's time t.
+func (e *Engine) input(t time.Time) {
+	if t.After(e.last) {
+		e.last = t
+	}
+}
+
 // Advance moves the capture clock to now on a quiet link (a live capture
 // calls it with the tracker's Advance), running the Tickers that are due.
 func (e *Engine) Advance(now time.Time) {
-	e.takeFragments(math.MaxUint64 - 1)
+	e.takeFragments(math.MaxUint64-1, time.Time{})
 	e.pkt = 0
 	e.clock(now)
 }
 
 // Packet implements tracker.Observer.
 func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	e.takeFragments(seg.Pkt)
+	e.takeFragments(seg.Pkt, time.Time{})
+	e.input(seg.Time)
 	e.pkt = seg.Pkt
 	e.clock(seg.Time)
 	for _, w := range e.packets {
@@ -241,7 +269,7 @@ func (e *Engine) Done(c *tracker.Conn) {
 
 // Probe implements tracker.ProbeObserver.
 func (e *Engine) Probe(p *tracker.Probe) {
-	e.takeFragments(p.Pkt)
+	e.takeFragments(p.Pkt, time.Time{})
 	e.pkt = p.AnswerPkt
 	if e.pkt == 0 {
 		e.pkt = p.Pkt
@@ -254,7 +282,8 @@ func (e *Engine) Probe(p *tracker.Probe) {
 
 // Stray implements tracker.StrayObserver.
 func (e *Engine) Stray(s *tracker.Stray) {
-	e.takeFragments(s.Pkt)
+	e.takeFragments(s.Pkt, time.Time{})
+	e.input(s.Time)
 	e.pkt = s.Pkt
 	e.clock(s.Time)
 	for _, w := range e.strays {
@@ -316,8 +345,14 @@ func (e *Engine) Close() {
 	if e.closed {
 		return
 	}
-	e.takeFragments(math.MaxUint64)
+	e.takeFragments(math.MaxUint64, time.Time{})
 	e.pkt = 0
+	// The input ends at its latest packet, as the tracker's Flush has
+	// it: a live clock moved on by Advance on a quiet link does not
+	// count, so that live and replay agree.
+	if !e.last.IsZero() {
+		e.now = e.last
+	}
 	for _, w := range e.enders {
 		w.End(e)
 	}
@@ -329,6 +364,13 @@ func (e *Engine) Close() {
 	sortBySeq(left)
 	for _, f := range left {
 		e.End(f)
+	}
+	if ns, ok := e.sink.(NoteSink); ok {
+		for _, w := range e.noters {
+			for _, l := range w.Notes() {
+				ns.Note(l)
+			}
+		}
 	}
 }
 

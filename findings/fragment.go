@@ -79,9 +79,10 @@ func (q *FragmentQueue) Add(ev FragmentEvent) {
 	q.mu.Unlock()
 }
 
-// take moves the events that happened at or before packet pkt (all of
-// them if pkt is math.MaxUint64) to q.out and returns them.
-func (q *FragmentQueue) take(pkt uint64) []FragmentEvent {
+// take moves the events that happened at or before packet pkt, or
+// (when t is not zero) at or before time t, to q.out and returns them;
+// those of the input's end (packet 0) only when pkt is math.MaxUint64.
+func (q *FragmentQueue) take(pkt uint64, t time.Time) []FragmentEvent {
 	q.out = q.out[:0]
 	if q.n.Load() == 0 {
 		return q.out
@@ -89,11 +90,12 @@ func (q *FragmentQueue) take(pkt uint64) []FragmentEvent {
 	q.mu.Lock()
 	i := 0
 	for ; i < len(q.evs); i++ {
-		at := q.evs[i].Pkt
+		ev := &q.evs[i]
+		at := ev.Pkt
 		if at == 0 {
 			at = math.MaxUint64 // the input's end
 		}
-		if at > pkt {
+		if at > pkt && (t.IsZero() || ev.Pkt == 0 || ev.Time.After(t)) {
 			break
 		}
 	}

@@ -106,12 +106,12 @@ func TestMoreDetectors(t *testing.T) {
 		{"CLOSE-WAIT younger than --close-wait-age", Config{CloseWaitAge: 20 * time.Second}, join(closeWait, later(11000)), ""},
 		{"CLOSE-WAIT closed in time", Config{}, join(closeWait, []segment.Segment{sg(5000, srv, cli, "F.", 511, 112, 0), sg(5001, cli, srv, ".", 112, 512, 0)}, later(11000)), ""},
 		{"FIN-WAIT-2 past --fin-wait-2-age", Config{FinWait2Age: 5 * time.Second}, join(closeWait, later(6000)), "fired fin-wait-2-stuck 10.0.0.1 #9; ended fin-wait-2-stuck 10.0.0.1"},
-		{"FIN-WAIT-1: 3 FIN retransmissions", Config{}, join(opened(0, cli), fins(4, cli, srv, 111, 511, 10)), "fired fin-wait-1-stuck 10.0.0.1 #0; ended fin-wait-1-stuck 10.0.0.1"},
+		{"FIN-WAIT-1: 3 FIN retransmissions", Config{}, join(opened(0, cli), fins(4, cli, srv, 111, 511, 10)), "fired fin-wait-1-stuck 10.0.0.1 #10; ended fin-wait-1-stuck 10.0.0.1"},
 		{"FIN-WAIT-1: 2 FIN retransmissions", Config{}, join(opened(0, cli), fins(3, cli, srv, 111, 511, 10)), ""},
-		{"FIN-WAIT-1: retransmitted, then answered", Config{}, join(opened(0, cli), fins(4, cli, srv, 111, 511, 10), []segment.Segment{sg(900, srv, cli, "F.", 511, 112, 0), sg(901, cli, srv, ".", 112, 512, 0)}), ""},
-		{"LAST-ACK: 4 FIN retransmissions", Config{}, join(closeWait, fins(5, srv, cli, 511, 112, 100)), "fired last-ack-stuck 10.0.0.2 #0; ended last-ack-stuck 10.0.0.2"},
+		{"FIN-WAIT-1: retransmitted twice, then answered", Config{}, join(opened(0, cli), fins(3, cli, srv, 111, 511, 10), []segment.Segment{sg(900, srv, cli, "F.", 511, 112, 0), sg(901, cli, srv, ".", 112, 512, 0)}), ""},
+		{"LAST-ACK: 4 FIN retransmissions", Config{}, join(closeWait, fins(5, srv, cli, 511, 112, 100)), "fired last-ack-stuck 10.0.0.2 #12; ended last-ack-stuck 10.0.0.2"},
 		{"SYN-SENT: 3 SYN retries", Config{}, []segment.Segment{sg(0, cli, srv, "S", 7, 0, 0), sg(1000, cli, srv, "S", 7, 0, 0), sg(2000, cli, srv, "S", 7, 0, 0), sg(3000, cli, srv, "S", 7, 0, 0)},
-			"fired syn-sent-stuck 10.0.0.2:80 #0; ended syn-sent-stuck 10.0.0.2:80"},
+			"fired syn-sent-stuck 10.0.0.2:80 #4; ended syn-sent-stuck 10.0.0.2:80"},
 		{"SYN-SENT: 1 retry, answered", Config{}, join([]segment.Segment{sg(0, cli, srv, "S", 99, 0, 0)}, opened(1000, cli)), ""},
 		{"half-dead: 3 unanswered keep-alives, then RST", Config{}, keepAlive(false), "fired half-dead %s #10; ended half-dead %s"},
 		{"answered keep-alives", Config{}, keepAlive(true), ""},
@@ -289,13 +289,13 @@ func TestFragmentFindings(t *testing.T) {
 	q.Add(FragmentEvent{Kind: FragTiny, Pkt: 5})
 	q.Add(FragmentEvent{Kind: FragTiny, Pkt: 9})
 	q.Add(FragmentEvent{Kind: FragIncomplete})
-	if n := len(q.take(4)); n != 0 {
+	if n := len(q.take(4, time.Time{})); n != 0 {
 		t.Errorf("take(4): %d events", n)
 	}
-	if evs := q.take(9); len(evs) != 2 || evs[1].Pkt != 9 {
+	if evs := q.take(9, time.Time{}); len(evs) != 2 || evs[1].Pkt != 9 {
 		t.Errorf("take(9): %+v", evs)
 	}
-	if evs := q.take(math.MaxUint64); len(evs) != 1 || evs[0].Kind != FragIncomplete {
+	if evs := q.take(math.MaxUint64, time.Time{}); len(evs) != 1 || evs[0].Kind != FragIncomplete {
 		t.Errorf("take(all): %+v", evs)
 	}
 }

@@ -95,6 +95,26 @@ func (d *rstDetector) Name() string { return "rst-forensics" }
 // Counts returns how many RSTs of each class the detector saw.
 func (d *rstDetector) Counts() map[RSTClass]int { return d.counts }
 
+// RSTClasses lists the classes in the order notes give them.
+var RSTClasses = [...]RSTClass{RSTRefusal, RSTScannerTeardown, RSTAbortClient, RSTAbortServer, RSTAfterFIN, RSTInWindow, RSTOutOfWindow, RSTIgnored}
+
+// Notes implements Noter: "RSTs by class: 3 refusal, 1 abort-client".
+func (d *rstDetector) Notes() []string {
+	if len(d.counts) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("RSTs by class:")
+	sep := " "
+	for _, c := range RSTClasses {
+		if n := d.counts[c]; n > 0 {
+			fmt.Fprintf(&b, "%s%s %s", sep, Num(n), c)
+			sep = ", "
+		}
+	}
+	return []string{b.String()}
+}
+
 // Packet implements PacketWatcher.
 func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	rc := d.conns.get(c.ID())

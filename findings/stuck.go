@@ -27,13 +27,14 @@ import (
 //   - fin-wait-2-stuck: FIN-WAIT-2 for FinWait2Age or longer, or ended by
 //     the orphan timeout, with no FIN from the peer.
 //   - fin-wait-1-stuck and last-ack-stuck: the endpoint retransmitted its
-//     FIN StuckRetransmits times or more and is still waiting for its
-//     ACK.
+//     FIN StuckRetransmits times without an acknowledgment; the finding
+//     fires at the retransmission that crosses the threshold.
 //
 // These three are grouped by the host holding the stuck endpoints (a
 // machine full of FIN-WAIT-1 sockets talks to peers that are gone).
-//   - syn-sent-stuck: a client retried its SYN StuckRetransmits times or
-//     more and never got an answer. Grouped by the service it called.
+//   - syn-sent-stuck: a client retried its SYN StuckRetransmits times
+//     without an answer (fires at that retry). Grouped by the service it
+//     called.
 //   - half-dead: keep-alives from one side (HalfDeadKeepAlives or more)
 //     went unanswered, then a RST ended the connection (or the input
 //     ended). Per connection.
@@ -120,6 +121,12 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 				(w.state == tracker.FinWait1 || w.state == tracker.LastAck) && seg.Flags&segment.FIN != 0:
 				w.rexmits++
 				w.lastPkt = seg.Pkt
+				if !w.done && d.isStuck(w, seg.Time) {
+					d.report(e, w, seg.Time) // at the retransmission that crossed the threshold
+					d.fire(e)
+				} else if w.done {
+					d.recount(w)
+				}
 			}
 		}
 	}
@@ -241,6 +248,16 @@ func cmpU64(a, b uint64) int {
 		return 1
 	}
 	return 0
+}
+
+// recount updates the record w counts in with one more retransmission.
+func (d *stuck) recount(w *watched) {
+	kind, subj := d.subject(w)
+	if g := d.groups[episodeKey{kind, subj}]; g != nil && !g.f.ended {
+		g.rexmits++
+		g.f.LastPkt = w.lastPkt
+		d.describe(g, w)
+	}
 }
 
 // isStuck says whether w counts as stuck at now.
