@@ -61,7 +61,8 @@ type watched struct {
 	server   netip.AddrPort // the connection's responder
 	rexmits  int            // FINs (or SYNs) sent again while in state
 	lastPkt  uint64         // the latest of them
-	done     bool           // counted in a finding
+	lastTime time.Time
+	done     bool // counted in a finding
 }
 
 // keepAlives counts one side's unanswered keep-alives.
@@ -120,7 +121,7 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 			case w.state == tracker.SynSent && seg.Flags&segment.SYN != 0,
 				(w.state == tracker.FinWait1 || w.state == tracker.LastAck) && seg.Flags&segment.FIN != 0:
 				w.rexmits++
-				w.lastPkt = seg.Pkt
+				w.lastPkt, w.lastTime = seg.Pkt, seg.Time
 				if !w.done && d.isStuck(w, seg.Time) {
 					d.report(e, w, seg.Time) // at the retransmission that crossed the threshold
 					d.fire(e)
@@ -256,6 +257,9 @@ func (d *stuck) recount(w *watched) {
 	if g := d.groups[episodeKey{kind, subj}]; g != nil && !g.f.ended {
 		g.rexmits++
 		g.f.LastPkt = w.lastPkt
+		if w.lastTime.After(g.f.LastTime) {
+			g.f.LastTime = w.lastTime
+		}
 		d.describe(g, w)
 	}
 }
@@ -369,19 +373,20 @@ func (d *stuck) describe(g *stuckGroup, w *watched) {
 			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
 		f.Advice = "Look at the peer application: it must close its socket when it reads EOF. On this host, net.ipv4.tcp_fin_timeout bounds how long an orphaned FIN-WAIT-2 is kept."
 	case tracker.FinWait1:
-		f.Summary = fmt.Sprintf("%s in FIN-WAIT-1, their FINs retransmitted %s times to silent peers", conns, Num(g.rexmits))
+		f.Summary = fmt.Sprintf("%s in FIN-WAIT-1, FINs retransmitted %s times to silent peers", conns, Num(g.rexmits))
 		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-1 (the oldest %s, %s, for %s): each closed its side and retransmitted its FIN without an acknowledgment, %s retransmissions in all. The peers no longer answer: gone, unreachable, or a firewall drops the segments.",
 			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Check whether the peer is still reachable (a firewall or NAT entry that expired, a host that went away). The kernel gives up after net.ipv4.tcp_orphan_retries retransmissions; many such sockets at once point to peers that vanish without a RST."
 	case tracker.LastAck:
-		f.Summary = fmt.Sprintf("%s in LAST-ACK, their FINs retransmitted %s times", conns, Num(g.rexmits))
+		f.Summary = fmt.Sprintf("%s in LAST-ACK, FINs retransmitted %s times", conns, Num(g.rexmits))
 		f.Explanation = fmt.Sprintf("%s held %s in LAST-ACK (the oldest %s, %s, for %s): each answered its peer's close with its own FIN and retransmitted it without getting the final ACK, %s retransmissions in all. The peer has gone, or its ACKs are dropped on the way.",
 			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Look for a firewall or NAT dropping the peer's final ACK, or a peer that vanished after sending its FIN. The socket is freed after its retransmissions run out."
 	case tracker.SynSent:
-		f.Summary = fmt.Sprintf("%s retried their SYN without an answer (%s retransmissions)", conns, Num(g.rexmits))
-		f.Explanation = fmt.Sprintf("%s to %s retried their SYN %s or more times and never got an answer (neither SYN-ACK nor RST): the service is unreachable or filtered, the packets are dropped silently on the way.",
-			conns, f.Subject, Num(d.cfg.StuckRetransmits))
+		their := Plural(g.count, "its", "their")
+		f.Summary = fmt.Sprintf("%s retried %s SYN without an answer (%s retransmissions)", conns, their, Num(g.rexmits))
+		f.Explanation = fmt.Sprintf("%s to %s retried %s SYN %s times or more (%s retransmissions in all) and never got an answer (neither SYN-ACK nor RST): the service is unreachable or filtered, the packets are dropped silently on the way.",
+			conns, f.Subject, their, Num(d.cfg.StuckRetransmits), Num(g.rexmits))
 		f.Advice = "Check that the service is up and that no firewall silently drops its traffic (a closed port answers with a RST; silence means a drop). Clients should use a connect timeout shorter than the kernel's SYN retries (net.ipv4.tcp_syn_retries)."
 	}
 	if !strings.HasSuffix(f.Explanation, ".") {

@@ -36,12 +36,12 @@ _flowtrace() {
 	--completion)
 		COMPREPLY=($(compgen -W "bash zsh" -- "$cur"))
 		return ;;
-	-c|--count|--conn|--state|--conn-state|--ended|--port|--since|--until|--time-wait|--fin-timeout|--idle-timeout|--max-conns|--syn-flood-half-open|--syn-flood-window|--scan-targets|--scan-window|--fingerprint-packets|-s|--snapshot-length|-B|--buffer-size|--duration|--watch-interval)
+	-c|--count|--conn|--state|--conn-state|--ended|--port|--since|--until|--time-wait|--fin-timeout|--idle-timeout|--max-conns|--syn-flood-half-open|--syn-flood-window|--scan-targets|--scan-window|--fingerprint-packets|--close-wait-age|--fin-wait-2-age|--stuck-retransmits|--half-dead-keepalives|--time-wait-pile|--ephemeral-ports|--fragment-incomplete|--fragment-scan-targets|--rst-ttl-delta|-s|--snapshot-length|-B|--buffer-size|--duration|--watch-interval)
 		COMPREPLY=()
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --checksums --json --verbose -v --quiet -q --zeek-log --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --findings --no-findings --syn-flood-half-open --syn-flood-window --scan-targets --scan-window --fingerprint-packets --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --version --completion --help -h" -- "$cur"))
+		COMPREPLY=($(compgen -W "--read -r --count -c --numeric -n --progress --checksums --json --verbose -v --quiet -q --zeek-log --line-buffered -l --packet-buffered -U --timestamps -t --utc --wide --conn --state --conn-state --ended --port --since --until --time-wait --fin-timeout --idle-timeout --max-conns --findings --no-findings --syn-flood-half-open --syn-flood-window --scan-targets --scan-window --fingerprint-packets --close-wait-age --fin-wait-2-age --stuck-retransmits --half-dead-keepalives --time-wait-pile --ephemeral-ports --fragment-incomplete --fragment-scan-targets --rst-ttl-delta --interface -i --list-interfaces -D --no-promiscuous-mode -p --snapshot-length -s --buffer-size -B --immediate-mode --write -w --duration --relinquish-privileges -Z --keep-root --watch --watch-interval --version --completion --help -h" -- "$cur"))
 	fi
 }
 complete -F _flowtrace flowtrace
