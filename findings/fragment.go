@@ -129,7 +129,7 @@ type fragSource struct {
 	ports                []uint64
 	ids                  []uint64 // sample first-fragment packets
 	first                time.Time
-	firstPkt             uint64
+	firstPkt, lastFirst  uint64 // the first and latest first fragment of incomplete trains
 	f                    [4]*Finding
 }
 
@@ -163,6 +163,7 @@ func (d *fragments) Fragment(e *Engine, ev *FragmentEvent) {
 		if len(s.ids) < maxSamples {
 			s.ids = append(s.ids, ev.FirstPkt)
 		}
+		s.lastFirst = max(s.lastFirst, ev.FirstPkt)
 		if ev.Pkt == 0 && s.f[i] == nil {
 			// Open at the input's end: the batch is counted first, and
 			// End fires it.
@@ -220,7 +221,7 @@ func (d *fragments) End(e *Engine) {
 		ev := &FragmentEvent{Kind: FragIncomplete, Src: src, First: s.first, FirstPkt: s.firstPkt, Time: e.Now()}
 		d.fire(e, s, 0, KindFragmentIncomplete, Warning, Host(src), ev)
 		if f := s.f[0]; f != nil {
-			f.LastTime = e.Now()
+			f.LastTime, f.LastPkt = e.Now(), s.lastFirst
 		}
 	}
 	d.atEnd = nil
@@ -260,8 +261,15 @@ func (d *fragments) describe(f *Finding, s *fragSource, ev *FragmentEvent) {
 		f.Evidence.Int("trains", int64(s.incomplete)).Int("timed_out", int64(s.timedOut)).
 			Uints("first_pkts", s.ids).Threshold("trains", d.cfg.FragmentIncomplete)
 		f.Summary = fmt.Sprintf("%s fragment %s never completed", Num(s.incomplete), Plural(s.incomplete, "train", "trains"))
-		f.Explanation = fmt.Sprintf("%s sent %s fragment %s that never completed (%s timed out on the reassembly timer, the rest were still open when the input ended): the receiver holds every such train in memory until its timer (30 s for IPv4, 60 s for IPv6 on Linux). Lone first fragments with nothing after them are a classic way to exhaust reassembly memory.",
-			f.Subject, Num(s.incomplete), Plural(s.incomplete, "train", "trains"), Num(s.timedOut))
+		how := fmt.Sprintf("%s timed out on the reassembly timer, the rest were still open when the input ended", Num(s.timedOut))
+		switch s.timedOut {
+		case 0:
+			how = "still open when the input ended"
+		case s.incomplete:
+			how = "timed out on the reassembly timer"
+		}
+		f.Explanation = fmt.Sprintf("%s sent %s fragment %s that never completed (%s): the receiver holds every such train in memory until its timer (30 s for IPv4, 60 s for IPv6 on Linux). Lone first fragments with nothing after them are a classic way to exhaust reassembly memory.",
+			f.Subject, Num(s.incomplete), Plural(s.incomplete, "train", "trains"), how)
 		f.Advice = "If the source is not a host behind a lossy path, drop its fragments at the edge; on Linux, net.ipv4.ipfrag_high_thresh and ipfrag_time bound the memory and time a train may hold."
 	case KindFragmentTiny:
 		f.Evidence.Int("tiny_first_fragments", int64(s.tiny)).Uint("pkt", ev.Pkt)

@@ -280,8 +280,16 @@ func (d *rstDetector) judge(e *Engine, rc *rstConn, now time.Time) {
 			continue
 		}
 		ts.suspect = false
-		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %d-%d of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ts.lo, ts.hi), 0)
+		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %s of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ttlRange(ts.lo, ts.hi)), 0)
 	}
+}
+
+// ttlRange writes a TTL range for a sentence: "TTL 64", "TTLs 60-64".
+func ttlRange(lo, hi uint8) string {
+	if lo == hi {
+		return fmt.Sprintf("TTL %d", lo)
+	}
+	return fmt.Sprintf("TTLs %d-%d", lo, hi)
 }
 
 func (d *rstDetector) injection(e *Engine, rc *rstConn, s tracker.Side, why string, delta int64) {
@@ -332,9 +340,9 @@ func (d *rstDetector) middlebox(e *Engine, rc *rstConn, s tracker.Side) {
 		Str("apart", b.rstTime.Sub(a.rstTime).Round(time.Microsecond).String()).
 		Threshold("ttl_delta", d.cfg.RSTTTLDelta, "window", middleboxWindow)
 	f.Summary = fmt.Sprintf("both directions reset within %s by RSTs with TTLs %d and %d, matching neither endpoint", Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL)
-	f.Explanation = fmt.Sprintf("The connection %s was reset in both directions at once (packets %d and %d, %s apart), each RST in the other endpoint's name but with a TTL (%d, %d) that matches neither endpoint's own packets (client %d-%d, server %d-%d): a device in the middle, such as a firewall or IPS rejecting the traffic with TCP resets, ended it.",
+	f.Explanation = fmt.Sprintf("The connection %s was reset in both directions at once (packets %d and %d, %s apart), each RST in the other endpoint's name but with a TTL (%d, %d) that matches neither endpoint's own packets (client %s, server %s): a device in the middle, such as a firewall or IPS rejecting the traffic with TCP resets, ended it.",
 		rc.desc, a.rstPkt, b.rstPkt, Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL,
-		rc.side[tracker.Orig].lo, rc.side[tracker.Orig].hi, rc.side[tracker.Resp].lo, rc.side[tracker.Resp].hi)
+		ttlRange(rc.side[tracker.Orig].lo, rc.side[tracker.Orig].hi), ttlRange(rc.side[tracker.Resp].lo, rc.side[tracker.Resp].hi))
 	f.Advice = "Find the firewall, IPS or load balancer on the path that rejects this traffic with TCP resets (a 'reject with tcp reset' rule, a protocol or size check) and read its logs for why; the endpoints did nothing wrong."
 	if e.Fire(f) {
 		rc.fired = true

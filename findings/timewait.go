@@ -153,7 +153,7 @@ func (d *timeWait) describe(p *pile) {
 		closer = "client"
 	}
 	f.Evidence.Reset()
-	f.Evidence.Int("time_wait", int64(p.cur)).Int("peak", int64(p.peak)).Int("entered", int64(p.total)).
+	f.Evidence.Int("peak", int64(p.peak)).Int("entered", int64(p.total)).
 		Str("closed_first_by", closer).Str("span", span.Round(time.Millisecond).String()).
 		Int("per_second", int64(rate+0.5))
 	if !p.svcMixed {
