@@ -299,3 +299,39 @@ func TestFragmentFindings(t *testing.T) {
 		t.Errorf("take(all): %+v", evs)
 	}
 }
+
+// TestMoreBounded: under a flood of spoofed SYNs (each its own
+// connection, each retried) the tables of the stuck-state, RST and
+// TIME-WAIT detectors stay within their caps.
+func TestMoreBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("70 000 connections")
+	}
+	cfg := Config{}.withDefaults()
+	e := NewEngine(&recorder{}, 0)
+	st, rs, tw := newStuck(cfg), newRST(cfg), newTimeWait(cfg)
+	e.Register(st)
+	e.Register(rs)
+	e.Register(tw)
+	tr := tracker.New(tracker.Config{}, Chain(nop{}, e))
+	var seg segment.Segment
+	for i := range 70000 {
+		src := netip.AddrPortFrom(netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}), uint16(1024+i%60000))
+		for r := range 2 {
+			seg = sg(float64(i)*0.01+float64(r)*0.005, src.String(), srv, "S", 7, 0, 0)
+			seg.Pkt = uint64(2*i + r + 1)
+			tr.Handle(&seg)
+		}
+	}
+	if n := len(st.watch); n > maxWatched {
+		t.Errorf("stuck: %d endpoints watched, cap %d", n, maxWatched)
+	}
+	if n := rs.conns.len(); n > maxRSTConns {
+		t.Errorf("rst: %d connections, cap %d", n, maxRSTConns)
+	}
+	if n := tw.piles.len(); n > maxPileKeys {
+		t.Errorf("time-wait: %d keys, cap %d", n, maxPileKeys)
+	}
+	tr.Flush()
+	e.Close()
+}
