@@ -52,6 +52,7 @@ type watchKey struct {
 // watched is one endpoint in a state that may get stuck.
 type watched struct {
 	id       uint64
+	c        *tracker.Conn // while in the tracker's table; nil once uid is set
 	uid      tracker.UID
 	side     tracker.Side
 	state    tracker.State
@@ -93,6 +94,7 @@ type stuck struct {
 	ka     map[uint64]*keepAlives
 	groups map[episodeKey]*stuckGroup
 	kaEnd  []*keepAlives // half-dead connections left at the input's end
+	free   []*watched    // entries to reuse: no allocation per connection
 	due    []*watched    // scratch for Tick
 	toFire []*stuckGroup // episodes opened by the current batch
 }
@@ -103,6 +105,25 @@ func newStuck(cfg Config) *stuck {
 }
 
 func (d *stuck) Name() string { return "stuck-states" }
+
+// newWatched returns an entry, reused if one is free.
+func (d *stuck) newWatched() *watched {
+	if n := len(d.free); n > 0 {
+		w := d.free[n-1]
+		d.free = d.free[:n-1]
+		return w
+	}
+	return new(watched)
+}
+
+// uidOf returns the connection's uid, computed only when a finding needs
+// it (it costs a hash).
+func (w *watched) uidOf() tracker.UID {
+	if w.c != nil && w.c.ID() == w.id {
+		w.uid, w.c = w.c.UID(), nil
+	}
+	return w.uid
+}
 
 func watchedState(s tracker.State) bool {
 	switch s {
@@ -171,6 +192,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 			d.fire(e)
 		}
 		delete(d.watch, k)
+		d.free = append(d.free, w)
 	}
 	if !watchedState(ev.To) || len(d.watch) >= maxWatched {
 		return
@@ -178,8 +200,10 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	if ev.To == tracker.SynSent && (ev.From != tracker.Closed || ev.Inferred) {
 		return
 	}
-	d.watch[k] = &watched{id: c.ID(), uid: c.UID(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
+	w := d.newWatched()
+	*w = watched{id: c.ID(), c: c, side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
+	d.watch[k] = w
 }
 
 // Done implements DoneWatcher: the connection's endpoints are judged as
@@ -191,12 +215,14 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 		k := watchKey{c.ID(), s}
 		if w := d.watch[k]; w != nil {
 			if c.Why() == "" && c.State(s) == w.state {
+				w.uid, w.c = c.UID(), nil
 				continue // the input's end (Flush): End judges it
 			}
 			if !w.done && d.isStuck(w, e.Now()) {
 				d.report(e, w, e.Now())
 			}
 			delete(d.watch, k)
+			d.free = append(d.free, w)
 		}
 	}
 	d.fire(e)
@@ -291,10 +317,10 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	g.count++
 	g.rexmits += w.rexmits
 	if age > g.oldest || g.oldUID == "" {
-		g.oldest, g.oldUID = age, w.uid.String()
+		g.oldest, g.oldUID = age, w.uidOf().String()
 	}
 	if len(g.samples) < maxSamples {
-		g.samples = append(g.samples, w.uid.String())
+		g.samples = append(g.samples, w.uidOf().String())
 		g.pkts = append(g.pkts, w.sincePkt)
 	}
 	if w.since.Before(g.f.FirstTime) {
