@@ -174,6 +174,8 @@ type defrag struct {
 	gen    uint64
 
 	nInc, nOver, nTiny int // examples kept
+
+	obs FragObserver // fragevent.go
 }
 
 func newDefrag() *defrag {
@@ -196,11 +198,12 @@ func markFragment(seg *segment.Segment, b []byte, end, unfrag int) (verdict, Rea
 func (r *Reader) reassemble(seg *segment.Segment, ci FrameInfo) bool {
 	if r.frag == nil {
 		r.frag = newDefrag()
+		r.frag.obs = r.fragObs
 	}
 	d, st := r.frag, &r.stats
 	b, end, unfrag := seg.Payload, seg.IPLen, seg.PayloadLen
 	pkt := st.Frames
-	d.expire(st, ci.Timestamp)
+	d.expire(st, ci.Timestamp, pkt)
 	dgram := d.add(st, b, end, unfrag, ci.Timestamp, pkt)
 	if dgram == nil {
 		st.Fragments++
@@ -230,6 +233,10 @@ func (r *Reader) reassemble(seg *segment.Segment, ci FrameInfo) bool {
 		}
 		seg.BadChecksum = r.judge(seg.Src)
 		seg.Time, seg.Pkt = ci.Timestamp, pkt
+		if d.obs != nil {
+			d.event(FragEvent{Kind: FragTCP, Example: FragExample{Src: seg.Src, Dst: seg.Dst}, Time: seg.Time, Pkt: pkt,
+				DstPort: seg.DstPort, Flags: seg.Flags, PayloadLen: seg.PayloadLen})
+		}
 		return true
 	case notTCP:
 		st.NonTCP++
@@ -252,7 +259,7 @@ func (r *Reader) endFragments() {
 	for fam, q := range d.fifo {
 		for _, e := range q {
 			if e.t.gen == e.gen {
-				d.incomplete(&r.stats, e.t, false)
+				d.incomplete(&r.stats, e.t, false, r.clock, 0)
 			}
 		}
 		d.fifo[fam] = q[:0]
@@ -262,7 +269,7 @@ func (r *Reader) endFragments() {
 // expire drops the trains whose first fragment is their timeout or more
 // older than now. Each family's FIFO is in creation order, so the scan
 // stops at the first train still in time.
-func (d *defrag) expire(st *Stats, now time.Time) {
+func (d *defrag) expire(st *Stats, now time.Time, pkt uint64) {
 	for fam, timeout := range [2]time.Duration{FragTimeout, FragTimeout6} {
 		q := d.fifo[fam]
 		i := 0
@@ -274,7 +281,7 @@ func (d *defrag) expire(st *Stats, now time.Time) {
 			if now.Sub(e.t.first) < timeout {
 				break
 			}
-			d.incomplete(st, e.t, true)
+			d.incomplete(st, e.t, true, now, pkt)
 		}
 		if i > 0 {
 			n := copy(q, q[i:])
@@ -283,12 +290,16 @@ func (d *defrag) expire(st *Stats, now time.Time) {
 	}
 }
 
-func (d *defrag) incomplete(st *Stats, t *train, timedOut bool) {
+// incomplete drops t, counting it incomplete at frame pkt and time now
+// (pkt 0: at the end of the input).
+func (d *defrag) incomplete(st *Stats, t *train, timedOut bool, now time.Time, pkt uint64) {
 	st.Frag.Incomplete++
 	if timedOut {
 		st.Frag.TimedOut++
 	}
-	note(&st.Frag.IncompleteEx, &d.nInc, d.example(t, 0))
+	e := d.example(t, 0)
+	note(&st.Frag.IncompleteEx, &d.nInc, e)
+	d.event(FragEvent{Kind: FragIncomplete, Example: e, Time: now, Pkt: pkt, TimedOut: timedOut})
 	d.drop(t)
 }
 
@@ -406,6 +417,7 @@ func (d *defrag) add(st *Stats, b []byte, end, unfrag int, now time.Time, pkt ui
 				e = d.example(t, pkt)
 			}
 			note(&st.Frag.TinyEx, &d.nTiny, e)
+			d.event(FragEvent{Kind: FragTiny, Example: e, Time: now, Pkt: pkt})
 			if f.key.v6 {
 				// RFC 8200 §4.5: "If the first fragment does not include
 				// all headers through an Upper-Layer header, then that
@@ -461,6 +473,7 @@ func (d *defrag) add(st *Stats, b []byte, end, unfrag int, now time.Time, pkt ui
 			e := d.example(t, pkt)
 			e.Conflict, e.Duplicate = true, true
 			note(&st.Frag.OverlapEx, &d.nOver, e)
+			d.event(FragEvent{Kind: FragOverlap, Example: e, Time: now, Pkt: pkt})
 		}
 		return nil
 	case insOverlap:
@@ -478,6 +491,7 @@ func (d *defrag) add(st *Stats, b []byte, end, unfrag int, now time.Time, pkt ui
 			st.Frag.Conflicts++
 		}
 		note(&st.Frag.OverlapEx, &d.nOver, e)
+		d.event(FragEvent{Kind: FragOverlap, Example: e, Time: now, Pkt: pkt})
 		d.drop(t)
 		return nil
 	}

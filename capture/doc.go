@@ -59,8 +59,11 @@
 // fragment on the capture clock, and at most FragMaxBytes and
 // FragMaxTrains are held. A reassembled segment carries the packet number
 // and time of the fragment that completed it; Stats.Frag counts what
-// happened, with bounded examples. The reassembler is created on the first
-// fragment: unfragmented traffic never touches it.
+// happened, with bounded examples, and a FragObserver (SetFragObserver,
+// fragevent.go) is told of each incomplete train, tiny first fragment,
+// overlap and reassembled TCP segment as it happens, for the findings.
+// The reassembler is created on the first fragment: unfragmented traffic
+// never touches it.
 //
 // # Checksums
 //

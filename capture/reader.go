@@ -19,7 +19,9 @@ type Reader struct {
 
 	tun  tunneler // TCP inside encapsulations (tunnel.go)
 	frag *defrag  // IP reassembly (defrag.go), made on the first fragment
-	ck   checker  // checksum mode and per-sender offload memory (checksum.go)
+	// fragObs is told of fragment events (fragevent.go).
+	fragObs FragObserver
+	ck      checker // checksum mode and per-sender offload memory (checksum.go)
 
 	datagrams bool // deliver UDP datagrams and ICMP errors too (datagram.go)
 }

@@ -1,7 +1,6 @@
 // Package findings draws conclusions from the tracker's events: SYN
-// floods, port scans, OS-fingerprinting probes (and, in detectors added
-// later, fragment attacks, injected and middlebox RSTs, stuck states,
-// TIME-WAIT piles). It owns every detector and the Finding record; the
+// floods, port scans, OS-fingerprinting probes, fragment attacks,
+// injected and middlebox RSTs, stuck states, TIME-WAIT piles. It owns every detector and the Finding record; the
 // tracker never imports it, and the printers only implement its Sink.
 //
 // # Engine
@@ -48,6 +47,23 @@
 //   - os-fingerprint (fingerprint.go) reads segments and probes with
 //     illegal flag combinations, and connection records of refused SYNs
 //     that carried data.
+//   - close-wait-leak, fin-wait-1-stuck, fin-wait-2-stuck,
+//     last-ack-stuck, syn-sent-stuck and half-dead (stuck.go) read
+//     transitions (endpoints entering and leaving those states), FIN and
+//     SYN retransmissions and keep-alives, judged on Ticks, as
+//     connections leave and at the input's end.
+//   - time-wait-pile and port-reuse-premature (timewait.go) read
+//     transitions into and out of TIME-WAIT and the SYN that took a
+//     4-tuple over.
+//   - rst-injection and middlebox-reset (rst.go) classify every RST
+//     (RSTClass) and compare its TTL and IP ID with its claimed sender's
+//     earlier packets; strays show a sender still talking after its RST.
+//     The text findings section ends with the RSTs per class (Noter,
+//     NoteSink).
+//   - fragment-incomplete, fragment-tiny, fragment-overlap and
+//     fragment-scan (fragment.go) read the IP reassembler's events
+//     (FragmentWatcher), which the command queues from
+//     capture.FragObserver into a FragmentQueue (Engine.SetFragments).
 //
 // # Bounded memory
 //

@@ -1,6 +1,7 @@
 package findings
 
 import (
+	"math"
 	"time"
 
 	"github.com/flowtrace/flowtrace/segment"
@@ -98,6 +99,18 @@ type Ender interface {
 	End(e *Engine)
 }
 
+// Noter is a detector with notes for the findings section that are not
+// findings (the count of RSTs per class); Close collects them.
+type Noter interface {
+	Notes() []string
+}
+
+// NoteSink is a Sink that also takes those notes, once, at Close, after
+// the last finding ended.
+type NoteSink interface {
+	Note(line string)
+}
+
 // DefaultTick is how often Tickers run on the capture clock.
 const DefaultTick = time.Second
 
@@ -117,9 +130,13 @@ type Engine struct {
 	strays      []StrayWatcher
 	tickers     []Ticker
 	enders      []Ender
+	noters      []Noter
+	fragments   []FragmentWatcher
 	names       []string
+	fq          *FragmentQueue // fragment.go
 
 	now      time.Time // the capture clock
+	last     time.Time // the latest packet's time: where the input ends
 	pkt      uint64    // the packet being handled; 0 for timers
 	nextTick time.Time
 	open     map[episodeKey]*Finding
@@ -163,6 +180,36 @@ func (e *Engine) Register(d Detector) {
 	if w, ok := d.(Ender); ok {
 		e.enders = append(e.enders, w)
 	}
+	if w, ok := d.(FragmentWatcher); ok {
+		e.fragments = append(e.fragments, w)
+	}
+	if w, ok := d.(Noter); ok {
+		e.noters = append(e.noters, w)
+	}
+}
+
+// SetFragments makes the engine take the IP reassembler's events from q
+// (fragment.go), each just before the first segment, probe or stray
+// with a later packet number, the rest at Close.
+func (e *Engine) SetFragments(q *FragmentQueue) { e.fq = q }
+
+// takeFragments hands the fragment events up to packet pkt (or, if t is
+// not zero, up to time t) to the FragmentWatchers.
+func (e *Engine) takeFragments(pkt uint64, t time.Time) {
+	if e.fq == nil || e.fq.n.Load() == 0 {
+		return
+	}
+	evs := e.fq.take(pkt, t)
+	for i := range evs {
+		e.pkt = evs[i].Pkt
+		if evs[i].Pkt != 0 {
+			e.input(evs[i].Time)
+		}
+		e.clock(evs[i].Time)
+		for _, w := range e.fragments {
+			w.Fragment(e, &evs[i])
+		}
+	}
 }
 
 // Detectors names the registered detectors, in order.
@@ -202,17 +249,28 @@ func (e *Engine) tick(now time.Time) {
 	e.nextTick = now.Truncate(e.every).Add(e.every)
 }
 
+// input notes a packet's time t.
+func (e *Engine) input(t time.Time) {
+	if t.After(e.last) {
+		e.last = t
+	}
+}
+
 // Advance runs the Tickers that are due by now on a quiet link (a live
-// capture calls it with the tracker's Advance). It does not move the
-// capture clock that findings are stamped with (Now, Pkt): a finding
-// that fires while the link is quiet carries the time and number of the
-// latest packet or timer event, as it would in a replay of the capture.
+// capture calls it with the tracker's Advance), after the fragment events
+// still queued. It does not move the capture clock that findings are
+// stamped with (Now, Pkt): a finding that fires while the link is quiet
+// carries the time and number of the latest packet or timer event, as it
+// would in a replay of the capture.
 func (e *Engine) Advance(now time.Time) {
+	e.takeFragments(math.MaxUint64-1, time.Time{})
 	e.tick(now)
 }
 
 // Packet implements tracker.Observer.
 func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	e.takeFragments(seg.Pkt, time.Time{})
+	e.input(seg.Time)
 	e.pkt = seg.Pkt
 	e.clock(seg.Time)
 	for _, w := range e.packets {
@@ -252,6 +310,7 @@ func (e *Engine) Done(c *tracker.Conn) {
 
 // Probe implements tracker.ProbeObserver.
 func (e *Engine) Probe(p *tracker.Probe) {
+	e.takeFragments(p.Pkt, time.Time{})
 	e.pkt = p.AnswerPkt
 	if e.pkt == 0 {
 		e.pkt = p.Pkt
@@ -264,6 +323,8 @@ func (e *Engine) Probe(p *tracker.Probe) {
 
 // Stray implements tracker.StrayObserver.
 func (e *Engine) Stray(s *tracker.Stray) {
+	e.takeFragments(s.Pkt, time.Time{})
+	e.input(s.Time)
 	e.pkt = s.Pkt
 	e.clock(s.Time)
 	for _, w := range e.strays {
@@ -325,7 +386,14 @@ func (e *Engine) Close() {
 	if e.closed {
 		return
 	}
+	e.takeFragments(math.MaxUint64, time.Time{})
 	e.pkt = 0
+	// The input ends at its latest packet, as the tracker's Flush has
+	// it: a live clock moved on by Advance on a quiet link does not
+	// count, so that live and replay agree.
+	if !e.last.IsZero() {
+		e.now = e.last
+	}
 	for _, w := range e.enders {
 		w.End(e)
 	}
@@ -337,6 +405,13 @@ func (e *Engine) Close() {
 	sortBySeq(left)
 	for _, f := range left {
 		e.End(f)
+	}
+	if ns, ok := e.sink.(NoteSink); ok {
+		for _, w := range e.noters {
+			for _, l := range w.Notes() {
+				ns.Note(l)
+			}
+		}
 	}
 }
 

@@ -58,6 +58,11 @@ func (p *Text) Ended(f *findings.Finding) {
 	})
 }
 
+// Note implements findings.NoteSink: a line for the end of the findings
+// section (the count of RSTs per class), printed only when the section
+// has findings, so that ordinary transcripts stay as they were.
+func (p *Text) Note(line string) { p.notes = append(p.notes, line) }
+
 // sectionEntry is what the findings section prints of a finding.
 type sectionEntry struct {
 	kind, severity, subject string
@@ -114,6 +119,12 @@ func (p *Text) appendFindings(b []byte) []byte {
 		b = appendWrapped(b, f.explanation, "     ", 78)
 		if f.advice != "" {
 			b = appendWrapped(b, "Advice: "+f.advice, "     ", 78)
+		}
+	}
+	if len(p.notes) > 0 {
+		b = append(b, '\n')
+		for _, n := range p.notes {
+			b = appendWrapped(b, n, "  ", 78)
 		}
 	}
 	return b

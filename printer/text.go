@@ -54,6 +54,7 @@ type Text struct {
 	hist Histogram
 
 	findings []sectionEntry // ended findings, for the section (finding.go)
+	notes    []string       // the section's closing notes (finding.go)
 }
 
 // row is what the connection table keeps of a connection that ended.

@@ -166,3 +166,35 @@ func TestFindingsFlags(t *testing.T) {
 		t.Errorf("--no-findings: exit %d, output mentions findings: %v", code, strings.Contains(out.String(), "finding"))
 	}
 }
+
+// TestFindingsFlagErrors: bad thresholds of the stuck-state, TIME-WAIT,
+// RST and fragment findings are usage errors (exit 2).
+func TestFindingsFlagErrors(t *testing.T) {
+	good := filepath.Join(pcapDir, "client-close.pcap")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--close-wait-age", "0s"}, "flowtrace: --close-wait-age must be positive, not 0s"},
+		{[]string{"--fin-wait-2-age", "-1s"}, "flowtrace: --fin-wait-2-age must be positive, not -1s"},
+		{[]string{"--stuck-retransmits", "0"}, "flowtrace: --stuck-retransmits must be positive, not 0"},
+		{[]string{"--half-dead-keepalives", "0"}, "flowtrace: --half-dead-keepalives must be positive, not 0"},
+		{[]string{"--time-wait-pile", "-3"}, "flowtrace: --time-wait-pile must be positive, not -3"},
+		{[]string{"--rst-ttl-delta", "0"}, "flowtrace: --rst-ttl-delta must be positive, not 0"},
+		{[]string{"--fragment-incomplete", "0"}, "flowtrace: --fragment-incomplete must be positive, not 0"},
+		{[]string{"--fragment-scan-targets", "0"}, "flowtrace: --fragment-scan-targets must be positive, not 0"},
+		{[]string{"--ephemeral-ports", "60999-32768"}, `flowtrace: --ephemeral-ports: want FIRST-LAST with 1 <= FIRST <= LAST <= 65535, not "60999-32768"`},
+		{[]string{"--ephemeral-ports", "1024"}, `flowtrace: --ephemeral-ports: want FIRST-LAST with 1 <= FIRST <= LAST <= 65535, not "1024"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, errOut, code := flowtrace(t, nil, append([]string{"-r", good}, tt.args...)...)
+			if code != exitUsage || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, exitUsage, tt.want)
+			}
+		})
+	}
+	if _, errOut, code := flowtrace(t, nil, "-r", good, "--ephemeral-ports", "1024-65535", "--findings"); code != exitOK {
+		t.Errorf("a good range: exit %d, %s", code, errOut)
+	}
+}

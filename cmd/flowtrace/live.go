@@ -294,6 +294,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	rd.SetTunnels(cfg.tunnelTable())
 	rd.SetChecksums(cfg.checksums)
 	rd.SetDatagrams(true) // ICMP errors and UDP probes
+	feedFragments(rd, eng)
 
 	if w != nil {
 		w.start(now())

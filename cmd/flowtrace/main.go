@@ -374,6 +374,7 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		return err
 	}
 	obs, eng := withFindings(&cfg.findings, obs, fsink)
+	feedFragments(rd, eng)
 	var pw *capture.PcapWriter
 	var fw *selection.FrameWriter
 	if lf != nil {

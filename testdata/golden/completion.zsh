@@ -36,6 +36,15 @@ _flowtrace() {
 		'--scan-targets=''[port-scan fires when one source probes this many distinct host\:port targets within --scan-window]'':N: ' \
 		'--scan-window=''[the sliding window of --scan-targets, on the capture clock]'':D: ' \
 		'--fingerprint-packets=''[os-fingerprint fires when one source has sent this many packets with an illegal flag combination or data on a SYN refused by a closed port]'':N: ' \
+		'--close-wait-age=''[close-wait-leak fires for connections in CLOSE-WAIT this long, grouped by service]'':D: ' \
+		'--fin-wait-2-age=''[fin-wait-2-stuck fires for a FIN-WAIT-2 this old with no FIN from the peer]'':D: ' \
+		'--stuck-retransmits=''[fin-wait-1-stuck, last-ack-stuck and syn-sent-stuck fire when an endpoint retransmitted its FIN this many times and is still waiting]'':N: ' \
+		'--half-dead-keepalives=''[half-dead fires when this many keep-alives in a row went unanswered before a RST]'':N: ' \
+		'--time-wait-pile=''[time-wait-pile fires when a client host holds this many endpoints in TIME-WAIT at once]'':N: ' \
+		'--ephemeral-ports=''[the clients'\'' ephemeral port range FIRST-LAST, for the share of it a TIME-WAIT pile uses]'':VALUE: ' \
+		'--fragment-incomplete=''[fragment-incomplete fires when one source has this many IP fragment trains that never complete]'':N: ' \
+		'--fragment-scan-targets=''[fragment-scan fires when one source sends bare TCP probes in IP fragments to this many host\:port targets]'':N: ' \
+		'--rst-ttl-delta=''[rst-injection and middlebox-reset\: a RST whose TTL lies more than this outside its claimed sender'\''s earlier TTLs was sent by someone else]'':N: ' \
 		'--report=''[also write a self-contained HTML report to FILE\: ladder diagrams, endpoint states over time, new connections by outcome, findings, a connection table]'':FILE:_files' \
 		'--report-conns=''[always draw the ladders of connections UID in the report]'':UID: ' \
 		'(-i --interface)'{-i+,--interface=}'[capture live on IFACE]'':IFACE:{compadd -- any /sys/class/net/*(N:t)}' \

@@ -1,0 +1,350 @@
+package findings
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// RST forensics: every RST is classified (RSTClass), and some are judged
+// forged.
+//
+// The detector keeps, per connection (a bounded table), the range of TTLs
+// (IPv6: hop limits) and the latest IP ID each side's packets carried.
+// A RST is a suspect when
+//   - its TTL lies more than RSTTTLDelta outside its claimed sender's
+//     range: it was sent from another distance;
+//   - it lies far out of the receiver's window (farRST): a blind guess;
+//   - its claimed sender goes on sending data after it (a stray segment,
+//     or one on the same connection): the real sender never reset.
+//
+// Refusals and scanner teardowns are never suspects: a scanner's raw SYN
+// and its kernel's RST differ in TTL by nature.
+//
+// The IP ID out of the sender's sequence is kept as supporting evidence.
+// Two suspect RSTs of one connection in opposite directions within
+// middleboxWindow, with TTLs that match neither endpoint, are a
+// middlebox-reset (a firewall resetting both ends at once); otherwise a
+// TTL suspect is an rst-injection, decided on the first Tick more than
+// middleboxWindow after it, or at the input's end. A connection stays
+// known after it leaves the tracker's table, for the strays after it. A far
+// out-of-window RST and a sender still talking fire at once.
+
+// RSTClass names what a RST did.
+type RSTClass string
+
+// The RST classes.
+const (
+	RSTRefusal         RSTClass = "refusal"          // a closed port refusing a SYN
+	RSTScannerTeardown RSTClass = "scanner-teardown" // the client resetting an answered SYN (SYN scan)
+	RSTAbortClient     RSTClass = "abort-client"     // the client aborting its connection
+	RSTAbortServer     RSTClass = "abort-server"     // the server aborting its connection
+	RSTAfterFIN        RSTClass = "after-fin"        // a RST from an endpoint already closing
+	RSTInWindow        RSTClass = "in-window"        // in the window but not exact: ignored (challenge ACK)
+	RSTOutOfWindow     RSTClass = "out-of-window"    // outside the window: ignored
+	RSTIgnored         RSTClass = "ignored"          // ignored for another reason (bad ACK in SYN-SENT, PAWS, no TCB)
+)
+
+const (
+	maxRSTConns     = 1 << 16
+	middleboxWindow = time.Second
+	farRST          = 1 << 24 // bytes from RCV.NXT
+	ipidJump        = 1024    // an IP ID this far from the sender's sequence
+)
+
+// ttlSide is what one side's packets showed.
+type ttlSide struct {
+	seen       bool
+	lo, hi     uint8
+	ipid       uint16
+	ipidSeq    int // consecutive small IP ID steps
+	rstPkt     uint64
+	rstTime    time.Time
+	rstTTL     uint8
+	rstClass   RSTClass
+	rstIPIDOff bool
+	suspect    bool // rstPkt is a TTL suspect awaiting judgement
+	accepted   bool // rstPkt was accepted: the sender is gone
+}
+
+type rstConn struct {
+	id    uint64
+	uid   tracker.UID
+	side  [2]ttlSide
+	fired bool
+	desc  string // "10.0.0.1:4000 → 10.0.0.2:80"
+}
+
+type rstDetector struct {
+	cfg     Config
+	conns   *genMap[uint64, rstConn]
+	pending []*rstConn // with a TTL suspect, in order
+	counts  map[RSTClass]int
+}
+
+func newRST(cfg Config) *rstDetector {
+	return &rstDetector{cfg: cfg, conns: newGenMap[uint64, rstConn](maxRSTConns), counts: make(map[RSTClass]int)}
+}
+
+func (d *rstDetector) Name() string { return "rst-forensics" }
+
+// Counts returns how many RSTs of each class the detector saw.
+func (d *rstDetector) Counts() map[RSTClass]int { return d.counts }
+
+// RSTClasses lists the classes in the order notes give them.
+var RSTClasses = [...]RSTClass{RSTRefusal, RSTScannerTeardown, RSTAbortClient, RSTAbortServer, RSTAfterFIN, RSTInWindow, RSTOutOfWindow, RSTIgnored}
+
+// Notes implements Noter: "RSTs by class: 3 refusal, 1 abort-client".
+func (d *rstDetector) Notes() []string {
+	if len(d.counts) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("RSTs by class:")
+	sep := " "
+	for _, c := range RSTClasses {
+		if n := d.counts[c]; n > 0 {
+			fmt.Fprintf(&b, "%s%s %s", sep, Num(n), c)
+			sep = ", "
+		}
+	}
+	return []string{b.String()}
+}
+
+// Packet implements PacketWatcher.
+func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	rc := d.conns.get(c.ID())
+	if rc == nil {
+		if c.Packets(tracker.Orig)+c.Packets(tracker.Resp) > 1 {
+			return // table full earlier: this connection is not followed
+		}
+		rc = &rstConn{id: c.ID()}
+		d.conns.put(c.ID(), rc)
+	}
+	ts := &rc.side[side]
+	if seg.Flags&segment.RST == 0 {
+		if ts.accepted && (seg.PayloadLen > 0 || seg.Flags&segment.FIN != 0) {
+			d.stillTalking(e, c.UID(), rc, side, seg.Pkt)
+		}
+		d.learn(ts, seg)
+		return
+	}
+	d.onRST(e, c, rc, seg, side, evs)
+}
+
+// learn widens side ts's TTL range and follows its IP IDs.
+func (d *rstDetector) learn(ts *ttlSide, seg *segment.Segment) {
+	if !ts.seen {
+		ts.seen, ts.lo, ts.hi, ts.ipid = true, seg.TTL, seg.TTL, seg.IPID
+		return
+	}
+	ts.lo, ts.hi = min(ts.lo, seg.TTL), max(ts.hi, seg.TTL)
+	if step := seg.IPID - ts.ipid; seg.IPID != 0 && step > 0 && step < 64 {
+		ts.ipidSeq++
+	} else {
+		ts.ipidSeq = 0
+	}
+	ts.ipid = seg.IPID
+}
+
+// classify says what RST seg from side s did, from the events it caused.
+func classify(c *tracker.Conn, s tracker.Side, evs []tracker.Event) (RSTClass, int64) {
+	for i := range evs {
+		ev := &evs[i]
+		switch {
+		case ev.Kind == tracker.Note && strings.HasPrefix(ev.Reason, "RST out of window"):
+			return RSTOutOfWindow, ev.Delta
+		case ev.Kind == tracker.Note && strings.HasPrefix(ev.Reason, "RST in window"):
+			return RSTInWindow, ev.Delta
+		case ev.Kind == tracker.Note && strings.HasPrefix(ev.Reason, "RST"):
+			return RSTIgnored, ev.Delta
+		case ev.Kind == tracker.Phase && ev.Reason == tracker.EndRefused:
+			return RSTRefusal, 0
+		}
+	}
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Kind != tracker.Transition || ev.Side != s {
+			continue
+		}
+		switch ev.From {
+		case tracker.SynSent:
+			if s == tracker.Orig && c.Packets(tracker.Resp) > 0 {
+				return RSTScannerTeardown, 0
+			}
+		case tracker.FinWait1, tracker.FinWait2, tracker.Closing, tracker.LastAck, tracker.TimeWait, tracker.CloseWait:
+			return RSTAfterFIN, 0
+		}
+		if s == tracker.Orig {
+			return RSTAbortClient, 0
+		}
+		return RSTAbortServer, 0
+	}
+	return RSTIgnored, 0
+}
+
+func (d *rstDetector) onRST(e *Engine, c *tracker.Conn, rc *rstConn, seg *segment.Segment, s tracker.Side, evs []tracker.Event) {
+	class, delta := classify(c, s, evs)
+	d.counts[class]++
+	ts := &rc.side[s]
+	if rc.desc == "" {
+		rc.uid = c.UID()
+		rc.desc = fmt.Sprintf("%s → %s", c.Addr(tracker.Orig), c.Addr(tracker.Resp))
+	}
+	ttlOff := ts.seen && (int(seg.TTL) < int(ts.lo)-d.cfg.RSTTTLDelta || int(seg.TTL) > int(ts.hi)+d.cfg.RSTTTLDelta)
+	ipidOff := false
+	if ts.seen && ts.ipidSeq >= 2 && seg.IPID != 0 {
+		step := seg.IPID - ts.ipid
+		ipidOff = step > ipidJump && step < 65536-ipidJump
+	}
+	switch class {
+	case RSTAbortClient, RSTAbortServer, RSTAfterFIN:
+		ts.accepted = true
+	case RSTRefusal, RSTScannerTeardown:
+		// A scanner's raw SYN and its kernel's RST carry different
+		// TTLs, and a refusal has no earlier packet to compare with.
+		return
+	}
+	ts.rstPkt, ts.rstTime, ts.rstTTL, ts.rstClass, ts.rstIPIDOff = seg.Pkt, seg.Time, seg.TTL, class, ipidOff
+	if class == RSTOutOfWindow && (delta >= farRST || delta <= -farRST) {
+		d.injection(e, rc, s, fmt.Sprintf("its sequence number lay %s bytes from the receiver's RCV.NXT, far outside any window: a blind guess", Num(delta)), delta)
+		return
+	}
+	if !ttlOff {
+		return
+	}
+	peer := &rc.side[s.Peer()]
+	if peer.suspect && seg.Time.Sub(peer.rstTime) <= middleboxWindow {
+		peer.suspect = false
+		d.middlebox(e, rc, s)
+		return
+	}
+	ts.suspect = true
+	d.pending = append(d.pending, rc)
+}
+
+// Stray implements StrayWatcher: the claimed sender of an accepted RST
+// still sending.
+func (d *rstDetector) Stray(e *Engine, st *tracker.Stray) {
+	if st.Flags&segment.RST != 0 || (st.PayloadLen == 0 && st.Flags&segment.FIN == 0) {
+		return
+	}
+	rc := d.conns.get(st.Conn)
+	if rc == nil || !rc.side[st.Side].accepted {
+		return
+	}
+	d.stillTalking(e, st.UID, rc, st.Side, st.Pkt)
+}
+
+func (d *rstDetector) stillTalking(e *Engine, uid tracker.UID, rc *rstConn, s tracker.Side, pkt uint64) {
+	ts := &rc.side[s]
+	ts.accepted = false
+	if rc.fired {
+		return
+	}
+	if rc.uid[0] == 0 {
+		rc.uid = uid
+	}
+	d.injection(e, rc, s, fmt.Sprintf("its claimed sender went on sending (packet %d) after it, as if it had never reset the connection", pkt), 0)
+}
+
+// Tick implements Ticker: TTL suspects older than middleboxWindow.
+func (d *rstDetector) Tick(e *Engine, now time.Time) {
+	if len(d.pending) == 0 {
+		return
+	}
+	d.pending = slices.DeleteFunc(d.pending, func(rc *rstConn) bool {
+		d.judge(e, rc, now)
+		return !rc.side[0].suspect && !rc.side[1].suspect
+	})
+}
+
+// End implements Ender.
+func (d *rstDetector) End(e *Engine) {
+	for _, rc := range d.pending {
+		d.judge(e, rc, time.Time{})
+	}
+	d.pending = nil
+}
+
+// judge turns rc's TTL suspects older than middleboxWindow at now (all of
+// them if now is zero) into injections.
+func (d *rstDetector) judge(e *Engine, rc *rstConn, now time.Time) {
+	for s := tracker.Orig; s <= tracker.Resp; s++ {
+		ts := &rc.side[s]
+		if !ts.suspect || (!now.IsZero() && now.Sub(ts.rstTime) <= middleboxWindow) {
+			continue
+		}
+		ts.suspect = false
+		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %s of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ttlRange(ts.lo, ts.hi)), 0)
+	}
+}
+
+// ttlRange writes a TTL range for a sentence: "TTL 64", "TTLs 60-64".
+func ttlRange(lo, hi uint8) string {
+	if lo == hi {
+		return fmt.Sprintf("TTL %d", lo)
+	}
+	return fmt.Sprintf("TTLs %d-%d", lo, hi)
+}
+
+func (d *rstDetector) injection(e *Engine, rc *rstConn, s tracker.Side, why string, delta int64) {
+	if rc.fired {
+		return
+	}
+	ts := &rc.side[s]
+	sev := Warning
+	result := "The receiver ignored it"
+	if ts.accepted || ts.rstClass == RSTAbortClient || ts.rstClass == RSTAbortServer || ts.rstClass == RSTAfterFIN {
+		sev, result = Alert, "The receiver accepted it and dropped the connection"
+	}
+	f := &Finding{Kind: KindRSTInjection, Severity: sev, Subject: rc.uid.String(), FirstTime: ts.rstTime, FirstPkt: ts.rstPkt}
+	f.Evidence.Uint("rst_pkt", ts.rstPkt).Str("claimed_sender", sideName(s)).Str("class", string(ts.rstClass)).
+		Int("ttl", int64(ts.rstTTL))
+	if ts.seen {
+		f.Evidence.Int("sender_ttl_min", int64(ts.lo)).Int("sender_ttl_max", int64(ts.hi))
+	}
+	f.Evidence.Bool("ip_id_out_of_sequence", ts.rstIPIDOff)
+	if delta != 0 {
+		f.Evidence.Int("seq_from_rcv_nxt", delta)
+	}
+	f.Evidence.Threshold("ttl_delta", d.cfg.RSTTTLDelta, "far_out_of_window", farRST)
+	f.Summary = fmt.Sprintf("RST #%d in the %s's name (%s) looks forged", ts.rstPkt, sideName(s), ts.rstClass)
+	ipid := ""
+	if ts.rstIPIDOff {
+		ipid = " Its IP ID was also out of the sender's sequence."
+	}
+	f.Explanation = fmt.Sprintf("A RST on %s claiming to come from the %s was probably injected by a third party: %s.%s %s (%s).",
+		rc.desc, sideName(s), why, ipid, result, ts.rstClass)
+	f.Advice = "Look for an on-path device or attacker forging resets (an IDS/IPS 'reset' action, a censoring middlebox, a blind injection attack). Keep RFC 5961 protections on (Linux does by default: challenge ACKs for inexact RSTs), and use TLS or TCP-AO where resets must not kill sessions."
+	if e.Fire(f) {
+		rc.fired = true
+	}
+}
+
+func (d *rstDetector) middlebox(e *Engine, rc *rstConn, s tracker.Side) {
+	if rc.fired {
+		return
+	}
+	a, b := &rc.side[s.Peer()], &rc.side[s]
+	f := &Finding{Kind: KindMiddleboxReset, Severity: Warning, Subject: rc.uid.String(), FirstTime: a.rstTime, FirstPkt: a.rstPkt,
+		LastTime: b.rstTime, LastPkt: b.rstPkt}
+	f.Evidence.Uints("rst_pkts", []uint64{a.rstPkt, b.rstPkt}).
+		Int("rst_ttl_"+sideName(s.Peer()), int64(a.rstTTL)).Int("rst_ttl_"+sideName(s), int64(b.rstTTL)).
+		Int("client_ttl_min", int64(rc.side[tracker.Orig].lo)).Int("client_ttl_max", int64(rc.side[tracker.Orig].hi)).
+		Int("server_ttl_min", int64(rc.side[tracker.Resp].lo)).Int("server_ttl_max", int64(rc.side[tracker.Resp].hi)).
+		Str("apart", b.rstTime.Sub(a.rstTime).Round(time.Microsecond).String()).
+		Threshold("ttl_delta", d.cfg.RSTTTLDelta, "window", middleboxWindow)
+	f.Summary = fmt.Sprintf("both directions reset within %s by RSTs with TTLs %d and %d, matching neither endpoint", Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL)
+	f.Explanation = fmt.Sprintf("The connection %s was reset in both directions at once (packets %d and %d, %s apart), each RST in the other endpoint's name but with a TTL (%d, %d) that matches neither endpoint's own packets (client %s, server %s): a device in the middle, such as a firewall or IPS rejecting the traffic with TCP resets, ended it.",
+		rc.desc, a.rstPkt, b.rstPkt, Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL,
+		ttlRange(rc.side[tracker.Orig].lo, rc.side[tracker.Orig].hi), ttlRange(rc.side[tracker.Resp].lo, rc.side[tracker.Resp].hi))
+	f.Advice = "Find the firewall, IPS or load balancer on the path that rejects this traffic with TCP resets (a 'reject with tcp reset' rule, a protocol or size check) and read its logs for why; the endpoints did nothing wrong."
+	if e.Fire(f) {
+		rc.fired = true
+	}
+}
