@@ -30,12 +30,13 @@ type chain struct {
 	e   *Engine
 }
 
-// The fragment events before a callback are handed to the engine before
-// obs prints it, so that their markers come first, in live and replay
-// alike.
+// The fragment events before a callback, and the periodic checks due
+// before its time (before), are handed to the engine before obs prints
+// it, so that their markers come first, in live and replay alike.
 
 func (ch *chain) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	ch.e.takeFragments(seg.Pkt, time.Time{})
+	ch.e.before(seg.Time)
 	ch.obs.Packet(c, seg, side, evs)
 	ch.e.Packet(c, seg, side, evs)
 }
@@ -47,6 +48,7 @@ func (ch *chain) Events(c *tracker.Conn, evs []tracker.Event) {
 		} else {
 			ch.e.takeFragments(evs[0].Pkt, time.Time{})
 		}
+		ch.e.before(evs[0].Time)
 	}
 	ch.obs.Events(c, evs)
 	ch.e.Events(c, evs)
@@ -59,6 +61,7 @@ func (ch *chain) Done(c *tracker.Conn) {
 
 func (ch *chain) Probe(p *tracker.Probe) {
 	ch.e.takeFragments(p.Pkt, time.Time{})
+	ch.e.before(p.Time)
 	if ch.po != nil {
 		ch.po.Probe(p)
 	}
@@ -67,6 +70,7 @@ func (ch *chain) Probe(p *tracker.Probe) {
 
 func (ch *chain) Stray(s *tracker.Stray) {
 	ch.e.takeFragments(s.Pkt, time.Time{})
+	ch.e.before(s.Time)
 	if ch.so != nil {
 		ch.so.Stray(s)
 	}
@@ -77,6 +81,7 @@ func (ch *chain) Stray(s *tracker.Stray) {
 // not take ICMP errors, the events it caused), the engine its events.
 func (ch *chain) ICMP(e *tracker.ICMPError) {
 	ch.e.takeFragments(e.Pkt, time.Time{})
+	ch.e.before(e.Time)
 	if ch.io != nil {
 		ch.io.ICMP(e)
 	} else if e.Conn != nil && len(e.Events) > 0 {

@@ -160,12 +160,14 @@ func TestMoreEvidence(t *testing.T) {
 	}
 	f := r.ended[0]
 	ev := string(f.Evidence.JSON())
-	for _, want := range []string{`"connections":3`, `"state":"CLOSE-WAIT"`, `"oldest_age":"14.989s"`, `"threshold":{"age":"10s"}`} {
+	for _, want := range []string{`"connections":3`, `"state":"CLOSE-WAIT"`, `"oldest_age":"10.989s"`, `"threshold":{"age":"10s"}`} {
 		if !strings.Contains(ev, want) {
 			t.Errorf("evidence lacks %s: %s", want, ev)
 		}
 	}
-	if f.Summary != "3 connections in CLOSE-WAIT, the oldest for 15 s" || !strings.Contains(f.Explanation, "never called close()") {
+	// The check at the 11 s tick, the first past the threshold, reports
+	// them, before the packet at 15 s: as a live capture would, quiet.
+	if f.Summary != "3 connections in CLOSE-WAIT, the oldest for 11 s" || !strings.Contains(f.Explanation, "never called close()") {
 		t.Errorf("summary %q, explanation %q", f.Summary, f.Explanation)
 	}
 

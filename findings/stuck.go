@@ -79,13 +79,14 @@ type keepAlives struct {
 
 // stuckGroup is an episode of one kind on one subject.
 type stuckGroup struct {
-	f       *Finding
-	count   int
-	oldest  time.Duration
-	oldUID  string
-	samples []string
-	pkts    []uint64
-	rexmits int
+	f        *Finding
+	count    int
+	oldest   time.Duration // the oldest endpoint's age when last reported
+	oldSince time.Time     // when the oldest endpoint entered its state
+	oldUID   string
+	samples  []string
+	pkts     []uint64
+	rexmits  int
 }
 
 type stuck struct {
@@ -313,12 +314,15 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 		g = &stuckGroup{f: &Finding{Kind: kind, Severity: Warning, Subject: subj, FirstTime: w.since, FirstPkt: w.sincePkt}}
 		d.groups[k] = g
 	}
-	age := now.Sub(w.since)
 	g.count++
 	g.rexmits += w.rexmits
-	if age > g.oldest || g.oldUID == "" {
-		g.oldest, g.oldUID = age, w.uidOf().String()
+	// The oldest is the endpoint that entered its state first (ties: the
+	// first reported, in the order Tick sorts them), whatever tick
+	// reported it.
+	if g.oldUID == "" || w.since.Before(g.oldSince) {
+		g.oldSince, g.oldUID = w.since, w.uidOf().String()
 	}
+	g.oldest = now.Sub(g.oldSince)
 	if len(g.samples) < maxSamples {
 		g.samples = append(g.samples, w.uidOf().String())
 		g.pkts = append(g.pkts, w.sincePkt)
@@ -326,7 +330,14 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	if w.since.Before(g.f.FirstTime) {
 		g.f.FirstTime, g.f.FirstPkt = w.since, w.sincePkt
 	}
-	g.f.LastTime, g.f.LastPkt = now, max(w.lastPkt, w.sincePkt)
+	// The evidence ends at the latest packet or timer: a tick on a quiet
+	// live link past it (one a replay of the capture cannot run) does not
+	// move it.
+	last := now
+	if en := e.Now(); !en.IsZero() && en.Before(last) {
+		last = en
+	}
+	g.f.LastTime, g.f.LastPkt = last, max(w.lastPkt, w.sincePkt)
 	d.describe(g, w)
 	if g.f.FireTime.IsZero() && !slices.Contains(d.toFire, g) {
 		d.toFire = append(d.toFire, g)
