@@ -1,6 +1,9 @@
 package printer
 
-import "bufio"
+import (
+	"bufio"
+	"bytes"
+)
 
 // table lays cells out in left-aligned columns two spaces apart, as
 // text/tabwriter does with padding 2 (the last column is not padded), but
@@ -59,16 +62,41 @@ func (t *table) join(b []byte) []byte {
 	return b
 }
 
-// split makes rec, made by join, the row.
-func (t *table) split(rec []byte) {
+// split makes rec, made by join, the row. It reports false if rec does
+// not end a cell where it ends.
+func (t *table) split(rec []byte) bool {
 	t.reset()
-	for _, c := range rec {
-		if c == 0 {
-			t.end()
-		} else {
-			t.b = append(t.b, c)
+	for len(rec) > 0 {
+		i := bytes.IndexByte(rec, 0)
+		if i < 0 {
+			return false
 		}
+		t.b = append(t.b, rec[:i]...)
+		t.end()
+		rec = rec[i+1:]
 	}
+	return true
+}
+
+// cutDate removes what precedes the first space of cell i (a date before
+// the time of day), reporting false if the row has no such cell.
+func (t *table) cutDate(i int) bool {
+	if i >= len(t.ends) {
+		return false
+	}
+	c := t.cell(i)
+	sp := bytes.IndexByte(c, ' ')
+	if sp < 0 {
+		return true
+	}
+	start := t.ends[i] - len(c)
+	n := copy(t.b[start:], t.b[start+sp+1:])
+	cut := len(t.b) - (start + n)
+	t.b = t.b[:start+n]
+	for j := i; j < len(t.ends); j++ {
+		t.ends[j] -= cut
+	}
+	return true
 }
 
 func (t *table) writeHeader(w *bufio.Writer) {
