@@ -3,6 +3,7 @@ package printer
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 )
 
 // table lays cells out in left-aligned columns two spaces apart, as
@@ -53,29 +54,39 @@ func (t *table) measure() {
 	}
 }
 
-// join appends the row's cells to b, each ended by a 0 byte, for split.
+// join appends the row to b in the form split reads: the number of
+// cells, each cell's end as two bytes, then the cells back to back. A row
+// is at most a few hundred bytes; longer ones (64 KiB and more) do not
+// occur and would be cut.
 func (t *table) join(b []byte) []byte {
-	for i := range t.ends {
-		b = append(b, t.cell(i)...)
-		b = append(b, 0)
+	n := min(len(t.ends), 255)
+	b = append(b, byte(n))
+	for _, e := range t.ends[:n] {
+		b = binary.LittleEndian.AppendUint16(b, uint16(min(e, 0xffff)))
 	}
-	return b
+	return append(b, t.b[:min(len(t.b), 0xffff)]...)
 }
 
-// split makes rec, made by join, the row. It reports false if rec does
-// not end a cell where it ends.
+// split makes rec, made by join, the row. It reports false if rec is not
+// a row join made.
 func (t *table) split(rec []byte) bool {
 	t.reset()
-	for len(rec) > 0 {
-		i := bytes.IndexByte(rec, 0)
-		if i < 0 {
+	if len(rec) < 1 || len(rec) < 1+2*int(rec[0]) {
+		return false
+	}
+	n := int(rec[0])
+	ends, cells := rec[1:1+2*n], rec[1+2*n:]
+	prev := 0
+	for i := range n {
+		e := int(binary.LittleEndian.Uint16(ends[2*i:]))
+		if e < prev || e > len(cells) {
 			return false
 		}
-		t.b = append(t.b, rec[:i]...)
-		t.end()
-		rec = rec[i+1:]
+		t.ends = append(t.ends, e)
+		prev = e
 	}
-	return true
+	t.b = append(t.b, cells...)
+	return prev == len(cells)
 }
 
 // cutDate removes what precedes the first space of cell i (a date before

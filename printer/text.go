@@ -495,10 +495,17 @@ func (p *Text) Close(sum Summary) error {
 	if err == nil && p.seqs.len() > 0 {
 		p.out.w.WriteString("\nsequence analysis (client>server/server>client; RTT min/mean/max ms):\n")
 		p.seq.writeHeader(p.out.w)
+		bad := false
 		err = p.seqs.each(func(id uint64, rec []byte) {
-			p.seq.split(rec)
+			if !p.seq.split(rec) {
+				bad = true
+				return
+			}
 			p.seq.writeRow(p.out.w)
 		})
+		if err == nil && bad {
+			err = errRun
+		}
 	}
 	b = append(b[:0], "\nfinal endpoint states ("...)
 	b = strconv.AppendInt(b, 2*int64(p.nrows), 10)
