@@ -146,14 +146,18 @@ func appendTOD(b []byte, us int64) []byte {
 	if day < 0 {
 		day += 86400 * 1e6
 	}
-	sec := day / 1e6
-	b = append2(b, sec/3600)
-	b = append(b, ':')
-	b = append2(b, sec/60%60)
-	b = append(b, ':')
-	b = append2(b, sec%60)
-	b = append(b, '.')
-	return appendFrac(b, day%1e6, 6)
+	sec, frac := day/1e6, day%1e6
+	h, m, s := sec/3600, sec/60%60, sec%60
+	a := [len("15:04:05.000000")]byte{
+		byte('0' + h/10), byte('0' + h%10), ':',
+		byte('0' + m/10), byte('0' + m%10), ':',
+		byte('0' + s/10), byte('0' + s%10), '.',
+	}
+	for i := len(a) - 1; i > 8; i-- {
+		a[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return append(b, a[:]...)
 }
 
 // appendSeconds appends the time of day of wall microseconds us to the

@@ -253,7 +253,7 @@ func appendPacketAddrs(b []byte, pkt uint64, src, dst netip.AddrPort) []byte {
 	b = append(b, " #"...)
 	b = strconv.AppendUint(b, pkt, 10)
 	b = append(b, ' ')
-	b = src.AppendTo(b)
+	b = appendAddrPort(b, src)
 	b = append(b, " > "...)
-	return dst.AppendTo(b)
+	return appendAddrPort(b, dst)
 }

@@ -333,9 +333,9 @@ func (p *Text) rowCells(r *row, date bool) {
 		t.b = r.uid.AppendTo(t.b)
 		t.end()
 	}
-	t.b = r.orig.AppendTo(t.b)
+	t.b = appendAddrPort(t.b, r.orig)
 	t.end()
-	t.b = r.resp.AppendTo(t.b)
+	t.b = appendAddrPort(t.b, r.resp)
 	t.end()
 	first := p.tableClock.wall(r.first)
 	if p.opts.Wide {
