@@ -116,6 +116,7 @@ type Tracker struct {
 	// Probes waiting for an answer (probe.go), in order of arrival.
 	probes    map[Tuple]*Probe
 	probeQ    []*Probe
+	probeDue  time.Time // the queue needs expireProbes from then on (probe.go)
 	probeFree []*Probe
 	probeObs  ProbeObserver // obs, if it wants probes
 	// Recently closed connections, for stray segments (stray.go).
@@ -417,7 +418,7 @@ func (t *Tracker) Advance(now time.Time) {
 		c.queued = time.Time{}
 		t.fire(c, tm.at)
 	}
-	if len(t.probeQ) > 0 {
+	if len(t.probeQ) > 0 && !now.Before(t.probeDue) {
 		t.expireProbes(now, 0, false)
 	}
 	if len(t.udpt.pending) > 0 || len(t.udpt.decided) > 0 {
