@@ -130,6 +130,9 @@ type Tracker struct {
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
+	// slowPath turns received's fast path off; only tests set it, to
+	// check that both paths give the same events.
+	slowPath bool
 }
 
 // New returns a Tracker that reports to obs.
