@@ -232,3 +232,23 @@ func randomConn(rng *rand.Rand) []segment.Segment {
 	}
 	return segs
 }
+
+// TestStampOrder checks that stamps order instants as time.Time does,
+// before 1970, on the second and within it included.
+func TestStampOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	times := []time.Time{{}, time.Unix(0, 0), time.Unix(-1, 999_999_999), time.Unix(1, 0), t0, t0.Add(1), t0.Add(-1)}
+	for range 2000 {
+		times = append(times, time.Unix(rng.Int64N(1<<40)-1<<39, rng.Int64N(1e9)), t0.Add(time.Duration(rng.IntN(2000))))
+	}
+	for _, a := range times {
+		for _, b := range times[:50] {
+			if got, want := stampOf(a).before(stampOf(b)), a.Before(b); got != want {
+				t.Fatalf("stampOf(%v).before(stampOf(%v)) = %v, want %v", a, b, got, want)
+			}
+			if got, want := stampOf(a) == stampOf(b), a.Equal(b); got != want {
+				t.Fatalf("stampOf(%v) == stampOf(%v) is %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"math"
 	"net/netip"
 	"time"
 
@@ -198,7 +199,7 @@ func (t *Tracker) probeSegment(seg *segment.Segment, key Tuple, h uint64) bool {
 	p.hold(seg)
 	t.probes[key] = p
 	if len(t.probeQ) == 0 {
-		t.probeDue = p.Time.Add(probeWait)
+		t.probeDue = stampOf(p.Time.Add(probeWait))
 	}
 	t.probeQ = append(t.probeQ, p)
 	return true
@@ -272,7 +273,7 @@ func (t *Tracker) decideProbe(p *Probe, seg *segment.Segment) {
 func (t *Tracker) probeDone(p *Probe) {
 	p.done = true
 	if len(t.probeQ) > 0 && t.probeQ[0] == p {
-		t.probeDue = time.Time{}
+		t.probeDue = stamp{math.MinInt64, 0}
 	}
 }
 
@@ -303,6 +304,6 @@ func (t *Tracker) expireProbes(now time.Time, force int, all bool) {
 	if len(t.probeQ) > 0 {
 		// The head is undecided (decided ones were taken above): nothing
 		// is due before its wait ends. Advance tests this, not the queue.
-		t.probeDue = t.probeQ[0].Time.Add(probeWait)
+		t.probeDue = stampOf(t.probeQ[0].Time.Add(probeWait))
 	}
 }

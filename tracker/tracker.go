@@ -107,6 +107,8 @@ type Tracker struct {
 	// evidence rules at Flush (a live clock moved on by Advance on a
 	// quiet link does not count, so live and replay agree).
 	lastSeg time.Time
+	// nowS and lastSegS are now and lastSeg as stamps (timer.go).
+	nowS, lastSegS stamp
 	// servers and oldServers remember endpoints seen answering a SYN, in
 	// two generations: when servers is full it becomes oldServers, so the
 	// set stays bounded yet keeps learning (roughly least recently seen
@@ -116,7 +118,7 @@ type Tracker struct {
 	// Probes waiting for an answer (probe.go), in order of arrival.
 	probes    map[Tuple]*Probe
 	probeQ    []*Probe
-	probeDue  time.Time // the queue needs expireProbes from then on (probe.go)
+	probeDue  stamp // the queue needs expireProbes from then on (probe.go)
 	probeFree []*Probe
 	probeObs  ProbeObserver // obs, if it wants probes
 	// Recently closed connections, for stray segments (stray.go).
@@ -152,7 +154,10 @@ func New(cfg Config, obs Observer) *Tracker {
 	po, _ := obs.(ProbeObserver)
 	so, _ := obs.(StrayObserver)
 	io, _ := obs.(ICMPObserver)
+	zero := stampOf(time.Time{}) // the clock's start, as now and lastSeg's zero values
 	return &Tracker{
+		nowS:     zero,
+		lastSegS: zero,
 		icmpObs:  io,
 		cfg:      cfg,
 		obs:      obs,
@@ -196,8 +201,8 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 		t.datagram(seg)
 		return
 	}
-	if seg.Time.After(t.lastSeg) {
-		t.lastSeg = seg.Time
+	if st := stampOf(seg.Time); t.lastSegS.before(st) {
+		t.lastSeg, t.lastSegS = seg.Time, st
 	}
 	t.stats.Segments++
 	if seg.BadChecksum {
@@ -400,7 +405,7 @@ func (t *Tracker) schedule(c *Conn) {
 	d := t.deadline(c)
 	if c.queued.IsZero() || d.Before(c.queued) {
 		c.queued = d
-		t.timers.push(timer{at: d, id: c.id, gen: c.gen, c: c})
+		t.timers.push(timer{at: d, atS: stampOf(d), id: c.id, gen: c.gen, c: c})
 	}
 }
 
@@ -408,11 +413,12 @@ func (t *Tracker) schedule(c *Conn) {
 // in deadline order. Handle calls it; a live capture calls it on a quiet
 // link too. The clock never moves backwards.
 func (t *Tracker) Advance(now time.Time) {
-	if now.Before(t.now) {
+	ns := stampOf(now)
+	if ns.before(t.nowS) {
 		return
 	}
-	t.now = now
-	for len(t.timers) > 0 && !t.timers[0].at.After(now) {
+	t.now, t.nowS = now, ns
+	for len(t.timers) > 0 && !ns.before(t.timers[0].atS) {
 		tm := t.timers.pop()
 		c := tm.c
 		if tm.gen != c.gen || !tm.at.Equal(c.queued) {
@@ -421,7 +427,7 @@ func (t *Tracker) Advance(now time.Time) {
 		c.queued = time.Time{}
 		t.fire(c, tm.at)
 	}
-	if len(t.probeQ) > 0 && !now.Before(t.probeDue) {
+	if len(t.probeQ) > 0 && !ns.before(t.probeDue) {
 		t.expireProbes(now, 0, false)
 	}
 	if len(t.udpt.pending) > 0 || len(t.udpt.decided) > 0 {
@@ -446,7 +452,7 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 	d := t.deadline(c)
 	if d.After(at) {
 		c.queued = d
-		t.timers.push(timer{at: d, id: c.id, gen: c.gen, c: c})
+		t.timers.push(timer{at: d, atS: stampOf(d), id: c.id, gen: c.gen, c: c})
 		return
 	}
 	t.evs = t.evs[:0]
