@@ -17,6 +17,7 @@ type table struct {
 	width []int
 	b     []byte
 	ends  []int
+	line  []byte // writeRec's
 }
 
 func newTable(names ...string) table {
@@ -67,46 +68,45 @@ func (t *table) join(b []byte) []byte {
 	return append(b, t.b[:min(len(t.b), 0xffff)]...)
 }
 
-// split makes rec, made by join, the row. It reports false if rec is not
-// a row join made.
-func (t *table) split(rec []byte) bool {
-	t.reset()
-	if len(rec) < 1 || len(rec) < 1+2*int(rec[0]) {
+// writeRec writes rec, a row join made, padded as writeRow pads it,
+// straight from rec into one line. In column cut (none if negative), the
+// cell's text up to its first space is left out: the date of a time. It
+// reports false if rec is not such a row.
+func (t *table) writeRec(w *bufio.Writer, rec []byte, cut int) bool {
+	const pad = "                                                                "
+	if len(rec) < 1 || len(rec) < 1+2*int(rec[0]) || int(rec[0]) > len(t.width) {
 		return false
 	}
 	n := int(rec[0])
 	ends, cells := rec[1:1+2*n], rec[1+2*n:]
+	b := t.line[:0]
 	prev := 0
 	for i := range n {
 		e := int(binary.LittleEndian.Uint16(ends[2*i:]))
 		if e < prev || e > len(cells) {
 			return false
 		}
-		t.ends = append(t.ends, e)
+		c := cells[prev:e]
 		prev = e
+		if i == cut {
+			if sp := bytes.IndexByte(c, ' '); sp >= 0 {
+				c = c[sp+1:]
+			}
+		}
+		b = append(b, c...)
+		if i == n-1 {
+			b = append(b, '\n')
+			break
+		}
+		for k := t.width[i] + 2 - len(c); k > 0; k -= len(pad) {
+			b = append(b, pad[:min(k, len(pad))]...)
+		}
 	}
-	t.b = append(t.b, cells...)
-	return prev == len(cells)
-}
-
-// cutDate removes what precedes the first space of cell i (a date before
-// the time of day), reporting false if the row has no such cell.
-func (t *table) cutDate(i int) bool {
-	if i >= len(t.ends) {
+	t.line = b
+	if prev != len(cells) {
 		return false
 	}
-	c := t.cell(i)
-	sp := bytes.IndexByte(c, ' ')
-	if sp < 0 {
-		return true
-	}
-	start := t.ends[i] - len(c)
-	n := copy(t.b[start:], t.b[start+sp+1:])
-	cut := len(t.b) - (start + n)
-	t.b = t.b[:start+n]
-	for j := i; j < len(t.ends); j++ {
-		t.ends[j] -= cut
-	}
+	w.Write(b)
 	return true
 }
 

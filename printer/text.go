@@ -22,7 +22,7 @@ import (
 // IPv4), at most MemRows of them in memory; beyond that, sorted runs are
 // spilled to an unlinked temporary file and merged at Close (spool).
 // Column widths are measured as rows arrive, so nothing else is kept per
-// connection, and Close only pads the cells.
+// connection, and Close only pads the cells (table.writeRec).
 type Text struct {
 	out output
 	// firstCol is the connection table's column of the first packet's
@@ -321,8 +321,8 @@ func unusual(s *reassembly.Stats) bool {
 }
 
 // rowCells formats r as a row of the connection table, with the date of
-// its first packet (Close cuts it off in the compact table when every
-// connection began on the same day: table.cutDate).
+// its first packet (Close leaves it out in the compact table when every
+// connection began on the same day: table.writeRec).
 func (p *Text) rowCells(r *row, date bool) {
 	t := &p.conn
 	t.reset()
@@ -477,11 +477,13 @@ func (p *Text) Close(sum Summary) error {
 		p.conn.writeHeader(p.out.w)
 		var bad bool
 		err = p.conns.each(func(id uint64, rec []byte) {
-			if !p.conn.split(rec) || (oneDay && !p.conn.cutDate(p.firstCol)) {
-				bad = true
-				return
+			cut := -1
+			if oneDay {
+				cut = p.firstCol
 			}
-			p.conn.writeRow(p.out.w)
+			if !p.conn.writeRec(p.out.w, rec, cut) {
+				bad = true
+			}
 		})
 		if err == nil && bad {
 			err = errRun
@@ -497,11 +499,9 @@ func (p *Text) Close(sum Summary) error {
 		p.seq.writeHeader(p.out.w)
 		bad := false
 		err = p.seqs.each(func(id uint64, rec []byte) {
-			if !p.seq.split(rec) {
+			if !p.seq.writeRec(p.out.w, rec, -1) {
 				bad = true
-				return
 			}
-			p.seq.writeRow(p.out.w)
 		})
 		if err == nil && bad {
 			err = errRun
