@@ -148,9 +148,9 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 	for range 5000 {
-		b := make([]byte, rng.IntN(12))
+		b := make([]byte, rng.IntN(40))
 		for i := range b {
-			b[i] = "ab\"\\\n\x01 é"[rng.IntN(9)]
+			b[i] = "ab\"\\\n\x01 é\x1f\x7fxyzw"[rng.IntN(15)]
 		}
 		if got, want := string(appendJSONString(nil, string(b))), ref(string(b)); got != want {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", b, got, want)
