@@ -494,10 +494,6 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0 // s[start:i] needs no escape: appended in one piece
 	for i := 0; i < len(s); i++ {
-		if i+8 <= len(s) && plain8(s[i:i+8]) {
-			i += 7
-			continue
-		}
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' {
 			continue
@@ -512,18 +508,6 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
-}
-
-// plain8 reports whether none of the 8 bytes of s needs escaping in a
-// JSON string: none is below 0x20, a quote or a backslash (tested on the
-// 8 bytes at once, as in "Bit Twiddling Hacks": has a zero byte, has a
-// byte less than n).
-func plain8(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	zero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
-	return (v-0x20*ones)&^v&highs|zero(v^'"'*ones)|zero(v^'\\'*ones) == 0
 }
 
 // Buffered returns the number of bytes written but not yet flushed.
