@@ -10,8 +10,8 @@ import (
 // text/tabwriter does with padding 2 (the last column is not padded), but
 // one row at a time and without fmt or per-cell allocations: a row's
 // cells are appended to one buffer and only their ends recorded. Column
-// widths are measured first (measure, for every row), then rows are
-// written (writeHeader, writeRow), so rows need not be kept in between.
+// widths are measured as each row is kept (keep), then the kept rows are
+// written (writeHeader, writeRec), so no row is formatted twice.
 type table struct {
 	names []string
 	width []int
@@ -48,21 +48,17 @@ func (t *table) cell(i int) []byte {
 	return t.b[start:t.ends[i]]
 }
 
-// measure widens the columns to fit the row.
-func (t *table) measure() {
-	for i := range t.ends {
-		t.width[i] = max(t.width[i], len(t.cell(i)))
-	}
-}
-
-// join appends the row to b in the form split reads: the number of
-// cells, each cell's end as two bytes, then the cells back to back. A row
-// is at most a few hundred bytes; longer ones (64 KiB and more) do not
-// occur and would be cut.
-func (t *table) join(b []byte) []byte {
-	n := min(len(t.ends), 255)
+// keep widens the columns to fit the row and appends the row to b in
+// the form writeRec reads: the number of cells, each cell's end as two
+// bytes, then the cells back to back. A row is at most a few hundred
+// bytes; longer ones (64 KiB and more) do not occur and would be cut.
+func (t *table) keep(b []byte) []byte {
+	n := min(len(t.ends), 255, len(t.width))
 	b = append(b, byte(n))
-	for _, e := range t.ends[:n] {
+	prev := 0
+	for i, e := range t.ends[:n] {
+		t.width[i] = max(t.width[i], e-prev)
+		prev = e
 		b = binary.LittleEndian.AppendUint16(b, uint16(min(e, 0xffff)))
 	}
 	return append(b, t.b[:min(len(t.b), 0xffff)]...)

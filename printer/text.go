@@ -302,13 +302,11 @@ func (p *Text) Done(c *tracker.Conn) {
 	}
 	p.nrows++
 	p.rowCells(r, true)
-	p.conn.measure()
-	p.rec = p.conn.join(p.rec[:0])
+	p.rec = p.conn.keep(p.rec[:0])
 	p.conns.add(r.id, p.rec)
 	if notable {
 		p.seqCells(c.ID(), c.SeqStats(tracker.Orig), c.SeqStats(tracker.Resp))
-		p.seq.measure()
-		p.rec = p.seq.join(p.rec[:0])
+		p.rec = p.seq.keep(p.rec[:0])
 		p.seqs.add(c.ID(), p.rec)
 	}
 }
