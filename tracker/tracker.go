@@ -382,13 +382,15 @@ func (t *Tracker) deadline(c *Conn) time.Time {
 	}
 	d := c.last.Add(idle)
 	for s := Orig; s <= Resp; s++ {
-		if e := &c.ep[s]; e.state == TimeWait {
+		switch e := &c.ep[s]; e.state {
+		case TimeWait:
 			if tw := e.since.Add(t.cfg.TimeWait); tw.Before(d) {
 				d = tw
 			}
-		}
-		if fw, ok := t.finWait2Deadline(c, s); ok && fw.Before(d) {
-			d = fw
+		case FinWait2: // the only state with a FIN-WAIT-2 deadline
+			if fw, ok := t.finWait2Deadline(c, s); ok && fw.Before(d) {
+				d = fw
+			}
 		}
 	}
 	if o.Gone() && r.Gone() {
