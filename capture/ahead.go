@@ -103,6 +103,18 @@ func (a *Ahead) produce(rd *Reader, offset func() int64) {
 // Next copies the next segment into seg. It returns the input's end
 // (io.EOF) or damage exactly where Reader.Next would.
 func (a *Ahead) Next(seg *segment.Segment) error {
+	p, err := a.NextRef()
+	if err != nil {
+		return err
+	}
+	*seg = *p
+	return nil
+}
+
+// NextRef is Next without the copy: it returns the next segment in
+// place, valid until the next call of Next, NextRef or Close (the batch
+// holding it is handed back then). The caller may change it.
+func (a *Ahead) NextRef() (*segment.Segment, error) {
 	for a.cur == nil || a.i == len(a.cur.segs) {
 		if a.cur != nil {
 			if a.cur.err != nil {
@@ -112,21 +124,20 @@ func (a *Ahead) Next(seg *segment.Segment) error {
 			a.cur = nil
 		}
 		if a.err != nil {
-			return a.err
+			return nil, a.err
 		}
 		b, ok := <-a.full
 		if !ok {
 			if a.err == nil {
 				a.err = errStopped
 			}
-			return a.err
+			return nil, a.err
 		}
 		a.cur, a.i = b, 0
 		a.stats, a.offset = b.stats, b.offset
 	}
-	*seg = a.cur.segs[a.i]
 	a.i++
-	return nil
+	return &a.cur.segs[a.i-1], nil
 }
 
 // Stats returns the reader's counts as of the latest batch handed out.

@@ -149,15 +149,17 @@ func appendTOD(b []byte, us int64) []byte {
 	if day < 0 {
 		day += 86400 * 1e6
 	}
-	sec := day / 1e6
-	b = append2(b, sec/3600)
-	b = append(b, ':')
-	b = append2(b, sec/60%60)
-	b = append(b, ':')
-	b = append2(b, sec%60)
-	b = append(b, '.')
-	return appendFrac(b, day%1e6, 6)
+	sec, frac := day/1e6, day%1e6
+	h, m, s, f0, f1, f2 := 2*(sec/3600), 2*(sec/60%60), 2*(sec%60), 2*(frac/10000), 2*(frac/100%100), 2*(frac%100)
+	return append(b,
+		digits2[h], digits2[h+1], ':', digits2[m], digits2[m+1], ':', digits2[s], digits2[s+1], '.',
+		digits2[f0], digits2[f0+1], digits2[f1], digits2[f1+1], digits2[f2], digits2[f2+1])
 }
+
+// digits2 holds the two decimal digits of 0 to 99 at 2n and 2n+1.
+const digits2 = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" + "30313233343536373839" +
+	"40414243444546474849" + "50515253545556575859" + "60616263646566676869" + "70717273747576777879" +
+	"80818283848586878889" + "90919293949596979899"
 
 // appendSeconds appends the time of day of wall microseconds us to the
 // second (15:04:05).

@@ -61,9 +61,9 @@ func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	b = appendUintField(b, "pkt", seg.Pkt)
 	b = appendStrField(b, "side", side.String())
 	b = append(b, `,"src":"`...)
-	b = netip.AddrPortFrom(seg.Src, seg.SrcPort).AppendTo(b)
+	b = appendAddrPort(b, netip.AddrPortFrom(seg.Src, seg.SrcPort))
 	b = append(b, `","dst":"`...)
-	b = netip.AddrPortFrom(seg.Dst, seg.DstPort).AppendTo(b)
+	b = appendAddrPort(b, netip.AddrPortFrom(seg.Dst, seg.DstPort))
 	b = append(b, `","flags":"`...)
 	b = seg.Flags.AppendTo(b)
 	b = append(b, '"')
@@ -501,17 +501,21 @@ func appendAddrField(b []byte, name string, a netip.Addr) []byte {
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	start := 0 // s[start:i] needs no escape: appended in one piece
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c < 0x20:
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		start = i + 1
+		if c < 0x20 {
 			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		default:
-			b = append(b, c)
+		} else {
+			b = append(b, '\\', c)
 		}
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 

@@ -10,7 +10,7 @@
 // fills and at Close, after every line or packet if Options.Buffering
 // says so, and whenever the caller calls Flush: a live capture does it
 // through a Flusher, which owns the timing policy (flush.go). The text
-// printer keeps one compact row per ended connection for its table, at
+// printer keeps one formatted row per ended connection for its table, at
 // most MemRows in memory and the rest in an unlinked temporary file,
 // merged in connection order at Close (spool.go), so its memory is
 // bounded however many connections end. Output depends only on the
@@ -257,7 +257,7 @@ func appendPacketAddrs(b []byte, pkt uint64, src, dst netip.AddrPort) []byte {
 	b = append(b, " #"...)
 	b = strconv.AppendUint(b, pkt, 10)
 	b = append(b, ' ')
-	b = src.AppendTo(b)
+	b = appendAddrPort(b, src)
 	b = append(b, " > "...)
-	return dst.AppendTo(b)
+	return appendAddrPort(b, dst)
 }

@@ -3,7 +3,9 @@ package printer
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/netip"
 	"slices"
 	"strings"
@@ -123,6 +125,36 @@ func TestAppendJSONString(t *testing.T) {
 	var back string
 	if err := json.Unmarshal([]byte(got), &back); err != nil || back != "a\"b\\c\n\x01é" {
 		t.Errorf("appendJSONString = %s (round trip %q, %v)", got, back, err)
+	}
+	// Byte for byte what escaping one byte at a time gives.
+	ref := func(s string) string {
+		b := []byte{'"'}
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c < 0x20:
+				b = append(b, fmt.Sprintf("\\u%04x", c)...)
+			default:
+				b = append(b, c)
+			}
+		}
+		return string(append(b, '"'))
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for _, s := range []string{"", "\"", "plain", "\x00", "end\\", "\x1f\x20\x7f\x80"} {
+		if got, want := string(appendJSONString([]byte("x"), s)), "x"+ref(s); got != want {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for range 5000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = "ab\"\\\n\x01 é\x1f\x7fxyzw"[rng.IntN(15)]
+		}
+		if got, want := string(appendJSONString(nil, string(b))), ref(string(b)); got != want {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", b, got, want)
+		}
 	}
 }
 

@@ -1,18 +1,23 @@
 package printer
 
-import "bufio"
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+)
 
 // table lays cells out in left-aligned columns two spaces apart, as
 // text/tabwriter does with padding 2 (the last column is not padded), but
 // one row at a time and without fmt or per-cell allocations: a row's
 // cells are appended to one buffer and only their ends recorded. Column
-// widths are measured first (measure, for every row), then rows are
-// written (writeHeader, writeRow), so rows need not be kept in between.
+// widths are measured as each row is kept (keep), then the kept rows are
+// written (writeHeader, writeRec), so no row is formatted twice.
 type table struct {
 	names []string
 	width []int
 	b     []byte
 	ends  []int
+	line  []byte // writeRec's
 }
 
 func newTable(names ...string) table {
@@ -43,32 +48,62 @@ func (t *table) cell(i int) []byte {
 	return t.b[start:t.ends[i]]
 }
 
-// measure widens the columns to fit the row.
-func (t *table) measure() {
-	for i := range t.ends {
-		t.width[i] = max(t.width[i], len(t.cell(i)))
+// keep widens the columns to fit the row and appends the row to b in
+// the form writeRec reads: the number of cells, each cell's end as two
+// bytes, then the cells back to back. A row is at most a few hundred
+// bytes; longer ones (64 KiB and more) do not occur and would be cut.
+func (t *table) keep(b []byte) []byte {
+	n := min(len(t.ends), 255, len(t.width))
+	b = append(b, byte(n))
+	prev := 0
+	for i, e := range t.ends[:n] {
+		t.width[i] = max(t.width[i], e-prev)
+		prev = e
+		b = binary.LittleEndian.AppendUint16(b, uint16(min(e, 0xffff)))
 	}
+	return append(b, t.b[:min(len(t.b), 0xffff)]...)
 }
 
-// join appends the row's cells to b, each ended by a 0 byte, for split.
-func (t *table) join(b []byte) []byte {
-	for i := range t.ends {
-		b = append(b, t.cell(i)...)
-		b = append(b, 0)
+// writeRec writes rec, a row join made, padded as writeRow pads it,
+// straight from rec into one line. In column cut (none if negative), the
+// cell's text up to its first space is left out: the date of a time. It
+// reports false if rec is not such a row.
+func (t *table) writeRec(w *bufio.Writer, rec []byte, cut int) bool {
+	const pad = "                                                                "
+	if len(rec) < 1 || len(rec) < 1+2*int(rec[0]) || int(rec[0]) > len(t.width) {
+		return false
 	}
-	return b
-}
-
-// split makes rec, made by join, the row.
-func (t *table) split(rec []byte) {
-	t.reset()
-	for _, c := range rec {
-		if c == 0 {
-			t.end()
-		} else {
-			t.b = append(t.b, c)
+	n := int(rec[0])
+	ends, cells := rec[1:1+2*n], rec[1+2*n:]
+	b := t.line[:0]
+	prev := 0
+	for i := range n {
+		e := int(binary.LittleEndian.Uint16(ends[2*i:]))
+		if e < prev || e > len(cells) {
+			return false
+		}
+		c := cells[prev:e]
+		prev = e
+		if i == cut {
+			if sp := bytes.IndexByte(c, ' '); sp >= 0 {
+				c = c[sp+1:]
+			}
+		}
+		b = append(b, c...)
+		if i == n-1 {
+			b = append(b, '\n')
+			break
+		}
+		for k := t.width[i] + 2 - len(c); k > 0; k -= len(pad) {
+			b = append(b, pad[:min(k, len(pad))]...)
 		}
 	}
+	t.line = b
+	if prev != len(cells) {
+		return false
+	}
+	w.Write(b)
+	return true
 }
 
 func (t *table) writeHeader(w *bufio.Writer) {

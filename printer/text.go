@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"encoding/binary"
 	"io"
 	"net/netip"
 	"slices"
@@ -18,11 +17,12 @@ import (
 // connections and a histogram of final endpoint states.
 //
 // The table is printed in connection-number order, but connections end
-// in another order, and there may be millions. Each row is kept in a
-// compact binary form (about 35 bytes for IPv4), at most MemRows of them
-// in memory; beyond that, sorted runs are spilled to an unlinked
-// temporary file and merged at Close (spool). Column widths are measured
-// as rows arrive, so nothing else is kept per connection.
+// in another order, and there may be millions. Each row is formatted once,
+// when its connection ends, and kept as its cells (about 130 bytes for
+// IPv4), at most MemRows of them in memory; beyond that, sorted runs are
+// spilled to an unlinked temporary file and merged at Close (spool).
+// Column widths are measured as rows arrive, so nothing else is kept per
+// connection, and Close only pads the cells (table.writeRec).
 type Text struct {
 	out output
 	// firstCol is the connection table's column of the first packet's
@@ -45,8 +45,6 @@ type Text struct {
 	nrows    int
 	inferred bool
 	day      [2]int64 // first and last calendar day of a connection's start (wall days)
-	strs     []string // interned zeek states and endings, indexed by a byte
-	strIdx   map[string]byte
 
 	seqs *spool
 	seq  table // the sequence-analysis table's layout
@@ -111,7 +109,6 @@ func newText(w io.Writer, opts Options, memRows int) *Text {
 		clock: newClock(opts.Location), tableClock: newClock(opts.Location),
 		conns: newSpool(memRows, opts.TempDir, warn), conn: newTable(cols...),
 		seqs: newSpool(memRows, opts.TempDir, warn), seq: newTable(seqColumns...),
-		strIdx: make(map[string]byte),
 	}
 }
 
@@ -308,13 +305,11 @@ func (p *Text) Done(c *tracker.Conn) {
 	}
 	p.nrows++
 	p.rowCells(r, true)
-	p.conn.measure()
-	p.rec = p.encode(p.rec[:0], r)
+	p.rec = p.conn.keep(p.rec[:0])
 	p.conns.add(r.id, p.rec)
 	if notable {
 		p.seqCells(c.ID(), c.SeqStats(tracker.Orig), c.SeqStats(tracker.Resp))
-		p.seq.measure()
-		p.rec = p.seq.join(p.rec[:0])
+		p.rec = p.seq.keep(p.rec[:0])
 		p.seqs.add(c.ID(), p.rec)
 	}
 }
@@ -326,122 +321,9 @@ func unusual(s *reassembly.Stats) bool {
 	return *s != plain || s.WireBytes != s.UniqueBytes
 }
 
-// intern returns the byte that stands for s in encoded rows. The strings
-// are the tracker's constants, a few dozen at most.
-func (p *Text) intern(s string) byte {
-	if i, ok := p.strIdx[s]; ok {
-		return i
-	}
-	if len(p.strs) == 256 {
-		return 255 // cannot happen with the tracker's strings
-	}
-	p.strs = append(p.strs, s)
-	p.strIdx[s] = byte(len(p.strs) - 1)
-	return byte(len(p.strs) - 1)
-}
-
-// encode appends r in the compact form the spool keeps: flags, the two
-// addresses and ports, the first time and the duration in µs, counters
-// as varints, states and interned strings as bytes, and the UID (wide).
-func (p *Text) encode(b []byte, r *row) []byte {
-	var fl byte
-	for s, ap := range [2]netip.AddrPort{r.orig, r.resp} {
-		if ap.Addr().Is4() {
-			fl |= 1 << s
-		}
-		if r.inferred[s] {
-			fl |= 4 << s
-		}
-	}
-	b = append(b, fl)
-	for _, ap := range [2]netip.AddrPort{r.orig, r.resp} {
-		if ap.Addr().Is4() {
-			a := ap.Addr().As4()
-			b = append(b, a[:]...)
-		} else {
-			a := ap.Addr().As16()
-			b = append(b, a[:]...)
-		}
-		b = binary.BigEndian.AppendUint16(b, ap.Port())
-	}
-	first := r.first.UnixMicro()
-	b = binary.AppendVarint(b, first)
-	b = binary.AppendVarint(b, r.last.UnixMicro()-first)
-	for s := range 2 {
-		b = binary.AppendUvarint(b, r.pkts[s])
-		b = binary.AppendUvarint(b, r.bytes[s])
-	}
-	b = append(b, byte(r.state[0]), byte(r.state[1]), p.intern(r.connState), p.intern(r.end), p.intern(r.why))
-	if p.withUID() {
-		b = append(b, r.uid[:]...)
-	}
-	return b
-}
-
-// decode is encode's inverse.
-func (p *Text) decode(b []byte, id uint64, r *row) bool {
-	*r = row{id: id}
-	if len(b) < 1 {
-		return false
-	}
-	fl := b[0]
-	b = b[1:]
-	for s, ap := range [2]*netip.AddrPort{&r.orig, &r.resp} {
-		r.inferred[s] = fl&(4<<s) != 0
-		var a netip.Addr
-		if fl&(1<<s) != 0 {
-			if len(b) < 6 {
-				return false
-			}
-			a = netip.AddrFrom4([4]byte(b[:4]))
-			b = b[4:]
-		} else {
-			if len(b) < 18 {
-				return false
-			}
-			a = netip.AddrFrom16([16]byte(b[:16]))
-			b = b[16:]
-		}
-		*ap = netip.AddrPortFrom(a, binary.BigEndian.Uint16(b))
-		b = b[2:]
-	}
-	first, n := binary.Varint(b)
-	if n <= 0 {
-		return false
-	}
-	b = b[n:]
-	dur, n := binary.Varint(b)
-	if n <= 0 {
-		return false
-	}
-	b = b[n:]
-	var v [4]uint64
-	for i := range v {
-		if v[i], n = binary.Uvarint(b); n <= 0 {
-			return false
-		}
-		b = b[n:]
-	}
-	r.first, r.last = time.UnixMicro(first), time.UnixMicro(first+dur)
-	r.pkts, r.bytes = [2]uint64{v[0], v[2]}, [2]uint64{v[1], v[3]}
-	if len(b) < 5 || int(max(b[2], b[3], b[4])) >= len(p.strs) {
-		return false
-	}
-	r.state = [2]tracker.State{tracker.State(b[0]), tracker.State(b[1])}
-	r.connState, r.end, r.why = p.strs[b[2]], p.strs[b[3]], p.strs[b[4]]
-	b = b[5:]
-	if p.withUID() {
-		if len(b) < len(r.uid) {
-			return false
-		}
-		copy(r.uid[:], b)
-	}
-	return true
-}
-
 // rowCells formats r as a row of the connection table, with the date of
-// its first packet or (in the compact table, when every connection began
-// on the same day) without.
+// its first packet (Close leaves it out in the compact table when every
+// connection began on the same day: table.writeRec).
 func (p *Text) rowCells(r *row, date bool) {
 	t := &p.conn
 	t.reset()
@@ -452,9 +334,9 @@ func (p *Text) rowCells(r *row, date bool) {
 		t.b = r.uid.AppendTo(t.b)
 		t.end()
 	}
-	t.b = r.orig.AppendTo(t.b)
+	t.b = appendAddrPort(t.b, r.orig)
 	t.end()
-	t.b = r.resp.AppendTo(t.b)
+	t.b = appendAddrPort(t.b, r.resp)
 	t.end()
 	first := p.tableClock.wall(r.first)
 	if p.opts.Wide {
@@ -603,12 +485,13 @@ func (p *Text) Close(sum Summary) error {
 		p.conn.writeHeader(p.out.w)
 		var bad bool
 		err = p.conns.each(func(id uint64, rec []byte) {
-			if !p.decode(rec, id, &p.r) {
-				bad = true
-				return
+			cut := -1
+			if oneDay {
+				cut = p.firstCol
 			}
-			p.rowCells(&p.r, !oneDay)
-			p.conn.writeRow(p.out.w)
+			if !p.conn.writeRec(p.out.w, rec, cut) {
+				bad = true
+			}
 		})
 		if err == nil && bad {
 			err = errRun
@@ -622,10 +505,15 @@ func (p *Text) Close(sum Summary) error {
 	if err == nil && p.seqs.len() > 0 {
 		p.out.w.WriteString("\nsequence analysis (client>server/server>client; RTT min/mean/max ms):\n")
 		p.seq.writeHeader(p.out.w)
+		bad := false
 		err = p.seqs.each(func(id uint64, rec []byte) {
-			p.seq.split(rec)
-			p.seq.writeRow(p.out.w)
+			if !p.seq.writeRec(p.out.w, rec, -1) {
+				bad = true
+			}
 		})
+		if err == nil && bad {
+			err = errRun
+		}
 	}
 	b = append(b[:0], "\nfinal endpoint states ("...)
 	b = strconv.AppendInt(b, 2*int64(p.nrows), 10)

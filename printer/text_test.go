@@ -19,18 +19,22 @@ import (
 )
 
 // TestSpool: records come back in id order whatever order they went in,
-// from memory, from spilled runs, and when spilling fails.
+// from memory, from spilled runs, and when spilling fails; with dense ids
+// (placed by id) and sparse ones (sorted).
 func TestSpool(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		max   int
-		dir   string
-		warns int
+		name   string
+		max    int
+		dir    string
+		warns  int
+		stride int // between ids
 	}{
-		{"memory", 1 << 20, "", 0},
-		{"spilled", 7, "", 0},
-		{"one per run", 1, "", 0},
-		{"no temp dir", 7, filepath.Join(t.TempDir(), "missing"), 1},
+		{"memory", 1 << 20, "", 0, 1},
+		{"memory, sparse ids", 1 << 20, "", 0, 1000},
+		{"spilled", 7, "", 0, 1},
+		{"spilled, sparse ids", 7, "", 0, 5},
+		{"one per run", 1, "", 0, 1},
+		{"no temp dir", 7, filepath.Join(t.TempDir(), "missing"), 1, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var warned []string
@@ -39,7 +43,8 @@ func TestSpool(t *testing.T) {
 			const n = 1000
 			ids := rand.New(rand.NewPCG(1, 2)).Perm(n)
 			for _, id := range ids {
-				s.add(uint64(id+1), fmt.Appendf(nil, "rec%d", id+1))
+				id = (id + 1) * tc.stride
+				s.add(uint64(id), fmt.Appendf(nil, "rec%d", id))
 			}
 			if s.len() != n {
 				t.Errorf("len %d, want %d", s.len(), n)
@@ -58,7 +63,7 @@ func TestSpool(t *testing.T) {
 				t.Fatalf("%d records back, want %d", len(got), n)
 			}
 			for i, id := range got {
-				if id != uint64(i+1) {
+				if id != uint64((i+1)*tc.stride) {
 					t.Fatalf("record %d has id %d", i, id)
 				}
 			}

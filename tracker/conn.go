@@ -643,10 +643,15 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 // in flight for proof of delivery; others take effect on sight, after any
 // in-flight segment that precedes them in sequence space.
 func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
+	e := &c.ep[r]
+	if e.nin == 0 && seg.Flags&(segment.SYN|segment.FIN) == 0 && ackInert(e.state) && !t.slowPath {
+		// Nothing in flight to deliver first, and this segment cannot
+		// move r (ackInert): most segments of a connection in progress.
+		return
+	}
 	if !c.arrive(t, r, seg) {
 		return // a retransmission of a segment still in flight
 	}
-	e := &c.ep[r]
 	f := inflight{time: seg.Time, last: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
 	if seg.Flags&(segment.SYN|segment.FIN) == 0 {
 		c.receipt(t, r, &f, 0, false)

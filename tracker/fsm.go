@@ -309,6 +309,20 @@ func receive(s State, f facts) (ins [maxSteps]input, n int) {
 	return ins, n
 }
 
+// ackInert reports whether a delivered segment without SYN or FIN can
+// change nothing in an endpoint in state s: receive turns such a segment
+// into at most rcvACKofSYN and rcvACKofFIN, which act only in SYN-RECEIVED
+// and in FIN-WAIT-1, CLOSING and LAST-ACK. received skips the facts for
+// it (the established hot path); TestAckInert checks this against receive
+// and next for every state and every such segment's facts.
+func ackInert(s State) bool {
+	switch s {
+	case SynReceived, FinWait1, Closing, LastAck:
+		return false
+	}
+	return true
+}
+
 // sendsFIN reports whether a FIN sent by an endpoint in state s is a
 // CLOSE the tracker follows: in SYN-SENT, §3.10.4 deletes the TCB instead
 // of sending a FIN, so a FIN from a SYN-SENT endpoint is not one.

@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"math"
 	"net/netip"
 	"time"
 
@@ -197,6 +198,9 @@ func (t *Tracker) probeSegment(seg *segment.Segment, key Tuple, h uint64) bool {
 	}
 	p.hold(seg)
 	t.probes[key] = p
+	if len(t.probeQ) == 0 {
+		t.probeDue = stampOf(p.Time.Add(probeWait))
+	}
 	t.probeQ = append(t.probeQ, p)
 	return true
 }
@@ -225,7 +229,7 @@ func (t *Tracker) newProbe() *Probe {
 // connection: the segment that followed them showed one.
 func (t *Tracker) probeIsConn(p *Probe, h uint64) {
 	delete(t.probes, p.key)
-	p.done = true
+	t.probeDone(p)
 	for i := range p.nheld {
 		seg := &p.held[i]
 		key, srcFirst := tupleOf(seg)
@@ -257,10 +261,19 @@ func (t *Tracker) decideProbe(p *Probe, seg *segment.Segment) {
 		}
 	}
 	delete(t.probes, p.key)
-	p.done = true
+	t.probeDone(p)
 	t.stats.Probes++
 	if t.probeObs != nil {
 		t.probeObs.Probe(p)
+	}
+}
+
+// probeDone marks probe p decided. The queue is due at once if p heads
+// it, so that it leaves the queue at the next segment.
+func (t *Tracker) probeDone(p *Probe) {
+	p.done = true
+	if len(t.probeQ) > 0 && t.probeQ[0] == p {
+		t.probeDue = stamp{math.MinInt64, 0}
 	}
 }
 
@@ -287,5 +300,10 @@ func (t *Tracker) expireProbes(now time.Time, force int, all bool) {
 		m := copy(t.probeQ, t.probeQ[n:])
 		clear(t.probeQ[m:])
 		t.probeQ = t.probeQ[:m]
+	}
+	if len(t.probeQ) > 0 {
+		// The head is undecided (decided ones were taken above): nothing
+		// is due before its wait ends. Advance tests this, not the queue.
+		t.probeDue = stampOf(t.probeQ[0].Time.Add(probeWait))
 	}
 }

@@ -38,7 +38,8 @@ type closedConn struct {
 	key       Tuple
 	h         uint64 // key's hash in the flow table
 	id        uint64
-	uid       UID
+	uid       UID       // computed when a stray first needs it (uid.go), unless the connection had it
+	first     int64     // the connection's first packet, µs: for its UID
 	closed    time.Time // when its last endpoint closed: the bound runs from here
 	origFirst bool      // the originator is the tuple's first endpoint
 	baseSet   [2]bool
@@ -90,7 +91,7 @@ func (cs *closedSet) add(c *Conn) {
 		cs.insert(c.hash, i)
 	}
 	r := cs.entry(i)
-	*r = closedConn{key: c.key, h: c.hash, id: c.id, uid: c.UID(), closed: c.ep[Orig].since, origFirst: c.origFirst}
+	*r = closedConn{key: c.key, h: c.hash, id: c.id, uid: c.uid, first: c.first.UnixMicro(), closed: c.ep[Orig].since, origFirst: c.origFirst}
 	if c.ep[Resp].since.After(r.closed) {
 		r.closed = c.ep[Resp].since
 	}
@@ -99,6 +100,17 @@ func (cs *closedSet) add(c *Conn) {
 		r.baseSet[s], r.base[s] = e.baseSet, e.base
 		r.finSent[s], r.finSeq[s] = e.finSent, e.finSeq
 	}
+}
+
+// UID returns the closed connection's UID, computing it on first use: a
+// SHA-256 per closed connection would cost more than all its segments'
+// tracking when most connections are short, and only a reported stray
+// needs it.
+func (r *closedConn) UID() UID {
+	if r.uid[0] == 0 {
+		r.uid = makeUID(r.key, r.first)
+	}
+	return r.uid
 }
 
 // find returns the ring entry of key (hash h).
@@ -232,7 +244,7 @@ func (t *Tracker) stray(seg *segment.Segment, key *Tuple, h uint64, srcFirst boo
 	}
 	st := &t.strayBuf
 	*st = Stray{
-		Time: seg.Time, Pkt: seg.Pkt, Conn: r.id, UID: r.uid, Side: s,
+		Time: seg.Time, Pkt: seg.Pkt, Conn: r.id, UID: r.UID(), Side: s,
 		Src:   netip.AddrPortFrom(seg.Src, seg.SrcPort),
 		Dst:   netip.AddrPortFrom(seg.Dst, seg.DstPort),
 		Flags: seg.Flags, Seq: uint32(seg.Seq), Ack: uint32(seg.Ack),

@@ -7,6 +7,7 @@ import "time"
 // comes due, and gen discards entries of connections since reused.
 type timer struct {
 	at  time.Time
+	atS stamp  // at, for the comparisons
 	id  uint64 // breaks ties so expiry order is deterministic
 	gen uint32
 	c   *Conn
@@ -18,11 +19,26 @@ type timer struct {
 type timerHeap []timer
 
 func (h timerHeap) less(i, j int) bool {
-	if !h[i].at.Equal(h[j].at) {
-		return h[i].at.Before(h[j].at)
+	if h[i].atS != h[j].atS {
+		return h[i].atS.before(h[j].atS)
 	}
 	return h[i].id < h[j].id
 }
+
+// stamp is an instant of the capture clock as Unix seconds and
+// nanoseconds: what the tracker compares on every segment (Advance, the
+// timer heap), for a few instructions where time.Time's Before and After
+// take dozens. Capture times carry no monotonic reading, so the two
+// compare alike; the wall clock of a live capture's quiet link is
+// compared as wall time too.
+type stamp struct {
+	sec  int64
+	nsec int64
+}
+
+func stampOf(t time.Time) stamp { return stamp{t.Unix(), int64(t.Nanosecond())} }
+
+func (a stamp) before(b stamp) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
 
 func (h *timerHeap) push(x timer) {
 	*h = append(*h, x)

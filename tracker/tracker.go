@@ -110,6 +110,8 @@ type Tracker struct {
 	// evidence rules at Flush (a live clock moved on by Advance on a
 	// quiet link does not count, so live and replay agree).
 	lastSeg time.Time
+	// nowS and lastSegS are now and lastSeg as stamps (timer.go).
+	nowS, lastSegS stamp
 	// servers and oldServers remember endpoints seen answering a SYN, in
 	// two generations: when servers is full it becomes oldServers, so the
 	// set stays bounded yet keeps learning (roughly least recently seen
@@ -119,6 +121,7 @@ type Tracker struct {
 	// Probes waiting for an answer (probe.go), in order of arrival.
 	probes    map[Tuple]*Probe
 	probeQ    []*Probe
+	probeDue  stamp // the queue needs expireProbes from then on (probe.go)
 	probeFree []*Probe
 	probeObs  ProbeObserver // obs, if it wants probes
 	// Recently closed connections, for stray segments (stray.go).
@@ -132,6 +135,9 @@ type Tracker struct {
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
+	// slowPath turns received's fast path off; only tests set it, to
+	// check that both paths give the same events.
+	slowPath bool
 }
 
 // New returns a Tracker that reports to obs.
@@ -151,7 +157,10 @@ func New(cfg Config, obs Observer) *Tracker {
 	po, _ := obs.(ProbeObserver)
 	so, _ := obs.(StrayObserver)
 	io, _ := obs.(ICMPObserver)
+	zero := stampOf(time.Time{}) // the clock's start, as now and lastSeg's zero values
 	return &Tracker{
+		nowS:     zero,
+		lastSegS: zero,
 		icmpObs:  io,
 		cfg:      cfg,
 		obs:      obs,
@@ -195,8 +204,8 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 		t.datagram(seg)
 		return
 	}
-	if seg.Time.After(t.lastSeg) {
-		t.lastSeg = seg.Time
+	if st := stampOf(seg.Time); t.lastSegS.before(st) {
+		t.lastSeg, t.lastSegS = seg.Time, st
 	}
 	t.stats.Segments++
 	if seg.BadChecksum {
@@ -411,13 +420,15 @@ func (t *Tracker) deadline(c *Conn) time.Time {
 	}
 	d := c.last.Add(idle)
 	for s := Orig; s <= Resp; s++ {
-		if e := &c.ep[s]; e.state == TimeWait {
+		switch e := &c.ep[s]; e.state {
+		case TimeWait:
 			if tw := e.since.Add(t.cfg.TimeWait); tw.Before(d) {
 				d = tw
 			}
-		}
-		if fw, ok := t.finWait2Deadline(c, s); ok && fw.Before(d) {
-			d = fw
+		case FinWait2: // the only state with a FIN-WAIT-2 deadline
+			if fw, ok := t.finWait2Deadline(c, s); ok && fw.Before(d) {
+				d = fw
+			}
 		}
 	}
 	if o.Gone() && r.Gone() {
@@ -434,7 +445,7 @@ func (t *Tracker) schedule(c *Conn) {
 	d := t.deadline(c)
 	if c.queued.IsZero() || d.Before(c.queued) {
 		c.queued = d
-		t.timers.push(timer{at: d, id: c.id, gen: c.gen, c: c})
+		t.timers.push(timer{at: d, atS: stampOf(d), id: c.id, gen: c.gen, c: c})
 	}
 }
 
@@ -442,11 +453,12 @@ func (t *Tracker) schedule(c *Conn) {
 // in deadline order. Handle calls it; a live capture calls it on a quiet
 // link too. The clock never moves backwards.
 func (t *Tracker) Advance(now time.Time) {
-	if now.Before(t.now) {
+	ns := stampOf(now)
+	if ns.before(t.nowS) {
 		return
 	}
-	t.now = now
-	for len(t.timers) > 0 && !t.timers[0].at.After(now) {
+	t.now, t.nowS = now, ns
+	for len(t.timers) > 0 && !ns.before(t.timers[0].atS) {
 		tm := t.timers.pop()
 		c := tm.c
 		if tm.gen != c.gen || !tm.at.Equal(c.queued) {
@@ -455,7 +467,7 @@ func (t *Tracker) Advance(now time.Time) {
 		c.queued = time.Time{}
 		t.fire(c, tm.at)
 	}
-	if len(t.probeQ) > 0 {
+	if len(t.probeQ) > 0 && !ns.before(t.probeDue) {
 		t.expireProbes(now, 0, false)
 	}
 	if len(t.udpt.pending) > 0 || len(t.udpt.decided) > 0 {
@@ -480,7 +492,7 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 	d := t.deadline(c)
 	if d.After(at) {
 		c.queued = d
-		t.timers.push(timer{at: d, id: c.id, gen: c.gen, c: c})
+		t.timers.push(timer{at: d, atS: stampOf(d), id: c.id, gen: c.gen, c: c})
 		return
 	}
 	t.evs = t.evs[:0]

@@ -3,6 +3,7 @@ package tracker
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"math/bits"
 )
 
 // UID is a connection's stable identifier, in the style of Zeek's conn.log
@@ -57,9 +58,25 @@ func (c *Conn) UID() UID {
 }
 
 // putBase62 writes the 96-bit number hi:lo (hi < 2^32) into dst as
-// len(dst) base-62 digits, most significant first, by repeated division
-// of the 96-bit number by 62.
+// len(dst) base-62 digits, most significant first. For a UID's 17 digits
+// one 128-by-64-bit division splits the number at 62^10, and each part's
+// digits come from 64-bit divisions; otherwise the 96-bit number is
+// divided by 62 digit by digit.
 func putBase62(dst []byte, hi, lo uint64) {
+	const p10 = 62 * 62 * 62 * 62 * 62 * 62 * 62 * 62 * 62 * 62 // 62^10 < 2^60
+	if len(dst) == uidLen-1 && hi < p10 {
+		// hi:lo < 2^96 < 62^17, so the quotient has at most 7 digits.
+		q, r := bits.Div64(hi, lo, p10)
+		for i := len(dst) - 1; i >= 7; i-- {
+			dst[i] = base62[r%62]
+			r /= 62
+		}
+		for i := 6; i >= 0; i-- {
+			dst[i] = base62[q%62]
+			q /= 62
+		}
+		return
+	}
 	for i := len(dst) - 1; i >= 0; i-- {
 		rhi := hi % 62
 		hi /= 62

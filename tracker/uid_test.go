@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"math/big"
+	"math/rand/v2"
 	"net/netip"
 	"testing"
 	"time"
@@ -12,9 +13,15 @@ import (
 // TestUIDBase62 checks the hand-rolled 96-bit base-62 conversion against
 // math/big on edge values.
 func TestUIDBase62(t *testing.T) {
-	for _, v := range []struct{ hi, lo uint64 }{
+	vals := []struct{ hi, lo uint64 }{
 		{0, 0}, {0, 1}, {0, 61}, {0, 62}, {0xffffffff, 0xffffffffffffffff}, {1, 0}, {0x12345678, 0x9abcdef012345678},
-	} {
+		{0, 839299365868340224 - 1}, {0, 839299365868340224}, {0xfffffffe, 1 << 63},
+	}
+	rng := rand.New(rand.NewPCG(62, 62))
+	for range 2000 {
+		vals = append(vals, struct{ hi, lo uint64 }{rng.Uint64() >> 32, rng.Uint64()})
+	}
+	for _, v := range vals {
 		n := new(big.Int).Lsh(new(big.Int).SetUint64(v.hi), 64)
 		n.Or(n, new(big.Int).SetUint64(v.lo))
 		want := make([]byte, 17)

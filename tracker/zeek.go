@@ -1,6 +1,8 @@
 package tracker
 
 import (
+	"math/bits"
+
 	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
@@ -180,12 +182,7 @@ func (h *history) seqd(s Side, mask uint8, kind int, code byte, rel uint32) {
 func (h *history) update(c *Conn, s Side, seg *segment.Segment) {
 	f := seg.Flags
 	syn, fin, rst := f&segment.SYN != 0, f&segment.FIN != 0, f&segment.RST != 0
-	bits := 0
-	for _, b := range [...]bool{syn, fin, rst} {
-		if b {
-			bits++
-		}
-	}
+	ctl := bits.OnesCount8(uint8(f & (segment.SYN | segment.FIN | segment.RST)))
 	e := &c.ep[s]
 	rel := func() uint32 {
 		if syn || !e.baseSet {
@@ -194,9 +191,9 @@ func (h *history) update(c *Conn, s Side, seg *segment.Segment) {
 		return uint32(seg.Seq - e.base)
 	}
 	switch {
-	case bits > 1 && fin && rst:
+	case ctl > 1 && fin && rst:
 		h.once(s, hFINRST, 'I')
-	case bits > 1:
+	case ctl > 1:
 		h.once(s, hMulti, 'Q')
 	case syn:
 		code := byte('S')

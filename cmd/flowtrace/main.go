@@ -541,14 +541,21 @@ type segments interface {
 // is reached or ctx is done, calling tick every 16384 segments. It
 // returns the input's error, nil at its clean end.
 func trackAll(ctx context.Context, cfg *config, rd segments, tr *tracker.Tracker, tick func(uint64)) error {
-	var seg segment.Segment
+	var buf segment.Segment
+	next := func() (*segment.Segment, error) { return &buf, rd.Next(&buf) }
+	if r, ok := rd.(interface {
+		NextRef() (*segment.Segment, error)
+	}); ok {
+		next = r.NextRef // capture.Ahead: no copy of each segment
+	}
 	var readErr error
 	var n uint64
 	for {
-		if readErr = rd.Next(&seg); readErr != nil {
+		var seg *segment.Segment
+		if seg, readErr = next(); readErr != nil {
 			break
 		}
-		tr.Handle(&seg)
+		tr.Handle(seg)
 		if seg.Kind != segment.TCP {
 			continue // -c and the progress count TCP segments
 		}
