@@ -79,8 +79,20 @@ type rstConn struct {
 	desc  string // "10.0.0.1:4000 → 10.0.0.2:80"
 }
 
+// rstFirst holds what the first packet of a connection showed, until a
+// second packet gives the connection an entry in the table: a flood of
+// one-packet connections (spoofed SYNs) allocates nothing here.
+type rstFirst struct {
+	id   uint64 // connection number; 0: free
+	side tracker.Side
+	ts   ttlSide
+}
+
+const rstFirstSlots = 1 << 14
+
 type rstDetector struct {
 	cfg     Config
+	first   [rstFirstSlots]rstFirst
 	conns   *genMap[uint64, rstConn]
 	pending []*rstConn // with a TTL suspect, in order
 	counts  map[RSTClass]int
@@ -119,10 +131,22 @@ func (d *rstDetector) Notes() []string {
 func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	rc := d.conns.get(c.ID())
 	if rc == nil {
-		if c.Packets(tracker.Orig)+c.Packets(tracker.Resp) > 1 {
-			return // table full earlier: this connection is not followed
+		sl := &d.first[c.ID()%rstFirstSlots]
+		switch {
+		case c.Packets(tracker.Orig)+c.Packets(tracker.Resp) > 1:
+			if sl.id != c.ID() {
+				return // its first packet's slot was taken: not followed
+			}
+			rc = &rstConn{id: c.ID()}
+			rc.side[sl.side] = sl.ts
+			*sl = rstFirst{}
+		case seg.Flags&segment.RST == 0:
+			*sl = rstFirst{id: c.ID(), side: side}
+			d.learn(&sl.ts, seg)
+			return
+		default:
+			rc = &rstConn{id: c.ID()}
 		}
-		rc = &rstConn{id: c.ID()}
 		d.conns.put(c.ID(), rc)
 	}
 	ts := &rc.side[side]
