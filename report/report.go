@@ -46,6 +46,7 @@ type Report struct {
 	path string
 
 	slots     []hot // tracked connections' hot parts (hotOf)
+	shift     uint  // 64 - log2(len(slots)), for home
 	tracked   int   // connections in slots
 	free      []*ladder
 	liveItems int
@@ -88,24 +89,35 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 		meta.Location = time.UTC
 	}
 	r := &Report{lim: lim, meta: meta, f: f, path: path,
-		slots: make([]hot, minSlots), asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
+		asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
 	for _, u := range asked {
 		r.asked[uidOf(u)] = true
 	}
+	r.initSlots()
 	return r, nil
 }
 
 // minSlots is the initial size of the table of tracked connections' hot
 // parts (64 bytes each); it doubles when half full.
-const minSlots = 1 << 13
+const (
+	minSlotsLog = 13
+	minSlots    = 1 << minSlotsLog
+)
+
+// initSlots makes the empty table of hot parts.
+func (r *Report) initSlots() {
+	r.slots, r.shift, r.tracked = make([]hot, minSlots), 64-minSlotsLog, 0
+}
 
 // hotOf returns the hot part of connection id's ladder, nil if it has
-// none. The table is open-addressed with linear probing from id's low
-// bits (connection numbers count up, so neighbours rarely collide). A
-// *hot is valid until the next insertion or removal.
+// none. The table is open-addressed with linear probing from id's
+// Fibonacci hash (home). Connection numbers count up, so placing them by
+// their low bits would pack the live ones into long runs of full slots,
+// and every removal would shift its whole run back. A *hot is valid
+// until the next insertion or removal.
 func (r *Report) hotOf(id uint64) *hot {
 	mask := uint64(len(r.slots) - 1)
-	for i := id & mask; ; i = (i + 1) & mask {
+	for i := r.home(id); ; i = (i + 1) & mask {
 		h := &r.slots[i]
 		if h.id == id {
 			return h
@@ -116,11 +128,18 @@ func (r *Report) hotOf(id uint64) *hot {
 	}
 }
 
+// home is the slot where id's probe starts: the top bits of id times
+// 2^64/φ, which scatters consecutive numbers over the table.
+func (r *Report) home(id uint64) uint64 {
+	return (id * 0x9e3779b97f4a7c15) >> r.shift
+}
+
 // insert adds hot part h, growing the table when it is half full.
 func (r *Report) insert(h hot) *hot {
 	if 2*(r.tracked+1) > len(r.slots) {
 		old := r.slots
 		r.slots = make([]hot, 2*len(old))
+		r.shift--
 		for i := range old {
 			if old[i].id != 0 {
 				*r.place(old[i].id) = old[i]
@@ -136,7 +155,7 @@ func (r *Report) insert(h hot) *hot {
 // place returns the free slot where id goes.
 func (r *Report) place(id uint64) *hot {
 	mask := uint64(len(r.slots) - 1)
-	i := id & mask
+	i := r.home(id)
 	for r.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}
@@ -146,12 +165,12 @@ func (r *Report) place(id uint64) *hot {
 // remove frees h's slot, shifting later entries of its probe run back.
 func (r *Report) remove(h *hot) {
 	mask := uint64(len(r.slots) - 1)
-	i := h.id & mask
+	i := r.home(h.id)
 	for r.slots[i].id != h.id {
 		i = (i + 1) & mask
 	}
 	for j := (i + 1) & mask; r.slots[j].id != 0; j = (j + 1) & mask {
-		home := r.slots[j].id & mask
+		home := r.home(r.slots[j].id)
 		// Move j back to i unless its home lies cyclically in (i, j].
 		if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
 			r.slots[i] = r.slots[j]

@@ -308,17 +308,22 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 }
 
 // TestSlots: the open-addressed table finds every tracked connection
-// through growth and removals.
+// through growth and removals, and consecutive connection numbers do not
+// pile up into long runs of full slots (each removal shifts its run).
 func TestSlots(t *testing.T) {
-	r := &Report{slots: make([]hot, minSlots)}
+	r := &Report{}
+	r.initSlots()
 	present := map[uint64]bool{}
 	for id := uint64(1); id <= 60000; id++ {
 		r.insert(hot{id: id})
 		present[id] = true
-		// Remove a pseudo-random older one, keeping some long-lived.
-		if victim := (id * 7919) % id; victim > 0 && present[victim] && victim%5 != 0 {
-			r.remove(r.hotOf(victim))
-			delete(present, victim)
+		// Remove a pseudo-random older one, keeping every fifth (a
+		// half-open flood that stays tracked).
+		if id > 1 {
+			if victim := 1 + (id*7919)%(id-1); present[victim] && victim%5 != 0 {
+				r.remove(r.hotOf(victim))
+				delete(present, victim)
+			}
 		}
 	}
 	for id := uint64(1); id <= 60000; id++ {
@@ -328,6 +333,18 @@ func TestSlots(t *testing.T) {
 	}
 	if r.tracked != len(present) {
 		t.Errorf("tracked %d, want %d", r.tracked, len(present))
+	}
+	longest, run := 0, 0
+	for i := range 2 * len(r.slots) { // twice round: a run may wrap
+		if r.slots[i%len(r.slots)].id == 0 {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	if longest > 64 {
+		t.Errorf("%d tracked in %d slots: a run of %d full slots", r.tracked, len(r.slots), longest)
 	}
 }
 
