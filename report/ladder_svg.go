@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/flowtrace/flowtrace/reassembly"
@@ -131,8 +132,26 @@ func (lay *ladderLayout) yAt(t int64) float64 {
 type svgWriter struct{ b bytes.Buffer }
 
 func (w *svgWriter) s(s string) *svgWriter { w.b.WriteString(s); return w }
+
+// f writes v to a tenth, without a trailing ".0": the digits
+// strconv.AppendFloat(math.Round(v*10)/10, 'f', -1) gives, by integer
+// arithmetic (a tenth's shortest form is its one decimal).
 func (w *svgWriter) f(v float64) *svgWriter {
-	w.b.Write(strconv.AppendFloat(w.b.AvailableBuffer(), math.Round(v*10)/10, 'f', -1, 64))
+	r := math.Round(v * 10)
+	if math.Abs(r) >= 1<<53 || r != r {
+		w.b.Write(strconv.AppendFloat(w.b.AvailableBuffer(), r/10, 'f', -1, 64))
+		return w
+	}
+	n := int64(r)
+	if n < 0 || (n == 0 && math.Signbit(r)) {
+		w.b.WriteByte('-')
+		n = -n
+	}
+	w.u(uint64(n / 10))
+	if d := n % 10; d != 0 {
+		w.b.WriteByte('.')
+		w.b.WriteByte(byte('0' + d))
+	}
 	return w
 }
 func (w *svgWriter) i(v int64) *svgWriter {
@@ -143,7 +162,14 @@ func (w *svgWriter) u(v uint64) *svgWriter {
 	w.b.Write(strconv.AppendUint(w.b.AvailableBuffer(), v, 10))
 	return w
 }
-func (w *svgWriter) esc(s string) *svgWriter { template.HTMLEscape(&w.b, []byte(s)); return w }
+func (w *svgWriter) esc(s string) *svgWriter {
+	if strings.ContainsAny(s, "<>&'\"\x00") {
+		template.HTMLEscape(&w.b, []byte(s))
+	} else {
+		w.b.WriteString(s)
+	}
+	return w
+}
 
 // ladderSVG draws one connection's ladder.
 func ladderSVG(l *ladder, loc *time.Location) template.HTML {

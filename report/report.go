@@ -59,7 +59,8 @@ type Report struct {
 	rexmit    []*ladder // Top most retransmitting, most first
 	asked     map[tracker.UID]bool
 	cited     map[tracker.UID]bool
-	rows      rowHeap
+	rows      []row   // the table's rows, in no order
+	rowHeap   rowHeap // their keys
 	dropped   int // rows dropped past Limits.Rows
 
 	series   series
@@ -317,7 +318,7 @@ func (r *Report) Done(c *tracker.Conn) {
 	if total, server, client, ok := c.HandshakeRTT(); ok && total > 0 {
 		l.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
 	}
-	r.addRow(l.row)
+	r.addRow(&l.row)
 	r.ended++
 	if r.ended <= r.lim.First {
 		l.why |= whyFirst
@@ -526,32 +527,40 @@ func rowOf(c *tracker.Conn) row {
 	return w
 }
 
-// interest orders rows for the capped table: abnormal ends, then
-// retransmissions, then duration.
-func (w *row) interest() (bool, uint64, int64) {
-	return w.connState != "SF", w.rexmits, w.last - w.first
+// rowKey is a table row's place in the heap of rows: its interest
+// (abnormal end, then retransmissions, then duration) and its index in
+// Report.rows. The heap moves these, not the rows.
+type rowKey struct {
+	rexmits uint64
+	dur     int64
+	id      uint64
+	at      int32
+	odd     bool // not a normal SF close
 }
 
-func less(a, b *row) bool {
-	ab, ar, ad := a.interest()
-	bb, br, bd := b.interest()
+func keyOf(w *row, at int) rowKey {
+	return rowKey{rexmits: w.rexmits, dur: w.last - w.first, id: w.id, at: int32(at), odd: w.connState != "SF"}
+}
+
+// less orders rows for the capped table: the least interesting first.
+func less(a, b *rowKey) bool {
 	switch {
-	case ab != bb:
-		return !ab
-	case ar != br:
-		return ar < br
-	case ad != bd:
-		return ad < bd
+	case a.odd != b.odd:
+		return !a.odd
+	case a.rexmits != b.rexmits:
+		return a.rexmits < b.rexmits
+	case a.dur != b.dur:
+		return a.dur < b.dur
 	}
 	return a.id > b.id
 }
 
-// rowHeap is a min-heap of rows by interest: the root is dropped first.
-type rowHeap []row
+// rowHeap is a min-heap of row keys by interest: the root is dropped first.
+type rowHeap []rowKey
 
-// push adds w to the heap.
-func (h *rowHeap) push(w row) {
-	*h = append(*h, w)
+// push adds k to the heap.
+func (h *rowHeap) push(k rowKey) {
+	*h = append(*h, k)
 	r := *h
 	for i := len(r) - 1; i > 0; {
 		p := (i - 1) / 2
@@ -582,14 +591,19 @@ func (h rowHeap) fixRoot() {
 }
 
 // addRow enters a row, dropping the least interesting past Limits.Rows.
-func (r *Report) addRow(w row) {
+func (r *Report) addRow(w *row) {
 	if len(r.rows) < r.lim.Rows {
-		r.rows.push(w)
+		r.rowHeap.push(keyOf(w, len(r.rows)))
+		r.rows = append(r.rows, *w)
 		return
 	}
 	r.dropped++
-	if len(r.rows) > 0 && less(&r.rows[0], &w) {
-		r.rows[0] = w
-		r.rows.fixRoot()
+	if len(r.rowHeap) == 0 {
+		return
+	}
+	if k := keyOf(w, int(r.rowHeap[0].at)); less(&r.rowHeap[0], &k) {
+		r.rows[k.at] = *w
+		r.rowHeap[0] = k
+		r.rowHeap.fixRoot()
 	}
 }

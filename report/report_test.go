@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -356,7 +357,7 @@ func TestRowHeap(t *testing.T) {
 		if i%9 == 0 {
 			w.connState = "RSTO"
 		}
-		r.addRow(w)
+		r.addRow(&w)
 	}
 	if len(r.rows) != 10 || r.dropped != 90 {
 		t.Fatalf("%d rows, %d dropped", len(r.rows), r.dropped)
@@ -380,5 +381,22 @@ func TestDrawBudget(t *testing.T) {
 	page := build(t, "loss-rto", lim) // one ladder of 15 arrows
 	if n := len(svgRE.FindAllString(page, -1)); n != 0 || !strings.Contains(page, "1 more were selected but not drawn") {
 		t.Errorf("%d ladders drawn over the budget, or no word of it", n)
+	}
+}
+
+// TestSvgWriterF: f writes what strconv.AppendFloat writes for v
+// rounded to a tenth.
+func TestSvgWriterF(t *testing.T) {
+	vals := []float64{0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.25, 1.25, -1.25, 12.34, 99.95, 1e9 + 0.3, -7, 1e17, math.Inf(1), math.NaN()}
+	for i := range 20000 {
+		vals = append(vals, float64(i)*0.0137-100, float64(i*i)*0.31)
+	}
+	for _, v := range vals {
+		w := &svgWriter{}
+		w.f(v)
+		want := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+		if got := w.b.String(); got != want {
+			t.Errorf("f(%v) = %q, want %q", v, got, want)
+		}
 	}
 }
