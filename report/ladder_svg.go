@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/flowtrace/flowtrace/reassembly"
@@ -163,11 +162,14 @@ func (w *svgWriter) u(v uint64) *svgWriter {
 	return w
 }
 func (w *svgWriter) esc(s string) *svgWriter {
-	if strings.ContainsAny(s, "<>&'\"\x00") {
-		template.HTMLEscape(&w.b, []byte(s))
-	} else {
-		w.b.WriteString(s)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<', '>', '&', '\'', '"', 0:
+			template.HTMLEscape(&w.b, []byte(s))
+			return w
+		}
 	}
+	w.b.WriteString(s)
 	return w
 }
 

@@ -187,8 +187,17 @@ func (r *Report) tableRows(ladders []*ladder) []row {
 			rows = append(rows, l.row)
 		}
 	}
-	slices.SortFunc(rows, func(a, b row) int { return cmpU(a.id, b.id) })
-	return rows
+	// Sort indices: rows are large.
+	order := make([]int32, len(rows))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmpU(rows[a].id, rows[b].id) })
+	sorted := make([]row, len(rows))
+	for i, j := range order {
+		sorted[i] = rows[j]
+	}
+	return sorted
 }
 
 func cmpU(a, b uint64) int {

@@ -61,7 +61,7 @@ type Report struct {
 	cited     map[tracker.UID]bool
 	rows      []row   // the table's rows, in no order
 	rowHeap   rowHeap // their keys
-	dropped   int // rows dropped past Limits.Rows
+	dropped   int     // rows dropped past Limits.Rows
 
 	series   series
 	findings []finding
