@@ -70,12 +70,7 @@ func layout(l *ladder) ladderLayout {
 		if lb.at < 0 {
 			return true
 		}
-		it := &l.items[lb.at]
-		end := it.t
-		if it.kind == band {
-			end = it.t2
-		}
-		return lb.t > end
+		return lb.t > l.end(&l.items[lb.at])
 	}
 	for i := range l.items {
 		it := &l.items[i]
@@ -88,8 +83,8 @@ func layout(l *ladder) ladderLayout {
 		lay.itemY = append(lay.itemY, add(it.t))
 		if it.kind == band {
 			y += bandH
-			lay.stops = append(lay.stops, stop{it.t2, y})
-			prevT = it.t2
+			prevT = l.ext(it).t2
+			lay.stops = append(lay.stops, stop{prevT, y})
 		}
 		for li < len(l.labels) && int(l.labels[li].at) == i {
 			if timerLabel(li) {
@@ -221,7 +216,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	// Bands first, beneath the arrows that reach into them.
 	for i := range l.items {
 		if it := &l.items[i]; it.kind == band {
-			drawBand(w, it, lay.itemY[i], lay.yAt(it.t2), t0)
+			drawBand(w, it, l.ext(it), lay.itemY[i], lay.yAt(l.ext(it).t2), t0)
 		}
 	}
 	for i := range l.items {
@@ -233,7 +228,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		timeTick(w, y, it.t-t0)
 		if it.kind == band {
 			ends[i] = [2]float64{y, y}
-			prevT = it.t2
+			prevT = l.ext(it).t2
 			continue
 		}
 		prevT = it.t
@@ -252,7 +247,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	for i := range l.labels {
 		lb := &l.labels[i]
 		y := lay.labelY[i]
-		timer := lb.at < 0 || lb.t > itemEnd(&l.items[lb.at])
+		timer := lb.at < 0 || lb.t > l.end(&l.items[lb.at])
 		if !timer {
 			y = ends[lb.at][lb.side]
 		}
@@ -277,13 +272,6 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	}
 	w.s(`</svg>`)
 	return template.HTML(w.b.String()) // every text above is escaped
-}
-
-func itemEnd(it *item) int64 {
-	if it.kind == band {
-		return it.t2
-	}
-	return it.t
 }
 
 // stateSeq lists each side's states in order, for the page's self-check:
@@ -425,20 +413,20 @@ func details(w *svgWriter, l *ladder, it *item, loc *time.Location, extra string
 }
 
 // drawBand writes a run of ordinary packets as one band.
-func drawBand(w *svgWriter, it *item, y, y2 float64, t0 int64) {
+func drawBand(w *svgWriter, it *item, e *bandExt, y, y2 float64, t0 int64) {
 	cls := "band"
 	if it.mark&markCapped != 0 {
 		cls = "band cap"
 	}
 	h := math.Max(y2-y, 12)
 	w.s(`<g class="`).s(cls).s(`" data-n="`).u(uint64(it.n)).s(`">`)
-	w.s(`<title>packets from #`).u(it.pkt).s(`, `).s(seconds(it.t - t0)).s(` s to `).s(seconds(it.t2 - t0)).s(` s</title>`)
+	w.s(`<title>packets from #`).u(it.pkt).s(`, `).s(seconds(it.t - t0)).s(` s to `).s(seconds(e.t2 - t0)).s(` s</title>`)
 	w.s(`<rect x="`).i(xA).s(`" y="`).f(y).s(`" width="`).i(xB - xA).s(`" height="`).f(h).s(`" rx="4"/>`)
 	w.s(`<text x="`).f(float64(xA+xB) / 2).s(`" y="`).f(y + h/2 + 4).s(`" text-anchor="middle">`)
 	if it.mark&markCapped != 0 {
 		w.s("ladder limit: the last ")
 	}
-	w.u(uint64(it.n)).s(" packets in ").s(seconds(it.t2 - it.t)).s(" s: ").s(size(it.bytes[0])).s(" client → server, ").s(size(it.bytes[1])).s(" server → client")
+	w.u(uint64(it.n)).s(" packets in ").s(seconds(e.t2 - it.t)).s(" s: ").s(size(e.bytes[0])).s(" client → server, ").s(size(e.bytes[1])).s(" server → client")
 	if it.class&reassembly.Trouble != 0 {
 		w.s(" (with trouble)")
 	}

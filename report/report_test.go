@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
@@ -185,8 +186,18 @@ func TestHotFold(t *testing.T) {
 	if len(l.items) != 2 || l.packets() != 10001 {
 		t.Fatalf("%d items, %d packets; want 2, 10001", len(l.items), l.packets())
 	}
-	if b := l.items[1]; b.kind != band || b.bytes[0] != 500000 || b.bytes[1] != 500000 {
-		t.Errorf("band %+v", b)
+	if b := &l.items[1]; b.kind != band || l.ext(b).bytes != [2]uint64{500000, 500000} || l.ext(b).t2 != 9999 {
+		t.Errorf("band %+v, %+v", *b, *l.ext(b))
+	}
+}
+
+// TestItemSize: an item is 40 bytes, a hot part one cache line.
+func TestItemSize(t *testing.T) {
+	if n := unsafe.Sizeof(item{}); n != 40 {
+		t.Errorf("item: %d bytes, want 40", n)
+	}
+	if n := unsafe.Sizeof(hot{}); n != 64 {
+		t.Errorf("hot: %d bytes, want 64", n)
 	}
 }
 
