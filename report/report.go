@@ -55,8 +55,9 @@ type Report struct {
 	kept      []*ladder // ladders kept for a reason other than whyRecent
 	ring      []*ladder // recently ended, unkept ladders
 	ringItems int
-	slow      []*ladder // Top slowest, slowest first
-	rexmit    []*ladder // Top most retransmitting, most first
+	slow      []*ladder               // Top slowest, slowest first
+	rexmit    []*ladder               // Top most retransmitting, most first
+	byUID     map[tracker.UID]*ladder // ended ladders in kept or ring, for cite
 	asked     map[tracker.UID]bool
 	cited     map[tracker.UID]bool
 	rows      []row   // the table's rows, in no order
@@ -90,7 +91,7 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 		meta.Location = time.UTC
 	}
 	r := &Report{lim: lim, meta: meta, f: f, path: path,
-		asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
+		byUID: make(map[tracker.UID]*ladder), asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
 	for _, u := range asked {
 		r.asked[uidOf(u)] = true
 	}
@@ -330,6 +331,7 @@ func (r *Report) Done(c *tracker.Conn) {
 		l.why |= whyCited
 	}
 	r.rank(l)
+	r.byUID[l.uid] = l
 	if l.why != 0 {
 		r.kept = append(r.kept, l)
 		return
@@ -385,7 +387,7 @@ func (r *Report) unkeep(l *ladder, why uint8) {
 			break
 		}
 	}
-	r.free = append(r.free, l)
+	r.recycle(l)
 }
 
 // toRing puts an unkept ladder in the queue of recent ones, recycling
@@ -400,9 +402,17 @@ func (r *Report) toRing(l *ladder) {
 		r.ring = r.ring[1:]
 		r.ringItems -= len(old.items)
 		if old.why == whyRecent {
-			r.free = append(r.free, old)
+			r.recycle(old)
 		}
 	}
+}
+
+// recycle puts an ended ladder that is no longer kept on the free list.
+func (r *Report) recycle(l *ladder) {
+	if r.byUID[l.uid] == l {
+		delete(r.byUID, l.uid)
+	}
+	r.free = append(r.free, l)
 }
 
 // Fired marks the connections a finding cites, so that their ladders
@@ -429,16 +439,13 @@ func (r *Report) cite(f *findings.Finding) []string {
 			continue
 		}
 		r.cited[u] = true
-		for _, l := range r.ring {
-			if l.why&whyRecent != 0 && l.uid == u {
-				l.why = whyCited
-				r.kept = append(r.kept, l)
-			}
-		}
-		for _, l := range r.kept {
-			if l.uid == u {
-				l.why |= whyCited
-			}
+		switch l := r.byUID[u]; {
+		case l == nil:
+		case l.why&whyRecent != 0: // waiting in the ring: now kept
+			l.why = whyCited
+			r.kept = append(r.kept, l)
+		default:
+			l.why |= whyCited
 		}
 	}
 	return uids
