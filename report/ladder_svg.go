@@ -168,6 +168,39 @@ func (w *svgWriter) esc(s string) *svgWriter {
 	return w
 }
 
+// tesc writes s as html/template writes a string in text or a quoted
+// attribute (its htmlReplacementTable; bytes of multi-byte runes, valid
+// or not, are never replaced, so a byte loop matches its rune loop).
+func (w *svgWriter) tesc(s string) *svgWriter {
+	from := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		w.b.WriteString(s[from:i])
+		w.b.WriteString(repl)
+		from = i + 1
+	}
+	w.b.WriteString(s[from:])
+	return w
+}
+
 // ladderSVG draws one connection's ladder.
 func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	lay := layout(l)

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/xml"
 	"errors"
+	"html/template"
 	"io"
 	"math"
 	"os"
@@ -408,6 +409,39 @@ func TestSvgWriterF(t *testing.T) {
 		want := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 		if got := w.b.String(); got != want {
 			t.Errorf("f(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestFindingsHTML: the hand-written findings and ladders write what the
+// page template's ranges they replace wrote, escaping included.
+func TestFindingsHTML(t *testing.T) {
+	const findingsTmpl = `{{range .}}<li class="finding sev-{{.Severity}}"><span class="sev">{{.Severity}}</span> <b>{{.Kind}}</b> on <code>{{.Subject}}</code>: {{.Summary}} <span class="when">({{.When}})</span>
+{{if .Explanation}}<p>{{.Explanation}}</p>{{end}}{{if .Advice}}<p class="advice">{{.Advice}}</p>{{end}}
+{{if .Cites}}<p class="cites">Connections: {{range .Cites}}{{if .Href}}<a href="{{.Href}}" class="cite">{{.UID}}</a> {{else}}<span class="cite gone" title="neither its ladder nor its row was kept">{{.UID}}</span> {{end}}{{end}}</p>{{end}}
+<details class="evidence"><summary>evidence</summary><code>{{.Evidence}}</code></details></li>
+{{end}}`
+	const laddersTmpl = `{{range .}}<details class="ladder" id="L-{{.UID}}"><summary><b>{{.UID}}</b> {{.Client}} → {{.Server}}: {{.Summary}} <span class="why">({{.Why}})</span></summary>
+<div class="ladderbox">{{.SVG}}</div></details>
+{{end}}`
+	odd := "a<b>&c'd\"e+f\x00g é \xff\xfe ☃ \ufdd0 end"
+	fs := []findingView{
+		{Kind: "syn-flood", Severity: "alert", Subject: "10.0.0.1:80", Summary: odd, Explanation: odd, Advice: "", Evidence: `{"n":1,"s":"x+y<z"}`, When: "0 s to 1 s",
+			Cites: []citeView{{UID: "C0123456789abcdefg", Href: "#L-C0123456789abcdefg"}, {UID: "C1123456789abcdefg"}}},
+		{Kind: odd, Severity: odd, Subject: odd, Advice: odd, Evidence: odd, When: odd},
+	}
+	ls := []ladderView{{UID: "C0123456789abcdefg", Client: "[fd00::1]:5", Server: odd, Why: "slowest", Summary: odd, SVG: `<svg a="1">x</svg>`}}
+	for _, c := range []struct {
+		tmpl string
+		data any
+		got  template.HTML
+	}{{findingsTmpl, fs, findingsHTML(fs)}, {laddersTmpl, ls, laddersHTML(ls)}} {
+		var want strings.Builder
+		if err := template.Must(template.New("x").Parse(c.tmpl)).Execute(&want, c.data); err != nil {
+			t.Fatal(err)
+		}
+		if string(c.got) != want.String() {
+			t.Errorf("got\n%q\nwant\n%q", c.got, want.String())
 		}
 	}
 }
