@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"net/netip"
 	"os"
@@ -490,10 +490,10 @@ func (r *Report) InputEnded() { r.series.finish() }
 // Close writes the page.
 func (r *Report) Close() error {
 	r.series.finish()
-	var buf bytes.Buffer
-	err := r.render(&buf)
+	bw := bufio.NewWriterSize(r.f, 1<<16) // not the whole page in memory
+	err := r.render(bw)
 	if err == nil {
-		_, err = r.f.Write(buf.Bytes())
+		err = bw.Flush()
 	}
 	if cerr := r.f.Close(); err == nil {
 		err = cerr
