@@ -28,7 +28,7 @@ type Limits struct {
 // DefaultLimits returns the limits flowtrace uses: a report of a
 // capture of any size stays well under 20 MB.
 func DefaultLimits() Limits {
-	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000, DrawItems: 16000}
+	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000, DrawItems: 12000}
 }
 
 // Meta describes the run for the page's header.
