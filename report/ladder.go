@@ -147,9 +147,9 @@ func (l *ladder) reset(c *tracker.Conn) {
 		bands = nil
 	}
 	if labels == nil {
-		labels = make([]label, 0, 4)
+		labels = make([]label, 0, 8) // a closed connection's transitions
 	}
-	*l = ladder{id: c.ID(), uid: c.UID(), items: items, bands: bands, labels: labels}
+	*l = ladder{id: c.ID(), items: items, bands: bands, labels: labels} // uid: at its end (Done)
 }
 
 // add records one packet that the open band (if any) does not take:

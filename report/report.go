@@ -308,6 +308,7 @@ func (r *Report) Done(c *tracker.Conn) {
 	r.remove(h)
 	r.liveItems -= len(l.items)
 	l.row = rowOf(c)
+	l.uid = l.row.uid // computed once, at the end: often already by the findings
 	for s := range 2 {
 		// A side without a transition stayed where the tracker put it.
 		if st := c.State(tracker.Side(s)); !l.moved[s] && st != l.cur[s] {
