@@ -13,12 +13,15 @@
 // printers ([Attach]), and is written when closed. What it keeps:
 //
 //   - Ladders. Every connection in the table records its packets as it
-//     goes (a ladder: one compact item per packet, 64 bytes), because
+//     goes (a ladder: one compact item per packet, 40 bytes; a band's end
+//     and byte counts are 24 bytes more in a side table), because
 //     whether it will be drawn is known only at its end or later. Runs of
 //     ordinary packets (no SYN, FIN or RST, no trouble class, no event)
 //     longer than six collapse into one band as they arrive; while a band
 //     is open, a packet costs one 64-byte slot of an open-addressed table
-//     by connection number (the band's counts live there), and
+//     by connection number (the band's counts live there; numbers are
+//     placed by a Fibonacci hash, so that consecutive ones never pack
+//     into long runs), and
 //     a ladder holds at most [Limits.Items] items; past it (or when all
 //     live ladders together hold [Limits.LiveItems]) the rest of the
 //     connection goes into one trailing band. Every packet is in exactly

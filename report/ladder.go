@@ -29,19 +29,25 @@ const (
 )
 
 // item is one arrow (a packet) or one band (a run of packets) of a
-// ladder: 64 bytes.
+// ladder: 40 bytes. A band's end and byte counts are in the ladder's
+// bands, at index seq: bands are few, arrows many.
 type item struct {
-	t, t2    int64     // capture time (Unix ns); a band's first and last packet
-	pkt      uint64    // packet number; a band's first packet
-	bytes    [2]uint64 // band: payload bytes sent by each side
-	seq, ack uint32    // relative to each side's ISN (ack: 0 without ACK)
-	n        uint32    // arrow: payload length; band: packets
+	t        int64  // capture time (Unix ns); a band's first packet
+	pkt      uint64 // packet number; a band's first packet
+	seq, ack uint32 // relative to each side's ISN (ack: 0 without ACK); a band: seq indexes ladder.bands
+	n        uint32 // arrow: payload length; band: packets
 	class    reassembly.Class
 	win      uint16
 	flags    segment.Flags
 	side     tracker.Side
 	kind     itemKind
 	mark     uint8
+}
+
+// bandExt is the rest of a band item.
+type bandExt struct {
+	t2    int64     // capture time of the band's last packet
+	bytes [2]uint64 // payload bytes sent by each side
 }
 
 // label is a state change or note written along a timeline.
@@ -75,9 +81,9 @@ type hot struct {
 	bytes  [2]uint64
 	n      uint32
 	class  reassembly.Class
-	open   bool // the last item is a band this accumulates
-	capped bool // the cap was reached: the band takes everything
-	_      [6]byte
+	open   bool     // the last item is a band this accumulates
+	capped bool     // the cap was reached: the band takes everything
+	_      [14]byte // to 64 bytes: a slot never straddles two cache lines
 }
 
 // extend adds one packet to the open band.
@@ -90,7 +96,8 @@ func (h *hot) extend(it *item) {
 
 // load makes band b (the ladder's last item) the open band.
 func (h *hot) load(b *item) {
-	h.open, h.t2, h.n, h.bytes, h.class = true, b.t2, b.n, b.bytes, b.class
+	e := h.l.ext(b)
+	h.open, h.t2, h.n, h.bytes, h.class = true, e.t2, b.n, e.bytes, b.class
 }
 
 // flush writes the open band's counts to its item.
@@ -99,7 +106,9 @@ func (h *hot) flush() {
 		return
 	}
 	b := &h.l.items[len(h.l.items)-1]
-	b.t2, b.n, b.bytes, b.class = h.t2, h.n, h.bytes, h.class
+	b.n, b.class = h.n, h.class
+	e := h.l.ext(b)
+	e.t2, e.bytes = h.t2, h.bytes
 }
 
 // close flushes and closes the open band, unless the ladder is capped.
@@ -116,6 +125,7 @@ type ladder struct {
 	id     uint64
 	uid    tracker.UID
 	items  []item
+	bands  []bandExt // the rest of the band items
 	labels []label
 	init   [2]tracker.State // states before its first packet
 	cur    [2]tracker.State // states now, for the state counts
@@ -129,14 +139,17 @@ type ladder struct {
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
 func (l *ladder) reset(c *tracker.Conn) {
-	items, labels := l.items[:0], l.labels[:0]
+	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
 		items = make([]item, 0, 8)
 	}
-	if labels == nil {
-		labels = make([]label, 0, 4)
+	if cap(bands) > 16 {
+		bands = nil
 	}
-	*l = ladder{id: c.ID(), uid: c.UID(), items: items, labels: labels}
+	if labels == nil {
+		labels = make([]label, 0, 8) // a closed connection's transitions
+	}
+	*l = ladder{id: c.ID(), items: items, bands: bands, labels: labels} // uid: at its end (Done)
 }
 
 // add records one packet that the open band (if any) does not take:
@@ -152,7 +165,7 @@ func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
 	if full && !h.capped {
 		h.close()
 		l.run = 0
-		b := bandOf(it)
+		b := l.bandOf(it)
 		b.mark |= markCapped
 		l.items = append(l.items, b)
 		h.load(&l.items[len(l.items)-1])
@@ -172,9 +185,14 @@ func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
 	}
 	// The run is long: fold it into one band.
 	start := len(l.items) - l.run
-	b := bandOf(&l.items[start])
+	b := l.bandOf(&l.items[start])
+	e := l.ext(&b)
 	for i := start + 1; i < len(l.items); i++ {
-		extendBand(&b, &l.items[i])
+		it := &l.items[i]
+		e.t2 = it.t
+		b.n++
+		e.bytes[it.side] += uint64(it.n)
+		b.class |= it.class
 	}
 	l.items = append(l.items[:start], b)
 	grew := 1 - l.run
@@ -184,18 +202,22 @@ func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
 }
 
 // bandOf starts a band with one arrow.
-func bandOf(it *item) item {
-	b := item{t: it.t, t2: it.t, pkt: it.pkt, n: 1, kind: band, side: it.side, class: it.class}
-	b.bytes[it.side] = uint64(it.n)
-	return b
+func (l *ladder) bandOf(it *item) item {
+	e := bandExt{t2: it.t}
+	e.bytes[it.side] = uint64(it.n)
+	l.bands = append(l.bands, e)
+	return item{t: it.t, pkt: it.pkt, seq: uint32(len(l.bands) - 1), n: 1, kind: band, side: it.side, class: it.class}
 }
 
-// extendBand adds one arrow to band b.
-func extendBand(b *item, it *item) {
-	b.t2 = it.t
-	b.n++
-	b.bytes[it.side] += uint64(it.n)
-	b.class |= it.class
+// ext returns the rest of band b.
+func (l *ladder) ext(b *item) *bandExt { return &l.bands[b.seq] }
+
+// end is the capture time of an item's last packet.
+func (l *ladder) end(it *item) int64 {
+	if it.kind == band {
+		return l.ext(it).t2
+	}
+	return it.t
 }
 
 // packets counts the packets in the ladder's arrows and bands (after

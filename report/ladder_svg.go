@@ -70,12 +70,7 @@ func layout(l *ladder) ladderLayout {
 		if lb.at < 0 {
 			return true
 		}
-		it := &l.items[lb.at]
-		end := it.t
-		if it.kind == band {
-			end = it.t2
-		}
-		return lb.t > end
+		return lb.t > l.end(&l.items[lb.at])
 	}
 	for i := range l.items {
 		it := &l.items[i]
@@ -88,8 +83,8 @@ func layout(l *ladder) ladderLayout {
 		lay.itemY = append(lay.itemY, add(it.t))
 		if it.kind == band {
 			y += bandH
-			lay.stops = append(lay.stops, stop{it.t2, y})
-			prevT = it.t2
+			prevT = l.ext(it).t2
+			lay.stops = append(lay.stops, stop{prevT, y})
 		}
 		for li < len(l.labels) && int(l.labels[li].at) == i {
 			if timerLabel(li) {
@@ -131,8 +126,26 @@ func (lay *ladderLayout) yAt(t int64) float64 {
 type svgWriter struct{ b bytes.Buffer }
 
 func (w *svgWriter) s(s string) *svgWriter { w.b.WriteString(s); return w }
+
+// f writes v to a tenth, without a trailing ".0": the digits
+// strconv.AppendFloat(math.Round(v*10)/10, 'f', -1) gives, by integer
+// arithmetic (a tenth's shortest form is its one decimal).
 func (w *svgWriter) f(v float64) *svgWriter {
-	w.b.Write(strconv.AppendFloat(w.b.AvailableBuffer(), math.Round(v*10)/10, 'f', -1, 64))
+	r := math.Round(v * 10)
+	if math.Abs(r) >= 1<<53 || r != r {
+		w.b.Write(strconv.AppendFloat(w.b.AvailableBuffer(), r/10, 'f', -1, 64))
+		return w
+	}
+	n := int64(r)
+	if n < 0 || (n == 0 && math.Signbit(r)) {
+		w.b.WriteByte('-')
+		n = -n
+	}
+	w.u(uint64(n / 10))
+	if d := n % 10; d != 0 {
+		w.b.WriteByte('.')
+		w.b.WriteByte(byte('0' + d))
+	}
 	return w
 }
 func (w *svgWriter) i(v int64) *svgWriter {
@@ -143,7 +156,50 @@ func (w *svgWriter) u(v uint64) *svgWriter {
 	w.b.Write(strconv.AppendUint(w.b.AvailableBuffer(), v, 10))
 	return w
 }
-func (w *svgWriter) esc(s string) *svgWriter { template.HTMLEscape(&w.b, []byte(s)); return w }
+func (w *svgWriter) esc(s string) *svgWriter {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<', '>', '&', '\'', '"', 0:
+			template.HTMLEscape(&w.b, []byte(s))
+			return w
+		}
+	}
+	w.b.WriteString(s)
+	return w
+}
+
+// tesc writes s as html/template writes a string in text or a quoted
+// attribute (its htmlReplacementTable; bytes of multi-byte runes, valid
+// or not, are never replaced, so a byte loop matches its rune loop).
+func (w *svgWriter) tesc(s string) *svgWriter {
+	from := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		w.b.WriteString(s[from:i])
+		w.b.WriteString(repl)
+		from = i + 1
+	}
+	w.b.WriteString(s[from:])
+	return w
+}
 
 // ladderSVG draws one connection's ladder.
 func ladderSVG(l *ladder, loc *time.Location) template.HTML {
@@ -193,7 +249,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	// Bands first, beneath the arrows that reach into them.
 	for i := range l.items {
 		if it := &l.items[i]; it.kind == band {
-			drawBand(w, it, lay.itemY[i], lay.yAt(it.t2), t0)
+			drawBand(w, it, l.ext(it), lay.itemY[i], lay.yAt(l.ext(it).t2), t0)
 		}
 	}
 	for i := range l.items {
@@ -205,7 +261,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		timeTick(w, y, it.t-t0)
 		if it.kind == band {
 			ends[i] = [2]float64{y, y}
-			prevT = it.t2
+			prevT = l.ext(it).t2
 			continue
 		}
 		prevT = it.t
@@ -224,7 +280,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	for i := range l.labels {
 		lb := &l.labels[i]
 		y := lay.labelY[i]
-		timer := lb.at < 0 || lb.t > itemEnd(&l.items[lb.at])
+		timer := lb.at < 0 || lb.t > l.end(&l.items[lb.at])
 		if !timer {
 			y = ends[lb.at][lb.side]
 		}
@@ -249,13 +305,6 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 	}
 	w.s(`</svg>`)
 	return template.HTML(w.b.String()) // every text above is escaped
-}
-
-func itemEnd(it *item) int64 {
-	if it.kind == band {
-		return it.t2
-	}
-	return it.t
 }
 
 // stateSeq lists each side's states in order, for the page's self-check:
@@ -397,20 +446,20 @@ func details(w *svgWriter, l *ladder, it *item, loc *time.Location, extra string
 }
 
 // drawBand writes a run of ordinary packets as one band.
-func drawBand(w *svgWriter, it *item, y, y2 float64, t0 int64) {
+func drawBand(w *svgWriter, it *item, e *bandExt, y, y2 float64, t0 int64) {
 	cls := "band"
 	if it.mark&markCapped != 0 {
 		cls = "band cap"
 	}
 	h := math.Max(y2-y, 12)
 	w.s(`<g class="`).s(cls).s(`" data-n="`).u(uint64(it.n)).s(`">`)
-	w.s(`<title>packets from #`).u(it.pkt).s(`, `).s(seconds(it.t - t0)).s(` s to `).s(seconds(it.t2 - t0)).s(` s</title>`)
+	w.s(`<title>packets from #`).u(it.pkt).s(`, `).s(seconds(it.t - t0)).s(` s to `).s(seconds(e.t2 - t0)).s(` s</title>`)
 	w.s(`<rect x="`).i(xA).s(`" y="`).f(y).s(`" width="`).i(xB - xA).s(`" height="`).f(h).s(`" rx="4"/>`)
 	w.s(`<text x="`).f(float64(xA+xB) / 2).s(`" y="`).f(y + h/2 + 4).s(`" text-anchor="middle">`)
 	if it.mark&markCapped != 0 {
 		w.s("ladder limit: the last ")
 	}
-	w.u(uint64(it.n)).s(" packets in ").s(seconds(it.t2 - it.t)).s(" s: ").s(size(it.bytes[0])).s(" client → server, ").s(size(it.bytes[1])).s(" server → client")
+	w.u(uint64(it.n)).s(" packets in ").s(seconds(e.t2 - it.t)).s(" s: ").s(size(e.bytes[0])).s(" client → server, ").s(size(e.bytes[1])).s(" server → client")
 	if it.class&reassembly.Trouble != 0 {
 		w.s(" (with trouble)")
 	}

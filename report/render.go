@@ -27,10 +27,12 @@ type page struct {
 	Conns                       int
 	StateChart, OutcomeChart    template.HTML
 	Findings                    []findingView
+	FindingItems                template.HTML // findingsHTML of Findings
 	Rows                        template.HTML
 	Dropped                     int
 	RowLimit                    int
 	Ladders                     []ladderView
+	LadderItems                 template.HTML // laddersHTML of Ladders
 	LadderLimits                string
 	LaddersLeft                 int // selected, but not drawn: the page's size budget
 	CSS                         template.CSS
@@ -102,7 +104,52 @@ func (r *Report) render(out io.Writer) error {
 		}
 		p.Findings = append(p.Findings, v)
 	}
+	p.FindingItems, p.LadderItems = findingsHTML(p.Findings), laddersHTML(p.Ladders)
 	return tmpl.Execute(out, p)
+}
+
+// findingsHTML writes the findings' list items by hand, as html/template
+// would (TestFindingsHTML holds the template it replaces): thousands of
+// findings through its reflection cost more than the rest of the page.
+func findingsHTML(fs []findingView) template.HTML {
+	w := &svgWriter{}
+	for i := range fs {
+		f := &fs[i]
+		w.s(`<li class="finding sev-`).tesc(f.Severity).s(`"><span class="sev">`).tesc(f.Severity).s(`</span> <b>`).tesc(f.Kind).
+			s(`</b> on <code>`).tesc(f.Subject).s(`</code>: `).tesc(f.Summary).s(` <span class="when">(`).tesc(f.When).s(")</span>\n")
+		if f.Explanation != "" {
+			w.s(`<p>`).tesc(f.Explanation).s(`</p>`)
+		}
+		if f.Advice != "" {
+			w.s(`<p class="advice">`).tesc(f.Advice).s(`</p>`)
+		}
+		w.s("\n")
+		if len(f.Cites) > 0 {
+			w.s(`<p class="cites">Connections: `)
+			for _, c := range f.Cites {
+				if c.Href != "" {
+					w.s(`<a href="`).tesc(c.Href).s(`" class="cite">`).tesc(c.UID).s(`</a> `)
+				} else {
+					w.s(`<span class="cite gone" title="neither its ladder nor its row was kept">`).tesc(c.UID).s(`</span> `)
+				}
+			}
+			w.s(`</p>`)
+		}
+		w.s("\n" + `<details class="evidence"><summary>evidence</summary><code>`).tesc(f.Evidence).s("</code></details></li>\n")
+	}
+	return template.HTML(w.b.String())
+}
+
+// laddersHTML writes the ladders' details elements by hand, as
+// html/template would (TestFindingsHTML holds the template it replaces).
+func laddersHTML(ls []ladderView) template.HTML {
+	w := &svgWriter{}
+	for i := range ls {
+		l := &ls[i]
+		w.s(`<details class="ladder" id="L-`).tesc(l.UID).s(`"><summary><b>`).tesc(l.UID).s(`</b> `).tesc(l.Client).s(` → `).tesc(l.Server).
+			s(`: `).tesc(l.Summary).s(` <span class="why">(`).tesc(l.Why).s(")</span></summary>\n" + `<div class="ladderbox">`).s(string(l.SVG)).s("</div></details>\n")
+	}
+	return template.HTML(w.b.String())
 }
 
 func uidOf(s string) tracker.UID {
@@ -187,8 +234,17 @@ func (r *Report) tableRows(ladders []*ladder) []row {
 			rows = append(rows, l.row)
 		}
 	}
-	slices.SortFunc(rows, func(a, b row) int { return cmpU(a.id, b.id) })
-	return rows
+	// Sort indices: rows are large.
+	order := make([]int32, len(rows))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmpU(rows[a].id, rows[b].id) })
+	sorted := make([]row, len(rows))
+	for i, j := range order {
+		sorted[i] = rows[j]
+	}
+	return sorted
 }
 
 func cmpU(a, b uint64) int {

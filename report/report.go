@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"net/netip"
 	"os"
@@ -28,7 +28,7 @@ type Limits struct {
 // DefaultLimits returns the limits flowtrace uses: a report of a
 // capture of any size stays well under 20 MB.
 func DefaultLimits() Limits {
-	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000, DrawItems: 16000}
+	return Limits{Items: 1500, LiveItems: 1 << 20, First: 12, Top: 8, Recent: 1024, RecentItems: 1 << 16, Rows: 5000, DrawItems: 12000}
 }
 
 // Meta describes the run for the page's header.
@@ -46,6 +46,7 @@ type Report struct {
 	path string
 
 	slots     []hot // tracked connections' hot parts (hotOf)
+	shift     uint  // 64 - log2(len(slots)), for home
 	tracked   int   // connections in slots
 	free      []*ladder
 	liveItems int
@@ -54,12 +55,14 @@ type Report struct {
 	kept      []*ladder // ladders kept for a reason other than whyRecent
 	ring      []*ladder // recently ended, unkept ladders
 	ringItems int
-	slow      []*ladder // Top slowest, slowest first
-	rexmit    []*ladder // Top most retransmitting, most first
+	slow      []*ladder               // Top slowest, slowest first
+	rexmit    []*ladder               // Top most retransmitting, most first
+	byUID     map[tracker.UID]*ladder // ended ladders in kept or ring, for cite
 	asked     map[tracker.UID]bool
 	cited     map[tracker.UID]bool
-	rows      rowHeap
-	dropped   int // rows dropped past Limits.Rows
+	rows      []row   // the table's rows, in no order
+	rowHeap   rowHeap // their keys
+	dropped   int     // rows dropped past Limits.Rows
 
 	series   series
 	findings []finding
@@ -88,24 +91,35 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 		meta.Location = time.UTC
 	}
 	r := &Report{lim: lim, meta: meta, f: f, path: path,
-		slots: make([]hot, minSlots), asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
+		byUID: make(map[tracker.UID]*ladder), asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
 	for _, u := range asked {
 		r.asked[uidOf(u)] = true
 	}
+	r.initSlots()
 	return r, nil
 }
 
 // minSlots is the initial size of the table of tracked connections' hot
 // parts (64 bytes each); it doubles when half full.
-const minSlots = 1 << 13
+const (
+	minSlotsLog = 13
+	minSlots    = 1 << minSlotsLog
+)
+
+// initSlots makes the empty table of hot parts.
+func (r *Report) initSlots() {
+	r.slots, r.shift, r.tracked = make([]hot, minSlots), 64-minSlotsLog, 0
+}
 
 // hotOf returns the hot part of connection id's ladder, nil if it has
-// none. The table is open-addressed with linear probing from id's low
-// bits (connection numbers count up, so neighbours rarely collide). A
-// *hot is valid until the next insertion or removal.
+// none. The table is open-addressed with linear probing from id's
+// Fibonacci hash (home). Connection numbers count up, so placing them by
+// their low bits would pack the live ones into long runs of full slots,
+// and every removal would shift its whole run back. A *hot is valid
+// until the next insertion or removal.
 func (r *Report) hotOf(id uint64) *hot {
 	mask := uint64(len(r.slots) - 1)
-	for i := id & mask; ; i = (i + 1) & mask {
+	for i := r.home(id); ; i = (i + 1) & mask {
 		h := &r.slots[i]
 		if h.id == id {
 			return h
@@ -116,11 +130,18 @@ func (r *Report) hotOf(id uint64) *hot {
 	}
 }
 
+// home is the slot where id's probe starts: the top bits of id times
+// 2^64/φ, which scatters consecutive numbers over the table.
+func (r *Report) home(id uint64) uint64 {
+	return (id * 0x9e3779b97f4a7c15) >> r.shift
+}
+
 // insert adds hot part h, growing the table when it is half full.
 func (r *Report) insert(h hot) *hot {
 	if 2*(r.tracked+1) > len(r.slots) {
 		old := r.slots
 		r.slots = make([]hot, 2*len(old))
+		r.shift--
 		for i := range old {
 			if old[i].id != 0 {
 				*r.place(old[i].id) = old[i]
@@ -136,7 +157,7 @@ func (r *Report) insert(h hot) *hot {
 // place returns the free slot where id goes.
 func (r *Report) place(id uint64) *hot {
 	mask := uint64(len(r.slots) - 1)
-	i := id & mask
+	i := r.home(id)
 	for r.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}
@@ -146,12 +167,12 @@ func (r *Report) place(id uint64) *hot {
 // remove frees h's slot, shifting later entries of its probe run back.
 func (r *Report) remove(h *hot) {
 	mask := uint64(len(r.slots) - 1)
-	i := h.id & mask
+	i := r.home(h.id)
 	for r.slots[i].id != h.id {
 		i = (i + 1) & mask
 	}
 	for j := (i + 1) & mask; r.slots[j].id != 0; j = (j + 1) & mask {
-		home := r.slots[j].id & mask
+		home := r.home(r.slots[j].id)
 		// Move j back to i unless its home lies cyclically in (i, j].
 		if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
 			r.slots[i] = r.slots[j]
@@ -287,6 +308,7 @@ func (r *Report) Done(c *tracker.Conn) {
 	r.remove(h)
 	r.liveItems -= len(l.items)
 	l.row = rowOf(c)
+	l.uid = l.row.uid // computed once, at the end: often already by the findings
 	for s := range 2 {
 		// A side without a transition stayed where the tracker put it.
 		if st := c.State(tracker.Side(s)); !l.moved[s] && st != l.cur[s] {
@@ -298,7 +320,7 @@ func (r *Report) Done(c *tracker.Conn) {
 	if total, server, client, ok := c.HandshakeRTT(); ok && total > 0 {
 		l.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
 	}
-	r.addRow(l.row)
+	r.addRow(&l.row)
 	r.ended++
 	if r.ended <= r.lim.First {
 		l.why |= whyFirst
@@ -310,6 +332,7 @@ func (r *Report) Done(c *tracker.Conn) {
 		l.why |= whyCited
 	}
 	r.rank(l)
+	r.byUID[l.uid] = l
 	if l.why != 0 {
 		r.kept = append(r.kept, l)
 		return
@@ -365,7 +388,7 @@ func (r *Report) unkeep(l *ladder, why uint8) {
 			break
 		}
 	}
-	r.free = append(r.free, l)
+	r.recycle(l)
 }
 
 // toRing puts an unkept ladder in the queue of recent ones, recycling
@@ -380,9 +403,17 @@ func (r *Report) toRing(l *ladder) {
 		r.ring = r.ring[1:]
 		r.ringItems -= len(old.items)
 		if old.why == whyRecent {
-			r.free = append(r.free, old)
+			r.recycle(old)
 		}
 	}
+}
+
+// recycle puts an ended ladder that is no longer kept on the free list.
+func (r *Report) recycle(l *ladder) {
+	if r.byUID[l.uid] == l {
+		delete(r.byUID, l.uid)
+	}
+	r.free = append(r.free, l)
 }
 
 // Fired marks the connections a finding cites, so that their ladders
@@ -409,16 +440,13 @@ func (r *Report) cite(f *findings.Finding) []string {
 			continue
 		}
 		r.cited[u] = true
-		for _, l := range r.ring {
-			if l.why&whyRecent != 0 && l.uid == u {
-				l.why = whyCited
-				r.kept = append(r.kept, l)
-			}
-		}
-		for _, l := range r.kept {
-			if l.uid == u {
-				l.why |= whyCited
-			}
+		switch l := r.byUID[u]; {
+		case l == nil:
+		case l.why&whyRecent != 0: // waiting in the ring: now kept
+			l.why = whyCited
+			r.kept = append(r.kept, l)
+		default:
+			l.why |= whyCited
 		}
 	}
 	return uids
@@ -463,10 +491,10 @@ func (r *Report) InputEnded() { r.series.finish() }
 // Close writes the page.
 func (r *Report) Close() error {
 	r.series.finish()
-	var buf bytes.Buffer
-	err := r.render(&buf)
+	bw := bufio.NewWriterSize(r.f, 1<<16) // not the whole page in memory
+	err := r.render(bw)
 	if err == nil {
-		_, err = r.f.Write(buf.Bytes())
+		err = bw.Flush()
 	}
 	if cerr := r.f.Close(); err == nil {
 		err = cerr
@@ -507,32 +535,40 @@ func rowOf(c *tracker.Conn) row {
 	return w
 }
 
-// interest orders rows for the capped table: abnormal ends, then
-// retransmissions, then duration.
-func (w *row) interest() (bool, uint64, int64) {
-	return w.connState != "SF", w.rexmits, w.last - w.first
+// rowKey is a table row's place in the heap of rows: its interest
+// (abnormal end, then retransmissions, then duration) and its index in
+// Report.rows. The heap moves these, not the rows.
+type rowKey struct {
+	rexmits uint64
+	dur     int64
+	id      uint64
+	at      int32
+	odd     bool // not a normal SF close
 }
 
-func less(a, b *row) bool {
-	ab, ar, ad := a.interest()
-	bb, br, bd := b.interest()
+func keyOf(w *row, at int) rowKey {
+	return rowKey{rexmits: w.rexmits, dur: w.last - w.first, id: w.id, at: int32(at), odd: w.connState != "SF"}
+}
+
+// less orders rows for the capped table: the least interesting first.
+func less(a, b *rowKey) bool {
 	switch {
-	case ab != bb:
-		return !ab
-	case ar != br:
-		return ar < br
-	case ad != bd:
-		return ad < bd
+	case a.odd != b.odd:
+		return !a.odd
+	case a.rexmits != b.rexmits:
+		return a.rexmits < b.rexmits
+	case a.dur != b.dur:
+		return a.dur < b.dur
 	}
 	return a.id > b.id
 }
 
-// rowHeap is a min-heap of rows by interest: the root is dropped first.
-type rowHeap []row
+// rowHeap is a min-heap of row keys by interest: the root is dropped first.
+type rowHeap []rowKey
 
-// push adds w to the heap.
-func (h *rowHeap) push(w row) {
-	*h = append(*h, w)
+// push adds k to the heap.
+func (h *rowHeap) push(k rowKey) {
+	*h = append(*h, k)
 	r := *h
 	for i := len(r) - 1; i > 0; {
 		p := (i - 1) / 2
@@ -563,14 +599,19 @@ func (h rowHeap) fixRoot() {
 }
 
 // addRow enters a row, dropping the least interesting past Limits.Rows.
-func (r *Report) addRow(w row) {
+func (r *Report) addRow(w *row) {
 	if len(r.rows) < r.lim.Rows {
-		r.rows.push(w)
+		r.rowHeap.push(keyOf(w, len(r.rows)))
+		r.rows = append(r.rows, *w)
 		return
 	}
 	r.dropped++
-	if len(r.rows) > 0 && less(&r.rows[0], &w) {
-		r.rows[0] = w
-		r.rows.fixRoot()
+	if len(r.rowHeap) == 0 {
+		return
+	}
+	if k := keyOf(w, int(r.rowHeap[0].at)); less(&r.rowHeap[0], &k) {
+		r.rows[k.at] = *w
+		r.rowHeap[0] = k
+		r.rowHeap.fixRoot()
 	}
 }

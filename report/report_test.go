@@ -3,7 +3,9 @@ package report
 import (
 	"encoding/xml"
 	"errors"
+	"html/template"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
@@ -184,8 +187,18 @@ func TestHotFold(t *testing.T) {
 	if len(l.items) != 2 || l.packets() != 10001 {
 		t.Fatalf("%d items, %d packets; want 2, 10001", len(l.items), l.packets())
 	}
-	if b := l.items[1]; b.kind != band || b.bytes[0] != 500000 || b.bytes[1] != 500000 {
-		t.Errorf("band %+v", b)
+	if b := &l.items[1]; b.kind != band || l.ext(b).bytes != [2]uint64{500000, 500000} || l.ext(b).t2 != 9999 {
+		t.Errorf("band %+v, %+v", *b, *l.ext(b))
+	}
+}
+
+// TestItemSize: an item is 40 bytes, a hot part one cache line.
+func TestItemSize(t *testing.T) {
+	if n := unsafe.Sizeof(item{}); n != 40 {
+		t.Errorf("item: %d bytes, want 40", n)
+	}
+	if n := unsafe.Sizeof(hot{}); n != 64 {
+		t.Errorf("hot: %d bytes, want 64", n)
 	}
 }
 
@@ -308,17 +321,22 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 }
 
 // TestSlots: the open-addressed table finds every tracked connection
-// through growth and removals.
+// through growth and removals, and consecutive connection numbers do not
+// pile up into long runs of full slots (each removal shifts its run).
 func TestSlots(t *testing.T) {
-	r := &Report{slots: make([]hot, minSlots)}
+	r := &Report{}
+	r.initSlots()
 	present := map[uint64]bool{}
 	for id := uint64(1); id <= 60000; id++ {
 		r.insert(hot{id: id})
 		present[id] = true
-		// Remove a pseudo-random older one, keeping some long-lived.
-		if victim := (id * 7919) % id; victim > 0 && present[victim] && victim%5 != 0 {
-			r.remove(r.hotOf(victim))
-			delete(present, victim)
+		// Remove a pseudo-random older one, keeping every fifth (a
+		// half-open flood that stays tracked).
+		if id > 1 {
+			if victim := 1 + (id*7919)%(id-1); present[victim] && victim%5 != 0 {
+				r.remove(r.hotOf(victim))
+				delete(present, victim)
+			}
 		}
 	}
 	for id := uint64(1); id <= 60000; id++ {
@@ -328,6 +346,18 @@ func TestSlots(t *testing.T) {
 	}
 	if r.tracked != len(present) {
 		t.Errorf("tracked %d, want %d", r.tracked, len(present))
+	}
+	longest, run := 0, 0
+	for i := range 2 * len(r.slots) { // twice round: a run may wrap
+		if r.slots[i%len(r.slots)].id == 0 {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	if longest > 64 {
+		t.Errorf("%d tracked in %d slots: a run of %d full slots", r.tracked, len(r.slots), longest)
 	}
 }
 
@@ -339,7 +369,7 @@ func TestRowHeap(t *testing.T) {
 		if i%9 == 0 {
 			w.connState = "RSTO"
 		}
-		r.addRow(w)
+		r.addRow(&w)
 	}
 	if len(r.rows) != 10 || r.dropped != 90 {
 		t.Fatalf("%d rows, %d dropped", len(r.rows), r.dropped)
@@ -363,5 +393,55 @@ func TestDrawBudget(t *testing.T) {
 	page := build(t, "loss-rto", lim) // one ladder of 15 arrows
 	if n := len(svgRE.FindAllString(page, -1)); n != 0 || !strings.Contains(page, "1 more were selected but not drawn") {
 		t.Errorf("%d ladders drawn over the budget, or no word of it", n)
+	}
+}
+
+// TestSvgWriterF: f writes what strconv.AppendFloat writes for v
+// rounded to a tenth.
+func TestSvgWriterF(t *testing.T) {
+	vals := []float64{0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.25, 1.25, -1.25, 12.34, 99.95, 1e9 + 0.3, -7, 1e17, math.Inf(1), math.NaN()}
+	for i := range 20000 {
+		vals = append(vals, float64(i)*0.0137-100, float64(i*i)*0.31)
+	}
+	for _, v := range vals {
+		w := &svgWriter{}
+		w.f(v)
+		want := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+		if got := w.b.String(); got != want {
+			t.Errorf("f(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestFindingsHTML: the hand-written findings and ladders write what the
+// page template's ranges they replace wrote, escaping included.
+func TestFindingsHTML(t *testing.T) {
+	const findingsTmpl = `{{range .}}<li class="finding sev-{{.Severity}}"><span class="sev">{{.Severity}}</span> <b>{{.Kind}}</b> on <code>{{.Subject}}</code>: {{.Summary}} <span class="when">({{.When}})</span>
+{{if .Explanation}}<p>{{.Explanation}}</p>{{end}}{{if .Advice}}<p class="advice">{{.Advice}}</p>{{end}}
+{{if .Cites}}<p class="cites">Connections: {{range .Cites}}{{if .Href}}<a href="{{.Href}}" class="cite">{{.UID}}</a> {{else}}<span class="cite gone" title="neither its ladder nor its row was kept">{{.UID}}</span> {{end}}{{end}}</p>{{end}}
+<details class="evidence"><summary>evidence</summary><code>{{.Evidence}}</code></details></li>
+{{end}}`
+	const laddersTmpl = `{{range .}}<details class="ladder" id="L-{{.UID}}"><summary><b>{{.UID}}</b> {{.Client}} → {{.Server}}: {{.Summary}} <span class="why">({{.Why}})</span></summary>
+<div class="ladderbox">{{.SVG}}</div></details>
+{{end}}`
+	odd := "a<b>&c'd\"e+f\x00g é \xff\xfe ☃ \ufdd0 end"
+	fs := []findingView{
+		{Kind: "syn-flood", Severity: "alert", Subject: "10.0.0.1:80", Summary: odd, Explanation: odd, Advice: "", Evidence: `{"n":1,"s":"x+y<z"}`, When: "0 s to 1 s",
+			Cites: []citeView{{UID: "C0123456789abcdefg", Href: "#L-C0123456789abcdefg"}, {UID: "C1123456789abcdefg"}}},
+		{Kind: odd, Severity: odd, Subject: odd, Advice: odd, Evidence: odd, When: odd},
+	}
+	ls := []ladderView{{UID: "C0123456789abcdefg", Client: "[fd00::1]:5", Server: odd, Why: "slowest", Summary: odd, SVG: `<svg a="1">x</svg>`}}
+	for _, c := range []struct {
+		tmpl string
+		data any
+		got  template.HTML
+	}{{findingsTmpl, fs, findingsHTML(fs)}, {laddersTmpl, ls, laddersHTML(ls)}} {
+		var want strings.Builder
+		if err := template.Must(template.New("x").Parse(c.tmpl)).Execute(&want, c.data); err != nil {
+			t.Fatal(err)
+		}
+		if string(c.got) != want.String() {
+			t.Errorf("got\n%q\nwant\n%q", c.got, want.String())
+		}
 	}
 }

@@ -26,12 +26,13 @@ func outcomes() []string { return strings.Fields(outcomeList) }
 
 // outcomeIndex returns conn_state s's place in outcomeList.
 func outcomeIndex(s string) int {
-	i := 0
-	for f := range strings.FieldsSeq(outcomeList) {
+	rest := outcomeList
+	for i := 0; rest != ""; i++ {
+		var f string
+		f, rest, _ = strings.Cut(rest, " ")
 		if f == s {
 			return i
 		}
-		i++
 	}
 	return numOutcomes - 1
 }
