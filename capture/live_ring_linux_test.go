@@ -4,9 +4,9 @@ package capture
 
 import (
 	"errors"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"io"
 	"net"
-	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -56,9 +56,7 @@ func TestRingGeometry(t *testing.T) {
 // loopback frames twice, outgoing and incoming), only those the filter
 // keeps, and the ring's statistics count them. Root only.
 func TestRingLoopback(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to capture (CI runs as root)")
-	}
+	testenv.NeedRoot(t)
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -163,9 +161,7 @@ func (u *untilQuiet) Close() error { return nil }
 // TestRingNoAllocs: reading a frame from the ring allocates nothing.
 // Root only.
 func TestRingNoAllocs(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to capture (CI runs as root)")
-	}
+	testenv.NeedRoot(t)
 	pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

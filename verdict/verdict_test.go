@@ -3,6 +3,7 @@ package verdict
 import (
 	"bytes"
 	"errors"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -260,13 +261,7 @@ func TestJUnitValidates(t *testing.T) {
 // with xmllint (Debian: libxml2-utils, in the Makefile's TEST_DEPS).
 func ValidateJUnit(t *testing.T, report []byte) {
 	t.Helper()
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("xmllint missing: install libxml2-utils (make test-deps)")
-		}
-		t.Skip("xmllint missing: install libxml2-utils (make test-deps)")
-	}
+	xmllint := testenv.LookPath(t, "xmllint", "install libxml2-utils (make test-deps)")
 	f := filepath.Join(t.TempDir(), "report.xml")
 	if err := os.WriteFile(f, report, 0o644); err != nil {
 		t.Fatal(err)

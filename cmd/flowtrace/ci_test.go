@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -156,13 +157,7 @@ func TestSeveralInputs(t *testing.T) {
 // xmllint (libxml2-utils, in the Makefile's TEST_DEPS).
 func validateJUnit(t *testing.T, report string) {
 	t.Helper()
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("xmllint missing: install libxml2-utils (make test-deps)")
-		}
-		t.Skip("xmllint missing: install libxml2-utils (make test-deps)")
-	}
+	xmllint := testenv.LookPath(t, "xmllint", "install libxml2-utils (make test-deps)")
 	if out, err := exec.Command(xmllint, "--noout", "--schema", "../../testdata/junit/junit.xsd", report).CombinedOutput(); err != nil {
 		t.Fatalf("%s does not validate: %v\n%s", report, err, out)
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"net/netip"
 	"os"
 	"os/exec"
@@ -41,9 +42,7 @@ type liveNet struct {
 
 func needRoot(t *testing.T) {
 	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to create network namespaces and capture (CI runs as root)")
-	}
+	testenv.NeedRoot(t) // network namespaces and capture
 	for _, tool := range []string{"ip", "ss"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s not found: install iproute2 (make test-deps)", tool)

@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"maps"
 	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -150,14 +150,7 @@ func TestTsharkCrossCheck(t *testing.T) {
 // is skipped elsewhere.
 func needTshark(t *testing.T) string {
 	t.Helper()
-	tshark, err := exec.LookPath("tshark")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tshark is not installed; make test installs it")
-		}
-		t.Skip("tshark not installed (make test-deps installs it)")
-	}
-	return tshark
+	return testenv.LookPath(t, "tshark", "make test-deps installs it")
 }
 
 // crossCheck compares flowtrace's classes and duplicate-ACK numbering
