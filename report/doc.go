@@ -10,7 +10,7 @@
 // # Collecting in bounded memory
 //
 // A [Report] is a tracker.Observer and a findings.Sink, teed with the
-// printers ([Attach]), and is written when closed. What it keeps:
+// printers (tracker.Tee, findings.Tee), and is written when closed. What it keeps:
 //
 //   - Ladders. Every connection in the table records its packets as it
 //     goes (a ladder: one compact item per packet, 40 bytes; a band's end

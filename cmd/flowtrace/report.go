@@ -75,5 +75,5 @@ func withReport(cfg *config, input string, obs tracker.Observer, sink findings.S
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return report.Attach(obs, r), report.Sinks(sink, r), r, nil
+	return tracker.Tee(obs, r), findings.Tee(sink, r), r, nil
 }
