@@ -127,6 +127,7 @@ type Conn struct {
 	icmp      ICMPSeen
 	icmpN     uint32
 	icmpAbort bool
+	aux       [AuxWords]uint32 // observers' words (aux.go)
 	ep        [2]endpoint
 }
 
