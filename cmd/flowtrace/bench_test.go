@@ -16,13 +16,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/gopacket"
-	"github.com/google/gopacket/layers"
-	"github.com/google/gopacket/pcapgo"
-
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/benchgen"
+	"github.com/flowtrace/flowtrace/internal/minloop"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -264,59 +261,11 @@ func (nopObserver) Packet(*tracker.Conn, *segment.Segment, tracker.Side, []track
 func (nopObserver) Events(*tracker.Conn, []tracker.Event)                                 {}
 func (nopObserver) Done(*tracker.Conn)                                                    {}
 
-// flowKey is the minimal loop's 4-tuple, as in capture's benchmarks.
-type flowKey struct {
-	src, dst         [16]byte
-	srcPort, dstPort uint16
-}
-
-// minimalPass is the baseline the specification holds flowtrace to: read
-// the records with pcapgo, decode them with one reused gopacket
-// DecodingLayerParser (Ethernet, IPv4, IPv6, TCP), count packets per
-// 4-tuple in a map. It returns the number of flows.
+// minimalPass is the baseline the specification holds flowtrace to
+// (package minloop). It returns the number of flows.
 func minimalPass(data []byte) (int, error) {
-	var (
-		eth     layers.Ethernet
-		ip4     layers.IPv4
-		ip6     layers.IPv6
-		tcp     layers.TCP
-		decoded = make([]gopacket.LayerType, 0, 4)
-	)
-	parser := gopacket.NewDecodingLayerParser(layers.LayerTypeEthernet, &eth, &ip4, &ip6, &tcp)
-	parser.IgnoreUnsupported = true
-	r, err := pcapgo.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return 0, err
-	}
-	flows := make(map[flowKey]int)
-	for {
-		d, _, err := r.ZeroCopyReadPacketData()
-		if err == io.EOF {
-			return len(flows), nil
-		}
-		if err != nil {
-			return 0, err
-		}
-		parser.DecodeLayers(d, &decoded) // unsupported layers (the payload) are ignored
-		var k flowKey
-		isTCP := false
-		for _, l := range decoded {
-			switch l {
-			case layers.LayerTypeIPv4:
-				copy(k.src[:], ip4.SrcIP)
-				copy(k.dst[:], ip4.DstIP)
-			case layers.LayerTypeIPv6:
-				copy(k.src[:], ip6.SrcIP)
-				copy(k.dst[:], ip6.DstIP)
-			case layers.LayerTypeTCP:
-				k.srcPort, k.dstPort = uint16(tcp.SrcPort), uint16(tcp.DstPort)
-				isTCP = true
-			}
-		}
-		if isTCP {
-			flows[k]++
-		}
-	}
+	flows, _, err := minloop.Pass(bytes.NewReader(data))
+	return flows, err
 }
 
 // steadyPipe is the whole per-packet path of flowtrace -v: Reader.Next,
