@@ -20,6 +20,18 @@
 #   4. Wall time and peak RSS (/usr/bin/time) of flowtrace -r file
 #      >/dev/null, tshark -r file -q -z conv,tcp and tcptrace -n file, on
 #      the page-cached file.
+#   5. Scale: a second capture of BENCH_SCALE_PACKETS frames (5,000,000:
+#      about 430,000 connections), page-cached, and whole commands on it,
+#      alternating over BENCH_SCALE_ROUNDS rounds (medians): the minimal
+#      loop on the file (internal/cmd/minloop), flowtrace in each output
+#      mode (JSON, text, Zeek conn.log, tables only), on 1 worker and on 2
+#      when flowtrace has --workers, then tcptrace -n and tshark's full TCP
+#      analysis (-T fields -e tcp.analysis.flags) once each. Targets:
+#      JSON on 1 worker at most 1.3x the minimal loop (2 workers: 0.8x),
+#      text at most 10% slower than JSON, at least 5x faster than tcptrace
+#      and 60x faster than tshark, peak RSS at most 100 MiB in every mode.
+#      BENCH_SCALE=0 skips this section (it takes about 15 minutes, most of
+#      it tshark's).
 #
 # Any FAIL makes the script exit 1 (after every section has run).
 #
@@ -33,9 +45,10 @@
 #
 # Environment: BENCH_PACKETS (1000000), BENCH_SEED (1), BENCH_COUNT (5
 # rounds), BENCH_TIME (3x passes per sub-benchmark and round),
+# BENCH_SCALE (1), BENCH_SCALE_PACKETS (5000000), BENCH_SCALE_ROUNDS (3),
 # BENCH_LIMIT (5, percent), BENCH_BASE (the baseline commit, default
 # below), BENCH_KEEP=1 keeps the work directory. About 5 minutes on 2
-# cores.
+# cores, plus about 15 for the scale section.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -244,5 +257,96 @@ fi
 [[ $have_time == 1 ]] || echo "(peak RSS not measured: ${why_missing[/usr/bin/time]})"
 echo "(×minimal: time per packet over the minimal loop's, which runs in memory)"
 
-say "cost against the baseline and text / minimal: $verdict"
-[[ $verdict == PASS ]]
+# --- scale --------------------------------------------------------------
+
+scale_verdict=PASS
+if [[ ${BENCH_SCALE:-1} != 0 ]]; then
+	SPACKETS=${BENCH_SCALE_PACKETS:-5000000}
+	SROUNDS=${BENCH_SCALE_ROUNDS:-3}
+	go build -o "$work/minloop" ./internal/cmd/minloop
+	big=$work/scale.pcap
+	"$work/benchgen" -q -n "$SPACKETS" -seed "$SEED" -o "$big"
+	cat "$big" >/dev/null
+	big_mib=$(($(stat -c %s "$big") / 1048576))
+	conns=$("$work/flowtrace" -r "$big" --json -q --no-findings 2>/dev/null |
+		awk -F'"connections":' '/"type":"summary"/ { split($2, a, ","); print a[1] }')
+	say "scale: $SPACKETS frames, $big_mib MiB, ${conns:-?} connections, page-cached; $SROUNDS rounds alternating (medians)"
+	# run1 LABEL CMD...: one timed run, "LABEL wall rss_kib" appended to scale.txt.
+	run1() {
+		local label=$1
+		shift
+		if ! /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt"; then
+			echo "$label failed: $(tail -1 "$work/stderr.txt")"
+			return
+		fi
+		echo "$label $(cat "$work/time.txt")" >>"$work/scale.txt"
+	}
+	workers=(1)
+	"$work/flowtrace" --help 2>&1 | grep -q -- '--workers' && workers=(1 2)
+	modes=("json:--json" "text:" "zeek:--zeek-log $work/zeek" "tables:-q")
+	: >"$work/scale.txt"
+	if [[ $have_time == 1 ]]; then
+		for ((round = 1; round <= SROUNDS; round++)); do
+			run1 minimal "$work/minloop" "$big"
+			for w in "${workers[@]}"; do
+				wflag=()
+				[[ ${#workers[@]} -gt 1 ]] && wflag=(--workers "$w")
+				for m in "${modes[@]}"; do
+					rm -rf "$work/zeek" && mkdir -p "$work/zeek"
+					# shellcheck disable=SC2086 # the mode's flags split on purpose
+					run1 "${m%%:*}/$w" "$work/flowtrace" -r "$big" "${wflag[@]}" ${m#*:}
+				done
+			done
+			echo "(round $round of $SROUNDS done; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+		done
+		if [[ $have_tcptrace == 1 ]]; then
+			run1 tcptrace tcptrace -n "$big"
+		fi
+		if [[ $have_tshark == 1 ]]; then
+			run1 tshark tshark -r "$big" -T fields -e tcp.analysis.flags
+		fi
+		awk -v n="$SPACKETS" '
+		function median(k,   m, i, j, t, a) {
+			m = cnt[k]
+			for (i = 1; i <= m; i++) a[i] = w[k, i]
+			for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
+			return m % 2 ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
+		}
+		function verdict(ok) { if (!ok) fail = 1; return ok ? "PASS" : "FAIL" }
+		{ k = $1; if (!(k in cnt)) order[++names] = k; cnt[k]++; w[k, cnt[k]] = $2; if ($3 > rss[k]) rss[k] = $3 }
+		END {
+			if (!cnt["minimal"] || !cnt["json/1"]) { print "bench: scale results missing"; print "FAIL" > "/dev/stderr"; exit }
+			base = median("minimal")
+			printf "\n%-14s %9s %12s %10s %12s\n", "command", "wall s", "packets/s", "x minimal", "peak RSS"
+			for (i = 1; i <= names; i++) {
+				k = order[i]; t = median(k)
+				printf "%-14s %9.2f %12.0f %10.2f %8.0f MiB\n", k, t, n / t, t / base, rss[k] / 1024
+			}
+			print "(minimal: internal/cmd/minloop on the file; NAME/W: flowtrace in that output mode on W workers)"
+			print ""
+			j1 = median("json/1")
+			printf "json, 1 worker: %.2fx minimal (target 1.3x): %s\n", j1 / base, verdict(j1 / base <= 1.3)
+			if (cnt["json/2"]) {
+				j2 = median("json/2")
+				printf "json, 2 workers: %.2fx minimal (target 0.8x): %s\n", j2 / base, verdict(j2 / base <= 0.8)
+			} else {
+				printf "json, 2 workers: not measured, flowtrace has no --workers: FAIL\n"; fail = 1
+			}
+			best = cnt["json/2"] ? median("json/2") : j1
+			tx = cnt["text/2"] ? median("text/2") : median("text/1")
+			printf "text / json: %.2f (target 1.10): %s\n", tx / best, verdict(tx / best <= 1.10)
+			if (cnt["tcptrace"]) printf "tcptrace -n / flowtrace --json: %.1fx (target 5x): %s\n", median("tcptrace") / best, verdict(median("tcptrace") / best >= 5)
+			if (cnt["tshark"]) printf "tshark analysis / flowtrace --json: %.1fx (target 60x): %s\n", median("tshark") / best, verdict(median("tshark") / best >= 60)
+			worst = 0
+			for (i = 1; i <= names; i++) { k = order[i]; if (k != "minimal" && k != "tcptrace" && k != "tshark" && rss[k] > worst) { worst = rss[k]; wk = k } }
+			printf "peak RSS, worst flowtrace mode (%s): %.0f MiB (target 100 MiB): %s\n", wk, worst / 1024, verdict(worst <= 100 * 1024)
+			print (fail ? "FAIL" : "PASS") > "/dev/stderr"
+		}' "$work/scale.txt" 2>"$work/scale-verdict"
+		scale_verdict=$(cat "$work/scale-verdict")
+	else
+		echo "(scale section skipped: ${why_missing[/usr/bin/time]})"
+	fi
+fi
+
+say "cost against the baseline and text / minimal: $verdict; scale targets: $scale_verdict"
+[[ $verdict == PASS && $scale_verdict == PASS ]]
