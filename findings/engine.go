@@ -140,6 +140,7 @@ type Engine struct {
 	pkt      uint64    // the packet being handled; 0 for timers
 	nextTick time.Time
 	open     map[episodeKey]*Finding
+	conns    auxSlab // the detectors' per-connection records (conns.go)
 	fired    int
 	closed   bool
 }
@@ -327,6 +328,7 @@ func (e *Engine) Done(c *tracker.Conn) {
 	for _, w := range e.dones {
 		w.Done(e, c)
 	}
+	e.auxFree(c)
 }
 
 // Probe implements tracker.ProbeObserver.

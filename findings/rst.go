@@ -2,6 +2,7 @@ package findings
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strings"
 	"time"
@@ -72,82 +73,149 @@ type ttlSide struct {
 }
 
 type rstConn struct {
-	id    uint64
 	uid   tracker.UID
 	side  [2]ttlSide
 	fired bool
-	desc  string // "10.0.0.1:4000 → 10.0.0.2:80"
+	// orig and resp are the connection's endpoints, for the explanation
+	// ("10.0.0.1:4000 → 10.0.0.2:80"); set at its first RST.
+	orig, resp netip.AddrPort
+	// Where the record is held: it returns to the pool when none holds it.
+	live    bool // in its connection's record (connAux.rst)
+	pending bool // in rstDetector.pending
+	gone    bool // in rstDetector.gone
 }
 
 // rstFirst holds what the first packet of a connection showed, until a
-// second packet gives the connection an entry in the table: a flood of
-// one-packet connections (spoofed SYNs) allocates nothing here.
+// second packet gives the connection a record: a flood of one-packet
+// connections (spoofed SYNs) costs nothing here.
 type rstFirst struct {
 	id   uint64 // connection number; 0: free
 	side tracker.Side
 	ts   ttlSide
 }
 
-const rstFirstSlots = 1 << 14
+const (
+	rstFirstSlots = 1 << 14
+	// maxRSTGone bounds the connections remembered after they left the
+	// tracker's table, for the strays after an accepted RST.
+	maxRSTGone = 1 << 12
+)
 
 type rstDetector struct {
-	cfg     Config
-	first   [rstFirstSlots]rstFirst
-	conns   *genMap[uint64, rstConn]
-	pending []*rstConn // with a TTL suspect, in order
-	counts  map[RSTClass]int
+	cfg   Config
+	first [rstFirstSlots]rstFirst
+	n     int        // records in use (followed, gone or pending): at most maxRSTConns
+	pool  []*rstConn // free records
+	// gone holds the connections that left the tracker's table after an
+	// accepted RST (a stray may still come from their claimed sender),
+	// the oldest first out of goneQ (a ring of goneN ids from goneAt).
+	gone          map[uint64]*rstConn
+	goneQ         []uint64
+	goneAt, goneN int
+	pending       []*rstConn // with a TTL suspect, in order
+	counts        [len(RSTClasses)]int
 }
 
 func newRST(cfg Config) *rstDetector {
-	return &rstDetector{cfg: cfg, conns: newGenMap[uint64, rstConn](maxRSTConns), counts: make(map[RSTClass]int)}
+	return &rstDetector{cfg: cfg, gone: make(map[uint64]*rstConn), goneQ: make([]uint64, maxRSTGone)}
 }
 
 func (d *rstDetector) Name() string { return "rst-forensics" }
 
 // Counts returns how many RSTs of each class the detector saw.
-func (d *rstDetector) Counts() map[RSTClass]int { return d.counts }
+func (d *rstDetector) Counts() map[RSTClass]int {
+	m := make(map[RSTClass]int)
+	for i, n := range d.counts {
+		if n > 0 {
+			m[RSTClasses[i]] = n
+		}
+	}
+	return m
+}
 
 // RSTClasses lists the classes in the order notes give them.
 var RSTClasses = [...]RSTClass{RSTRefusal, RSTScannerTeardown, RSTAbortClient, RSTAbortServer, RSTAfterFIN, RSTInWindow, RSTOutOfWindow, RSTIgnored}
 
+// classIndex returns c's index in RSTClasses.
+func classIndex(c RSTClass) int {
+	for i, x := range RSTClasses {
+		if x == c {
+			return i
+		}
+	}
+	return len(RSTClasses) - 1
+}
+
 // Notes implements Noter: "RSTs by class: 3 refusal, 1 abort-client".
 func (d *rstDetector) Notes() []string {
-	if len(d.counts) == 0 {
-		return nil
-	}
 	var b strings.Builder
 	b.WriteString("RSTs by class:")
 	sep := " "
-	for _, c := range RSTClasses {
-		if n := d.counts[c]; n > 0 {
+	for i, c := range RSTClasses {
+		if n := d.counts[i]; n > 0 {
 			fmt.Fprintf(&b, "%s%s %s", sep, Num(n), c)
 			sep = ", "
 		}
 	}
+	if sep == " " {
+		return nil
+	}
 	return []string{b.String()}
+}
+
+// newConn returns a zero record, or nil at the cap.
+func (d *rstDetector) newConn() *rstConn {
+	if d.n >= maxRSTConns {
+		return nil
+	}
+	d.n++
+	if n := len(d.pool); n > 0 {
+		rc := d.pool[n-1]
+		d.pool = d.pool[:n-1]
+		return rc
+	}
+	return new(rstConn)
+}
+
+// release returns rc to the pool once nothing holds it.
+func (d *rstDetector) release(rc *rstConn) {
+	if rc.live || rc.pending || rc.gone {
+		return
+	}
+	*rc = rstConn{}
+	d.pool = append(d.pool, rc)
+	d.n--
 }
 
 // Packet implements PacketWatcher.
 func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	rc := d.conns.get(c.ID())
+	var rc *rstConn
+	if a := e.aux(c); a != nil {
+		rc = a.rst
+	}
 	if rc == nil {
 		sl := &d.first[c.ID()%rstFirstSlots]
+		var from *rstFirst
 		switch {
 		case c.Packets(tracker.Orig)+c.Packets(tracker.Resp) > 1:
 			if sl.id != c.ID() {
 				return // its first packet's slot was taken: not followed
 			}
-			rc = &rstConn{id: c.ID()}
-			rc.side[sl.side] = sl.ts
-			*sl = rstFirst{}
+			from = sl
 		case seg.Flags&segment.RST == 0:
 			*sl = rstFirst{id: c.ID(), side: side}
 			d.learn(&sl.ts, seg)
 			return
-		default:
-			rc = &rstConn{id: c.ID()}
 		}
-		d.conns.put(c.ID(), rc)
+		if rc = d.newConn(); rc == nil {
+			return // at the cap: not followed
+		}
+		if from != nil {
+			rc.side[from.side] = from.ts
+			*from = rstFirst{}
+		}
+		rc.live = true
+		e.auxOf(c).rst = rc
 	}
 	ts := &rc.side[side]
 	if seg.Flags&segment.RST == 0 {
@@ -158,6 +226,34 @@ func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, s
 		return
 	}
 	d.onRST(e, c, rc, seg, side, evs)
+}
+
+// Done implements DoneWatcher: a connection that leaves with an accepted
+// RST is remembered for the strays after it (the oldest forgotten first).
+func (d *rstDetector) Done(e *Engine, c *tracker.Conn) {
+	a := e.aux(c)
+	if a == nil || a.rst == nil {
+		return
+	}
+	rc := a.rst
+	a.rst, rc.live = nil, false
+	if rc.side[0].accepted || rc.side[1].accepted {
+		if d.goneN == maxRSTGone {
+			old := d.gone[d.goneQ[d.goneAt]]
+			delete(d.gone, d.goneQ[d.goneAt])
+			d.goneAt = (d.goneAt + 1) % maxRSTGone
+			d.goneN--
+			if old != nil {
+				old.gone = false
+				d.release(old)
+			}
+		}
+		d.goneQ[(d.goneAt+d.goneN)%maxRSTGone] = c.ID()
+		d.goneN++
+		d.gone[c.ID()] = rc
+		rc.gone = true
+	}
+	d.release(rc)
 }
 
 // learn widens side ts's TTL range and follows its IP IDs.
@@ -213,11 +309,11 @@ func classify(c *tracker.Conn, s tracker.Side, evs []tracker.Event) (RSTClass, i
 
 func (d *rstDetector) onRST(e *Engine, c *tracker.Conn, rc *rstConn, seg *segment.Segment, s tracker.Side, evs []tracker.Event) {
 	class, delta := classify(c, s, evs)
-	d.counts[class]++
+	d.counts[classIndex(class)]++
 	ts := &rc.side[s]
-	if rc.desc == "" {
+	if !rc.orig.IsValid() {
 		rc.uid = c.UID()
-		rc.desc = fmt.Sprintf("%s → %s", c.Addr(tracker.Orig), c.Addr(tracker.Resp))
+		rc.orig, rc.resp = c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 	}
 	ttlOff := ts.seen && (int(seg.TTL) < int(ts.lo)-d.cfg.RSTTTLDelta || int(seg.TTL) > int(ts.hi)+d.cfg.RSTTTLDelta)
 	ipidOff := false
@@ -248,7 +344,10 @@ func (d *rstDetector) onRST(e *Engine, c *tracker.Conn, rc *rstConn, seg *segmen
 		return
 	}
 	ts.suspect = true
-	d.pending = append(d.pending, rc)
+	if !rc.pending {
+		rc.pending = true
+		d.pending = append(d.pending, rc)
+	}
 }
 
 // Stray implements StrayWatcher: the claimed sender of an accepted RST
@@ -257,7 +356,7 @@ func (d *rstDetector) Stray(e *Engine, st *tracker.Stray) {
 	if st.Flags&segment.RST != 0 || (st.PayloadLen == 0 && st.Flags&segment.FIN == 0) {
 		return
 	}
-	rc := d.conns.get(st.Conn)
+	rc := d.gone[st.Conn]
 	if rc == nil || !rc.side[st.Side].accepted {
 		return
 	}
@@ -283,7 +382,12 @@ func (d *rstDetector) Tick(e *Engine, now time.Time) {
 	}
 	d.pending = slices.DeleteFunc(d.pending, func(rc *rstConn) bool {
 		d.judge(e, rc, now)
-		return !rc.side[0].suspect && !rc.side[1].suspect
+		if rc.side[0].suspect || rc.side[1].suspect {
+			return false
+		}
+		rc.pending = false
+		d.release(rc)
+		return true
 	})
 }
 
@@ -291,6 +395,8 @@ func (d *rstDetector) Tick(e *Engine, now time.Time) {
 func (d *rstDetector) End(e *Engine) {
 	for _, rc := range d.pending {
 		d.judge(e, rc, time.Time{})
+		rc.pending = false
+		d.release(rc)
 	}
 	d.pending = nil
 }
@@ -307,6 +413,9 @@ func (d *rstDetector) judge(e *Engine, rc *rstConn, now time.Time) {
 		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %s of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ttlRange(ts.lo, ts.hi)), 0)
 	}
 }
+
+// desc names the connection for a sentence: "10.0.0.1:4000 → 10.0.0.2:80".
+func (rc *rstConn) desc() string { return rc.orig.String() + " → " + rc.resp.String() }
 
 // ttlRange writes a TTL range for a sentence: "TTL 64", "TTLs 60-64".
 func ttlRange(lo, hi uint8) string {
@@ -343,7 +452,7 @@ func (d *rstDetector) injection(e *Engine, rc *rstConn, s tracker.Side, why stri
 		ipid = " Its IP ID was also out of the sender's sequence."
 	}
 	f.Explanation = fmt.Sprintf("A RST on %s claiming to come from the %s was probably injected by a third party: %s.%s %s (%s).",
-		rc.desc, sideName(s), why, ipid, result, ts.rstClass)
+		rc.desc(), sideName(s), why, ipid, result, ts.rstClass)
 	f.Advice = "Look for an on-path device or attacker forging resets (an IDS/IPS 'reset' action, a censoring middlebox, a blind injection attack). Keep RFC 5961 protections on (Linux does by default: challenge ACKs for inexact RSTs), and use TLS or TCP-AO where resets must not kill sessions."
 	if e.Fire(f) {
 		rc.fired = true
@@ -365,7 +474,7 @@ func (d *rstDetector) middlebox(e *Engine, rc *rstConn, s tracker.Side) {
 		Threshold("ttl_delta", d.cfg.RSTTTLDelta, "window", middleboxWindow)
 	f.Summary = fmt.Sprintf("both directions reset within %s by RSTs with TTLs %d and %d, matching neither endpoint", Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL)
 	f.Explanation = fmt.Sprintf("The connection %s was reset in both directions at once (packets %d and %d, %s apart), each RST in the other endpoint's name but with a TTL (%d, %d) that matches neither endpoint's own packets (client %s, server %s): a device in the middle, such as a firewall or IPS rejecting the traffic with TCP resets, ended it.",
-		rc.desc, a.rstPkt, b.rstPkt, Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL,
+		rc.desc(), a.rstPkt, b.rstPkt, Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL,
 		ttlRange(rc.side[tracker.Orig].lo, rc.side[tracker.Orig].hi), ttlRange(rc.side[tracker.Resp].lo, rc.side[tracker.Resp].hi))
 	f.Advice = "Find the firewall, IPS or load balancer on the path that rejects this traffic with TCP resets (a 'reject with tcp reset' rule, a protocol or size check) and read its logs for why; the endpoints did nothing wrong."
 	if e.Fire(f) {

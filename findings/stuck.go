@@ -44,12 +44,10 @@ import (
 
 const maxWatched = 1 << 16
 
-type watchKey struct {
-	id   uint64
-	side tracker.Side
-}
-
-// watched is one endpoint in a state that may get stuck.
+// watched is one endpoint in a state that may get stuck. It is held in
+// its connection's record (connAux.watch) while the connection is in the
+// tracker's table and, for the states judged by age (CLOSE-WAIT,
+// FIN-WAIT-2), also in the deadline heap until it is due.
 type watched struct {
 	id       uint64
 	c        *tracker.Conn // while in the tracker's table; nil once uid is set
@@ -64,6 +62,10 @@ type watched struct {
 	lastPkt  uint64         // the latest of them
 	lastTime time.Time
 	done     bool // counted in a finding
+
+	due  time.Time // when its age makes it stuck (CLOSE-WAIT, FIN-WAIT-2)
+	hidx int       // one plus its index in stuck.heap; 0: not there
+	left bool      // its connection left at the input's end: only the heap holds it
 }
 
 // keepAlives counts one side's unanswered keep-alives.
@@ -90,19 +92,20 @@ type stuckGroup struct {
 }
 
 type stuck struct {
-	cfg    Config
-	watch  map[watchKey]*watched
-	ka     map[uint64]*keepAlives
-	groups map[episodeKey]*stuckGroup
-	kaEnd  []*keepAlives // half-dead connections left at the input's end
-	free   []*watched    // entries to reuse: no allocation per connection
-	due    []*watched    // scratch for Tick
-	toFire []*stuckGroup // episodes opened by the current batch
+	cfg     Config
+	watched int        // endpoints watched: at most maxWatched
+	kas     int        // connections with keep-alives counted: at most maxWatched
+	heap    []*watched // the endpoints judged by age, the first due first
+	groups  map[episodeKey]*stuckGroup
+	kaEnd   []*keepAlives // half-dead connections left at the input's end
+	free    []*watched    // entries to reuse: no allocation per connection
+	kaFree  []*keepAlives
+	due     []*watched    // scratch for Tick
+	toFire  []*stuckGroup // episodes opened by the current batch
 }
 
 func newStuck(cfg Config) *stuck {
-	return &stuck{cfg: cfg, watch: make(map[watchKey]*watched), ka: make(map[uint64]*keepAlives),
-		groups: make(map[episodeKey]*stuckGroup)}
+	return &stuck{cfg: cfg, groups: make(map[episodeKey]*stuckGroup)}
 }
 
 func (d *stuck) Name() string { return "stuck-states" }
@@ -115,6 +118,35 @@ func (d *stuck) newWatched() *watched {
 		return w
 	}
 	return new(watched)
+}
+
+// unwatch stops watching w and frees it.
+func (d *stuck) unwatch(w *watched) {
+	if w.hidx > 0 {
+		d.heapRemove(w)
+	}
+	d.watched--
+	*w = watched{}
+	d.free = append(d.free, w)
+}
+
+// newKA returns a keep-alive count, reused if one is free.
+func (d *stuck) newKA() *keepAlives {
+	d.kas++
+	if n := len(d.kaFree); n > 0 {
+		k := d.kaFree[n-1]
+		d.kaFree = d.kaFree[:n-1]
+		return k
+	}
+	return new(keepAlives)
+}
+
+// dropKA forgets a's keep-alive count.
+func (d *stuck) dropKA(a *connAux) {
+	*a.ka = keepAlives{}
+	d.kaFree = append(d.kaFree, a.ka)
+	a.ka = nil
+	d.kas--
 }
 
 // uidOf returns the connection's uid, computed only when a finding needs
@@ -137,8 +169,9 @@ func watchedState(s tracker.State) bool {
 // Packet implements PacketWatcher: FIN and SYN retransmissions of watched
 // endpoints, and keep-alives.
 func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 {
-		if w := d.watch[watchKey{c.ID(), side}]; w != nil {
+	a := e.aux(c)
+	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 && a != nil {
+		if w := a.watch[side]; w != nil {
 			switch {
 			case w.state == tracker.SynSent && seg.Flags&segment.SYN != 0,
 				(w.state == tracker.FinWait1 || w.state == tracker.LastAck) && seg.Flags&segment.FIN != 0:
@@ -154,57 +187,77 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 		}
 	}
 	if c.Class()&reassembly.KeepAlive != 0 && seg.Flags&segment.RST == 0 {
-		k := d.ka[c.ID()]
-		if k == nil || k.side != side {
-			if len(d.ka) >= maxWatched {
+		if a == nil || a.ka == nil || a.ka.side != side {
+			if d.kas >= maxWatched {
 				return
 			}
-			k = &keepAlives{side: side, first: seg.Pkt, firstTime: seg.Time}
-			d.ka[c.ID()] = k
+			if a == nil {
+				a = e.auxOf(c)
+			}
+			if a.ka != nil {
+				d.dropKA(a) // the other side's: answered
+			}
+			a.ka = d.newKA()
+			*a.ka = keepAlives{side: side, first: seg.Pkt, firstTime: seg.Time}
 		}
-		k.n++
-		k.last = seg.Pkt
+		a.ka.n++
+		a.ka.last = seg.Pkt
 		return
 	}
-	if len(d.ka) == 0 {
+	if a == nil || a.ka == nil {
 		return
 	}
-	k := d.ka[c.ID()]
+	k := a.ka
 	switch {
-	case k == nil:
 	case seg.Flags&segment.RST != 0:
 		if k.n >= d.cfg.HalfDeadKeepAlives {
 			k.uid, k.orig, k.resp = c.UID(), c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 			d.halfDead(e, k, seg)
 		}
-		delete(d.ka, c.ID())
+		d.dropKA(a)
 	case side != k.side:
-		delete(d.ka, c.ID()) // answered
+		d.dropKA(a) // answered
 	}
 }
 
 // Transition implements TransitionWatcher: endpoints enter and leave the
 // watched states.
 func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
-	k := watchKey{c.ID(), ev.Side}
-	if w := d.watch[k]; w != nil && w.state == ev.From {
+	a := e.aux(c)
+	var w *watched
+	if a != nil {
+		w = a.watch[ev.Side]
+	}
+	if w != nil && w.state == ev.From {
 		if ev.From == tracker.FinWait2 && ev.To == tracker.Closed && ev.Pkt == 0 && !w.done && !c.Midstream() {
 			d.report(e, w, ev.Time) // the orphan timeout ended it: the peer never sent its FIN
 			d.fire(e)
 		}
-		delete(d.watch, k)
-		d.free = append(d.free, w)
+		a.watch[ev.Side] = nil
+		d.unwatch(w)
+		w = nil
 	}
-	if !watchedState(ev.To) || len(d.watch) >= maxWatched {
+	if !watchedState(ev.To) || d.watched >= maxWatched {
 		return
 	}
 	if ev.To == tracker.SynSent && (ev.From != tracker.Closed || ev.Inferred) {
 		return
 	}
-	w := d.newWatched()
+	if w != nil {
+		d.unwatch(w) // replaced
+	}
+	w = d.newWatched()
 	*w = watched{id: c.ID(), c: c, side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
-	d.watch[k] = w
+	if a == nil {
+		a = e.auxOf(c)
+	}
+	a.watch[ev.Side] = w
+	d.watched++
+	if age, ok := d.ageLimit(w.state); ok {
+		w.due = w.since.Add(age)
+		d.heapPush(w)
+	}
 }
 
 // Done implements DoneWatcher: the connection's endpoints are judged as
@@ -212,37 +265,54 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 // state when the input ends are left to End, so that their finding is
 // dated at the end, not at the last packet.
 func (d *stuck) Done(e *Engine, c *tracker.Conn) {
+	a := e.aux(c)
+	if a == nil {
+		return
+	}
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
-		k := watchKey{c.ID(), s}
-		if w := d.watch[k]; w != nil {
-			if c.Why() == "" && c.State(s) == w.state {
-				w.uid, w.c = c.UID(), nil
-				continue // the input's end (Flush): End judges it
-			}
-			if !w.done && d.isStuck(w, e.Now()) {
-				d.report(e, w, e.Now())
-			}
-			delete(d.watch, k)
-			d.free = append(d.free, w)
+		w := a.watch[s]
+		if w == nil {
+			continue
 		}
+		a.watch[s] = nil
+		if c.Why() == "" && c.State(s) == w.state && w.hidx > 0 {
+			// The input's end (Flush): End judges it by its age.
+			w.uid, w.c, w.left = c.UID(), nil, true
+			continue
+		}
+		if !w.done && d.isStuck(w, e.Now()) {
+			d.report(e, w, e.Now())
+		}
+		d.unwatch(w)
 	}
 	d.fire(e)
-	if k := d.ka[c.ID()]; k != nil {
+	if k := a.ka; k != nil {
 		if k.n >= d.cfg.HalfDeadKeepAlives {
 			k.uid, k.orig, k.resp = c.UID(), c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 			d.kaEnd = append(d.kaEnd, k) // End reports it, at the input's end
+			a.ka = nil
+			d.kas--
+		} else {
+			d.dropKA(a)
 		}
-		delete(d.ka, c.ID())
 	}
 }
 
-// Tick implements Ticker: what has been stuck long enough by now.
+// Tick implements Ticker: what has been stuck long enough by now. Only
+// the endpoints judged by age can become stuck without a packet (the
+// others are judged at their retransmissions): those whose due time has
+// come leave the heap.
 func (d *stuck) Tick(e *Engine, now time.Time) {
 	d.due = d.due[:0]
-	for _, w := range d.watch {
+	for len(d.heap) > 0 && !now.Before(d.heap[0].due) {
+		w := d.heap[0]
+		d.heapRemove(w)
 		if !w.done && d.isStuck(w, now) {
 			d.due = append(d.due, w)
 		}
+	}
+	if len(d.due) == 0 {
+		return
 	}
 	slices.SortFunc(d.due, func(a, b *watched) int {
 		if c := a.since.Compare(b.since); c != 0 {
@@ -257,6 +327,82 @@ func (d *stuck) Tick(e *Engine, now time.Time) {
 		d.report(e, w, now)
 	}
 	d.fire(e)
+	for _, w := range d.due {
+		if w.left {
+			d.unwatch(w)
+		}
+	}
+	d.due = d.due[:0]
+}
+
+// ageLimit returns the age at which an endpoint in state s is stuck, if
+// its age is what judges it.
+func (d *stuck) ageLimit(s tracker.State) (time.Duration, bool) {
+	switch s {
+	case tracker.CloseWait:
+		return d.cfg.CloseWaitAge, true
+	case tracker.FinWait2:
+		return d.cfg.FinWait2Age, true
+	}
+	return 0, false
+}
+
+// The deadline heap: a binary min-heap of the endpoints judged by age,
+// on their due time, each knowing its place (hidx) so that one leaving
+// its state is removed at once.
+
+func (d *stuck) heapPush(w *watched) {
+	d.heap = append(d.heap, w)
+	w.hidx = len(d.heap)
+	d.heapUp(len(d.heap) - 1)
+}
+
+func (d *stuck) heapRemove(w *watched) {
+	i, last := w.hidx-1, len(d.heap)-1
+	w.hidx = 0
+	if i != last {
+		d.heap[i] = d.heap[last]
+		d.heap[i].hidx = i + 1
+	}
+	d.heap[last] = nil
+	d.heap = d.heap[:last]
+	if i < last {
+		d.heapDown(i)
+		d.heapUp(i)
+	}
+}
+
+func (d *stuck) heapUp(i int) {
+	h := d.heap
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h[i].due.Before(h[p].due) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		h[i].hidx, h[p].hidx = i+1, p+1
+		i = p
+	}
+}
+
+func (d *stuck) heapDown(i int) {
+	h := d.heap
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].due.Before(h[l].due) {
+			m = r
+		}
+		if !h[m].due.Before(h[i].due) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		h[i].hidx, h[m].hidx = i+1, m+1
+		i = m
+	}
 }
 
 // End implements Ender.
