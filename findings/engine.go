@@ -139,10 +139,13 @@ type Engine struct {
 	last     time.Time // the latest packet's time: where the input ends
 	pkt      uint64    // the packet being handled; 0 for timers
 	nextTick time.Time
-	open     map[episodeKey]*Finding
-	conns    auxSlab // the detectors' per-connection records (conns.go)
-	fired    int
-	closed   bool
+	// now, last and nextTick as nanos gives them, for the comparisons
+	// made on every packet.
+	nowNs, lastNs, nextTickNs int64
+	open                      map[episodeKey]*Finding
+	conns                     auxSlab // the detectors' per-connection records (conns.go)
+	fired                     int
+	closed                    bool
 }
 
 type episodeKey struct{ kind, subject string }
@@ -154,7 +157,8 @@ func NewEngine(sink Sink, tick time.Duration) *Engine {
 	if tick <= 0 {
 		tick = DefaultTick
 	}
-	return &Engine{sink: sink, every: tick, open: make(map[episodeKey]*Finding)}
+	return &Engine{sink: sink, every: tick, open: make(map[episodeKey]*Finding),
+		nowNs: math.MinInt64, lastNs: math.MinInt64, nextTickNs: math.MinInt64}
 }
 
 // Register adds detector d; it sees events from then on.
@@ -223,13 +227,25 @@ func (e *Engine) Now() time.Time { return e.now }
 // a probe decided by silence, or the input's end).
 func (e *Engine) Pkt() uint64 { return e.pkt }
 
+// nanos returns t in Unix nanoseconds, math.MinInt64 for the zero time,
+// so that nanos(t) > nanos(u) when t.After(u) (for capture times, within
+// the years 1678 to 2262).
+func nanos(t time.Time) int64 {
+	if t.IsZero() {
+		return math.MinInt64
+	}
+	return t.UnixNano()
+}
+
 // clock moves the capture clock to t (never backwards) and runs the
 // Tickers that are due.
 func (e *Engine) clock(t time.Time) {
-	if t.After(e.now) {
-		e.now = t
+	if ns := nanos(t); ns > e.nowNs {
+		e.now, e.nowNs = t, ns
 	}
-	e.tick(e.now)
+	if e.nowNs >= e.nextTickNs {
+		e.tick(e.now)
+	}
 }
 
 // tick runs the Tickers if now has reached the next tick.
@@ -239,6 +255,7 @@ func (e *Engine) tick(now time.Time) {
 	}
 	if e.nextTick.IsZero() {
 		e.nextTick = now.Truncate(e.every).Add(e.every)
+		e.nextTickNs = nanos(e.nextTick)
 		return
 	}
 	// Every tick boundary up to now runs, at its own time, so a replay
@@ -255,6 +272,7 @@ func (e *Engine) tick(now time.Time) {
 			w.Tick(e, t)
 		}
 		e.nextTick = t.Add(e.every)
+		e.nextTickNs = nanos(e.nextTick)
 	}
 }
 
@@ -262,7 +280,7 @@ func (e *Engine) tick(now time.Time) {
 // timer's, about to be printed), as Advance would have on a quiet link,
 // without moving the capture clock.
 func (e *Engine) before(t time.Time) {
-	if !t.IsZero() && len(e.tickers) > 0 && !e.nextTick.IsZero() && t.After(e.nextTick) {
+	if len(e.tickers) > 0 && !e.nextTick.IsZero() && nanos(t) > e.nextTickNs {
 		e.tick(t.Add(-time.Nanosecond))
 	}
 }
@@ -273,8 +291,8 @@ const maxTicksAtOnce = 1024
 
 // input notes a packet's time t.
 func (e *Engine) input(t time.Time) {
-	if t.After(e.last) {
-		e.last = t
+	if ns := nanos(t); ns > e.lastNs {
+		e.last, e.lastNs = t, ns
 	}
 }
 
@@ -291,10 +309,20 @@ func (e *Engine) Advance(now time.Time) {
 
 // Packet implements tracker.Observer.
 func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	e.takeFragments(seg.Pkt, time.Time{})
-	e.input(seg.Time)
+	if e.fq != nil {
+		e.takeFragments(seg.Pkt, time.Time{})
+	}
 	e.pkt = seg.Pkt
-	e.clock(seg.Time)
+	// input and clock in one: the capture clock is never behind the
+	// latest packet's time.
+	if ns := nanos(seg.Time); ns > e.nowNs {
+		e.now, e.nowNs, e.last, e.lastNs = seg.Time, ns, seg.Time, ns
+	} else if ns > e.lastNs {
+		e.last, e.lastNs = seg.Time, ns
+	}
+	if e.nowNs >= e.nextTickNs {
+		e.tick(e.now)
+	}
 	for _, w := range e.packets {
 		w.Packet(e, c, seg, side, evs)
 	}
@@ -393,6 +421,10 @@ func (e *Engine) End(f *Finding) {
 		return
 	}
 	delete(e.open, k)
+	if f.fill != nil {
+		f.fill()
+		f.fill = nil
+	}
 	f.ended = true
 	if e.sink != nil {
 		e.sink.Ended(f)
@@ -415,7 +447,7 @@ func (e *Engine) Close() {
 	// it: a live clock moved on by Advance on a quiet link does not
 	// count, so that live and replay agree.
 	if !e.last.IsZero() {
-		e.now = e.last
+		e.now, e.nowNs = e.last, e.lastNs
 	}
 	for _, w := range e.enders {
 		w.End(e)

@@ -71,6 +71,11 @@ type Finding struct {
 
 	seq   int  // order of firing
 	ended bool // Engine.End was called
+	// fill, if set, completes the record (Summary, Evidence,
+	// Explanation) from its detector's counters: Engine.End calls it
+	// before the sink gets the record, so that an episode growing packet
+	// by packet is not described again at every packet.
+	fill func()
 }
 
 // Evidence builds a JSON object with keys in the order they are added:

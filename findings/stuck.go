@@ -85,10 +85,15 @@ type stuckGroup struct {
 	count    int
 	oldest   time.Duration // the oldest endpoint's age when last reported
 	oldSince time.Time     // when the oldest endpoint entered its state
-	oldUID   string
-	samples  []string
+	hasOld   bool
+	oldUID   tracker.UID
+	samples  []tracker.UID
 	pkts     []uint64
 	rexmits  int
+	// The endpoint counted last, for the explanation.
+	state tracker.State
+	side  tracker.Side
+	local netip.AddrPort
 }
 
 type stuck struct {
@@ -433,9 +438,13 @@ func (d *stuck) recount(w *watched) {
 		if w.lastTime.After(g.f.LastTime) {
 			g.f.LastTime = w.lastTime
 		}
-		d.describe(g, w)
+		g.last(w)
 	}
 }
+
+// last notes w as the endpoint counted last: the record is described
+// from it when it fires and when it ends (Finding.fill).
+func (g *stuckGroup) last(w *watched) { g.state, g.side, g.local = w.state, w.side, w.local }
 
 // isStuck says whether w counts as stuck at now.
 func (d *stuck) isStuck(w *watched, now time.Time) bool {
@@ -458,6 +467,7 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	g := d.groups[k]
 	if g == nil || g.f.ended {
 		g = &stuckGroup{f: &Finding{Kind: kind, Severity: Warning, Subject: subj, FirstTime: w.since, FirstPkt: w.sincePkt}}
+		g.f.fill = func() { d.describe(g) }
 		d.groups[k] = g
 	}
 	g.count++
@@ -465,12 +475,12 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	// The oldest is the endpoint that entered its state first (ties: the
 	// first reported, in the order Tick sorts them), whatever tick
 	// reported it.
-	if g.oldUID == "" || w.since.Before(g.oldSince) {
-		g.oldSince, g.oldUID = w.since, w.uidOf().String()
+	if !g.hasOld || w.since.Before(g.oldSince) {
+		g.oldSince, g.oldUID, g.hasOld = w.since, w.uidOf(), true
 	}
 	g.oldest = now.Sub(g.oldSince)
 	if len(g.samples) < maxSamples {
-		g.samples = append(g.samples, w.uidOf().String())
+		g.samples = append(g.samples, w.uidOf())
 		g.pkts = append(g.pkts, w.sincePkt)
 	}
 	if w.since.Before(g.f.FirstTime) {
@@ -484,7 +494,7 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 		last = en
 	}
 	g.f.LastTime, g.f.LastPkt = last, max(w.lastPkt, w.sincePkt)
-	d.describe(g, w)
+	g.last(w)
 	if g.f.FireTime.IsZero() && !slices.Contains(d.toFire, g) {
 		d.toFire = append(d.toFire, g)
 	}
@@ -494,6 +504,7 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 // opened them is counted: the marker tells the batch's count.
 func (d *stuck) fire(e *Engine) {
 	for _, g := range d.toFire {
+		d.describe(g)
 		e.Fire(g.f)
 	}
 	d.toFire = d.toFire[:0]
@@ -523,14 +534,25 @@ func sideName(s tracker.Side) string {
 	return "server"
 }
 
-// describe fills in g's record; w is the endpoint just counted.
-func (d *stuck) describe(g *stuckGroup, w *watched) {
+// describe fills in g's record, from its counters and the endpoint
+// counted last.
+func (d *stuck) describe(g *stuckGroup) {
 	f := g.f
+	w := struct {
+		state tracker.State
+		side  tracker.Side
+		local netip.AddrPort
+	}{g.state, g.side, g.local}
+	oldUID := g.oldUID.String()
+	samples := make([]string, len(g.samples))
+	for i, u := range g.samples {
+		samples[i] = u.String()
+	}
 	f.Evidence.Reset()
 	f.Evidence.Int("connections", int64(g.count)).
 		Str("state", w.state.String()).
 		Str("oldest_age", g.oldest.Round(time.Millisecond).String()).
-		Str("oldest_uid", g.oldUID)
+		Str("oldest_uid", oldUID)
 	var th []any
 	switch w.state {
 	case tracker.CloseWait:
@@ -541,29 +563,29 @@ func (d *stuck) describe(g *stuckGroup, w *watched) {
 		f.Evidence.Int("retransmits", int64(g.rexmits))
 		th = []any{"retransmits", d.cfg.StuckRetransmits}
 	}
-	f.Evidence.Strs("sample_uids", g.samples).Uints("since_pkts", g.pkts).Threshold(th...)
+	f.Evidence.Strs("sample_uids", samples).Uints("since_pkts", g.pkts).Threshold(th...)
 	who := sideName(w.side)
 	conns := Num(g.count) + " " + Plural(g.count, "connection", "connections")
 	switch w.state {
 	case tracker.CloseWait:
 		f.Summary = fmt.Sprintf("%s in CLOSE-WAIT, the oldest for %s", conns, Seconds(g.oldest))
 		f.Explanation = fmt.Sprintf("%s held %s in CLOSE-WAIT for %s or longer (the oldest %s, %s): the peer closed, the %s's kernel acknowledged its FIN, and the %s application never called close(). A socket leak: each one holds a file descriptor and its buffers until the process exits.",
-			f.Subject, conns, Seconds(d.cfg.CloseWaitAge), Seconds(g.oldest), g.oldUID, who, who)
+			f.Subject, conns, Seconds(d.cfg.CloseWaitAge), Seconds(g.oldest), oldUID, who, who)
 		f.Advice = "Find the process holding the sockets (ss -tanp state close-wait) and fix the code path that returns without closing the connection: close it on EOF (read returned 0), on errors and on timeouts, e.g. with defer/finally. Restarting the process only hides the leak."
 	case tracker.FinWait2:
 		f.Summary = fmt.Sprintf("%s in FIN-WAIT-2 with no FIN from the peer, the oldest for %s", conns, Seconds(g.oldest))
 		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-2 (the oldest %s, %s for %s; threshold %s, or the orphan timeout): it closed its side and its FIN was acknowledged, but the peer never sent its own FIN. The peer's application is in CLOSE-WAIT and has not called close().",
-			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
+			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
 		f.Advice = "Look at the peer application: it must close its socket when it reads EOF. On this host, net.ipv4.tcp_fin_timeout bounds how long an orphaned FIN-WAIT-2 is kept."
 	case tracker.FinWait1:
 		f.Summary = fmt.Sprintf("%s in FIN-WAIT-1, FINs retransmitted %s times to silent peers", conns, Num(g.rexmits))
 		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-1 (the oldest %s, %s, for %s): each closed its side and retransmitted its FIN without an acknowledgment, %s retransmissions in all. The peers no longer answer: gone, unreachable, or a firewall drops the segments.",
-			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
+			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Check whether the peer is still reachable (a firewall or NAT entry that expired, a host that went away). The kernel gives up after net.ipv4.tcp_orphan_retries retransmissions; many such sockets at once point to peers that vanish without a RST."
 	case tracker.LastAck:
 		f.Summary = fmt.Sprintf("%s in LAST-ACK, FINs retransmitted %s times", conns, Num(g.rexmits))
 		f.Explanation = fmt.Sprintf("%s held %s in LAST-ACK (the oldest %s, %s, for %s): each answered its peer's close with its own FIN and retransmitted it without getting the final ACK, %s retransmissions in all. The peer has gone, or its ACKs are dropped on the way.",
-			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
+			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Look for a firewall or NAT dropping the peer's final ACK, or a peer that vanished after sending its FIN. The socket is freed after its retransmissions run out."
 	case tracker.SynSent:
 		their := Plural(g.count, "its", "their")

@@ -61,8 +61,12 @@ type floodSvc struct {
 }
 
 func newSynFlood(cfg Config) *synFlood {
-	return &synFlood{threshold: cfg.SynFloodHalfOpen, length: cfg.SynFloodWindow,
+	d := &synFlood{threshold: cfg.SynFloodHalfOpen, length: cfg.SynFloodWindow,
 		svcs: newGenMap[netip.AddrPort, floodSvc](maxFloodServices)}
+	// A service dropped from the table with no episode open is held by
+	// nothing else: its record, and its buffers, serve another service.
+	d.svcs.spare = func(s *floodSvc) bool { return s.f == nil }
+	return d
 }
 
 func (d *synFlood) Name() string { return KindSynFlood }
@@ -71,7 +75,10 @@ func (d *synFlood) svc(c *tracker.Conn, create bool) *floodSvc {
 	k := c.Addr(tracker.Resp)
 	s := d.svcs.get(k)
 	if s == nil && create {
-		s = &floodSvc{win: newWindow(d.length)}
+		s = d.svcs.newValue()
+		src, samples := s.sources, s.samples[:0]
+		src.reset()
+		*s = floodSvc{win: newWindow(d.length), sources: src, samples: samples}
 		d.svcs.put(k, s)
 	}
 	return s
@@ -106,7 +113,8 @@ func (d *synFlood) open(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	s.win.advance(ev.Time)
 	if s.win.sum() == 0 && s.f == nil {
 		// A new stretch of activity.
-		s.attempts, s.halfOpen, s.peak, s.completed, s.sources = 0, 0, 0, 0, distinct{}
+		s.attempts, s.halfOpen, s.peak, s.completed = 0, 0, 0, 0
+		s.sources.reset()
 		s.first, s.firstPkt = ev.Time, ev.Pkt
 	}
 	s.win.add(ev.Time, 1)
