@@ -14,6 +14,7 @@ type genMap[K comparable, V any] struct {
 	// allocating one.
 	spare func(*V) bool
 	pool  []*V
+	slab  slab[V]
 }
 
 func newGenMap[K comparable, V any](limit int) *genMap[K, V] {
@@ -53,7 +54,7 @@ func (g *genMap[K, V]) newValue() *V {
 		g.pool = g.pool[:n-1]
 		return v
 	}
-	return new(V)
+	return g.slab.get()
 }
 
 func (g *genMap[K, V]) put(k K, v *V) {

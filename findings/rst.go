@@ -104,8 +104,8 @@ const (
 type rstDetector struct {
 	cfg   Config
 	first [rstFirstSlots]rstFirst
-	n     int        // records in use (followed, gone or pending): at most maxRSTConns
-	pool  []*rstConn // free records
+	n     int           // records in use (followed, gone or pending): at most maxRSTConns
+	pool  slab[rstConn] // the records
 	// gone holds the connections that left the tracker's table after an
 	// accepted RST (a stray may still come from their claimed sender),
 	// the oldest first out of goneQ (a ring of goneN ids from goneAt).
@@ -169,12 +169,7 @@ func (d *rstDetector) newConn() *rstConn {
 		return nil
 	}
 	d.n++
-	if n := len(d.pool); n > 0 {
-		rc := d.pool[n-1]
-		d.pool = d.pool[:n-1]
-		return rc
-	}
-	return new(rstConn)
+	return d.pool.get()
 }
 
 // release returns rc to the pool once nothing holds it.
@@ -182,8 +177,7 @@ func (d *rstDetector) release(rc *rstConn) {
 	if rc.live || rc.pending || rc.gone {
 		return
 	}
-	*rc = rstConn{}
-	d.pool = append(d.pool, rc)
+	d.pool.put(rc)
 	d.n--
 }
 

@@ -101,29 +101,19 @@ type stuck struct {
 	watched int        // endpoints watched: at most maxWatched
 	kas     int        // connections with keep-alives counted: at most maxWatched
 	heap    []*watched // the endpoints judged by age, the first due first
-	groups  map[episodeKey]*stuckGroup
+	groups  map[stuckKey]*stuckGroup
 	kaEnd   []*keepAlives // half-dead connections left at the input's end
-	free    []*watched    // entries to reuse: no allocation per connection
-	kaFree  []*keepAlives
+	pool    slab[watched] // no allocation per connection
+	kaPool  slab[keepAlives]
 	due     []*watched    // scratch for Tick
 	toFire  []*stuckGroup // episodes opened by the current batch
 }
 
 func newStuck(cfg Config) *stuck {
-	return &stuck{cfg: cfg, groups: make(map[episodeKey]*stuckGroup)}
+	return &stuck{cfg: cfg, groups: make(map[stuckKey]*stuckGroup)}
 }
 
 func (d *stuck) Name() string { return "stuck-states" }
-
-// newWatched returns an entry, reused if one is free.
-func (d *stuck) newWatched() *watched {
-	if n := len(d.free); n > 0 {
-		w := d.free[n-1]
-		d.free = d.free[:n-1]
-		return w
-	}
-	return new(watched)
-}
 
 // unwatch stops watching w and frees it.
 func (d *stuck) unwatch(w *watched) {
@@ -131,25 +121,18 @@ func (d *stuck) unwatch(w *watched) {
 		d.heapRemove(w)
 	}
 	d.watched--
-	*w = watched{}
-	d.free = append(d.free, w)
+	d.pool.put(w)
 }
 
-// newKA returns a keep-alive count, reused if one is free.
+// newKA returns a keep-alive count.
 func (d *stuck) newKA() *keepAlives {
 	d.kas++
-	if n := len(d.kaFree); n > 0 {
-		k := d.kaFree[n-1]
-		d.kaFree = d.kaFree[:n-1]
-		return k
-	}
-	return new(keepAlives)
+	return d.kaPool.get()
 }
 
 // dropKA forgets a's keep-alive count.
 func (d *stuck) dropKA(a *connAux) {
-	*a.ka = keepAlives{}
-	d.kaFree = append(d.kaFree, a.ka)
+	d.kaPool.put(a.ka)
 	a.ka = nil
 	d.kas--
 }
@@ -251,7 +234,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	if w != nil {
 		d.unwatch(w) // replaced
 	}
-	w = d.newWatched()
+	w = d.pool.get()
 	*w = watched{id: c.ID(), c: c, side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
 	if a == nil {
@@ -431,8 +414,7 @@ func cmpU64(a, b uint64) int {
 
 // recount updates the record w counts in with one more retransmission.
 func (d *stuck) recount(w *watched) {
-	kind, subj := d.subject(w)
-	if g := d.groups[episodeKey{kind, subj}]; g != nil && !g.f.ended {
+	if g := d.groups[d.subject(w)]; g != nil && !g.f.ended {
 		g.rexmits++
 		g.f.LastPkt = w.lastPkt
 		if w.lastTime.After(g.f.LastTime) {
@@ -462,11 +444,10 @@ func (d *stuck) isStuck(w *watched, now time.Time) bool {
 // report counts w in its kind's episode on its subject, firing it if new.
 func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	w.done = true
-	kind, subj := d.subject(w)
-	k := episodeKey{kind, subj}
+	k := d.subject(w)
 	g := d.groups[k]
 	if g == nil || g.f.ended {
-		g = &stuckGroup{f: &Finding{Kind: kind, Severity: Warning, Subject: subj, FirstTime: w.since, FirstPkt: w.sincePkt}}
+		g = &stuckGroup{f: &Finding{Kind: k.kind, Severity: Warning, Subject: k.subj.String(), FirstTime: w.since, FirstPkt: w.sincePkt}}
 		g.f.fill = func() { d.describe(g) }
 		d.groups[k] = g
 	}
@@ -510,21 +491,35 @@ func (d *stuck) fire(e *Engine) {
 	d.toFire = d.toFire[:0]
 }
 
-func (d *stuck) subject(w *watched) (kind, subj string) {
+// stuckKey is an episode's kind and subject.
+type stuckKey struct {
+	kind string // a Kind constant
+	subj pileKey
+}
+
+// subject returns w's episode: its kind and the host or service it is
+// grouped by.
+func (d *stuck) subject(w *watched) stuckKey {
+	host := func(ap netip.AddrPort) pileKey {
+		return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), 0), host: true}
+	}
+	svc := func(ap netip.AddrPort) pileKey {
+		return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())}
+	}
 	switch w.state {
 	case tracker.CloseWait:
 		if w.side == tracker.Orig {
-			return KindCloseWaitLeak, Host(w.local.Addr())
+			return stuckKey{KindCloseWaitLeak, host(w.local)}
 		}
-		return KindCloseWaitLeak, Service(w.server)
+		return stuckKey{KindCloseWaitLeak, svc(w.server)}
 	case tracker.SynSent:
-		return KindSynSentStuck, Service(w.server)
+		return stuckKey{KindSynSentStuck, svc(w.server)}
 	case tracker.FinWait1:
-		return KindFinWait1Stuck, Host(w.local.Addr())
+		return stuckKey{KindFinWait1Stuck, host(w.local)}
 	case tracker.FinWait2:
-		return KindFinWait2Stuck, Host(w.local.Addr())
+		return stuckKey{KindFinWait2Stuck, host(w.local)}
 	}
-	return KindLastAckStuck, Host(w.local.Addr())
+	return stuckKey{KindLastAckStuck, host(w.local)}
 }
 
 func sideName(s tracker.Side) string {
