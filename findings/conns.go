@@ -24,9 +24,14 @@ var auxKey = tracker.NewAuxKey()
 // connAux is one connection's state in the detectors. Each field belongs
 // to one detector.
 type connAux struct {
-	rst   *rstConn    // rst.go: from the connection's second packet on
+	// rst.go: what each side's packets showed, from the connection's
+	// second packet on (rstOn), and its RSTs from the first one on.
+	learn [2]ttlLearn
+	rstOn bool
+	rst   *rstConn
 	watch [2]*watched // stuck.go: a side in a state that may get stuck
 	ka    *keepAlives // stuck.go: a side's unanswered keep-alives
+	_     [8]byte     // to 64 bytes: a record is one cache line of its chunk
 }
 
 // auxChunk is how many records one slab chunk holds: records never move

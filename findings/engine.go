@@ -144,6 +144,7 @@ type Engine struct {
 	nowNs, lastNs, nextTickNs int64
 	open                      map[episodeKey]*Finding
 	conns                     auxSlab // the detectors' per-connection records (conns.go)
+	std                       *std    // the standard detectors' fast path (std.go), or nil
 	fired                     int
 	closed                    bool
 }
@@ -280,10 +281,12 @@ func (e *Engine) tick(now time.Time) {
 // timer's, about to be printed), as Advance would have on a quiet link,
 // without moving the capture clock.
 func (e *Engine) before(t time.Time) {
-	if len(e.tickers) > 0 && !e.nextTick.IsZero() && nanos(t) > e.nextTickNs {
-		e.tick(t.Add(-time.Nanosecond))
+	if e.nextTickNs != math.MinInt64 && len(e.tickers) > 0 && nanos(t) > e.nextTickNs {
+		e.tickBefore(t)
 	}
 }
+
+func (e *Engine) tickBefore(t time.Time) { e.tick(t.Add(-time.Nanosecond)) }
 
 // maxTicksAtOnce bounds the tick boundaries run for one step of the
 // capture clock (a gap of over 17 minutes at the default tick).
@@ -323,10 +326,16 @@ func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 	if e.nowNs >= e.nextTickNs {
 		e.tick(e.now)
 	}
-	for _, w := range e.packets {
-		w.Packet(e, c, seg, side, evs)
+	if e.std != nil {
+		e.std.packet(e, c, seg, side, evs)
+	} else {
+		for _, w := range e.packets {
+			w.Packet(e, c, seg, side, evs)
+		}
 	}
-	e.transitionsOf(c, evs)
+	if len(evs) > 0 {
+		e.transitionsOf(c, evs)
+	}
 }
 
 // Events implements tracker.Observer.
@@ -343,18 +352,27 @@ func (e *Engine) transitionsOf(c *tracker.Conn, evs []tracker.Event) {
 		return
 	}
 	for i := range evs {
-		if evs[i].Kind == tracker.Transition {
-			for _, w := range e.transitions {
-				w.Transition(e, c, &evs[i])
-			}
+		if evs[i].Kind != tracker.Transition {
+			continue
+		}
+		if e.std != nil {
+			e.std.transition(e, c, &evs[i])
+			continue
+		}
+		for _, w := range e.transitions {
+			w.Transition(e, c, &evs[i])
 		}
 	}
 }
 
 // Done implements tracker.Observer.
 func (e *Engine) Done(c *tracker.Conn) {
-	for _, w := range e.dones {
-		w.Done(e, c)
+	if e.std != nil {
+		e.std.done(e, c)
+	} else {
+		for _, w := range e.dones {
+			w.Done(e, c)
+		}
 	}
 	e.auxFree(c)
 }

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/benchgen"
@@ -153,5 +154,13 @@ func BenchmarkEngineMix(b *testing.B) {
 			b.ReportMetric(float64(allocs)/float64(b.N)/float64(len(segs)), "allocs/packet")
 			b.ReportMetric(0, "ns/op")
 		})
+	}
+}
+
+// TestConnAuxSize: a connection record fills one cache line, so that a
+// packet costs one cache miss at most in the detectors.
+func TestConnAuxSize(t *testing.T) {
+	if n := unsafe.Sizeof(connAux{}); n != 64 {
+		t.Errorf("connAux is %d bytes, want 64", n)
 	}
 }

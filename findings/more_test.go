@@ -328,7 +328,7 @@ func TestMoreBounded(t *testing.T) {
 	if n := st.watched; n > maxWatched {
 		t.Errorf("stuck: %d endpoints watched, cap %d", n, maxWatched)
 	}
-	if n := rs.n; n > maxRSTConns {
+	if n := rs.followed; n > maxRSTConns {
 		t.Errorf("rst: %d connections, cap %d", n, maxRSTConns)
 	}
 	if n := tw.piles.len(); n > maxPileKeys {

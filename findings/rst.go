@@ -57,21 +57,28 @@ const (
 	ipidJump        = 1024    // an IP ID this far from the sender's sequence
 )
 
-// ttlSide is what one side's packets showed.
+// ttlLearn is what one side's packets showed: kept, for every connection
+// followed, in the connection's record (connAux.learn), the only memory
+// a packet without RST touches.
+type ttlLearn struct {
+	seen     bool
+	accepted bool // its RST was accepted: the sender is gone
+	lo, hi   uint8
+	ipid     uint16
+	ipidSeq  uint8 // consecutive small IP ID steps (it stops counting at 255)
+}
+
+// ttlSide is one side's latest RST.
 type ttlSide struct {
-	seen       bool
-	lo, hi     uint8
-	ipid       uint16
-	ipidSeq    int // consecutive small IP ID steps
 	rstPkt     uint64
 	rstTime    time.Time
 	rstTTL     uint8
 	rstClass   RSTClass
 	rstIPIDOff bool
 	suspect    bool // rstPkt is a TTL suspect awaiting judgement
-	accepted   bool // rstPkt was accepted: the sender is gone
 }
 
+// rstConn is a connection's RSTs, from its first one on.
 type rstConn struct {
 	uid   tracker.UID
 	side  [2]ttlSide
@@ -79,19 +86,31 @@ type rstConn struct {
 	// orig and resp are the connection's endpoints, for the explanation
 	// ("10.0.0.1:4000 → 10.0.0.2:80"); set at its first RST.
 	orig, resp netip.AddrPort
+	// aux is the connection's record while it is in the tracker's
+	// table; learn a copy of its learn once it left.
+	aux   *connAux
+	learn [2]ttlLearn
 	// Where the record is held: it returns to the pool when none holds it.
 	live    bool // in its connection's record (connAux.rst)
 	pending bool // in rstDetector.pending
 	gone    bool // in rstDetector.gone
 }
 
+// l returns what side s's packets showed.
+func (rc *rstConn) l(s tracker.Side) *ttlLearn {
+	if rc.aux != nil {
+		return &rc.aux.learn[s]
+	}
+	return &rc.learn[s]
+}
+
 // rstFirst holds what the first packet of a connection showed, until a
-// second packet gives the connection a record: a flood of one-packet
+// second packet makes the connection followed: a flood of one-packet
 // connections (spoofed SYNs) costs nothing here.
 type rstFirst struct {
 	id   uint64 // connection number; 0: free
 	side tracker.Side
-	ts   ttlSide
+	ts   ttlLearn
 }
 
 const (
@@ -102,10 +121,10 @@ const (
 )
 
 type rstDetector struct {
-	cfg   Config
-	first [rstFirstSlots]rstFirst
-	n     int           // records in use (followed, gone or pending): at most maxRSTConns
-	pool  slab[rstConn] // the records
+	cfg      Config
+	first    [rstFirstSlots]rstFirst
+	followed int           // connections followed (connAux.rstOn): at most maxRSTConns
+	pool     slab[rstConn] // the RST records
 	// gone holds the connections that left the tracker's table after an
 	// accepted RST (a stray may still come from their claimed sender),
 	// the oldest first out of goneQ (a ring of goneN ids from goneAt).
@@ -163,14 +182,8 @@ func (d *rstDetector) Notes() []string {
 	return []string{b.String()}
 }
 
-// newConn returns a zero record, or nil at the cap.
-func (d *rstDetector) newConn() *rstConn {
-	if d.n >= maxRSTConns {
-		return nil
-	}
-	d.n++
-	return d.pool.get()
-}
+// newConn returns a zero RST record.
+func (d *rstDetector) newConn() *rstConn { return d.pool.get() }
 
 // release returns rc to the pool once nothing holds it.
 func (d *rstDetector) release(rc *rstConn) {
@@ -178,16 +191,12 @@ func (d *rstDetector) release(rc *rstConn) {
 		return
 	}
 	d.pool.put(rc)
-	d.n--
 }
 
 // Packet implements PacketWatcher.
 func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	var rc *rstConn
-	if a := e.aux(c); a != nil {
-		rc = a.rst
-	}
-	if rc == nil {
+	a := e.aux(c)
+	if a == nil || !a.rstOn {
 		sl := &d.first[c.ID()%rstFirstSlots]
 		var from *rstFirst
 		switch {
@@ -198,26 +207,35 @@ func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, s
 			from = sl
 		case seg.Flags&segment.RST == 0:
 			*sl = rstFirst{id: c.ID(), side: side}
-			d.learn(&sl.ts, seg)
+			learn(&sl.ts, seg)
 			return
 		}
-		if rc = d.newConn(); rc == nil {
+		if d.followed >= maxRSTConns {
 			return // at the cap: not followed
 		}
+		d.followed++
+		if a == nil {
+			a = e.auxOf(c)
+		}
+		a.rstOn = true
 		if from != nil {
-			rc.side[from.side] = from.ts
+			a.learn[from.side] = from.ts
 			*from = rstFirst{}
 		}
-		rc.live = true
-		e.auxOf(c).rst = rc
 	}
-	ts := &rc.side[side]
+	l := &a.learn[side]
 	if seg.Flags&segment.RST == 0 {
-		if ts.accepted && (seg.PayloadLen > 0 || seg.Flags&segment.FIN != 0) {
-			d.stillTalking(e, c.UID(), rc, side, seg.Pkt)
+		if l.accepted && (seg.PayloadLen > 0 || seg.Flags&segment.FIN != 0) {
+			d.stillTalking(e, c.UID(), a.rst, side, seg.Pkt)
 		}
-		d.learn(ts, seg)
+		learn(l, seg)
 		return
+	}
+	rc := a.rst
+	if rc == nil {
+		rc = d.newConn()
+		rc.aux, rc.live = a, true
+		a.rst = rc
 	}
 	d.onRST(e, c, rc, seg, side, evs)
 }
@@ -226,12 +244,18 @@ func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, s
 // RST is remembered for the strays after it (the oldest forgotten first).
 func (d *rstDetector) Done(e *Engine, c *tracker.Conn) {
 	a := e.aux(c)
-	if a == nil || a.rst == nil {
+	if a == nil || !a.rstOn {
 		return
 	}
+	a.rstOn = false
+	d.followed--
 	rc := a.rst
-	a.rst, rc.live = nil, false
-	if rc.side[0].accepted || rc.side[1].accepted {
+	if rc == nil {
+		return
+	}
+	rc.learn, rc.aux, rc.live = a.learn, nil, false
+	a.rst = nil
+	if rc.learn[0].accepted || rc.learn[1].accepted {
 		if d.goneN == maxRSTGone {
 			old := d.gone[d.goneQ[d.goneAt]]
 			delete(d.gone, d.goneQ[d.goneAt])
@@ -250,19 +274,21 @@ func (d *rstDetector) Done(e *Engine, c *tracker.Conn) {
 	d.release(rc)
 }
 
-// learn widens side ts's TTL range and follows its IP IDs.
-func (d *rstDetector) learn(ts *ttlSide, seg *segment.Segment) {
-	if !ts.seen {
-		ts.seen, ts.lo, ts.hi, ts.ipid = true, seg.TTL, seg.TTL, seg.IPID
+// learn widens side l's TTL range and follows its IP IDs.
+func learn(l *ttlLearn, seg *segment.Segment) {
+	if !l.seen {
+		l.seen, l.lo, l.hi, l.ipid = true, seg.TTL, seg.TTL, seg.IPID
 		return
 	}
-	ts.lo, ts.hi = min(ts.lo, seg.TTL), max(ts.hi, seg.TTL)
-	if step := seg.IPID - ts.ipid; seg.IPID != 0 && step > 0 && step < 64 {
-		ts.ipidSeq++
+	l.lo, l.hi = min(l.lo, seg.TTL), max(l.hi, seg.TTL)
+	if step := seg.IPID - l.ipid; seg.IPID != 0 && step > 0 && step < 64 {
+		if l.ipidSeq < 255 {
+			l.ipidSeq++
+		}
 	} else {
-		ts.ipidSeq = 0
+		l.ipidSeq = 0
 	}
-	ts.ipid = seg.IPID
+	l.ipid = seg.IPID
 }
 
 // classify says what RST seg from side s did, from the events it caused.
@@ -304,20 +330,20 @@ func classify(c *tracker.Conn, s tracker.Side, evs []tracker.Event) (RSTClass, i
 func (d *rstDetector) onRST(e *Engine, c *tracker.Conn, rc *rstConn, seg *segment.Segment, s tracker.Side, evs []tracker.Event) {
 	class, delta := classify(c, s, evs)
 	d.counts[classIndex(class)]++
-	ts := &rc.side[s]
+	ts, l := &rc.side[s], rc.l(s)
 	if !rc.orig.IsValid() {
 		rc.uid = c.UID()
 		rc.orig, rc.resp = c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 	}
-	ttlOff := ts.seen && (int(seg.TTL) < int(ts.lo)-d.cfg.RSTTTLDelta || int(seg.TTL) > int(ts.hi)+d.cfg.RSTTTLDelta)
+	ttlOff := l.seen && (int(seg.TTL) < int(l.lo)-d.cfg.RSTTTLDelta || int(seg.TTL) > int(l.hi)+d.cfg.RSTTTLDelta)
 	ipidOff := false
-	if ts.seen && ts.ipidSeq >= 2 && seg.IPID != 0 {
-		step := seg.IPID - ts.ipid
+	if l.seen && l.ipidSeq >= 2 && seg.IPID != 0 {
+		step := seg.IPID - l.ipid
 		ipidOff = step > ipidJump && step < 65536-ipidJump
 	}
 	switch class {
 	case RSTAbortClient, RSTAbortServer, RSTAfterFIN:
-		ts.accepted = true
+		l.accepted = true
 	case RSTRefusal, RSTScannerTeardown:
 		// A scanner's raw SYN and its kernel's RST carry different
 		// TTLs, and a refusal has no earlier packet to compare with.
@@ -351,15 +377,14 @@ func (d *rstDetector) Stray(e *Engine, st *tracker.Stray) {
 		return
 	}
 	rc := d.gone[st.Conn]
-	if rc == nil || !rc.side[st.Side].accepted {
+	if rc == nil || !rc.l(st.Side).accepted {
 		return
 	}
 	d.stillTalking(e, st.UID, rc, st.Side, st.Pkt)
 }
 
 func (d *rstDetector) stillTalking(e *Engine, uid tracker.UID, rc *rstConn, s tracker.Side, pkt uint64) {
-	ts := &rc.side[s]
-	ts.accepted = false
+	rc.l(s).accepted = false
 	if rc.fired {
 		return
 	}
@@ -404,7 +429,8 @@ func (d *rstDetector) judge(e *Engine, rc *rstConn, now time.Time) {
 			continue
 		}
 		ts.suspect = false
-		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %s of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ttlRange(ts.lo, ts.hi)), 0)
+		l := rc.l(s)
+		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %s of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ttlRange(l.lo, l.hi)), 0)
 	}
 }
 
@@ -423,17 +449,17 @@ func (d *rstDetector) injection(e *Engine, rc *rstConn, s tracker.Side, why stri
 	if rc.fired {
 		return
 	}
-	ts := &rc.side[s]
+	ts, l := &rc.side[s], rc.l(s)
 	sev := Warning
 	result := "The receiver ignored it"
-	if ts.accepted || ts.rstClass == RSTAbortClient || ts.rstClass == RSTAbortServer || ts.rstClass == RSTAfterFIN {
+	if l.accepted || ts.rstClass == RSTAbortClient || ts.rstClass == RSTAbortServer || ts.rstClass == RSTAfterFIN {
 		sev, result = Alert, "The receiver accepted it and dropped the connection"
 	}
 	f := &Finding{Kind: KindRSTInjection, Severity: sev, Subject: rc.uid.String(), FirstTime: ts.rstTime, FirstPkt: ts.rstPkt}
 	f.Evidence.Uint("rst_pkt", ts.rstPkt).Str("claimed_sender", sideName(s)).Str("class", string(ts.rstClass)).
 		Int("ttl", int64(ts.rstTTL))
-	if ts.seen {
-		f.Evidence.Int("sender_ttl_min", int64(ts.lo)).Int("sender_ttl_max", int64(ts.hi))
+	if l.seen {
+		f.Evidence.Int("sender_ttl_min", int64(l.lo)).Int("sender_ttl_max", int64(l.hi))
 	}
 	f.Evidence.Bool("ip_id_out_of_sequence", ts.rstIPIDOff)
 	if delta != 0 {
@@ -458,18 +484,19 @@ func (d *rstDetector) middlebox(e *Engine, rc *rstConn, s tracker.Side) {
 		return
 	}
 	a, b := &rc.side[s.Peer()], &rc.side[s]
+	cl, sl := rc.l(tracker.Orig), rc.l(tracker.Resp)
 	f := &Finding{Kind: KindMiddleboxReset, Severity: Warning, Subject: rc.uid.String(), FirstTime: a.rstTime, FirstPkt: a.rstPkt,
 		LastTime: b.rstTime, LastPkt: b.rstPkt}
 	f.Evidence.Uints("rst_pkts", []uint64{a.rstPkt, b.rstPkt}).
 		Int("rst_ttl_"+sideName(s.Peer()), int64(a.rstTTL)).Int("rst_ttl_"+sideName(s), int64(b.rstTTL)).
-		Int("client_ttl_min", int64(rc.side[tracker.Orig].lo)).Int("client_ttl_max", int64(rc.side[tracker.Orig].hi)).
-		Int("server_ttl_min", int64(rc.side[tracker.Resp].lo)).Int("server_ttl_max", int64(rc.side[tracker.Resp].hi)).
+		Int("client_ttl_min", int64(cl.lo)).Int("client_ttl_max", int64(cl.hi)).
+		Int("server_ttl_min", int64(sl.lo)).Int("server_ttl_max", int64(sl.hi)).
 		Str("apart", b.rstTime.Sub(a.rstTime).Round(time.Microsecond).String()).
 		Threshold("ttl_delta", d.cfg.RSTTTLDelta, "window", middleboxWindow)
 	f.Summary = fmt.Sprintf("both directions reset within %s by RSTs with TTLs %d and %d, matching neither endpoint", Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL)
 	f.Explanation = fmt.Sprintf("The connection %s was reset in both directions at once (packets %d and %d, %s apart), each RST in the other endpoint's name but with a TTL (%d, %d) that matches neither endpoint's own packets (client %s, server %s): a device in the middle, such as a firewall or IPS rejecting the traffic with TCP resets, ended it.",
 		rc.desc(), a.rstPkt, b.rstPkt, Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL,
-		ttlRange(rc.side[tracker.Orig].lo, rc.side[tracker.Orig].hi), ttlRange(rc.side[tracker.Resp].lo, rc.side[tracker.Resp].hi))
+		ttlRange(cl.lo, cl.hi), ttlRange(sl.lo, sl.hi))
 	f.Advice = "Find the firewall, IPS or load balancer on the path that rejects this traffic with TCP resets (a 'reject with tcp reset' rule, a protocol or size check) and read its logs for why; the endpoints did nothing wrong."
 	if e.Fire(f) {
 		rc.fired = true
