@@ -15,6 +15,12 @@ type genMap[K comparable, V any] struct {
 	spare func(*V) bool
 	pool  []*V
 	slab  slab[V]
+	// rot counts the rotations; stamp, if set, returns where a value
+	// records the rot of its latest put: a value whose stamp is rot is
+	// in the current generation, so a holder of a pointer to it can use
+	// it without a lookup (which would not move it).
+	rot   uint64
+	stamp func(*V) *uint64
 }
 
 func newGenMap[K comparable, V any](limit int) *genMap[K, V] {
@@ -59,6 +65,7 @@ func (g *genMap[K, V]) newValue() *V {
 
 func (g *genMap[K, V]) put(k K, v *V) {
 	if len(g.cur) >= g.half {
+		g.rot++
 		dropped := g.old
 		g.old = g.cur
 		if dropped == nil {
@@ -76,6 +83,9 @@ func (g *genMap[K, V]) put(k K, v *V) {
 		}
 	}
 	g.cur[k] = v
+	if g.stamp != nil {
+		*g.stamp(v) = g.rot
+	}
 }
 
 // del removes k.

@@ -31,7 +31,7 @@ type connAux struct {
 	rst   *rstConn
 	watch [2]*watched // stuck.go: a side in a state that may get stuck
 	ka    *keepAlives // stuck.go: a side's unanswered keep-alives
-	_     [8]byte     // to 64 bytes: a record is one cache line of its chunk
+	flood *floodSvc   // synflood.go: the service, as last looked up
 }
 
 // auxChunk is how many records one slab chunk holds: records never move
