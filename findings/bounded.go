@@ -8,6 +8,19 @@ package findings
 type genMap[K comparable, V any] struct {
 	half     int
 	cur, old map[K]*V
+	// spare, if set, is called with each value dropped with the old
+	// generation: it reports whether nothing else holds the value (and
+	// may empty it), so that newValue can hand it out again instead of
+	// allocating one.
+	spare func(*V) bool
+	pool  []*V
+	slab  slab[V]
+	// rot counts the rotations; stamp, if set, returns where a value
+	// records the rot of its latest put: a value whose stamp is rot is
+	// in the current generation, so a holder of a pointer to it can use
+	// it without a lookup (which would not move it).
+	rot   uint64
+	stamp func(*V) *uint64
 }
 
 func newGenMap[K comparable, V any](limit int) *genMap[K, V] {
@@ -32,16 +45,47 @@ func (g *genMap[K, V]) getOrNew(k K) *V {
 	if v := g.get(k); v != nil {
 		return v
 	}
-	v := new(V)
+	v := g.newValue()
+	*v = *new(V)
 	g.put(k, v)
 	return v
 }
 
+// newValue returns a value to put: a spare one (as spare left it), or
+// a new zero one.
+func (g *genMap[K, V]) newValue() *V {
+	if n := len(g.pool); n > 0 {
+		v := g.pool[n-1]
+		g.pool[n-1] = nil
+		g.pool = g.pool[:n-1]
+		return v
+	}
+	return g.slab.get()
+}
+
 func (g *genMap[K, V]) put(k K, v *V) {
 	if len(g.cur) >= g.half {
-		g.old, g.cur = g.cur, make(map[K]*V, g.half)
+		g.rot++
+		dropped := g.old
+		g.old = g.cur
+		if dropped == nil {
+			g.cur = make(map[K]*V, g.half)
+		} else {
+			if g.spare != nil {
+				for _, x := range dropped {
+					if g.spare(x) {
+						g.pool = append(g.pool, x)
+					}
+				}
+			}
+			clear(dropped)
+			g.cur = dropped
+		}
 	}
 	g.cur[k] = v
+	if g.stamp != nil {
+		*g.stamp(v) = g.rot
+	}
 }
 
 // del removes k.

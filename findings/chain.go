@@ -21,12 +21,19 @@ func Chain(obs tracker.Observer, e *Engine) tracker.Observer {
 type pre struct{ e *Engine }
 
 func (p pre) catchUp(pkt uint64, t time.Time) {
+	e := p.e
+	if e.fq != nil && e.fq.n.Load() != 0 {
+		p.fragments(pkt, t)
+	}
+	e.before(t)
+}
+
+func (p pre) fragments(pkt uint64, t time.Time) {
 	if pkt == 0 {
 		p.e.takeFragments(0, t) // a timer
 	} else {
 		p.e.takeFragments(pkt, time.Time{})
 	}
-	p.e.before(t)
 }
 
 func (p pre) Packet(_ *tracker.Conn, seg *segment.Segment, _ tracker.Side, _ []tracker.Event) {

@@ -129,12 +129,15 @@ func (c Config) withDefaults() Config {
 func New(cfg Config, sink Sink) *Engine {
 	cfg = cfg.withDefaults()
 	e := NewEngine(sink, cfg.Tick)
-	e.Register(newSynFlood(cfg))
-	e.Register(newScan(cfg))
-	e.Register(newFingerprint(cfg))
-	e.Register(newStuck(cfg))
-	e.Register(newTimeWait(cfg))
-	e.Register(newRST(cfg))
+	s := &std{flood: newSynFlood(cfg), scan: newScan(cfg), fp: newFingerprint(cfg), stuck: newStuck(cfg),
+		tw: newTimeWait(cfg), rst: newRST(cfg)}
+	e.Register(s.flood)
+	e.Register(s.scan)
+	e.Register(s.fp)
+	e.Register(s.stuck)
+	e.Register(s.tw)
+	e.Register(s.rst)
 	e.Register(newFragments(cfg))
+	e.useStd(s)
 	return e
 }

@@ -77,4 +77,20 @@
 // constant amount of memory. Nothing is allocated for an ordinary packet:
 // watchers see segments and transitions through the tracker's own
 // structures.
+//
+// # Cost per packet
+//
+// Per-connection state is reached through the connection's word
+// (tracker.Conn.Aux, conns.go): a 64-byte record per connection followed,
+// from a slab, freed when the connection leaves, so a packet costs an
+// index and at most one cache line, never a map lookup. Records of
+// stuck endpoints, RSTs, keep-alives and the bounded tables' values come
+// from chunked slabs and free lists: connections and sources coming and
+// going allocate nothing once the tables have grown. Stuck ages are
+// judged from a deadline heap, not by walking every endpoint at each
+// tick. New's detectors are called directly (std.go), each only for the
+// events it can use. Evidence growing with an episode is counted as it
+// comes and described when the finding fires and when it ends
+// (Finding.fill). TestEngineAllocsMix holds the engine, over a benchgen
+// mix, to allocations for findings only.
 package findings

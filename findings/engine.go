@@ -139,9 +139,14 @@ type Engine struct {
 	last     time.Time // the latest packet's time: where the input ends
 	pkt      uint64    // the packet being handled; 0 for timers
 	nextTick time.Time
-	open     map[episodeKey]*Finding
-	fired    int
-	closed   bool
+	// now, last and nextTick as nanos gives them, for the comparisons
+	// made on every packet.
+	nowNs, lastNs, nextTickNs int64
+	open                      map[episodeKey]*Finding
+	conns                     auxSlab // the detectors' per-connection records (conns.go)
+	std                       *std    // the standard detectors' fast path (std.go), or nil
+	fired                     int
+	closed                    bool
 }
 
 type episodeKey struct{ kind, subject string }
@@ -153,7 +158,8 @@ func NewEngine(sink Sink, tick time.Duration) *Engine {
 	if tick <= 0 {
 		tick = DefaultTick
 	}
-	return &Engine{sink: sink, every: tick, open: make(map[episodeKey]*Finding)}
+	return &Engine{sink: sink, every: tick, open: make(map[episodeKey]*Finding),
+		nowNs: math.MinInt64, lastNs: math.MinInt64, nextTickNs: math.MinInt64}
 }
 
 // Register adds detector d; it sees events from then on.
@@ -222,13 +228,25 @@ func (e *Engine) Now() time.Time { return e.now }
 // a probe decided by silence, or the input's end).
 func (e *Engine) Pkt() uint64 { return e.pkt }
 
+// nanos returns t in Unix nanoseconds, math.MinInt64 for the zero time,
+// so that nanos(t) > nanos(u) when t.After(u) (for capture times, within
+// the years 1678 to 2262).
+func nanos(t time.Time) int64 {
+	if t.IsZero() {
+		return math.MinInt64
+	}
+	return t.UnixNano()
+}
+
 // clock moves the capture clock to t (never backwards) and runs the
 // Tickers that are due.
 func (e *Engine) clock(t time.Time) {
-	if t.After(e.now) {
-		e.now = t
+	if ns := nanos(t); ns > e.nowNs {
+		e.now, e.nowNs = t, ns
 	}
-	e.tick(e.now)
+	if e.nowNs >= e.nextTickNs {
+		e.tick(e.now)
+	}
 }
 
 // tick runs the Tickers if now has reached the next tick.
@@ -238,6 +256,7 @@ func (e *Engine) tick(now time.Time) {
 	}
 	if e.nextTick.IsZero() {
 		e.nextTick = now.Truncate(e.every).Add(e.every)
+		e.nextTickNs = nanos(e.nextTick)
 		return
 	}
 	// Every tick boundary up to now runs, at its own time, so a replay
@@ -254,6 +273,7 @@ func (e *Engine) tick(now time.Time) {
 			w.Tick(e, t)
 		}
 		e.nextTick = t.Add(e.every)
+		e.nextTickNs = nanos(e.nextTick)
 	}
 }
 
@@ -261,10 +281,12 @@ func (e *Engine) tick(now time.Time) {
 // timer's, about to be printed), as Advance would have on a quiet link,
 // without moving the capture clock.
 func (e *Engine) before(t time.Time) {
-	if !t.IsZero() && len(e.tickers) > 0 && !e.nextTick.IsZero() && t.After(e.nextTick) {
-		e.tick(t.Add(-time.Nanosecond))
+	if e.nextTickNs != math.MinInt64 && len(e.tickers) > 0 && nanos(t) > e.nextTickNs {
+		e.tickBefore(t)
 	}
 }
+
+func (e *Engine) tickBefore(t time.Time) { e.tick(t.Add(-time.Nanosecond)) }
 
 // maxTicksAtOnce bounds the tick boundaries run for one step of the
 // capture clock (a gap of over 17 minutes at the default tick).
@@ -272,8 +294,8 @@ const maxTicksAtOnce = 1024
 
 // input notes a packet's time t.
 func (e *Engine) input(t time.Time) {
-	if t.After(e.last) {
-		e.last = t
+	if ns := nanos(t); ns > e.lastNs {
+		e.last, e.lastNs = t, ns
 	}
 }
 
@@ -290,14 +312,30 @@ func (e *Engine) Advance(now time.Time) {
 
 // Packet implements tracker.Observer.
 func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	e.takeFragments(seg.Pkt, time.Time{})
-	e.input(seg.Time)
-	e.pkt = seg.Pkt
-	e.clock(seg.Time)
-	for _, w := range e.packets {
-		w.Packet(e, c, seg, side, evs)
+	if e.fq != nil {
+		e.takeFragments(seg.Pkt, time.Time{})
 	}
-	e.transitionsOf(c, evs)
+	e.pkt = seg.Pkt
+	// input and clock in one: the capture clock is never behind the
+	// latest packet's time.
+	if ns := nanos(seg.Time); ns > e.nowNs {
+		e.now, e.nowNs, e.last, e.lastNs = seg.Time, ns, seg.Time, ns
+	} else if ns > e.lastNs {
+		e.last, e.lastNs = seg.Time, ns
+	}
+	if e.nowNs >= e.nextTickNs {
+		e.tick(e.now)
+	}
+	if e.std != nil {
+		e.std.packet(e, c, seg, side, evs)
+	} else {
+		for _, w := range e.packets {
+			w.Packet(e, c, seg, side, evs)
+		}
+	}
+	if len(evs) > 0 {
+		e.transitionsOf(c, evs)
+	}
 }
 
 // Events implements tracker.Observer.
@@ -314,19 +352,29 @@ func (e *Engine) transitionsOf(c *tracker.Conn, evs []tracker.Event) {
 		return
 	}
 	for i := range evs {
-		if evs[i].Kind == tracker.Transition {
-			for _, w := range e.transitions {
-				w.Transition(e, c, &evs[i])
-			}
+		if evs[i].Kind != tracker.Transition {
+			continue
+		}
+		if e.std != nil {
+			e.std.transition(e, c, &evs[i])
+			continue
+		}
+		for _, w := range e.transitions {
+			w.Transition(e, c, &evs[i])
 		}
 	}
 }
 
 // Done implements tracker.Observer.
 func (e *Engine) Done(c *tracker.Conn) {
-	for _, w := range e.dones {
-		w.Done(e, c)
+	if e.std != nil {
+		e.std.done(e, c)
+	} else {
+		for _, w := range e.dones {
+			w.Done(e, c)
+		}
 	}
+	e.auxFree(c)
 }
 
 // Probe implements tracker.ProbeObserver.
@@ -391,6 +439,10 @@ func (e *Engine) End(f *Finding) {
 		return
 	}
 	delete(e.open, k)
+	if f.fill != nil {
+		f.fill()
+		f.fill = nil
+	}
 	f.ended = true
 	if e.sink != nil {
 		e.sink.Ended(f)
@@ -413,7 +465,7 @@ func (e *Engine) Close() {
 	// it: a live clock moved on by Advance on a quiet link does not
 	// count, so that live and replay agree.
 	if !e.last.IsZero() {
-		e.now = e.last
+		e.now, e.nowNs = e.last, e.lastNs
 	}
 	for _, w := range e.enders {
 		w.End(e)

@@ -71,12 +71,18 @@ type Finding struct {
 
 	seq   int  // order of firing
 	ended bool // Engine.End was called
+	// fill, if set, completes the record (Summary, Evidence,
+	// Explanation) from its detector's counters: Engine.End calls it
+	// before the sink gets the record, so that an episode growing packet
+	// by packet is not described again at every packet.
+	fill func()
 }
 
 // Evidence builds a JSON object with keys in the order they are added:
 // counts, sample uids, packet numbers, the thresholds that fired.
 type Evidence struct {
-	b []byte
+	b    []byte
+	base int // where the object starts in b: nested objects share their parent's buffer
 }
 
 // JSON returns the object ("{}" when empty).
@@ -91,7 +97,7 @@ func (ev *Evidence) JSON() []byte {
 func (ev *Evidence) Reset() { ev.b = ev.b[:0] }
 
 func (ev *Evidence) key(k string) {
-	if len(ev.b) == 0 {
+	if len(ev.b) == ev.base {
 		ev.b = append(ev.b, '{')
 	} else {
 		ev.b = append(ev.b, ',')
@@ -156,12 +162,20 @@ func (ev *Evidence) Uints(k string, ns []uint64) *Evidence {
 	return ev
 }
 
+// nested builds an object that fill adds to, in ev's buffer.
+func (ev *Evidence) nested(fill func(*Evidence)) {
+	in := Evidence{b: ev.b, base: len(ev.b)}
+	fill(&in)
+	if len(in.b) == in.base {
+		in.b = append(in.b, '{')
+	}
+	ev.b = append(in.b, '}')
+}
+
 // Obj adds a nested object that fill builds.
 func (ev *Evidence) Obj(k string, fill func(*Evidence)) *Evidence {
 	ev.key(k)
-	var in Evidence
-	fill(&in)
-	ev.b = append(ev.b, in.JSON()...)
+	ev.nested(fill)
 	return ev
 }
 
@@ -173,9 +187,7 @@ func (ev *Evidence) Objs(k string, n int, fill func(int, *Evidence)) *Evidence {
 		if i > 0 {
 			ev.b = append(ev.b, ',')
 		}
-		var in Evidence
-		fill(i, &in)
-		ev.b = append(ev.b, in.JSON()...)
+		ev.nested(func(in *Evidence) { fill(i, in) })
 	}
 	ev.b = append(ev.b, ']')
 	return ev

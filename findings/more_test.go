@@ -325,10 +325,10 @@ func TestMoreBounded(t *testing.T) {
 			tr.Handle(&seg)
 		}
 	}
-	if n := len(st.watch); n > maxWatched {
+	if n := st.watched; n > maxWatched {
 		t.Errorf("stuck: %d endpoints watched, cap %d", n, maxWatched)
 	}
-	if n := rs.conns.len(); n > maxRSTConns {
+	if n := rs.followed; n > maxRSTConns {
 		t.Errorf("rst: %d connections, cap %d", n, maxRSTConns)
 	}
 	if n := tw.piles.len(); n > maxPileKeys {

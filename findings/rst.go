@@ -2,6 +2,7 @@ package findings
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strings"
 	"time"
@@ -56,123 +57,238 @@ const (
 	ipidJump        = 1024    // an IP ID this far from the sender's sequence
 )
 
-// ttlSide is what one side's packets showed.
+// ttlLearn is what one side's packets showed: kept, for every connection
+// followed, in the connection's record (connAux.learn), the only memory
+// a packet without RST touches.
+type ttlLearn struct {
+	seen     bool
+	accepted bool // its RST was accepted: the sender is gone
+	lo, hi   uint8
+	ipid     uint16
+	ipidSeq  uint8 // consecutive small IP ID steps (it stops counting at 255)
+}
+
+// ttlSide is one side's latest RST.
 type ttlSide struct {
-	seen       bool
-	lo, hi     uint8
-	ipid       uint16
-	ipidSeq    int // consecutive small IP ID steps
 	rstPkt     uint64
 	rstTime    time.Time
 	rstTTL     uint8
 	rstClass   RSTClass
 	rstIPIDOff bool
 	suspect    bool // rstPkt is a TTL suspect awaiting judgement
-	accepted   bool // rstPkt was accepted: the sender is gone
 }
 
+// rstConn is a connection's RSTs, from its first one on.
 type rstConn struct {
-	id    uint64
 	uid   tracker.UID
 	side  [2]ttlSide
 	fired bool
-	desc  string // "10.0.0.1:4000 → 10.0.0.2:80"
+	// orig and resp are the connection's endpoints, for the explanation
+	// ("10.0.0.1:4000 → 10.0.0.2:80"); set at its first RST.
+	orig, resp netip.AddrPort
+	// aux is the connection's record while it is in the tracker's
+	// table; learn a copy of its learn once it left.
+	aux   *connAux
+	learn [2]ttlLearn
+	// Where the record is held: it returns to the pool when none holds it.
+	live    bool // in its connection's record (connAux.rst)
+	pending bool // in rstDetector.pending
+	gone    bool // in rstDetector.gone
+}
+
+// l returns what side s's packets showed.
+func (rc *rstConn) l(s tracker.Side) *ttlLearn {
+	if rc.aux != nil {
+		return &rc.aux.learn[s]
+	}
+	return &rc.learn[s]
 }
 
 // rstFirst holds what the first packet of a connection showed, until a
-// second packet gives the connection an entry in the table: a flood of
-// one-packet connections (spoofed SYNs) allocates nothing here.
+// second packet makes the connection followed: a flood of one-packet
+// connections (spoofed SYNs) costs nothing here.
 type rstFirst struct {
 	id   uint64 // connection number; 0: free
 	side tracker.Side
-	ts   ttlSide
+	ts   ttlLearn
 }
 
-const rstFirstSlots = 1 << 14
+const (
+	rstFirstSlots = 1 << 14
+	// maxRSTGone bounds the connections remembered after they left the
+	// tracker's table, for the strays after an accepted RST.
+	maxRSTGone = 1 << 12
+)
 
 type rstDetector struct {
-	cfg     Config
-	first   [rstFirstSlots]rstFirst
-	conns   *genMap[uint64, rstConn]
-	pending []*rstConn // with a TTL suspect, in order
-	counts  map[RSTClass]int
+	cfg      Config
+	first    [rstFirstSlots]rstFirst
+	followed int           // connections followed (connAux.rstOn): at most maxRSTConns
+	pool     slab[rstConn] // the RST records
+	// gone holds the connections that left the tracker's table after an
+	// accepted RST (a stray may still come from their claimed sender),
+	// the oldest first out of goneQ (a ring of goneN ids from goneAt).
+	gone          map[uint64]*rstConn
+	goneQ         []uint64
+	goneAt, goneN int
+	pending       []*rstConn // with a TTL suspect, in order
+	counts        [len(RSTClasses)]int
 }
 
 func newRST(cfg Config) *rstDetector {
-	return &rstDetector{cfg: cfg, conns: newGenMap[uint64, rstConn](maxRSTConns), counts: make(map[RSTClass]int)}
+	return &rstDetector{cfg: cfg, gone: make(map[uint64]*rstConn), goneQ: make([]uint64, maxRSTGone)}
 }
 
 func (d *rstDetector) Name() string { return "rst-forensics" }
 
 // Counts returns how many RSTs of each class the detector saw.
-func (d *rstDetector) Counts() map[RSTClass]int { return d.counts }
+func (d *rstDetector) Counts() map[RSTClass]int {
+	m := make(map[RSTClass]int)
+	for i, n := range d.counts {
+		if n > 0 {
+			m[RSTClasses[i]] = n
+		}
+	}
+	return m
+}
 
 // RSTClasses lists the classes in the order notes give them.
 var RSTClasses = [...]RSTClass{RSTRefusal, RSTScannerTeardown, RSTAbortClient, RSTAbortServer, RSTAfterFIN, RSTInWindow, RSTOutOfWindow, RSTIgnored}
 
+// classIndex returns c's index in RSTClasses.
+func classIndex(c RSTClass) int {
+	for i, x := range RSTClasses {
+		if x == c {
+			return i
+		}
+	}
+	return len(RSTClasses) - 1
+}
+
 // Notes implements Noter: "RSTs by class: 3 refusal, 1 abort-client".
 func (d *rstDetector) Notes() []string {
-	if len(d.counts) == 0 {
-		return nil
-	}
 	var b strings.Builder
 	b.WriteString("RSTs by class:")
 	sep := " "
-	for _, c := range RSTClasses {
-		if n := d.counts[c]; n > 0 {
+	for i, c := range RSTClasses {
+		if n := d.counts[i]; n > 0 {
 			fmt.Fprintf(&b, "%s%s %s", sep, Num(n), c)
 			sep = ", "
 		}
 	}
+	if sep == " " {
+		return nil
+	}
 	return []string{b.String()}
+}
+
+// newConn returns a zero RST record.
+func (d *rstDetector) newConn() *rstConn { return d.pool.get() }
+
+// release returns rc to the pool once nothing holds it.
+func (d *rstDetector) release(rc *rstConn) {
+	if rc.live || rc.pending || rc.gone {
+		return
+	}
+	d.pool.put(rc)
 }
 
 // Packet implements PacketWatcher.
 func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	rc := d.conns.get(c.ID())
-	if rc == nil {
+	a := e.aux(c)
+	if a == nil || !a.rstOn {
 		sl := &d.first[c.ID()%rstFirstSlots]
+		var from *rstFirst
 		switch {
 		case c.Packets(tracker.Orig)+c.Packets(tracker.Resp) > 1:
 			if sl.id != c.ID() {
 				return // its first packet's slot was taken: not followed
 			}
-			rc = &rstConn{id: c.ID()}
-			rc.side[sl.side] = sl.ts
-			*sl = rstFirst{}
+			from = sl
 		case seg.Flags&segment.RST == 0:
 			*sl = rstFirst{id: c.ID(), side: side}
-			d.learn(&sl.ts, seg)
+			learn(&sl.ts, seg)
 			return
-		default:
-			rc = &rstConn{id: c.ID()}
 		}
-		d.conns.put(c.ID(), rc)
+		if d.followed >= maxRSTConns {
+			return // at the cap: not followed
+		}
+		d.followed++
+		if a == nil {
+			a = e.auxOf(c)
+		}
+		a.rstOn = true
+		if from != nil {
+			a.learn[from.side] = from.ts
+			*from = rstFirst{}
+		}
 	}
-	ts := &rc.side[side]
+	l := &a.learn[side]
 	if seg.Flags&segment.RST == 0 {
-		if ts.accepted && (seg.PayloadLen > 0 || seg.Flags&segment.FIN != 0) {
-			d.stillTalking(e, c.UID(), rc, side, seg.Pkt)
+		if l.accepted && (seg.PayloadLen > 0 || seg.Flags&segment.FIN != 0) {
+			d.stillTalking(e, c.UID(), a.rst, side, seg.Pkt)
 		}
-		d.learn(ts, seg)
+		learn(l, seg)
 		return
+	}
+	rc := a.rst
+	if rc == nil {
+		rc = d.newConn()
+		rc.aux, rc.live = a, true
+		a.rst = rc
 	}
 	d.onRST(e, c, rc, seg, side, evs)
 }
 
-// learn widens side ts's TTL range and follows its IP IDs.
-func (d *rstDetector) learn(ts *ttlSide, seg *segment.Segment) {
-	if !ts.seen {
-		ts.seen, ts.lo, ts.hi, ts.ipid = true, seg.TTL, seg.TTL, seg.IPID
+// Done implements DoneWatcher: a connection that leaves with an accepted
+// RST is remembered for the strays after it (the oldest forgotten first).
+func (d *rstDetector) Done(e *Engine, c *tracker.Conn) {
+	a := e.aux(c)
+	if a == nil || !a.rstOn {
 		return
 	}
-	ts.lo, ts.hi = min(ts.lo, seg.TTL), max(ts.hi, seg.TTL)
-	if step := seg.IPID - ts.ipid; seg.IPID != 0 && step > 0 && step < 64 {
-		ts.ipidSeq++
-	} else {
-		ts.ipidSeq = 0
+	a.rstOn = false
+	d.followed--
+	rc := a.rst
+	if rc == nil {
+		return
 	}
-	ts.ipid = seg.IPID
+	rc.learn, rc.aux, rc.live = a.learn, nil, false
+	a.rst = nil
+	if rc.learn[0].accepted || rc.learn[1].accepted {
+		if d.goneN == maxRSTGone {
+			old := d.gone[d.goneQ[d.goneAt]]
+			delete(d.gone, d.goneQ[d.goneAt])
+			d.goneAt = (d.goneAt + 1) % maxRSTGone
+			d.goneN--
+			if old != nil {
+				old.gone = false
+				d.release(old)
+			}
+		}
+		d.goneQ[(d.goneAt+d.goneN)%maxRSTGone] = c.ID()
+		d.goneN++
+		d.gone[c.ID()] = rc
+		rc.gone = true
+	}
+	d.release(rc)
+}
+
+// learn widens side l's TTL range and follows its IP IDs.
+func learn(l *ttlLearn, seg *segment.Segment) {
+	if !l.seen {
+		l.seen, l.lo, l.hi, l.ipid = true, seg.TTL, seg.TTL, seg.IPID
+		return
+	}
+	l.lo, l.hi = min(l.lo, seg.TTL), max(l.hi, seg.TTL)
+	if step := seg.IPID - l.ipid; seg.IPID != 0 && step > 0 && step < 64 {
+		if l.ipidSeq < 255 {
+			l.ipidSeq++
+		}
+	} else {
+		l.ipidSeq = 0
+	}
+	l.ipid = seg.IPID
 }
 
 // classify says what RST seg from side s did, from the events it caused.
@@ -213,21 +329,21 @@ func classify(c *tracker.Conn, s tracker.Side, evs []tracker.Event) (RSTClass, i
 
 func (d *rstDetector) onRST(e *Engine, c *tracker.Conn, rc *rstConn, seg *segment.Segment, s tracker.Side, evs []tracker.Event) {
 	class, delta := classify(c, s, evs)
-	d.counts[class]++
-	ts := &rc.side[s]
-	if rc.desc == "" {
+	d.counts[classIndex(class)]++
+	ts, l := &rc.side[s], rc.l(s)
+	if !rc.orig.IsValid() {
 		rc.uid = c.UID()
-		rc.desc = fmt.Sprintf("%s → %s", c.Addr(tracker.Orig), c.Addr(tracker.Resp))
+		rc.orig, rc.resp = c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 	}
-	ttlOff := ts.seen && (int(seg.TTL) < int(ts.lo)-d.cfg.RSTTTLDelta || int(seg.TTL) > int(ts.hi)+d.cfg.RSTTTLDelta)
+	ttlOff := l.seen && (int(seg.TTL) < int(l.lo)-d.cfg.RSTTTLDelta || int(seg.TTL) > int(l.hi)+d.cfg.RSTTTLDelta)
 	ipidOff := false
-	if ts.seen && ts.ipidSeq >= 2 && seg.IPID != 0 {
-		step := seg.IPID - ts.ipid
+	if l.seen && l.ipidSeq >= 2 && seg.IPID != 0 {
+		step := seg.IPID - l.ipid
 		ipidOff = step > ipidJump && step < 65536-ipidJump
 	}
 	switch class {
 	case RSTAbortClient, RSTAbortServer, RSTAfterFIN:
-		ts.accepted = true
+		l.accepted = true
 	case RSTRefusal, RSTScannerTeardown:
 		// A scanner's raw SYN and its kernel's RST carry different
 		// TTLs, and a refusal has no earlier packet to compare with.
@@ -248,7 +364,10 @@ func (d *rstDetector) onRST(e *Engine, c *tracker.Conn, rc *rstConn, seg *segmen
 		return
 	}
 	ts.suspect = true
-	d.pending = append(d.pending, rc)
+	if !rc.pending {
+		rc.pending = true
+		d.pending = append(d.pending, rc)
+	}
 }
 
 // Stray implements StrayWatcher: the claimed sender of an accepted RST
@@ -257,16 +376,15 @@ func (d *rstDetector) Stray(e *Engine, st *tracker.Stray) {
 	if st.Flags&segment.RST != 0 || (st.PayloadLen == 0 && st.Flags&segment.FIN == 0) {
 		return
 	}
-	rc := d.conns.get(st.Conn)
-	if rc == nil || !rc.side[st.Side].accepted {
+	rc := d.gone[st.Conn]
+	if rc == nil || !rc.l(st.Side).accepted {
 		return
 	}
 	d.stillTalking(e, st.UID, rc, st.Side, st.Pkt)
 }
 
 func (d *rstDetector) stillTalking(e *Engine, uid tracker.UID, rc *rstConn, s tracker.Side, pkt uint64) {
-	ts := &rc.side[s]
-	ts.accepted = false
+	rc.l(s).accepted = false
 	if rc.fired {
 		return
 	}
@@ -283,7 +401,12 @@ func (d *rstDetector) Tick(e *Engine, now time.Time) {
 	}
 	d.pending = slices.DeleteFunc(d.pending, func(rc *rstConn) bool {
 		d.judge(e, rc, now)
-		return !rc.side[0].suspect && !rc.side[1].suspect
+		if rc.side[0].suspect || rc.side[1].suspect {
+			return false
+		}
+		rc.pending = false
+		d.release(rc)
+		return true
 	})
 }
 
@@ -291,6 +414,8 @@ func (d *rstDetector) Tick(e *Engine, now time.Time) {
 func (d *rstDetector) End(e *Engine) {
 	for _, rc := range d.pending {
 		d.judge(e, rc, time.Time{})
+		rc.pending = false
+		d.release(rc)
 	}
 	d.pending = nil
 }
@@ -304,9 +429,13 @@ func (d *rstDetector) judge(e *Engine, rc *rstConn, now time.Time) {
 			continue
 		}
 		ts.suspect = false
-		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %s of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ttlRange(ts.lo, ts.hi)), 0)
+		l := rc.l(s)
+		d.injection(e, rc, s, fmt.Sprintf("its TTL %d does not match the %s of its claimed sender's earlier packets: it was sent from another distance", ts.rstTTL, ttlRange(l.lo, l.hi)), 0)
 	}
 }
+
+// desc names the connection for a sentence: "10.0.0.1:4000 → 10.0.0.2:80".
+func (rc *rstConn) desc() string { return rc.orig.String() + " → " + rc.resp.String() }
 
 // ttlRange writes a TTL range for a sentence: "TTL 64", "TTLs 60-64".
 func ttlRange(lo, hi uint8) string {
@@ -320,17 +449,17 @@ func (d *rstDetector) injection(e *Engine, rc *rstConn, s tracker.Side, why stri
 	if rc.fired {
 		return
 	}
-	ts := &rc.side[s]
+	ts, l := &rc.side[s], rc.l(s)
 	sev := Warning
 	result := "The receiver ignored it"
-	if ts.accepted || ts.rstClass == RSTAbortClient || ts.rstClass == RSTAbortServer || ts.rstClass == RSTAfterFIN {
+	if l.accepted || ts.rstClass == RSTAbortClient || ts.rstClass == RSTAbortServer || ts.rstClass == RSTAfterFIN {
 		sev, result = Alert, "The receiver accepted it and dropped the connection"
 	}
 	f := &Finding{Kind: KindRSTInjection, Severity: sev, Subject: rc.uid.String(), FirstTime: ts.rstTime, FirstPkt: ts.rstPkt}
 	f.Evidence.Uint("rst_pkt", ts.rstPkt).Str("claimed_sender", sideName(s)).Str("class", string(ts.rstClass)).
 		Int("ttl", int64(ts.rstTTL))
-	if ts.seen {
-		f.Evidence.Int("sender_ttl_min", int64(ts.lo)).Int("sender_ttl_max", int64(ts.hi))
+	if l.seen {
+		f.Evidence.Int("sender_ttl_min", int64(l.lo)).Int("sender_ttl_max", int64(l.hi))
 	}
 	f.Evidence.Bool("ip_id_out_of_sequence", ts.rstIPIDOff)
 	if delta != 0 {
@@ -343,7 +472,7 @@ func (d *rstDetector) injection(e *Engine, rc *rstConn, s tracker.Side, why stri
 		ipid = " Its IP ID was also out of the sender's sequence."
 	}
 	f.Explanation = fmt.Sprintf("A RST on %s claiming to come from the %s was probably injected by a third party: %s.%s %s (%s).",
-		rc.desc, sideName(s), why, ipid, result, ts.rstClass)
+		rc.desc(), sideName(s), why, ipid, result, ts.rstClass)
 	f.Advice = "Look for an on-path device or attacker forging resets (an IDS/IPS 'reset' action, a censoring middlebox, a blind injection attack). Keep RFC 5961 protections on (Linux does by default: challenge ACKs for inexact RSTs), and use TLS or TCP-AO where resets must not kill sessions."
 	if e.Fire(f) {
 		rc.fired = true
@@ -355,18 +484,19 @@ func (d *rstDetector) middlebox(e *Engine, rc *rstConn, s tracker.Side) {
 		return
 	}
 	a, b := &rc.side[s.Peer()], &rc.side[s]
+	cl, sl := rc.l(tracker.Orig), rc.l(tracker.Resp)
 	f := &Finding{Kind: KindMiddleboxReset, Severity: Warning, Subject: rc.uid.String(), FirstTime: a.rstTime, FirstPkt: a.rstPkt,
 		LastTime: b.rstTime, LastPkt: b.rstPkt}
 	f.Evidence.Uints("rst_pkts", []uint64{a.rstPkt, b.rstPkt}).
 		Int("rst_ttl_"+sideName(s.Peer()), int64(a.rstTTL)).Int("rst_ttl_"+sideName(s), int64(b.rstTTL)).
-		Int("client_ttl_min", int64(rc.side[tracker.Orig].lo)).Int("client_ttl_max", int64(rc.side[tracker.Orig].hi)).
-		Int("server_ttl_min", int64(rc.side[tracker.Resp].lo)).Int("server_ttl_max", int64(rc.side[tracker.Resp].hi)).
+		Int("client_ttl_min", int64(cl.lo)).Int("client_ttl_max", int64(cl.hi)).
+		Int("server_ttl_min", int64(sl.lo)).Int("server_ttl_max", int64(sl.hi)).
 		Str("apart", b.rstTime.Sub(a.rstTime).Round(time.Microsecond).String()).
 		Threshold("ttl_delta", d.cfg.RSTTTLDelta, "window", middleboxWindow)
 	f.Summary = fmt.Sprintf("both directions reset within %s by RSTs with TTLs %d and %d, matching neither endpoint", Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL)
 	f.Explanation = fmt.Sprintf("The connection %s was reset in both directions at once (packets %d and %d, %s apart), each RST in the other endpoint's name but with a TTL (%d, %d) that matches neither endpoint's own packets (client %s, server %s): a device in the middle, such as a firewall or IPS rejecting the traffic with TCP resets, ended it.",
-		rc.desc, a.rstPkt, b.rstPkt, Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL,
-		ttlRange(rc.side[tracker.Orig].lo, rc.side[tracker.Orig].hi), ttlRange(rc.side[tracker.Resp].lo, rc.side[tracker.Resp].hi))
+		rc.desc(), a.rstPkt, b.rstPkt, Seconds(b.rstTime.Sub(a.rstTime)), a.rstTTL, b.rstTTL,
+		ttlRange(cl.lo, cl.hi), ttlRange(sl.lo, sl.hi))
 	f.Advice = "Find the firewall, IPS or load balancer on the path that rejects this traffic with TCP resets (a 'reject with tcp reset' rule, a protocol or size check) and read its logs for why; the endpoints did nothing wrong."
 	if e.Fire(f) {
 		rc.fired = true

@@ -66,7 +66,7 @@ type scanSrc struct {
 	f       *Finding
 	kinds   map[string]int
 	answers map[string]int
-	samples []string
+	samples []tracker.UID
 }
 
 type scanTarget struct {
@@ -78,8 +78,21 @@ type scanTarget struct {
 }
 
 func newScan(cfg Config) *scan {
-	return &scan{threshold: cfg.ScanTargets, length: cfg.ScanWindow,
+	d := &scan{threshold: cfg.ScanTargets, length: cfg.ScanWindow,
 		srcs: newGenMap[scanKey, scanSrc](maxScanSources)}
+	// A source dropped from the table with no episode open is held by
+	// nothing else: its record and its lists serve another source.
+	d.srcs.spare = func(s *scanSrc) bool { return s.f == nil }
+	return d
+}
+
+// uidStrings returns uids as strings.
+func uidStrings(uids []tracker.UID) []string {
+	ss := make([]string, len(uids))
+	for i, u := range uids {
+		ss[i] = u.String()
+	}
+	return ss
 }
 
 func (d *scan) Name() string { return KindPortScan }
@@ -121,7 +134,9 @@ func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid tracker.UID) {
 		}
 		first := *sl
 		*sl = firstSlot{}
-		s = &scanSrc{key: k}
+		s = d.srcs.newValue()
+		targets, samples := s.targets[:0], s.samples[:0]
+		*s = scanSrc{key: k, targets: targets, samples: samples}
 		d.srcs.put(k, s)
 		if first.t.target != t.target || first.t.t != t.t {
 			d.add(e, k, first.t, first.uid)
@@ -148,7 +163,7 @@ func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid tracker.UID) {
 	}
 	s.targets = append(s.targets, t)
 	if len(s.samples) < maxSamples && uid != (tracker.UID{}) {
-		s.samples = append(s.samples, uid.String())
+		s.samples = append(s.samples, uid)
 	}
 	if len(s.targets) >= d.threshold {
 		d.fire(e, s)
@@ -202,7 +217,7 @@ func (d *scan) record(s *scanSrc, t scanTarget, uid tracker.UID) {
 	s.kinds[t.kind]++
 	s.answers[t.answer]++
 	if len(s.samples) < maxSamples && uid != (tracker.UID{}) {
-		s.samples = append(s.samples, uid.String())
+		s.samples = append(s.samples, uid)
 	}
 	if len(s.targets) < maxListed {
 		s.seen[t.target] = len(s.targets)
@@ -308,7 +323,7 @@ func (d *scan) describe(s *scanSrc) {
 			}
 		}).
 		Bool("truncated", s.total > len(s.targets)).
-		Strs("sample_uids", s.samples).
+		Strs("sample_uids", uidStrings(s.samples)).
 		Threshold("targets", d.threshold, "window", d.length)
 
 	var x strings.Builder

@@ -6,38 +6,66 @@ import (
 	"net/netip"
 )
 
-// distinct counts distinct addresses: exactly up to exactCap of them,
-// then with a HyperLogLog sketch of 2^hllP one-byte registers (about
-// 0.8 % standard error), so its memory is bounded whatever the count.
-// The hash is fixed (no per-process seed): the same input gives the same
-// estimate run to run.
+// distinct counts distinct addresses: exactly up to exactCap of them
+// (the first distinctFew in an array, the rest in a map), then with a
+// HyperLogLog sketch of 2^hllP one-byte registers (about 0.8 % standard
+// error), so its memory is bounded whatever the count. The hash is fixed
+// (no per-process seed): the same input gives the same estimate run to
+// run.
 type distinct struct {
+	few   [distinctFew]netip.Addr
+	nfew  int
 	exact map[netip.Addr]struct{}
-	regs  []uint8 // nil until exact overflows
+	regs  []uint8 // nil until the exact count passes exactCap
 }
 
 const (
-	exactCap = 256
-	hllP     = 14
+	exactCap    = 256
+	distinctFew = 8
+	hllP        = 14
 )
 
-func (d *distinct) add(a netip.Addr) {
-	if d.regs == nil {
-		if d.exact == nil {
-			d.exact = make(map[netip.Addr]struct{})
-		}
-		d.exact[a] = struct{}{}
-		if len(d.exact) <= exactCap {
-			return
-		}
-		d.regs = make([]uint8, 1<<hllP)
-		for x := range d.exact {
-			d.addHLL(x)
-		}
+// reset empties the set, keeping a small map for reuse.
+func (d *distinct) reset() {
+	d.nfew, d.regs = 0, nil
+	if len(d.exact) > 4*distinctFew {
 		d.exact = nil
+	} else {
+		clear(d.exact)
+	}
+}
+
+func (d *distinct) add(a netip.Addr) {
+	if d.regs != nil {
+		d.addHLL(a)
 		return
 	}
-	d.addHLL(a)
+	for i := range d.nfew {
+		if d.few[i] == a {
+			return
+		}
+	}
+	if d.nfew < distinctFew {
+		d.few[d.nfew] = a
+		d.nfew++
+		return
+	}
+	if d.exact == nil {
+		d.exact = make(map[netip.Addr]struct{})
+	}
+	d.exact[a] = struct{}{}
+	if d.nfew+len(d.exact) <= exactCap {
+		return
+	}
+	d.regs = make([]uint8, 1<<hllP)
+	for _, x := range d.few[:d.nfew] {
+		d.addHLL(x)
+	}
+	for x := range d.exact {
+		d.addHLL(x)
+	}
+	d.nfew = 0
+	clear(d.exact)
 }
 
 func (d *distinct) addHLL(a netip.Addr) {
@@ -53,7 +81,7 @@ func (d *distinct) addHLL(a netip.Addr) {
 // beyond exactCap).
 func (d *distinct) count() int {
 	if d.regs == nil {
-		return len(d.exact)
+		return d.nfew + len(d.exact)
 	}
 	m := float64(len(d.regs))
 	sum, zeros := 0.0, 0

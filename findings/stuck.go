@@ -44,12 +44,10 @@ import (
 
 const maxWatched = 1 << 16
 
-type watchKey struct {
-	id   uint64
-	side tracker.Side
-}
-
-// watched is one endpoint in a state that may get stuck.
+// watched is one endpoint in a state that may get stuck. It is held in
+// its connection's record (connAux.watch) while the connection is in the
+// tracker's table and, for the states judged by age (CLOSE-WAIT,
+// FIN-WAIT-2), also in the deadline heap until it is due.
 type watched struct {
 	id       uint64
 	c        *tracker.Conn // while in the tracker's table; nil once uid is set
@@ -64,6 +62,10 @@ type watched struct {
 	lastPkt  uint64         // the latest of them
 	lastTime time.Time
 	done     bool // counted in a finding
+
+	due  time.Time // when its age makes it stuck (CLOSE-WAIT, FIN-WAIT-2)
+	hidx int       // one plus its index in stuck.heap; 0: not there
+	left bool      // its connection left at the input's end: only the heap holds it
 }
 
 // keepAlives counts one side's unanswered keep-alives.
@@ -83,38 +85,56 @@ type stuckGroup struct {
 	count    int
 	oldest   time.Duration // the oldest endpoint's age when last reported
 	oldSince time.Time     // when the oldest endpoint entered its state
-	oldUID   string
-	samples  []string
+	hasOld   bool
+	oldUID   tracker.UID
+	samples  []tracker.UID
 	pkts     []uint64
 	rexmits  int
+	// The endpoint counted last, for the explanation.
+	state tracker.State
+	side  tracker.Side
+	local netip.AddrPort
 }
 
 type stuck struct {
-	cfg    Config
-	watch  map[watchKey]*watched
-	ka     map[uint64]*keepAlives
-	groups map[episodeKey]*stuckGroup
-	kaEnd  []*keepAlives // half-dead connections left at the input's end
-	free   []*watched    // entries to reuse: no allocation per connection
-	due    []*watched    // scratch for Tick
-	toFire []*stuckGroup // episodes opened by the current batch
+	cfg     Config
+	watched int        // endpoints watched: at most maxWatched
+	kas     int        // connections with keep-alives counted: at most maxWatched
+	heap    []*watched // the endpoints judged by age, the first due first
+	groups  map[stuckKey]*stuckGroup
+	kaEnd   []*keepAlives // half-dead connections left at the input's end
+	pool    slab[watched] // no allocation per connection
+	kaPool  slab[keepAlives]
+	due     []*watched    // scratch for Tick
+	toFire  []*stuckGroup // episodes opened by the current batch
 }
 
 func newStuck(cfg Config) *stuck {
-	return &stuck{cfg: cfg, watch: make(map[watchKey]*watched), ka: make(map[uint64]*keepAlives),
-		groups: make(map[episodeKey]*stuckGroup)}
+	return &stuck{cfg: cfg, groups: make(map[stuckKey]*stuckGroup)}
 }
 
 func (d *stuck) Name() string { return "stuck-states" }
 
-// newWatched returns an entry, reused if one is free.
-func (d *stuck) newWatched() *watched {
-	if n := len(d.free); n > 0 {
-		w := d.free[n-1]
-		d.free = d.free[:n-1]
-		return w
+// unwatch stops watching w and frees it.
+func (d *stuck) unwatch(w *watched) {
+	if w.hidx > 0 {
+		d.heapRemove(w)
 	}
-	return new(watched)
+	d.watched--
+	d.pool.put(w)
+}
+
+// newKA returns a keep-alive count.
+func (d *stuck) newKA() *keepAlives {
+	d.kas++
+	return d.kaPool.get()
+}
+
+// dropKA forgets a's keep-alive count.
+func (d *stuck) dropKA(a *connAux) {
+	d.kaPool.put(a.ka)
+	a.ka = nil
+	d.kas--
 }
 
 // uidOf returns the connection's uid, computed only when a finding needs
@@ -137,8 +157,9 @@ func watchedState(s tracker.State) bool {
 // Packet implements PacketWatcher: FIN and SYN retransmissions of watched
 // endpoints, and keep-alives.
 func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 {
-		if w := d.watch[watchKey{c.ID(), side}]; w != nil {
+	a := e.aux(c)
+	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 && a != nil {
+		if w := a.watch[side]; w != nil {
 			switch {
 			case w.state == tracker.SynSent && seg.Flags&segment.SYN != 0,
 				(w.state == tracker.FinWait1 || w.state == tracker.LastAck) && seg.Flags&segment.FIN != 0:
@@ -154,57 +175,77 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 		}
 	}
 	if c.Class()&reassembly.KeepAlive != 0 && seg.Flags&segment.RST == 0 {
-		k := d.ka[c.ID()]
-		if k == nil || k.side != side {
-			if len(d.ka) >= maxWatched {
+		if a == nil || a.ka == nil || a.ka.side != side {
+			if d.kas >= maxWatched {
 				return
 			}
-			k = &keepAlives{side: side, first: seg.Pkt, firstTime: seg.Time}
-			d.ka[c.ID()] = k
+			if a == nil {
+				a = e.auxOf(c)
+			}
+			if a.ka != nil {
+				d.dropKA(a) // the other side's: answered
+			}
+			a.ka = d.newKA()
+			*a.ka = keepAlives{side: side, first: seg.Pkt, firstTime: seg.Time}
 		}
-		k.n++
-		k.last = seg.Pkt
+		a.ka.n++
+		a.ka.last = seg.Pkt
 		return
 	}
-	if len(d.ka) == 0 {
+	if a == nil || a.ka == nil {
 		return
 	}
-	k := d.ka[c.ID()]
+	k := a.ka
 	switch {
-	case k == nil:
 	case seg.Flags&segment.RST != 0:
 		if k.n >= d.cfg.HalfDeadKeepAlives {
 			k.uid, k.orig, k.resp = c.UID(), c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 			d.halfDead(e, k, seg)
 		}
-		delete(d.ka, c.ID())
+		d.dropKA(a)
 	case side != k.side:
-		delete(d.ka, c.ID()) // answered
+		d.dropKA(a) // answered
 	}
 }
 
 // Transition implements TransitionWatcher: endpoints enter and leave the
 // watched states.
 func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
-	k := watchKey{c.ID(), ev.Side}
-	if w := d.watch[k]; w != nil && w.state == ev.From {
+	a := e.aux(c)
+	var w *watched
+	if a != nil {
+		w = a.watch[ev.Side]
+	}
+	if w != nil && w.state == ev.From {
 		if ev.From == tracker.FinWait2 && ev.To == tracker.Closed && ev.Pkt == 0 && !w.done && !c.Midstream() {
 			d.report(e, w, ev.Time) // the orphan timeout ended it: the peer never sent its FIN
 			d.fire(e)
 		}
-		delete(d.watch, k)
-		d.free = append(d.free, w)
+		a.watch[ev.Side] = nil
+		d.unwatch(w)
+		w = nil
 	}
-	if !watchedState(ev.To) || len(d.watch) >= maxWatched {
+	if !watchedState(ev.To) || d.watched >= maxWatched {
 		return
 	}
 	if ev.To == tracker.SynSent && (ev.From != tracker.Closed || ev.Inferred) {
 		return
 	}
-	w := d.newWatched()
+	if w != nil {
+		d.unwatch(w) // replaced
+	}
+	w = d.pool.get()
 	*w = watched{id: c.ID(), c: c, side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
-	d.watch[k] = w
+	if a == nil {
+		a = e.auxOf(c)
+	}
+	a.watch[ev.Side] = w
+	d.watched++
+	if age, ok := d.ageLimit(w.state); ok {
+		w.due = w.since.Add(age)
+		d.heapPush(w)
+	}
 }
 
 // Done implements DoneWatcher: the connection's endpoints are judged as
@@ -212,37 +253,54 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 // state when the input ends are left to End, so that their finding is
 // dated at the end, not at the last packet.
 func (d *stuck) Done(e *Engine, c *tracker.Conn) {
+	a := e.aux(c)
+	if a == nil {
+		return
+	}
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
-		k := watchKey{c.ID(), s}
-		if w := d.watch[k]; w != nil {
-			if c.Why() == "" && c.State(s) == w.state {
-				w.uid, w.c = c.UID(), nil
-				continue // the input's end (Flush): End judges it
-			}
-			if !w.done && d.isStuck(w, e.Now()) {
-				d.report(e, w, e.Now())
-			}
-			delete(d.watch, k)
-			d.free = append(d.free, w)
+		w := a.watch[s]
+		if w == nil {
+			continue
 		}
+		a.watch[s] = nil
+		if c.Why() == "" && c.State(s) == w.state && w.hidx > 0 {
+			// The input's end (Flush): End judges it by its age.
+			w.uid, w.c, w.left = c.UID(), nil, true
+			continue
+		}
+		if !w.done && d.isStuck(w, e.Now()) {
+			d.report(e, w, e.Now())
+		}
+		d.unwatch(w)
 	}
 	d.fire(e)
-	if k := d.ka[c.ID()]; k != nil {
+	if k := a.ka; k != nil {
 		if k.n >= d.cfg.HalfDeadKeepAlives {
 			k.uid, k.orig, k.resp = c.UID(), c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 			d.kaEnd = append(d.kaEnd, k) // End reports it, at the input's end
+			a.ka = nil
+			d.kas--
+		} else {
+			d.dropKA(a)
 		}
-		delete(d.ka, c.ID())
 	}
 }
 
-// Tick implements Ticker: what has been stuck long enough by now.
+// Tick implements Ticker: what has been stuck long enough by now. Only
+// the endpoints judged by age can become stuck without a packet (the
+// others are judged at their retransmissions): those whose due time has
+// come leave the heap.
 func (d *stuck) Tick(e *Engine, now time.Time) {
 	d.due = d.due[:0]
-	for _, w := range d.watch {
+	for len(d.heap) > 0 && !now.Before(d.heap[0].due) {
+		w := d.heap[0]
+		d.heapRemove(w)
 		if !w.done && d.isStuck(w, now) {
 			d.due = append(d.due, w)
 		}
+	}
+	if len(d.due) == 0 {
+		return
 	}
 	slices.SortFunc(d.due, func(a, b *watched) int {
 		if c := a.since.Compare(b.since); c != 0 {
@@ -257,6 +315,82 @@ func (d *stuck) Tick(e *Engine, now time.Time) {
 		d.report(e, w, now)
 	}
 	d.fire(e)
+	for _, w := range d.due {
+		if w.left {
+			d.unwatch(w)
+		}
+	}
+	d.due = d.due[:0]
+}
+
+// ageLimit returns the age at which an endpoint in state s is stuck, if
+// its age is what judges it.
+func (d *stuck) ageLimit(s tracker.State) (time.Duration, bool) {
+	switch s {
+	case tracker.CloseWait:
+		return d.cfg.CloseWaitAge, true
+	case tracker.FinWait2:
+		return d.cfg.FinWait2Age, true
+	}
+	return 0, false
+}
+
+// The deadline heap: a binary min-heap of the endpoints judged by age,
+// on their due time, each knowing its place (hidx) so that one leaving
+// its state is removed at once.
+
+func (d *stuck) heapPush(w *watched) {
+	d.heap = append(d.heap, w)
+	w.hidx = len(d.heap)
+	d.heapUp(len(d.heap) - 1)
+}
+
+func (d *stuck) heapRemove(w *watched) {
+	i, last := w.hidx-1, len(d.heap)-1
+	w.hidx = 0
+	if i != last {
+		d.heap[i] = d.heap[last]
+		d.heap[i].hidx = i + 1
+	}
+	d.heap[last] = nil
+	d.heap = d.heap[:last]
+	if i < last {
+		d.heapDown(i)
+		d.heapUp(i)
+	}
+}
+
+func (d *stuck) heapUp(i int) {
+	h := d.heap
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h[i].due.Before(h[p].due) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		h[i].hidx, h[p].hidx = i+1, p+1
+		i = p
+	}
+}
+
+func (d *stuck) heapDown(i int) {
+	h := d.heap
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].due.Before(h[l].due) {
+			m = r
+		}
+		if !h[m].due.Before(h[i].due) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		h[i].hidx, h[m].hidx = i+1, m+1
+		i = m
+	}
 }
 
 // End implements Ender.
@@ -280,16 +414,19 @@ func cmpU64(a, b uint64) int {
 
 // recount updates the record w counts in with one more retransmission.
 func (d *stuck) recount(w *watched) {
-	kind, subj := d.subject(w)
-	if g := d.groups[episodeKey{kind, subj}]; g != nil && !g.f.ended {
+	if g := d.groups[d.subject(w)]; g != nil && !g.f.ended {
 		g.rexmits++
 		g.f.LastPkt = w.lastPkt
 		if w.lastTime.After(g.f.LastTime) {
 			g.f.LastTime = w.lastTime
 		}
-		d.describe(g, w)
+		g.last(w)
 	}
 }
+
+// last notes w as the endpoint counted last: the record is described
+// from it when it fires and when it ends (Finding.fill).
+func (g *stuckGroup) last(w *watched) { g.state, g.side, g.local = w.state, w.side, w.local }
 
 // isStuck says whether w counts as stuck at now.
 func (d *stuck) isStuck(w *watched, now time.Time) bool {
@@ -307,11 +444,11 @@ func (d *stuck) isStuck(w *watched, now time.Time) bool {
 // report counts w in its kind's episode on its subject, firing it if new.
 func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	w.done = true
-	kind, subj := d.subject(w)
-	k := episodeKey{kind, subj}
+	k := d.subject(w)
 	g := d.groups[k]
 	if g == nil || g.f.ended {
-		g = &stuckGroup{f: &Finding{Kind: kind, Severity: Warning, Subject: subj, FirstTime: w.since, FirstPkt: w.sincePkt}}
+		g = &stuckGroup{f: &Finding{Kind: k.kind, Severity: Warning, Subject: k.subj.String(), FirstTime: w.since, FirstPkt: w.sincePkt}}
+		g.f.fill = func() { d.describe(g) }
 		d.groups[k] = g
 	}
 	g.count++
@@ -319,12 +456,12 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	// The oldest is the endpoint that entered its state first (ties: the
 	// first reported, in the order Tick sorts them), whatever tick
 	// reported it.
-	if g.oldUID == "" || w.since.Before(g.oldSince) {
-		g.oldSince, g.oldUID = w.since, w.uidOf().String()
+	if !g.hasOld || w.since.Before(g.oldSince) {
+		g.oldSince, g.oldUID, g.hasOld = w.since, w.uidOf(), true
 	}
 	g.oldest = now.Sub(g.oldSince)
 	if len(g.samples) < maxSamples {
-		g.samples = append(g.samples, w.uidOf().String())
+		g.samples = append(g.samples, w.uidOf())
 		g.pkts = append(g.pkts, w.sincePkt)
 	}
 	if w.since.Before(g.f.FirstTime) {
@@ -338,7 +475,7 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 		last = en
 	}
 	g.f.LastTime, g.f.LastPkt = last, max(w.lastPkt, w.sincePkt)
-	d.describe(g, w)
+	g.last(w)
 	if g.f.FireTime.IsZero() && !slices.Contains(d.toFire, g) {
 		d.toFire = append(d.toFire, g)
 	}
@@ -348,26 +485,41 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 // opened them is counted: the marker tells the batch's count.
 func (d *stuck) fire(e *Engine) {
 	for _, g := range d.toFire {
+		d.describe(g)
 		e.Fire(g.f)
 	}
 	d.toFire = d.toFire[:0]
 }
 
-func (d *stuck) subject(w *watched) (kind, subj string) {
+// stuckKey is an episode's kind and subject.
+type stuckKey struct {
+	kind string // a Kind constant
+	subj pileKey
+}
+
+// subject returns w's episode: its kind and the host or service it is
+// grouped by.
+func (d *stuck) subject(w *watched) stuckKey {
+	host := func(ap netip.AddrPort) pileKey {
+		return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), 0), host: true}
+	}
+	svc := func(ap netip.AddrPort) pileKey {
+		return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())}
+	}
 	switch w.state {
 	case tracker.CloseWait:
 		if w.side == tracker.Orig {
-			return KindCloseWaitLeak, Host(w.local.Addr())
+			return stuckKey{KindCloseWaitLeak, host(w.local)}
 		}
-		return KindCloseWaitLeak, Service(w.server)
+		return stuckKey{KindCloseWaitLeak, svc(w.server)}
 	case tracker.SynSent:
-		return KindSynSentStuck, Service(w.server)
+		return stuckKey{KindSynSentStuck, svc(w.server)}
 	case tracker.FinWait1:
-		return KindFinWait1Stuck, Host(w.local.Addr())
+		return stuckKey{KindFinWait1Stuck, host(w.local)}
 	case tracker.FinWait2:
-		return KindFinWait2Stuck, Host(w.local.Addr())
+		return stuckKey{KindFinWait2Stuck, host(w.local)}
 	}
-	return KindLastAckStuck, Host(w.local.Addr())
+	return stuckKey{KindLastAckStuck, host(w.local)}
 }
 
 func sideName(s tracker.Side) string {
@@ -377,14 +529,25 @@ func sideName(s tracker.Side) string {
 	return "server"
 }
 
-// describe fills in g's record; w is the endpoint just counted.
-func (d *stuck) describe(g *stuckGroup, w *watched) {
+// describe fills in g's record, from its counters and the endpoint
+// counted last.
+func (d *stuck) describe(g *stuckGroup) {
 	f := g.f
+	w := struct {
+		state tracker.State
+		side  tracker.Side
+		local netip.AddrPort
+	}{g.state, g.side, g.local}
+	oldUID := g.oldUID.String()
+	samples := make([]string, len(g.samples))
+	for i, u := range g.samples {
+		samples[i] = u.String()
+	}
 	f.Evidence.Reset()
 	f.Evidence.Int("connections", int64(g.count)).
 		Str("state", w.state.String()).
 		Str("oldest_age", g.oldest.Round(time.Millisecond).String()).
-		Str("oldest_uid", g.oldUID)
+		Str("oldest_uid", oldUID)
 	var th []any
 	switch w.state {
 	case tracker.CloseWait:
@@ -395,29 +558,29 @@ func (d *stuck) describe(g *stuckGroup, w *watched) {
 		f.Evidence.Int("retransmits", int64(g.rexmits))
 		th = []any{"retransmits", d.cfg.StuckRetransmits}
 	}
-	f.Evidence.Strs("sample_uids", g.samples).Uints("since_pkts", g.pkts).Threshold(th...)
+	f.Evidence.Strs("sample_uids", samples).Uints("since_pkts", g.pkts).Threshold(th...)
 	who := sideName(w.side)
 	conns := Num(g.count) + " " + Plural(g.count, "connection", "connections")
 	switch w.state {
 	case tracker.CloseWait:
 		f.Summary = fmt.Sprintf("%s in CLOSE-WAIT, the oldest for %s", conns, Seconds(g.oldest))
 		f.Explanation = fmt.Sprintf("%s held %s in CLOSE-WAIT for %s or longer (the oldest %s, %s): the peer closed, the %s's kernel acknowledged its FIN, and the %s application never called close(). A socket leak: each one holds a file descriptor and its buffers until the process exits.",
-			f.Subject, conns, Seconds(d.cfg.CloseWaitAge), Seconds(g.oldest), g.oldUID, who, who)
+			f.Subject, conns, Seconds(d.cfg.CloseWaitAge), Seconds(g.oldest), oldUID, who, who)
 		f.Advice = "Find the process holding the sockets (ss -tanp state close-wait) and fix the code path that returns without closing the connection: close it on EOF (read returned 0), on errors and on timeouts, e.g. with defer/finally. Restarting the process only hides the leak."
 	case tracker.FinWait2:
 		f.Summary = fmt.Sprintf("%s in FIN-WAIT-2 with no FIN from the peer, the oldest for %s", conns, Seconds(g.oldest))
 		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-2 (the oldest %s, %s for %s; threshold %s, or the orphan timeout): it closed its side and its FIN was acknowledged, but the peer never sent its own FIN. The peer's application is in CLOSE-WAIT and has not called close().",
-			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
+			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
 		f.Advice = "Look at the peer application: it must close its socket when it reads EOF. On this host, net.ipv4.tcp_fin_timeout bounds how long an orphaned FIN-WAIT-2 is kept."
 	case tracker.FinWait1:
 		f.Summary = fmt.Sprintf("%s in FIN-WAIT-1, FINs retransmitted %s times to silent peers", conns, Num(g.rexmits))
 		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-1 (the oldest %s, %s, for %s): each closed its side and retransmitted its FIN without an acknowledgment, %s retransmissions in all. The peers no longer answer: gone, unreachable, or a firewall drops the segments.",
-			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
+			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Check whether the peer is still reachable (a firewall or NAT entry that expired, a host that went away). The kernel gives up after net.ipv4.tcp_orphan_retries retransmissions; many such sockets at once point to peers that vanish without a RST."
 	case tracker.LastAck:
 		f.Summary = fmt.Sprintf("%s in LAST-ACK, FINs retransmitted %s times", conns, Num(g.rexmits))
 		f.Explanation = fmt.Sprintf("%s held %s in LAST-ACK (the oldest %s, %s, for %s): each answered its peer's close with its own FIN and retransmitted it without getting the final ACK, %s retransmissions in all. The peer has gone, or its ACKs are dropped on the way.",
-			f.Subject, conns, g.oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
+			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
 		f.Advice = "Look for a firewall or NAT dropping the peer's final ACK, or a peer that vanished after sending its FIN. The socket is freed after its retransmissions run out."
 	case tracker.SynSent:
 		their := Plural(g.count, "its", "their")

@@ -35,6 +35,8 @@ type synFlood struct {
 
 // floodSvc is what is known of one service.
 type floodSvc struct {
+	key     netip.AddrPort
+	stamp   uint64 // genMap.stamp
 	win     window
 	pending int // connections counted and still in the tracker's table
 	// The activity since the window was last empty.
@@ -61,18 +63,42 @@ type floodSvc struct {
 }
 
 func newSynFlood(cfg Config) *synFlood {
-	return &synFlood{threshold: cfg.SynFloodHalfOpen, length: cfg.SynFloodWindow,
+	d := &synFlood{threshold: cfg.SynFloodHalfOpen, length: cfg.SynFloodWindow,
 		svcs: newGenMap[netip.AddrPort, floodSvc](maxFloodServices)}
+	// A service dropped from the table with no episode open is held by
+	// nothing else: its record, and its buffers, serve another service.
+	d.svcs.spare = func(s *floodSvc) bool { return s.f == nil }
+	d.svcs.stamp = func(s *floodSvc) *uint64 { return &s.stamp }
+	return d
 }
 
 func (d *synFlood) Name() string { return KindSynFlood }
 
-func (d *synFlood) svc(c *tracker.Conn, create bool) *floodSvc {
+// svc returns the service connection c called, made if create is set
+// and it is missing. The connection's record keeps the service found, to
+// use again without a lookup while it is in the table's current
+// generation: the same service a lookup would find, and not moved by it.
+func (d *synFlood) svc(e *Engine, c *tracker.Conn, create bool) *floodSvc {
 	k := c.Addr(tracker.Resp)
+	a := e.aux(c)
+	if a != nil {
+		if s := a.flood; s != nil && s.stamp == d.svcs.rot && s.key == k {
+			return s
+		}
+	}
 	s := d.svcs.get(k)
 	if s == nil && create {
-		s = &floodSvc{win: newWindow(d.length)}
+		s = d.svcs.newValue()
+		src, samples := s.sources, s.samples[:0]
+		src.reset()
+		*s = floodSvc{key: k, win: newWindow(d.length), sources: src, samples: samples}
 		d.svcs.put(k, s)
+	}
+	if s != nil && (a != nil || create) {
+		if a == nil {
+			a = e.auxOf(c)
+		}
+		a.flood = s
 	}
 	return s
 }
@@ -87,7 +113,7 @@ func (d *synFlood) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	case ev.To == tracker.SynSent && ev.From == tracker.Closed && !ev.Inferred:
 		d.open(e, c, ev)
 	case ev.From == tracker.SynSent && !ev.Inferred:
-		s := d.svc(c, false)
+		s := d.svc(e, c, false)
 		if s == nil {
 			return
 		}
@@ -102,11 +128,12 @@ func (d *synFlood) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 }
 
 func (d *synFlood) open(e *Engine, c *tracker.Conn, ev *tracker.Event) {
-	s := d.svc(c, true)
+	s := d.svc(e, c, true)
 	s.win.advance(ev.Time)
 	if s.win.sum() == 0 && s.f == nil {
 		// A new stretch of activity.
-		s.attempts, s.halfOpen, s.peak, s.completed, s.sources = 0, 0, 0, 0, distinct{}
+		s.attempts, s.halfOpen, s.peak, s.completed = 0, 0, 0, 0
+		s.sources.reset()
 		s.first, s.firstPkt = ev.Time, ev.Pkt
 	}
 	s.win.add(ev.Time, 1)
@@ -147,7 +174,7 @@ func (d *synFlood) Done(e *Engine, c *tracker.Conn) {
 	if c.Midstream() {
 		return
 	}
-	s := d.svc(c, false)
+	s := d.svc(e, c, false)
 	if s == nil {
 		return
 	}

@@ -52,21 +52,41 @@ type reusePending struct {
 
 type timeWait struct {
 	cfg     Config
-	piles   *genMap[string, pile]
+	piles   *genMap[pileKey, pile]
 	pending reusePending
 }
 
+// pileKey is a pile's subject: a client's host (port 0) or a server's
+// service, the address unmapped.
+type pileKey struct {
+	ap   netip.AddrPort
+	host bool
+}
+
+// String returns the subject: "10.0.0.1", "10.0.0.2:80".
+func (k pileKey) String() string {
+	if k.host {
+		return Host(k.ap.Addr())
+	}
+	return Service(k.ap)
+}
+
 func newTimeWait(cfg Config) *timeWait {
-	return &timeWait{cfg: cfg, piles: newGenMap[string, pile](maxPileKeys)}
+	d := &timeWait{cfg: cfg, piles: newGenMap[pileKey, pile](maxPileKeys)}
+	// A pile dropped from the table with no episode open is held by
+	// nothing else.
+	d.piles.spare = func(p *pile) bool { return p.f == nil }
+	return d
 }
 
 func (d *timeWait) Name() string { return KindTimeWaitPile }
 
-func (d *timeWait) key(c *tracker.Conn, s tracker.Side) string {
+func (d *timeWait) key(c *tracker.Conn, s tracker.Side) pileKey {
 	if s == tracker.Orig {
-		return Host(c.Addr(tracker.Orig).Addr())
+		return pileKey{ap: netip.AddrPortFrom(c.Addr(tracker.Orig).Addr().Unmap(), 0), host: true}
 	}
-	return Service(c.Addr(tracker.Resp))
+	ap := c.Addr(tracker.Resp)
+	return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())}
 }
 
 // Transition implements TransitionWatcher.
@@ -99,7 +119,9 @@ func (d *timeWait) enter(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	k := d.key(c, ev.Side)
 	p := d.piles.get(k)
 	if p == nil {
-		p = &pile{client: ev.Side == tracker.Orig, svc: c.Addr(tracker.Resp)}
+		p = d.piles.newValue()
+		samples := p.samples[:0]
+		*p = pile{client: ev.Side == tracker.Orig, svc: c.Addr(tracker.Resp), samples: samples}
 		d.piles.put(k, p)
 	}
 	if p.cur == 0 && p.f == nil {
@@ -114,13 +136,13 @@ func (d *timeWait) enter(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	p.total++
 	p.peak = max(p.peak, p.cur)
 	if p.f != nil {
-		p.f.LastTime, p.f.LastPkt = ev.Time, ev.Pkt
-		d.describe(p)
+		p.f.LastTime, p.f.LastPkt = ev.Time, ev.Pkt // described when it ends (fill)
 		return
 	}
 	if p.cur >= d.cfg.TimeWaitPile {
-		p.f = &Finding{Kind: KindTimeWaitPile, Severity: Warning, Subject: k, FirstTime: p.first, FirstPkt: p.firstPkt,
+		p.f = &Finding{Kind: KindTimeWaitPile, Severity: Warning, Subject: k.String(), FirstTime: p.first, FirstPkt: p.firstPkt,
 			LastTime: ev.Time, LastPkt: ev.Pkt}
+		p.f.fill = func() { d.describe(p) }
 		d.describe(p)
 		if !e.Fire(p.f) {
 			p.f = nil
@@ -135,8 +157,7 @@ func (d *timeWait) leave(e *Engine, c *tracker.Conn, s tracker.Side) {
 	}
 	p.cur--
 	if p.f != nil && p.cur < d.cfg.TimeWaitPile {
-		d.describe(p)
-		e.End(p.f)
+		e.End(p.f) // described by its fill
 		p.f = nil
 	}
 }
