@@ -200,6 +200,7 @@ type pkt struct {
 	flags        uint8
 	ttl, tos     uint8
 	df           bool
+	badSum       bool // write a wrong TCP checksum (encode)
 	nsack        uint8
 	sack         [4][2]uint32
 	opts         []byte // option layout; TS and SACK are written from the fields above
@@ -411,6 +412,13 @@ func (g *gen) copyTemplate(sl *slot) {
 			flags: tp.flags, ttl: tp.ttl, tos: tp.tos, df: tp.df,
 			opts: tp.opts, payload: tp.payload, plen: tp.plen,
 			tsval: tp.tsval, tsecr: tp.tsecr, nsack: tp.nsack, sack: tp.sack,
+			// A bad checksum stays bad, or a segment its receiver dropped
+			// would be accepted in the copy. Only on the client's side:
+			// its address is the copy's own, while a server's is shared
+			// with other copies, whose good checksums would then make a
+			// sender's offload (all bad from the start) look like
+			// corruption.
+			badSum: tp.badSum && t.eps[tp.src].client,
 		}
 		if tp.flags&fRST != 0 && tp.seq == 0 {
 			p.seq = 0 // a closed port's RST answers a SYN with SEQ 0

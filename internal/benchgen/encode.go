@@ -3,7 +3,8 @@ package benchgen
 import "encoding/binary"
 
 // encode appends the Ethernet frame of p, sent in sl's connection, to b.
-// The IPv4 header checksum and the TCP checksum are computed.
+// The IPv4 header checksum and the TCP checksum are computed; the TCP
+// checksum is then spoiled if p.badSum.
 func encode(b []byte, sl *slot, p *pkt) []byte {
 	src, dst := &sl.eps[p.src], &sl.eps[p.dst]
 	b = append(b, dst.mac[:]...)
@@ -60,7 +61,11 @@ func encode(b []byte, sl *slot, p *pkt) []byte {
 		s = sum(b[ipStart+12:ipStart+20], 0)
 	}
 	s += 6 + uint64(tcpLen)
-	binary.BigEndian.PutUint16(b[t+16:], fold(sum(b[t:], s)))
+	ck := fold(sum(b[t:], s))
+	if p.badSum {
+		ck ^= 0x5a5a // any other value is wrong
+	}
+	binary.BigEndian.PutUint16(b[t+16:], ck)
 	return b
 }
 

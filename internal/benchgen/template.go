@@ -45,6 +45,9 @@ type tplPacket struct {
 	opts     []byte
 	payload  []byte
 	plen     int32
+	// badSum: the segment was captured whole and its TCP checksum is
+	// wrong (a forged or corrupt segment, or a sender's checksum offload).
+	badSum bool
 
 	hasTS        bool
 	tsval, tsecr uint32
@@ -279,6 +282,15 @@ func parseIP(b []byte) (p tplPacket, src, dst netip.AddrPort, v6, ok bool) {
 	p.opts = append([]byte(nil), t[20:hlen]...)
 	p.payload = append([]byte(nil), t[hlen:]...)
 	p.plen = int32(end - off - hlen)
+	if capEnd == end {
+		var ph uint64
+		if v6 {
+			ph = sum(b[8:40], 0)
+		} else {
+			ph = sum(b[12:20], 0)
+		}
+		p.badSum = fold(sum(t, ph+6+uint64(len(t)))) != 0
+	}
 	readOptions(p.opts, &p.hasTS, &p.tsval, &p.tsecr, &p.nsack, &p.sack)
 	return p, src, dst, v6, true
 }
