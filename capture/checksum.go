@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/bits"
 	"net/netip"
+
+	"github.com/flowtrace/flowtrace/capture/internal/onesum"
 )
 
 // This file verifies IPv4 header checksums (RFC 791 §3.1) and TCP
@@ -222,7 +224,7 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 	if end == 0 {
 		return // TSO: the capturing host had not filled in the lengths yet
 	}
-	if fold(sum(0, b[:ihl])) != 0xffff {
+	if fold(headerSum4(b[:ihl])) != 0xffff {
 		k.status = ckBadIP
 		return
 	}
@@ -240,9 +242,7 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 		}
 	}
 	// Pseudo-header: source, destination, zero, protocol, TCP length.
-	ph := sum(0, b[12:16])
-	ph = sum(ph, dst)
-	ph += uint64(protoTCP) + uint64(end-tcp)
+	ph := uint64(le32(b[12:])) + uint64(le32(dst)) + pseudoTail(end-tcp)
 	k.tcp(ph, b[tcp:end])
 }
 
@@ -301,10 +301,11 @@ func (k *checker) v6(b []byte, tcp, end int) {
 	}
 	// Pseudo-header (RFC 8200 §8.1): source, final destination,
 	// upper-layer length, zero, next header.
-	ph := sum(0, b[8:24])
-	ph = sum(ph, dst)
-	ph += uint64(protoTCP) + uint64(end-tcp)
-	k.tcp(ph, b[tcp:end])
+	ph, c := bits.Add64(le64(b[8:]), le64(b[16:]), 0)
+	ph, c = bits.Add64(ph, le64(dst), c)
+	ph, c = bits.Add64(ph, le64(dst[8:]), c)
+	ph, c = bits.Add64(ph, pseudoTail(end-tcp), c)
+	k.tcp(ph+c, b[tcp:end]) // cannot carry again: ph was just wrapped
 }
 
 // finalDst6 walks the extension headers decode already checked, up to
@@ -342,66 +343,54 @@ func finalDst6(b []byte, tcp int, dst []byte) (final []byte, ok bool) {
 	return dst, true
 }
 
-// tcp checks the TCP segment t against the pseudo-header sum ph.
+// tcp checks the TCP segment t against the pseudo-header sum ph (see
+// below for the byte order).
 func (k *checker) tcp(ph uint64, t []byte) {
-	if fold(sum(ph, t)) == 0xffff {
+	if fold(add(ph, onesum.Sum(t))) == 0xffff {
 		k.status = ckGood
 		return
 	}
 	k.status = ckBadTCP
-	if binary.BigEndian.Uint16(t[16:]) == fold(ph) {
+	if binary.LittleEndian.Uint16(t[16:]) == fold(ph) {
 		k.status = ckPartialTCP
 	}
 }
 
-// sum adds b, as big-endian 16-bit words, to the one's complement
-// accumulator acc (RFC 1071), eight bytes at a time: end-around carry over
-// 64-bit words folds to the same 16-bit sum. An odd last byte is padded
-// with zero. b must start at an even offset of the summed data.
-//
-// The words are loaded in the machine's (little-endian) order, which
-// saves a byte swap per load: the one's complement sum is independent of
-// byte order (RFC 1071 §2(B)), so the little-endian sum, folded to 16
-// bits and swapped once, is the big-endian one.
-//
-// The main loop is one chain of eight add-with-carry instructions per 64
-// bytes: the carry is kept in a register between iterations, which costs
-// three instructions, so 64 bytes per iteration run about 1.3 times as
-// fast as 32 (BenchmarkChecksum); summing 32-bit halves into independent
-// accumulators, without carries, is slower still.
-func sum(acc uint64, b []byte) uint64 {
-	var s, c uint64
-	for len(b) >= 64 {
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[8:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[16:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[24:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[32:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[40:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[48:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[56:]), c)
-		b = b[64:]
+// The checksums are one's complement sums (RFC 1071) of 16-bit
+// big-endian words. Here the data is loaded as little-endian words
+// instead, which saves a byte swap per load: the one's complement sum is
+// independent of byte order (RFC 1071 §2(B)), so the little-endian sum,
+// folded to 16 bits, is the big-endian one with its bytes swapped. A
+// verdict compares a folded sum with 0xffff, or a checksum field loaded
+// little-endian with a folded sum, so nothing is swapped back at all.
+// Every value added to such a sum must start at an even offset of the
+// summed data, and a big-endian 16-bit field is added byte-swapped.
+
+// headerSum4 is onesum.Sum of an IPv4 header, the common 20 bytes inline.
+func headerSum4(h []byte) uint64 {
+	if len(h) != 20 {
+		return onesum.Sum(h)
 	}
-	for len(b) >= 8 {
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b), c)
-		b = b[8:]
-	}
-	if len(b) >= 4 {
-		s, c = bits.Add64(s, uint64(binary.LittleEndian.Uint32(b)), c)
-		b = b[4:]
-	}
-	if len(b) >= 2 {
-		s, c = bits.Add64(s, uint64(binary.LittleEndian.Uint16(b)), c)
-		b = b[2:]
-	}
-	if len(b) == 1 {
-		s, c = bits.Add64(s, uint64(b[0]), c) // the high byte of a big-endian word
-	}
-	s, c = bits.Add64(s, 0, c)
-	s += c // cannot carry again: s was just wrapped
-	acc, c = bits.Add64(acc, uint64(bits.ReverseBytes16(fold(s))), 0)
-	return acc + c // the same: acc was just wrapped
+	s, c := bits.Add64(le64(h), le64(h[8:]), 0)
+	s, c = bits.Add64(s, uint64(le32(h[16:])), c)
+	return s + c // cannot carry again: the last word is 32 bits
 }
+
+// pseudoTail is the end of a TCP pseudo-header, protocol and TCP length
+// (each a big-endian 16-bit word, in IPv4's order; IPv6's differs only
+// by zeros), as a term of onesum.Sum's byte order.
+func pseudoTail(tcpLen int) uint64 {
+	return uint64(bits.ReverseBytes16(protoTCP)) + uint64(bits.ReverseBytes16(uint16(tcpLen)))
+}
+
+// add adds two one's complement sums.
+func add(a, b uint64) uint64 {
+	s, c := bits.Add64(a, b, 0)
+	return s + c // cannot carry again: s was just wrapped
+}
+
+func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
+func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }
 
 // fold folds a 64-bit one's complement accumulator to 16 bits.
 func fold(s uint64) uint16 {
