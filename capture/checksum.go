@@ -66,11 +66,11 @@ const (
 // skip looks the sender of the segment at hand up, in ChecksumAuto, and
 // reports whether it offloads checksums: its TCP checksum is then not
 // summed at all. judge uses the answer.
-func (k *checker) skip(src netip.Addr) bool {
+func (k *checker) skip(src senderKey) bool {
 	if k.mode != ChecksumAuto {
 		return false
 	}
-	k.looked = true
+	k.looked, k.key = true, src
 	k.offload, k.known = k.lookup(src)
 	if k.offload {
 		k.status = ckSkipped
@@ -101,13 +101,14 @@ type checker struct {
 	// looked says that decode already looked the latest segment's sender
 	// up (ChecksumAuto), with the answer in known and offload.
 	looked, known, offload bool
+	key                    senderKey // the sender looked up
 	// senders maps an address to true if it offloads checksums, false
 	// if its first verifiable segment was good; old is the previous
 	// generation (senders.go).
 	senders, old senderSet
 	// last is the sender looked up or remembered last, a one-entry
 	// cache in front of the maps: segments come in runs from one sender.
-	last                 netip.Addr
+	last                 senderKey
 	lastOffload, lastSet bool
 }
 
@@ -139,21 +140,22 @@ func (r *Reader) judge(src netip.Addr) bool {
 		return false
 	}
 	if k.mode == ChecksumAuto {
-		offload, known := k.offload, k.known
+		offload, known, key := k.offload, k.known, k.key
 		if !k.looked {
-			offload, known = k.lookup(src)
+			key = keyOf(src)
+			offload, known = k.lookup(key)
 		}
 		switch {
 		case known && offload:
 			r.stats.Unverified++
 			return false
 		case st == ckPartialTCP, !known && st.bad():
-			k.remember(src, true)
+			k.remember(key, true)
 			r.offloading(src)
 			r.stats.Unverified++
 			return false
 		case !known:
-			k.remember(src, false)
+			k.remember(key, false)
 		}
 	}
 	switch st {
@@ -175,16 +177,15 @@ func (r *Reader) offloading(src netip.Addr) {
 	r.stats.OffloadSenders++
 }
 
-func (k *checker) lookup(a netip.Addr) (offload, known bool) {
+func (k *checker) lookup(a senderKey) (offload, known bool) {
 	if k.lastSet && a == k.last {
 		return k.lastOffload, true
 	}
-	lo, hi, tag := keyOf(a)
-	if offload, known = k.senders.get(lo, hi, tag); !known {
-		if offload, known = k.old.get(lo, hi, tag); !known {
+	if offload, known = k.senders.get(a); !known {
+		if offload, known = k.old.get(a); !known {
 			return false, false
 		}
-		k.put(a, lo, hi, tag, offload) // still in use: keep it
+		k.remember(a, offload) // still in use: keep it
 	}
 	k.last, k.lastOffload, k.lastSet = a, offload, true
 	return offload, true
@@ -193,12 +194,7 @@ func (k *checker) lookup(a netip.Addr) (offload, known bool) {
 // remember records what sender a is. Both generations are made at full
 // size on first use and reused after, so remembering never allocates
 // again, however many senders come and go.
-func (k *checker) remember(a netip.Addr, offload bool) {
-	lo, hi, tag := keyOf(a)
-	k.put(a, lo, hi, tag, offload)
-}
-
-func (k *checker) put(a netip.Addr, lo, hi uint64, tag uint8, offload bool) {
+func (k *checker) remember(a senderKey, offload bool) {
 	if k.senders.slots == nil {
 		k.senders.init()
 		k.old.init()
@@ -207,7 +203,7 @@ func (k *checker) put(a netip.Addr, lo, hi uint64, tag uint8, offload bool) {
 		k.old, k.senders = k.senders, k.old
 		k.senders.clear()
 	}
-	k.senders.put(lo, hi, tag, offload)
+	k.senders.put(a, offload)
 	k.last, k.lastOffload, k.lastSet = a, offload, true
 }
 
@@ -231,7 +227,7 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 	if end > len(b) {
 		return // cut by the snaplen
 	}
-	if k.skip(netip.AddrFrom4([4]byte(b[12:16]))) {
+	if k.skip(key4(b[12:])) {
 		return
 	}
 	dst := b[16:20]
@@ -289,7 +285,7 @@ func (k *checker) v6(b []byte, tcp, end int) {
 	if end == 40 || end > len(b) {
 		return // jumbogram or GSO, or cut by the snaplen
 	}
-	if k.skip(netip.AddrFrom16([16]byte(b[8:24]))) {
+	if k.skip(key6(b[8:])) {
 		return
 	}
 	dst := b[24:40]

@@ -376,16 +376,16 @@ func TestCheckerBounded(t *testing.T) {
 	var k checker
 	addr := func(i int) netip.Addr { return netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}) }
 	for i := range 3 * maxSenders {
-		k.remember(addr(i), i%2 == 0)
+		k.remember(keyOf(addr(i)), i%2 == 0)
 	}
 	if k.senders.n > maxSenders || k.old.n > maxSenders {
 		t.Fatalf("generations of %d and %d; want at most %d", k.senders.n, k.old.n, maxSenders)
 	}
-	if off, known := k.lookup(addr(3*maxSenders - 2)); !known || !off {
+	if off, known := k.lookup(keyOf(addr(3*maxSenders - 2))); !known || !off {
 		t.Errorf("recent sender forgotten: %v %v", off, known)
 	}
 	i := 3 * maxSenders
-	if n := testing.AllocsPerRun(4*maxSenders, func() { k.remember(addr(i), false); i++ }); n != 0 {
+	if n := testing.AllocsPerRun(4*maxSenders, func() { k.remember(keyOf(addr(i)), false); i++ }); n != 0 {
 		t.Errorf("remember: %v allocs; want 0", n)
 	}
 }
@@ -425,5 +425,27 @@ func BenchmarkDecodeChecksums(b *testing.B) {
 				b.Fatalf("status %d", k.status)
 			}
 		})
+	}
+}
+
+// TestSenderKeys: a sender's key read from a packet's bytes (decode) is
+// the key of its netip.Addr (judge, for tunnelled and reassembled
+// segments), and IPv4 differs from IPv4-mapped IPv6.
+func TestSenderKeys(t *testing.T) {
+	for _, s := range []string{"10.1.2.3", "255.255.255.255", "0.0.0.0", "2001:db8::1", "::ffff:10.1.2.3", "::"} {
+		a := netip.MustParseAddr(s)
+		raw := a.AsSlice()
+		var want senderKey
+		if a.Is4() {
+			want = key4(raw)
+		} else {
+			want = key6(raw)
+		}
+		if got := keyOf(a); got != want {
+			t.Errorf("%s: keyOf %+v; from the bytes %+v", s, got, want)
+		}
+	}
+	if keyOf(netip.MustParseAddr("10.1.2.3")) == keyOf(netip.MustParseAddr("::ffff:10.1.2.3")) {
+		t.Error("IPv4 and IPv4-mapped IPv6 have the same key")
 	}
 }
