@@ -56,8 +56,13 @@ type ckStatus uint8
 
 const (
 	ckUnverifiable ckStatus = iota // not wholly captured (snaplen), IP length 0 (TSO), or an unknown route
-	ckSkipped                      // not summed: the sender offloads checksums (ChecksumAuto)
+	// ckGood: the checksums are right, and nothing is left to learn: in
+	// ChecksumAuto the sender was known not to offload. judge returns at
+	// once for this and ckUnverifiable, the statuses of nearly every
+	// segment.
 	ckGood
+	ckSkipped    // not summed: the sender offloads checksums (ChecksumAuto)
+	ckGoodNew    // the checksums are right, from a sender not known yet (ChecksumAuto)
 	ckBadIP      // the IPv4 header checksum is wrong
 	ckBadTCP     // the TCP checksum is wrong
 	ckPartialTCP // the TCP checksum is the pseudo-header sum alone: Linux CHECKSUM_PARTIAL
@@ -130,6 +135,13 @@ func (r *Reader) checkerFor() *checker {
 // judge decides whether the segment decode just filled in has a bad
 // checksum, applying the offload rule of ChecksumAuto, and counts it.
 func (r *Reader) judge(src netip.Addr) bool {
+	if r.ck.status <= ckGood { // small enough to inline: the common case
+		return false
+	}
+	return r.judgeRest(src)
+}
+
+func (r *Reader) judgeRest(src netip.Addr) bool {
 	k := &r.ck
 	st := k.status
 	switch {
@@ -344,6 +356,9 @@ func finalDst6(b []byte, tcp int, dst []byte) (final []byte, ok bool) {
 func (k *checker) tcp(ph uint64, t []byte) {
 	if fold(add(ph, onesum.Sum(t))) == 0xffff {
 		k.status = ckGood
+		if k.mode == ChecksumAuto && !k.known {
+			k.status = ckGoodNew // judge remembers the sender
+		}
 		return
 	}
 	k.status = ckBadTCP
@@ -388,11 +403,12 @@ func add(a, b uint64) uint64 {
 func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
 func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }
 
-// fold folds a 64-bit one's complement accumulator to 16 bits.
+// fold folds a 64-bit one's complement accumulator to 16 bits. Adding
+// a word to itself rotated by half its width leaves, in the upper half,
+// the sum of its halves with the end-around carry.
 func fold(s uint64) uint16 {
-	s = s>>32 + s&0xffffffff
-	s = s>>32 + s&0xffffffff
-	s = s>>16 + s&0xffff
-	s = s>>16 + s&0xffff
-	return uint16(s)
+	s += bits.RotateLeft64(s, 32)
+	t := uint32(s >> 32)
+	t += bits.RotateLeft32(t, 16)
+	return uint16(t >> 16)
 }

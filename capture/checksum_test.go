@@ -449,3 +449,24 @@ func TestSenderKeys(t *testing.T) {
 		t.Error("IPv4 and IPv4-mapped IPv6 have the same key")
 	}
 }
+
+// TestFold: fold equals folding by halves, carries added back, for edge
+// and random values.
+func TestFold(t *testing.T) {
+	ref := func(s uint64) uint16 {
+		for s > 0xffff {
+			s = s>>16 + s&0xffff
+		}
+		return uint16(s)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	vals := []uint64{0, 1, 0xffff, 0x10000, 0xffffffff, 1 << 32, ^uint64(0), ^uint64(0) - 1, 0xffff_0000_0000_0001, 0x8000_0000_8000_0000}
+	for range 100000 {
+		vals = append(vals, rng.Uint64(), rng.Uint64()>>rng.IntN(64))
+	}
+	for _, v := range vals {
+		if got, want := fold(v), ref(v); got != want {
+			t.Fatalf("fold(%#x) = %#04x; want %#04x", v, got, want)
+		}
+	}
+}
