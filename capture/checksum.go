@@ -111,10 +111,6 @@ type checker struct {
 	// if its first verifiable segment was good; old is the previous
 	// generation (senders.go).
 	senders, old senderSet
-	// last is the sender looked up or remembered last, a one-entry
-	// cache in front of the maps: segments come in runs from one sender.
-	last                 senderKey
-	lastOffload, lastSet bool
 }
 
 // SetChecksums sets what Next does with checksums (ChecksumAuto unless
@@ -189,18 +185,17 @@ func (r *Reader) offloading(src netip.Addr) {
 	r.stats.OffloadSenders++
 }
 
+// lookup returns what is known of sender a. A probe of the table costs
+// about as much as comparing with a one-entry cache of the last sender
+// and keeping it, so there is none.
 func (k *checker) lookup(a senderKey) (offload, known bool) {
-	if k.lastSet && a == k.last {
-		return k.lastOffload, true
+	if offload, known = k.senders.get(a); known || k.old.n == 0 {
+		return offload, known
 	}
-	if offload, known = k.senders.get(a); !known {
-		if offload, known = k.old.get(a); !known {
-			return false, false
-		}
+	if offload, known = k.old.get(a); known {
 		k.remember(a, offload) // still in use: keep it
 	}
-	k.last, k.lastOffload, k.lastSet = a, offload, true
-	return offload, true
+	return offload, known
 }
 
 // remember records what sender a is. Both generations are made at full
@@ -216,7 +211,6 @@ func (k *checker) remember(a senderKey, offload bool) {
 		k.senders.clear()
 	}
 	k.senders.put(a, offload)
-	k.last, k.lastOffload, k.lastSet = a, offload, true
 }
 
 // IPv4 option types that carry a source route (RFC 791 §3.1).

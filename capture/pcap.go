@@ -42,7 +42,10 @@ type pcapReader struct {
 }
 
 func (r *pcapReader) next() (data []byte, ci FrameInfo, err error) {
-	rec, err := r.peek(16)
+	rec := r.win[r.used:] // the window's rest, from this record on
+	if len(rec) < 16 {
+		rec, err = r.fill(16)
+	}
 	if len(rec) < 16 {
 		if len(rec) == 0 && (err == io.EOF || err == nil) {
 			return nil, ci, io.EOF
@@ -93,13 +96,15 @@ func (r *pcapReader) next() (data []byte, ci FrameInfo, err error) {
 			r.lenient.FirstClamped = r.records
 		}
 	}
-	if 16+caplen <= r.br.Size() {
-		data, _ = r.peek(16 + caplen)
-		if len(data) < 16+caplen {
+	if n := 16 + caplen; n <= r.br.Size() {
+		if len(rec) < n {
+			rec, _ = r.fill(n)
+		}
+		if len(rec) < n {
 			return nil, ci, io.ErrUnexpectedEOF
 		}
-		r.used += 16 + caplen
-		return data[16 : 16+keep], ci, nil
+		r.used += n
+		return rec[16 : 16+keep], ci, nil
 	}
 	r.discard()
 	r.br.Discard(16)
@@ -113,16 +118,10 @@ func (r *pcapReader) next() (data []byte, ci FrameInfo, err error) {
 	return data[:keep], ci, nil
 }
 
-// peek returns the next n bytes, at most br's size, from the window,
-// filling it again when they are not all in it. Fewer than n bytes
-// come with the error that stopped the read, if any.
-func (r *pcapReader) peek(n int) ([]byte, error) {
-	if r.used+n <= len(r.win) { // small enough to inline: the common case
-		return r.win[r.used : r.used+n], nil
-	}
-	return r.fill(n)
-}
-
+// fill discards what was read of the window and peeks again, at least n
+// bytes (at most br's size) if it can, and returns the new window: all
+// that br holds. Fewer than n bytes come with the error that stopped the
+// read, if any.
 func (r *pcapReader) fill(n int) ([]byte, error) {
 	r.discard()
 	win, err := r.br.Peek(n) // reads on if it must, moving the buffered bytes
@@ -130,7 +129,7 @@ func (r *pcapReader) fill(n int) ([]byte, error) {
 		return win, err
 	}
 	r.win, _ = r.br.Peek(r.br.Buffered()) // all of it: no read
-	return r.win[:n], nil
+	return r.win, nil
 }
 
 // discard drops the window, discarding what was read of it from br.

@@ -103,7 +103,13 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			r.stats.NonTCP++
 			continue
 		}
-		ts := r.stats.Backwards.advance(&r.clock, ci.Timestamp, r.stats.Frames) // linktypes: the clock never goes back
+		ts := ci.Timestamp // linktypes: the clock never goes back
+		if ts.Before(r.clock) {
+			r.stats.Backwards.back(r.clock, ts, r.stats.Frames)
+			ts = r.clock
+		} else {
+			r.clock = ts
+		}
 		ci.Timestamp = ts
 		if r.expr != "" {
 			var prog []bpfInsn
