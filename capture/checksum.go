@@ -75,8 +75,12 @@ func (k *checker) skip(src senderKey) bool {
 	if k.mode != ChecksumAuto {
 		return false
 	}
-	k.looked, k.key = true, src
-	k.offload, k.known = k.lookup(src)
+	k.looked = true
+	if e := k.senders.find(src); e != nil { // the probe inline: the common case
+		k.offload, k.known = e.off, true
+	} else {
+		k.offload, k.known = k.lookupOld(src)
+	}
 	if k.offload {
 		k.status = ckSkipped
 	}
@@ -106,7 +110,6 @@ type checker struct {
 	// looked says that decode already looked the latest segment's sender
 	// up (ChecksumAuto), with the answer in known and offload.
 	looked, known, offload bool
-	key                    senderKey // the sender looked up
 	// senders maps an address to true if it offloads checksums, false
 	// if its first verifiable segment was good; old is the previous
 	// generation (senders.go).
@@ -148,9 +151,9 @@ func (r *Reader) judgeRest(src netip.Addr) bool {
 		return false
 	}
 	if k.mode == ChecksumAuto {
-		offload, known, key := k.offload, k.known, k.key
+		key := keyOf(src) // the key decode looked up, if it did
+		offload, known := k.offload, k.known
 		if !k.looked {
-			key = keyOf(src)
 			offload, known = k.lookup(key)
 		}
 		switch {
@@ -189,13 +192,21 @@ func (r *Reader) offloading(src netip.Addr) {
 // about as much as comparing with a one-entry cache of the last sender
 // and keeping it, so there is none.
 func (k *checker) lookup(a senderKey) (offload, known bool) {
-	if offload, known = k.senders.get(a); known || k.old.n == 0 {
-		return offload, known
+	if e := k.senders.find(a); e != nil {
+		return e.off, true
 	}
-	if offload, known = k.old.get(a); known {
-		k.remember(a, offload) // still in use: keep it
+	return k.lookupOld(a)
+}
+
+// lookupOld looks a sender that is not in the current generation up in
+// the previous one, and brings it over if it is there: it is still in
+// use.
+func (k *checker) lookupOld(a senderKey) (offload, known bool) {
+	if e := k.old.find(a); e != nil {
+		k.remember(a, e.off)
+		return e.off, true
 	}
-	return offload, known
+	return false, false
 }
 
 // remember records what sender a is. Both generations are made at full
@@ -348,13 +359,18 @@ func finalDst6(b []byte, tcp int, dst []byte) (final []byte, ok bool) {
 // tcp checks the TCP segment t against the pseudo-header sum ph (see
 // below for the byte order).
 func (k *checker) tcp(ph uint64, t []byte) {
-	if fold(add(ph, onesum.Sum(t))) == 0xffff {
-		k.status = ckGood
-		if k.mode == ChecksumAuto && !k.known {
-			k.status = ckGoodNew // judge remembers the sender
-		}
+	if fold(add(ph, onesum.Sum(t))) != 0xffff {
+		k.badTCP(ph, t)
 		return
 	}
+	k.status = ckGood
+	if !k.known && k.mode == ChecksumAuto {
+		k.status = ckGoodNew // judge remembers the sender
+	}
+}
+
+// badTCP sets the status of a segment whose TCP checksum is wrong.
+func (k *checker) badTCP(ph uint64, t []byte) {
 	k.status = ckBadTCP
 	if binary.LittleEndian.Uint16(t[16:]) == fold(ph) {
 		k.status = ckPartialTCP

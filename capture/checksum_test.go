@@ -40,9 +40,9 @@ func refSum(b []byte) uint16 {
 // against the same reference there.
 func sum(acc uint64, b []byte) uint64 { return acc + uint64(refSum(b)) }
 
-// TestHeaderSum4: the inline sum of a 20-byte IPv4 header, and the
+// TestHeaderSum: the inline sum of a 20-byte IPv4 header, and the
 // general one of a longer header, fold to RFC 1071's sum byte-swapped.
-func TestHeaderSum4(t *testing.T) {
+func TestHeaderSum(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 1000 {
 		h := make([]byte, 20+4*rng.IntN(11))

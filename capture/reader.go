@@ -110,7 +110,6 @@ func (r *Reader) Next(seg *segment.Segment) error {
 		} else {
 			r.clock = ts
 		}
-		ci.Timestamp = ts
 		if r.expr != "" {
 			var prog []bpfInsn
 			if len(r.progs) > 0 && r.progs[0].link == link {
@@ -148,6 +147,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			seg.Time, seg.Pkt = ts, r.stats.Frames
 			return nil
 		case isFragment:
+			ci.Timestamp = ts
 			if r.reassemble(seg, ci) { // defrag.go: counts the frame
 				return nil
 			}

@@ -72,19 +72,21 @@ func (s *senderSet) slot(k senderKey) *senderSlot {
 	const mask = senderSlots - 1
 	for i := (h1 ^ h0) & mask; ; i = (i + 1) & mask {
 		e := &s.slots[i]
-		if e.tag == 0 || e.senderKey == k {
+		if e.senderKey == k || e.tag == 0 {
 			return e
 		}
 	}
 }
 
-// get returns what the set holds for the key.
-func (s *senderSet) get(k senderKey) (off, ok bool) {
+// find returns the key's slot, or nil if the set does not hold it.
+func (s *senderSet) find(k senderKey) *senderSlot {
 	if s.n == 0 {
-		return false, false
+		return nil
 	}
-	e := s.slot(k)
-	return e.off, e.tag != 0
+	if e := s.slot(k); e.tag != 0 {
+		return e
+	}
+	return nil
 }
 
 // put sets the key's value; the caller keeps n below senderSlots.
