@@ -76,10 +76,20 @@ func (k *checker) skip(src senderKey) bool {
 		return false
 	}
 	k.looked = true
-	if e := k.senders.find(src); e != nil { // the probe inline: the common case
-		k.offload, k.known = e.off, true
-	} else {
-		k.offload, k.known = k.lookupOld(src)
+	k.offload, k.known = false, false
+	if s := &k.senders; s.slots != nil {
+		// senderSet.find, inline: the compiler does not.
+		for i := s.home(src); ; i = (i + 1) & slotMask {
+			e := &s.slots[i]
+			if e.senderKey == src {
+				k.offload, k.known = e.off, true
+				break
+			}
+			if e.tag == 0 {
+				k.offload, k.known = k.lookupOld(src)
+				break
+			}
+		}
 	}
 	if k.offload {
 		k.status = ckSkipped

@@ -43,6 +43,7 @@ const (
 	// senderSlots is the size of a generation's table: twice maxSenders,
 	// so probe chains stay short.
 	senderSlots = 2 * maxSenders
+	slotMask    = senderSlots - 1
 )
 
 // key4 and key6 return the key of the IPv4 or IPv6 address at b[0:].
@@ -66,11 +67,15 @@ func (s *senderSet) init() {
 	s.s0, s.s1 = rand.Uint64()|1, rand.Uint64()
 }
 
+// home returns the first slot to probe for the key.
+func (s *senderSet) home(k senderKey) uint64 {
+	h1, h0 := bits.Mul64(k.lo^s.s0, k.hi^s.s1^uint64(k.tag))
+	return (h1 ^ h0) & slotMask
+}
+
 // slot returns the slot of the key, or the empty slot where it belongs.
 func (s *senderSet) slot(k senderKey) *senderSlot {
-	h1, h0 := bits.Mul64(k.lo^s.s0, k.hi^s.s1^uint64(k.tag))
-	const mask = senderSlots - 1
-	for i := (h1 ^ h0) & mask; ; i = (i + 1) & mask {
+	for i := s.home(k); ; i = (i + 1) & slotMask {
 		e := &s.slots[i]
 		if e.senderKey == k || e.tag == 0 {
 			return e

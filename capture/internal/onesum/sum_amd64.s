@@ -12,8 +12,8 @@ TEXT ·Sum(SB), NOSPLIT, $0-32
 	MOVQ b_len+8(FP), CX
 	XORQ AX, AX // the sum
 	MOVQ CX, DX
-	SHRQ $6, DX   // 64-byte blocks
-	TESTQ DX, DX  // clears the carry flag that SHRQ set
+	SHRQ $6, DX  // 64-byte blocks
+	TESTQ DX, DX // clears the carry flag that SHRQ set
 	JZ   words
 
 blocks:
@@ -32,18 +32,33 @@ blocks:
 	ADCQ $0, AX // all ones plus a carry carries once more
 
 words:
-	MOVQ CX, DX
-	SHRQ $3, DX
-	ANDQ $7, DX // 8-byte words left; clears the carry flag
-	JZ   four
+	// Fewer than 64 bytes left: 32, 16 and 8 of them in turn, each a
+	// chain of its own (TESTQ clears the carry flag).
+	TESTQ $32, CX
+	JZ    sixteen
+	ADDQ  0(SI), AX
+	ADCQ  8(SI), AX
+	ADCQ  16(SI), AX
+	ADCQ  24(SI), AX
+	ADCQ  $0, AX
+	ADCQ  $0, AX
+	LEAQ  32(SI), SI
 
-word:
-	ADCQ 0(SI), AX
-	LEAQ 8(SI), SI
-	DECQ DX
-	JNZ  word
-	ADCQ $0, AX
-	ADCQ $0, AX
+sixteen:
+	TESTQ $16, CX
+	JZ    eight
+	ADDQ  0(SI), AX
+	ADCQ  8(SI), AX
+	ADCQ  $0, AX
+	ADCQ  $0, AX
+	LEAQ  16(SI), SI
+
+eight:
+	TESTQ $8, CX
+	JZ    four
+	ADDQ  0(SI), AX
+	ADCQ  $0, AX // cannot carry again
+	LEAQ  8(SI), SI
 
 four:
 	TESTQ $4, CX
