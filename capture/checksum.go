@@ -247,11 +247,12 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 	if end == 0 {
 		return // TSO: the capturing host had not filled in the lengths yet
 	}
+	h := (*[20]byte)(b) // decode checked the length: fields without bounds checks
 	var hs uint64
 	if ihl == 20 { // headerSum4, inline: the compiler does not
 		var c uint64
-		hs, c = bits.Add64(le64(b), le64(b[8:]), 0)
-		hs, c = bits.Add64(hs, uint64(le32(b[16:])), c)
+		hs, c = bits.Add64(le64(h[0:8]), le64(h[8:16]), 0)
+		hs, c = bits.Add64(hs, uint64(le32(h[16:20])), c)
 		hs += c // cannot carry again: the last word is 32 bits
 	} else {
 		hs = onesum.Sum(b[:ihl])
@@ -263,18 +264,20 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 	if end > len(b) {
 		return // cut by the snaplen
 	}
-	if k.skip(key4(b[12:])) {
+	src := le32(h[12:16])
+	if k.mode == ChecksumAuto && k.skip(senderKey{lo: uint64(src), tag: tag4}) { // key4
 		return
 	}
-	dst := b[16:20]
+	dst := le32(h[16:20])
 	if ihl > 20 {
-		var ok bool
-		if dst, ok = finalDst4(b[20:ihl], dst); !ok {
+		d, ok := finalDst4(b[20:ihl], h[16:20])
+		if !ok {
 			return
 		}
+		dst = le32(d)
 	}
 	// Pseudo-header: source, destination, zero, protocol, TCP length.
-	ph := uint64(le32(b[12:])) + uint64(le32(dst)) + pseudoTail(end-tcp)
+	ph := uint64(src) + uint64(dst) + pseudoTail(end-tcp)
 	t := b[tcp:end] // k.tcp(ph, t), inline: the compiler does not
 	if fold(add(ph, onesum.Sum(t))) != 0xffff {
 		k.badTCP(ph, t)
