@@ -249,11 +249,8 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 	}
 	h := (*[20]byte)(b) // decode checked the length: fields without bounds checks
 	var hs uint64
-	if ihl == 20 { // headerSum4, inline: the compiler does not
-		var c uint64
-		hs, c = bits.Add64(le64(h[0:8]), le64(h[8:16]), 0)
-		hs, c = bits.Add64(hs, uint64(le32(h[16:20])), c)
-		hs += c // cannot carry again: the last word is 32 bits
+	if ihl == 20 {
+		hs = sum20(h)
 	} else {
 		hs = onesum.Sum(b[:ihl])
 	}
@@ -419,13 +416,10 @@ func (k *checker) badTCP(ph uint64, t []byte) {
 // Every value added to such a sum must start at an even offset of the
 // summed data, and a big-endian 16-bit field is added byte-swapped.
 
-// headerSum4 is onesum.Sum of an IPv4 header, the common 20 bytes inline.
-func headerSum4(h []byte) uint64 {
-	if len(h) != 20 {
-		return onesum.Sum(h)
-	}
-	s, c := bits.Add64(le64(h), le64(h[8:]), 0)
-	s, c = bits.Add64(s, uint64(le32(h[16:])), c)
+// sum20 is onesum.Sum of an IPv4 header without options, inline.
+func sum20(h *[20]byte) uint64 {
+	s, c := bits.Add64(le64(h[0:8]), le64(h[8:16]), 0)
+	s, c = bits.Add64(s, uint64(le32(h[16:20])), c)
 	return s + c // cannot carry again: the last word is 32 bits
 }
 

@@ -40,12 +40,12 @@ func refSum(b []byte) uint16 {
 // against the same reference there.
 func sum(acc uint64, b []byte) uint64 { return acc + uint64(refSum(b)) }
 
-// TestHeaderSum: the inline sum of a 20-byte IPv4 header, and the
-// general one of a longer header, fold to RFC 1071's sum byte-swapped.
-func TestHeaderSum(t *testing.T) {
+// TestSum20: the inline sum of a 20-byte IPv4 header folds to RFC
+// 1071's sum byte-swapped.
+func TestSum20(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 1000 {
-		h := make([]byte, 20+4*rng.IntN(11))
+	for range 10000 {
+		h := make([]byte, 20)
 		for i := range h {
 			h[i] = byte(rng.Uint32())
 		}
@@ -54,7 +54,7 @@ func TestHeaderSum(t *testing.T) {
 				h[i] = 0xff // every addition carries
 			}
 		}
-		got, want := bits.ReverseBytes16(fold(headerSum4(h))), refSum(h)
+		got, want := bits.ReverseBytes16(fold(sum20((*[20]byte)(h)))), refSum(h)
 		if got != want && !(got == 0xffff && want == 0 || got == 0 && want == 0xffff) {
 			t.Fatalf("% x: %#04x, RFC 1071 %#04x", h, got, want)
 		}
