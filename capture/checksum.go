@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/bits"
 	"net/netip"
+
+	"github.com/flowtrace/flowtrace/capture/internal/onesum"
 )
 
 // This file verifies IPv4 header checksums (RFC 791 §3.1) and TCP
@@ -54,8 +56,13 @@ type ckStatus uint8
 
 const (
 	ckUnverifiable ckStatus = iota // not wholly captured (snaplen), IP length 0 (TSO), or an unknown route
-	ckSkipped                      // not summed: the sender offloads checksums (ChecksumAuto)
+	// ckGood: the checksums are right, and nothing is left to learn: in
+	// ChecksumAuto the sender was known not to offload. judge returns at
+	// once for this and ckUnverifiable, the statuses of nearly every
+	// segment.
 	ckGood
+	ckSkipped    // not summed: the sender offloads checksums (ChecksumAuto)
+	ckGoodNew    // the checksums are right, from a sender not known yet (ChecksumAuto)
 	ckBadIP      // the IPv4 header checksum is wrong
 	ckBadTCP     // the TCP checksum is wrong
 	ckPartialTCP // the TCP checksum is the pseudo-header sum alone: Linux CHECKSUM_PARTIAL
@@ -64,12 +71,26 @@ const (
 // skip looks the sender of the segment at hand up, in ChecksumAuto, and
 // reports whether it offloads checksums: its TCP checksum is then not
 // summed at all. judge uses the answer.
-func (k *checker) skip(src netip.Addr) bool {
+func (k *checker) skip(src senderKey) bool {
 	if k.mode != ChecksumAuto {
 		return false
 	}
 	k.looked = true
-	k.offload, k.known = k.lookup(src)
+	k.offload, k.known = false, false
+	if s := &k.senders; s.slots != nil {
+		// senderSet.find, inline: the compiler does not.
+		for i := s.home(src); ; i = (i + 1) & slotMask {
+			e := &s.slots[i]
+			if e.senderKey == src {
+				k.offload, k.known = e.off, true
+				break
+			}
+			if e.tag == 0 {
+				k.offload, k.known = k.lookupOld(src)
+				break
+			}
+		}
+	}
 	if k.offload {
 		k.status = ckSkipped
 	}
@@ -103,10 +124,6 @@ type checker struct {
 	// if its first verifiable segment was good; old is the previous
 	// generation (senders.go).
 	senders, old senderSet
-	// last is the sender looked up or remembered last, a one-entry
-	// cache in front of the maps: segments come in runs from one sender.
-	last                 netip.Addr
-	lastOffload, lastSet bool
 }
 
 // SetChecksums sets what Next does with checksums (ChecksumAuto unless
@@ -127,6 +144,13 @@ func (r *Reader) checkerFor() *checker {
 // judge decides whether the segment decode just filled in has a bad
 // checksum, applying the offload rule of ChecksumAuto, and counts it.
 func (r *Reader) judge(src netip.Addr) bool {
+	if r.ck.status <= ckGood { // small enough to inline: the common case
+		return false
+	}
+	return r.judgeRest(src)
+}
+
+func (r *Reader) judgeRest(src netip.Addr) bool {
 	k := &r.ck
 	st := k.status
 	switch {
@@ -137,21 +161,22 @@ func (r *Reader) judge(src netip.Addr) bool {
 		return false
 	}
 	if k.mode == ChecksumAuto {
+		key := keyOf(src) // the key decode looked up, if it did
 		offload, known := k.offload, k.known
 		if !k.looked {
-			offload, known = k.lookup(src)
+			offload, known = k.lookup(key)
 		}
 		switch {
 		case known && offload:
 			r.stats.Unverified++
 			return false
 		case st == ckPartialTCP, !known && st.bad():
-			k.remember(src, true)
+			k.remember(key, true)
 			r.offloading(src)
 			r.stats.Unverified++
 			return false
 		case !known:
-			k.remember(src, false)
+			k.remember(key, false)
 		}
 	}
 	switch st {
@@ -173,30 +198,31 @@ func (r *Reader) offloading(src netip.Addr) {
 	r.stats.OffloadSenders++
 }
 
-func (k *checker) lookup(a netip.Addr) (offload, known bool) {
-	if k.lastSet && a == k.last {
-		return k.lastOffload, true
+// lookup returns what is known of sender a. A probe of the table costs
+// about as much as comparing with a one-entry cache of the last sender
+// and keeping it, so there is none.
+func (k *checker) lookup(a senderKey) (offload, known bool) {
+	if e := k.senders.find(a); e != nil {
+		return e.off, true
 	}
-	lo, hi, tag := keyOf(a)
-	if offload, known = k.senders.get(lo, hi, tag); !known {
-		if offload, known = k.old.get(lo, hi, tag); !known {
-			return false, false
-		}
-		k.put(a, lo, hi, tag, offload) // still in use: keep it
+	return k.lookupOld(a)
+}
+
+// lookupOld looks a sender that is not in the current generation up in
+// the previous one, and brings it over if it is there: it is still in
+// use.
+func (k *checker) lookupOld(a senderKey) (offload, known bool) {
+	if e := k.old.find(a); e != nil {
+		k.remember(a, e.off)
+		return e.off, true
 	}
-	k.last, k.lastOffload, k.lastSet = a, offload, true
-	return offload, true
+	return false, false
 }
 
 // remember records what sender a is. Both generations are made at full
 // size on first use and reused after, so remembering never allocates
 // again, however many senders come and go.
-func (k *checker) remember(a netip.Addr, offload bool) {
-	lo, hi, tag := keyOf(a)
-	k.put(a, lo, hi, tag, offload)
-}
-
-func (k *checker) put(a netip.Addr, lo, hi uint64, tag uint8, offload bool) {
+func (k *checker) remember(a senderKey, offload bool) {
 	if k.senders.slots == nil {
 		k.senders.init()
 		k.old.init()
@@ -205,8 +231,7 @@ func (k *checker) put(a netip.Addr, lo, hi uint64, tag uint8, offload bool) {
 		k.old, k.senders = k.senders, k.old
 		k.senders.clear()
 	}
-	k.senders.put(lo, hi, tag, offload)
-	k.last, k.lastOffload, k.lastSet = a, offload, true
+	k.senders.put(a, offload)
 }
 
 // IPv4 option types that carry a source route (RFC 791 §3.1).
@@ -222,28 +247,40 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 	if end == 0 {
 		return // TSO: the capturing host had not filled in the lengths yet
 	}
-	if fold(sum(0, b[:ihl])) != 0xffff {
+	h := (*[20]byte)(b) // decode checked the length: fields without bounds checks
+	var hs uint64
+	if ihl == 20 {
+		hs = sum20(h)
+	} else {
+		hs = onesum.Sum(b[:ihl])
+	}
+	if fold(hs) != 0xffff {
 		k.status = ckBadIP
 		return
 	}
 	if end > len(b) {
 		return // cut by the snaplen
 	}
-	if k.skip(netip.AddrFrom4([4]byte(b[12:16]))) {
+	src := le32(h[12:16])
+	if k.mode == ChecksumAuto && k.skip(senderKey{lo: uint64(src), tag: tag4}) { // key4
 		return
 	}
-	dst := b[16:20]
+	dst := le32(h[16:20])
 	if ihl > 20 {
-		var ok bool
-		if dst, ok = finalDst4(b[20:ihl], dst); !ok {
+		d, ok := finalDst4(b[20:ihl], h[16:20])
+		if !ok {
 			return
 		}
+		dst = le32(d)
 	}
 	// Pseudo-header: source, destination, zero, protocol, TCP length.
-	ph := sum(0, b[12:16])
-	ph = sum(ph, dst)
-	ph += uint64(protoTCP) + uint64(end-tcp)
-	k.tcp(ph, b[tcp:end])
+	ph := uint64(src) + uint64(dst) + pseudoTail(end-tcp)
+	t := b[tcp:end] // k.tcp(ph, t), inline: the compiler does not
+	if fold(add(ph, onesum.Sum(t))) != 0xffff {
+		k.badTCP(ph, t)
+		return
+	}
+	k.good()
 }
 
 // finalDst4 returns the destination the TCP checksum covers: with a loose
@@ -289,7 +326,7 @@ func (k *checker) v6(b []byte, tcp, end int) {
 	if end == 40 || end > len(b) {
 		return // jumbogram or GSO, or cut by the snaplen
 	}
-	if k.skip(netip.AddrFrom16([16]byte(b[8:24]))) {
+	if k.skip(key6(b[8:])) {
 		return
 	}
 	dst := b[24:40]
@@ -301,10 +338,11 @@ func (k *checker) v6(b []byte, tcp, end int) {
 	}
 	// Pseudo-header (RFC 8200 §8.1): source, final destination,
 	// upper-layer length, zero, next header.
-	ph := sum(0, b[8:24])
-	ph = sum(ph, dst)
-	ph += uint64(protoTCP) + uint64(end-tcp)
-	k.tcp(ph, b[tcp:end])
+	ph, c := bits.Add64(le64(b[8:]), le64(b[16:]), 0)
+	ph, c = bits.Add64(ph, le64(dst), c)
+	ph, c = bits.Add64(ph, le64(dst[8:]), c)
+	ph, c = bits.Add64(ph, pseudoTail(end-tcp), c)
+	k.tcp(ph+c, b[tcp:end]) // cannot carry again: ph was just wrapped
 }
 
 // finalDst6 walks the extension headers decode already checked, up to
@@ -342,72 +380,71 @@ func finalDst6(b []byte, tcp int, dst []byte) (final []byte, ok bool) {
 	return dst, true
 }
 
-// tcp checks the TCP segment t against the pseudo-header sum ph.
+// tcp checks the TCP segment t against the pseudo-header sum ph (see
+// below for the byte order).
 func (k *checker) tcp(ph uint64, t []byte) {
-	if fold(sum(ph, t)) == 0xffff {
-		k.status = ckGood
+	if fold(add(ph, onesum.Sum(t))) != 0xffff {
+		k.badTCP(ph, t)
 		return
 	}
+	k.good()
+}
+
+// good sets the status of a segment whose checksums are right.
+func (k *checker) good() {
+	k.status = ckGood
+	if !k.known && k.mode == ChecksumAuto {
+		k.status = ckGoodNew // judge remembers the sender
+	}
+}
+
+// badTCP sets the status of a segment whose TCP checksum is wrong.
+func (k *checker) badTCP(ph uint64, t []byte) {
 	k.status = ckBadTCP
-	if binary.BigEndian.Uint16(t[16:]) == fold(ph) {
+	if binary.LittleEndian.Uint16(t[16:]) == fold(ph) {
 		k.status = ckPartialTCP
 	}
 }
 
-// sum adds b, as big-endian 16-bit words, to the one's complement
-// accumulator acc (RFC 1071), eight bytes at a time: end-around carry over
-// 64-bit words folds to the same 16-bit sum. An odd last byte is padded
-// with zero. b must start at an even offset of the summed data.
-//
-// The words are loaded in the machine's (little-endian) order, which
-// saves a byte swap per load: the one's complement sum is independent of
-// byte order (RFC 1071 §2(B)), so the little-endian sum, folded to 16
-// bits and swapped once, is the big-endian one.
-//
-// The main loop is one chain of eight add-with-carry instructions per 64
-// bytes: the carry is kept in a register between iterations, which costs
-// three instructions, so 64 bytes per iteration run about 1.3 times as
-// fast as 32 (BenchmarkChecksum); summing 32-bit halves into independent
-// accumulators, without carries, is slower still.
-func sum(acc uint64, b []byte) uint64 {
-	var s, c uint64
-	for len(b) >= 64 {
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[8:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[16:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[24:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[32:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[40:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[48:]), c)
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[56:]), c)
-		b = b[64:]
-	}
-	for len(b) >= 8 {
-		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b), c)
-		b = b[8:]
-	}
-	if len(b) >= 4 {
-		s, c = bits.Add64(s, uint64(binary.LittleEndian.Uint32(b)), c)
-		b = b[4:]
-	}
-	if len(b) >= 2 {
-		s, c = bits.Add64(s, uint64(binary.LittleEndian.Uint16(b)), c)
-		b = b[2:]
-	}
-	if len(b) == 1 {
-		s, c = bits.Add64(s, uint64(b[0]), c) // the high byte of a big-endian word
-	}
-	s, c = bits.Add64(s, 0, c)
-	s += c // cannot carry again: s was just wrapped
-	acc, c = bits.Add64(acc, uint64(bits.ReverseBytes16(fold(s))), 0)
-	return acc + c // the same: acc was just wrapped
+// The checksums are one's complement sums (RFC 1071) of 16-bit
+// big-endian words. Here the data is loaded as little-endian words
+// instead, which saves a byte swap per load: the one's complement sum is
+// independent of byte order (RFC 1071 §2(B)), so the little-endian sum,
+// folded to 16 bits, is the big-endian one with its bytes swapped. A
+// verdict compares a folded sum with 0xffff, or a checksum field loaded
+// little-endian with a folded sum, so nothing is swapped back at all.
+// Every value added to such a sum must start at an even offset of the
+// summed data, and a big-endian 16-bit field is added byte-swapped.
+
+// sum20 is onesum.Sum of an IPv4 header without options, inline.
+func sum20(h *[20]byte) uint64 {
+	s, c := bits.Add64(le64(h[0:8]), le64(h[8:16]), 0)
+	s, c = bits.Add64(s, uint64(le32(h[16:20])), c)
+	return s + c // cannot carry again: the last word is 32 bits
 }
 
-// fold folds a 64-bit one's complement accumulator to 16 bits.
+// pseudoTail is the end of a TCP pseudo-header, protocol and TCP length
+// (each a big-endian 16-bit word, in IPv4's order; IPv6's differs only
+// by zeros), as a term of onesum.Sum's byte order.
+func pseudoTail(tcpLen int) uint64 {
+	return uint64(bits.ReverseBytes16(protoTCP)) + uint64(bits.ReverseBytes16(uint16(tcpLen)))
+}
+
+// add adds two one's complement sums.
+func add(a, b uint64) uint64 {
+	s, c := bits.Add64(a, b, 0)
+	return s + c // cannot carry again: s was just wrapped
+}
+
+func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
+func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }
+
+// fold folds a 64-bit one's complement accumulator to 16 bits. Adding
+// a word to itself rotated by half its width leaves, in the upper half,
+// the sum of its halves with the end-around carry.
 func fold(s uint64) uint16 {
-	s = s>>32 + s&0xffffffff
-	s = s>>32 + s&0xffffffff
-	s = s>>16 + s&0xffff
-	s = s>>16 + s&0xffff
-	return uint16(s)
+	s += bits.RotateLeft64(s, 32)
+	t := uint32(s >> 32)
+	t += bits.RotateLeft32(t, 16)
+	return uint16(t >> 16)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"math/bits"
 	"math/rand/v2"
 	"net"
 	"net/netip"
@@ -14,6 +15,7 @@ import (
 	"github.com/google/gopacket"
 	"github.com/google/gopacket/layers"
 
+	"github.com/flowtrace/flowtrace/capture/internal/onesum"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -33,26 +35,29 @@ func refSum(b []byte) uint16 {
 	return uint16(s)
 }
 
-// TestSumReference: the 8-bytes-at-a-time sum equals RFC 1071's 16-bit
-// one for every length (odd and even, around each unrolled block) and for
-// all-ones data, where every addition carries.
-func TestSumReference(t *testing.T) {
+// sum is the tests' own big-endian accumulator: acc plus RFC 1071's sum
+// of b (refSum), to be folded. The checker's sums are onesum's, tested
+// against the same reference there.
+func sum(acc uint64, b []byte) uint64 { return acc + uint64(refSum(b)) }
+
+// TestSum20: the inline sum of a 20-byte IPv4 header folds to RFC
+// 1071's sum byte-swapped.
+func TestSum20(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for n := range 300 {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = byte(rng.Uint32())
+	for range 10000 {
+		h := make([]byte, 20)
+		for i := range h {
+			h[i] = byte(rng.Uint32())
 		}
-		ones := bytes.Repeat([]byte{0xff}, n)
-		for _, d := range [][]byte{b, ones} {
-			if got, want := fold(sum(0, d)), refSum(d); got != want && !(got == 0xffff && want == 0 || got == 0 && want == 0xffff) {
-				t.Fatalf("len %d: sum %#04x, RFC 1071 %#04x", n, got, want)
+		if rng.IntN(4) == 0 {
+			for i := range h {
+				h[i] = 0xff // every addition carries
 			}
 		}
-	}
-	// A carried-in accumulator near overflow.
-	if got := fold(sum(^uint64(0), []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})); got != 0xffff {
-		t.Errorf("overflowing accumulator folds to %#04x; want 0xffff", got)
+		got, want := bits.ReverseBytes16(fold(sum20((*[20]byte)(h)))), refSum(h)
+		if got != want && !(got == 0xffff && want == 0 || got == 0 && want == 0xffff) {
+			t.Fatalf("% x: %#04x, RFC 1071 %#04x", h, got, want)
+		}
 	}
 }
 
@@ -371,16 +376,16 @@ func TestCheckerBounded(t *testing.T) {
 	var k checker
 	addr := func(i int) netip.Addr { return netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}) }
 	for i := range 3 * maxSenders {
-		k.remember(addr(i), i%2 == 0)
+		k.remember(keyOf(addr(i)), i%2 == 0)
 	}
 	if k.senders.n > maxSenders || k.old.n > maxSenders {
 		t.Fatalf("generations of %d and %d; want at most %d", k.senders.n, k.old.n, maxSenders)
 	}
-	if off, known := k.lookup(addr(3*maxSenders - 2)); !known || !off {
+	if off, known := k.lookup(keyOf(addr(3*maxSenders - 2))); !known || !off {
 		t.Errorf("recent sender forgotten: %v %v", off, known)
 	}
 	i := 3 * maxSenders
-	if n := testing.AllocsPerRun(4*maxSenders, func() { k.remember(addr(i), false); i++ }); n != 0 {
+	if n := testing.AllocsPerRun(4*maxSenders, func() { k.remember(keyOf(addr(i)), false); i++ }); n != 0 {
 		t.Errorf("remember: %v allocs; want 0", n)
 	}
 }
@@ -393,7 +398,7 @@ func BenchmarkChecksum(b *testing.B) {
 			b.SetBytes(int64(n))
 			var s uint16
 			for b.Loop() {
-				s += fold(sum(0, data))
+				s += fold(onesum.Sum(data))
 			}
 			_ = s
 		})
@@ -420,5 +425,48 @@ func BenchmarkDecodeChecksums(b *testing.B) {
 				b.Fatalf("status %d", k.status)
 			}
 		})
+	}
+}
+
+// TestSenderKeys: a sender's key read from a packet's bytes (decode) is
+// the key of its netip.Addr (judge, for tunnelled and reassembled
+// segments), and IPv4 differs from IPv4-mapped IPv6.
+func TestSenderKeys(t *testing.T) {
+	for _, s := range []string{"10.1.2.3", "255.255.255.255", "0.0.0.0", "2001:db8::1", "::ffff:10.1.2.3", "::"} {
+		a := netip.MustParseAddr(s)
+		raw := a.AsSlice()
+		var want senderKey
+		if a.Is4() {
+			want = key4(raw)
+		} else {
+			want = key6(raw)
+		}
+		if got := keyOf(a); got != want {
+			t.Errorf("%s: keyOf %+v; from the bytes %+v", s, got, want)
+		}
+	}
+	if keyOf(netip.MustParseAddr("10.1.2.3")) == keyOf(netip.MustParseAddr("::ffff:10.1.2.3")) {
+		t.Error("IPv4 and IPv4-mapped IPv6 have the same key")
+	}
+}
+
+// TestFold: fold equals folding by halves, carries added back, for edge
+// and random values.
+func TestFold(t *testing.T) {
+	ref := func(s uint64) uint16 {
+		for s > 0xffff {
+			s = s>>16 + s&0xffff
+		}
+		return uint16(s)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	vals := []uint64{0, 1, 0xffff, 0x10000, 0xffffffff, 1 << 32, ^uint64(0), ^uint64(0) - 1, 0xffff_0000_0000_0001, 0x8000_0000_8000_0000}
+	for range 100000 {
+		vals = append(vals, rng.Uint64(), rng.Uint64()>>rng.IntN(64))
+	}
+	for _, v := range vals {
+		if got, want := fold(v), ref(v); got != want {
+			t.Fatalf("fold(%#x) = %#04x; want %#04x", v, got, want)
+		}
 	}
 }

@@ -293,10 +293,21 @@ const (
 	optTimestamp = 8
 )
 
+// tsOnly is how the usual option list of an established connection
+// begins: NOP, NOP, kind 8 (timestamps), length 10 (RFC 7323 Appendix A).
+const tsOnly = optNOP<<24 | optNOP<<16 | optTimestamp<<8 | 10
+
 // parseOptions parses the TCP options in o into opts. It stops at the end
 // of the option list or at the first malformed option, and reports whether
 // it found one; the options before it are kept.
 func parseOptions(o []byte, opts *segment.Options) (bad bool) {
+	if len(o) == 12 && be32(o) == tsOnly {
+		// NOP, NOP, timestamps: what Linux puts on every segment after
+		// the handshake when timestamps are on. The walk below gives the
+		// same; this saves it on most segments.
+		opts.HasTS, opts.TSVal, opts.TSEcr = true, be32(o[4:]), be32(o[8:])
+		return false
+	}
 	for i := 0; i < len(o); {
 		kind := o[i]
 		switch kind {

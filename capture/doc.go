@@ -79,7 +79,9 @@
 // a reassembled datagram: the first fragment's IPv4 header (reassembly
 // updates its checksum, RFC 1624) and the TCP checksum over the whole
 // reassembled segment. A datagram whose fragments the snaplen cut is
-// unverifiable, counted in FragStats.Unverifiable, never bad.
+// unverifiable, counted in FragStats.Unverifiable, never bad. The one's
+// complement sum itself is capture/internal/onesum's: assembly on amd64,
+// its Go reference elsewhere.
 //
 // Every header is parsed by hand, with bounds checks, rather than with
 // gopacket's layers, for three reasons. gopacket's layers.TCP keeps only

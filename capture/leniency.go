@@ -38,18 +38,13 @@ type Backwards struct {
 	Prev time.Time // the latest timestamp before it
 }
 
-// advance returns the capture clock for the pkt-th frame, stamped ts:
-// the latest timestamp seen so far, kept in *clock.
-func (b *Backwards) advance(clock *time.Time, ts time.Time, pkt uint64) time.Time {
-	if ts.Before(*clock) {
-		if b.N == 0 {
-			b.Pkt, b.Time, b.Prev = pkt, ts, *clock
-		}
-		b.N++
-		return *clock
+// back records that the pkt-th frame, stamped ts, is older than clock,
+// the latest timestamp seen before it (Reader.Next checks, inline).
+func (b *Backwards) back(clock, ts time.Time, pkt uint64) {
+	if b.N == 0 {
+		b.Pkt, b.Time, b.Prev = pkt, ts, clock
 	}
-	*clock = ts
-	return ts
+	b.N++
 }
 
 // LinkSkip counts the frames of one interface skipped because their link

@@ -103,8 +103,13 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			r.stats.NonTCP++
 			continue
 		}
-		ts := r.stats.Backwards.advance(&r.clock, ci.Timestamp, r.stats.Frames) // linktypes: the clock never goes back
-		ci.Timestamp = ts
+		ts := ci.Timestamp // linktypes: the clock never goes back
+		if ts.Before(r.clock) {
+			r.stats.Backwards.back(r.clock, ts, r.stats.Frames)
+			ts = r.clock
+		} else {
+			r.clock = ts
+		}
 		if r.expr != "" {
 			var prog []bpfInsn
 			if len(r.progs) > 0 && r.progs[0].link == link {
@@ -142,6 +147,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			seg.Time, seg.Pkt = ts, r.stats.Frames
 			return nil
 		case isFragment:
+			ci.Timestamp = ts
 			if r.reassemble(seg, ci) { // defrag.go: counts the frame
 				return nil
 			}

@@ -202,7 +202,7 @@ func (f *File) initPcap(br *bufio.Reader, magic uint32) error {
 	f.link = LinkType(lt)
 	nano := magic == 0xa1b23c4d || magic == 0x4d3cb2a1
 	br.Discard(24)
-	f.pcap = &pcapReader{br: br, order: order, nano: nano, minor: minor, lenient: &f.lenient}
+	f.pcap = &pcapReader{br: br, swap: order == binary.BigEndian, nano: nano, minor: minor, lenient: &f.lenient}
 	return nil
 }
 
