@@ -139,6 +139,9 @@ func watchedState(s tracker.State) bool {
 func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 {
 		if w := d.watch[watchKey{c.ID(), side}]; w != nil {
+			if w.c != nil {
+				w.c = c // a connection kept compact in between gets another *Conn (tracker/compact.go)
+			}
 			switch {
 			case w.state == tracker.SynSent && seg.Flags&segment.SYN != 0,
 				(w.state == tracker.FinWait1 || w.state == tracker.LastAck) && seg.Flags&segment.FIN != 0:

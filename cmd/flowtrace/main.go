@@ -391,7 +391,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		// the output filters select, and every probe, stray and ICMP error.
 		obs = tracker.Tee(obs, tap)
 	}
-	tr := tracker.New(cfg.tracker, obs)
+	tcfg := cfg.tracker
+	tcfg.KeepConns = sk != nil // the sink keeps *Conn between callbacks
+	tr := tracker.New(tcfg, obs)
 	src, offset, stop := readAhead(cfg, rd, f)
 	defer stop()
 	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
