@@ -145,6 +145,7 @@ func (t *Tracker) compact(c *Conn, seg *segment.Segment, srcFirst bool) bool {
 	t.scratch.gen = c.gen
 	if *t.scratch != *c {
 		t.syns.put(r)
+		t.compactMiss++
 		return false
 	}
 	i := t.conns.index(c, 0, c.hash)

@@ -142,8 +142,8 @@ func TestCompactSameEvents(t *testing.T) {
 				tr.Handle(&seg)
 				most = max(most, tr.syns.live)
 			}
-			if j == 0 && most == 0 {
-				t.Fatalf("config %d: no connection was ever compact", i)
+			if j == 0 && (most == 0 || tr.compactMiss > 0) {
+				t.Fatalf("config %d: at most %d connections compact at once; %d lone SYNs could not be", i, most, tr.compactMiss)
 			}
 			if j == 1 && most != 0 {
 				t.Fatalf("config %d: KeepConns, yet %d connections were compact", i, most)

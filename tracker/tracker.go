@@ -74,10 +74,13 @@ type Stats struct {
 	Reused   uint64 // connections started by port reuse on a live 4-tuple
 	Expired  uint64 // connections removed by the idle timeout
 	Evicted  uint64 // connections removed because the table was full
-	Probes   uint64 // probes reported (probe.go): segments that opened no connection
-	Strays   uint64 // segments after their connection closed (stray.go): no new connection
-	OneSided uint64 // connections captured in one direction only (onesided.go)
-	Active   int    // connections in the table now
+	// Evicted by kind: handshakes never completed (half-open), closing or
+	// closed (a FIN or RST seen), and open connections (the longest idle).
+	EvictedHalfOpen, EvictedClosing, EvictedIdle uint64
+	Probes                                       uint64 // probes reported (probe.go): segments that opened no connection
+	Strays                                       uint64 // segments after their connection closed (stray.go): no new connection
+	OneSided                                     uint64 // connections captured in one direction only (onesided.go)
+	Active                                       int    // connections in the table now
 
 	// Segments with a bad checksum, dropped by their receivers and so not
 	// applied; NoConn of them matched no connection (see checksum.go).
@@ -145,6 +148,7 @@ type Tracker struct {
 	synQAt       stamp  // the deadline of synQ's first entry
 	synQID       uint64 // and its connection's ID
 	compactAbove int    // defaultCompactAbove; tests lower it
+	compactMiss  uint64 // lone SYNs whose replay differed (tests expect none)
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -343,6 +347,9 @@ func (t *Tracker) reuse(c *Conn, seg *segment.Segment, s Side) {
 func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segment) *Conn {
 	if t.conns.n >= t.cfg.MaxConns {
 		t.evict()
+		// The eviction's events had their own time.
+		t.evTime, t.evPkt = seg.Time, seg.Pkt
+		t.evs = t.evs[:0]
 	}
 	c := t.allocConn()
 	t.nextID++
@@ -548,18 +555,42 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 	t.finish(c, "idle timeout", at)
 }
 
-// evict removes the connection whose deadline is nearest, to make room.
+// evict removes the connection whose deadline is nearest, to make room
+// (ties: the oldest). A handshake's deadline is 70 s after its latest
+// segment (handshakeIdle), a closed connection's its linger or TIME-WAIT,
+// an open one's the idle timeout (5 min by default) after its latest
+// segment: so half-open connections, closing ones and the connections idle
+// longest go first, and an active open connection last. Connections kept
+// compact (compact.go) take their turn in the same order, so the choice is
+// the same whatever the representation, and on every run.
 func (t *Tracker) evict() {
-	for len(t.timers) > 0 || !t.synQ.empty() {
-		c := t.due()
+	var c *Conn
+	for c == nil && (len(t.timers) > 0 || !t.synQ.empty()) {
+		c = t.due()
 		if c == nil {
 			continue
 		}
-		c.queued = time.Time{}
-		t.stats.Evicted++
-		t.finish(c, "evicted (table full)", t.now)
+		// Entries are lazy: the real deadline may have moved later.
+		if d := t.deadline(c); d.After(c.queued) {
+			c.queued = d
+			t.timers.push(timer{atS: stampOf(d), id: c.id, gen: c.gen, c: c})
+			c = nil
+		}
+	}
+	if c == nil {
 		return
 	}
+	c.queued = time.Time{}
+	t.stats.Evicted++
+	switch o, r := c.ep[Orig].state, c.ep[Resp].state; {
+	case o > Established || r > Established || o.Gone() && r.Gone():
+		t.stats.EvictedClosing++
+	case !o.Synchronized() && !r.Synchronized():
+		t.stats.EvictedHalfOpen++
+	default:
+		t.stats.EvictedIdle++
+	}
+	t.finish(c, "evicted (table full)", t.now)
 }
 
 // due pops the heap's first timer and returns its connection, or nil if

@@ -629,7 +629,9 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 	diagnoseFragments(w, name, &sum.Fragments, cfg) // frag.go
 	diagnoseChecksums(w, name, sum)
 	if sum.Tracker.Evicted > 0 {
-		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d)\n", sum.Tracker.Evicted, cfg.tracker.MaxConns)
+		st := &sum.Tracker
+		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d): %d half-open, %d closing, %d open and idle longest\n",
+			st.Evicted, cfg.tracker.MaxConns, st.EvictedHalfOpen, st.EvictedClosing, st.EvictedIdle)
 	}
 	// Nothing that may carry TCP goes unsaid: an input that gave no
 	// connection although frames may have held TCP says so in one line.
