@@ -15,7 +15,7 @@ import (
 // scan, almost every connection is one SYN that nothing answers, and the
 // table is full of them. Such a connection is kept as a synRec instead: the
 // SYN's header fields that the tracker reads, the connection's number and
-// the observers' words, about 140 bytes, in chunks of a pool with a free
+// the observers' words, 120 bytes, in chunks of a pool with a free
 // list (deterministic and bounded, unlike sync.Pool). Its Conn goes back
 // to the free list.
 //
@@ -31,7 +31,7 @@ import (
 
 // defaultCompactAbove is how many connections the table holds before new
 // ones are stored compactly: below it the memory is not worth the replay.
-const defaultCompactAbove = 1024
+const defaultCompactAbove = 1 << 13
 
 // synRec is a connection that saw one SYN and nothing else (compact.go).
 type synRec struct {
@@ -39,10 +39,8 @@ type synRec struct {
 	srcFirst bool // the SYN's sender is the tuple's first endpoint
 	flags    segment.Flags
 	opt      uint8 // optWScale, ...
-	hash     uint64
 	id       uint64
 	pkt      uint64
-	tunnel   uint64
 	sec      int64
 	nsec     uint32
 	seq, ack seqnum.Value
@@ -103,28 +101,34 @@ func (p *synPool) put(r uint32) {
 }
 
 // compactable reports whether seg, which just created its connection, may
-// leave it compact: a SYN alone, without payload, not in a tunnel of its
-// own.
+// leave it compact: a SYN alone, without payload, whose tunnel is the one
+// its tuple holds.
 func compactable(seg *segment.Segment) bool {
 	return seg.Flags&(segment.SYN|segment.ACK|segment.RST|segment.FIN) == segment.SYN &&
-		seg.PayloadLen == 0 && seg.IPLen <= 0xffff && seg.IPLen >= 0 && seg.Opts.NumSACK == 0
+		seg.PayloadLen == 0 && seg.IPLen <= 0xffff && seg.IPLen >= 0 && seg.Opts.NumSACK == 0 &&
+		seg.Tunnel == seg.TunnelKey
 }
 
-// compact stores connection c, which seg (sent by the originator) just
-// created, as a compact record, if replaying seg gives c back exactly; c
-// goes back to the free list. It reports whether it did. c must not be
-// scheduled yet.
-func (t *Tracker) compact(c *Conn, seg *segment.Segment, srcFirst bool) bool {
+// candidate notes connection c, which seg (a lone SYN, sent by the
+// originator) just created, as one to keep compact if nothing else arrives
+// for it within youngAge: its record is filled now, while seg is at hand,
+// and checked then (mature). It reports whether it did; if so, c is not
+// scheduled until then.
+func (t *Tracker) candidate(c *Conn, seg *segment.Segment, srcFirst bool) bool {
+	at := stampOf(seg.Time)
+	if at.before(t.youngLast) {
+		return false // the clock stepped back: the queue of the young is in order
+	}
 	r := t.syns.get()
 	x := t.syns.at(r)
 	gen := x.gen
 	*x = synRec{
 		key: c.key, srcFirst: srcFirst, flags: seg.Flags,
-		hash: c.hash, id: c.id, pkt: seg.Pkt, tunnel: seg.Tunnel,
+		id: c.id, pkt: seg.Pkt,
 		sec: seg.Time.Unix(), nsec: uint32(seg.Time.Nanosecond()),
 		seq: seg.Seq, ack: seg.Ack, tsVal: seg.Opts.TSVal, tsEcr: seg.Opts.TSEcr,
 		ipLen: uint16(seg.IPLen), window: seg.Window, mss: seg.Opts.MSS, wscale: seg.Opts.WScale,
-		gen: gen, aux: c.aux,
+		gen: gen,
 	}
 	if seg.Opts.HasWScale {
 		x.opt |= optWScale
@@ -135,6 +139,62 @@ func (t *Tracker) compact(c *Conn, seg *segment.Segment, srcFirst bool) bool {
 	if seg.Opts.HasTS {
 		x.opt |= optTS
 	}
+	t.youngLast = at
+	t.young = append(t.young, youngEnt{c: c, at: at, gen: c.gen, r: r})
+	return true
+}
+
+// youngEnt is a connection that saw one SYN, waiting youngAge to be kept
+// compact (candidate), with its record r.
+type youngEnt struct {
+	c   *Conn
+	at  stamp // its SYN's time
+	gen uint32
+	r   uint32
+}
+
+// youngAge is how long a lone SYN's connection stays a Conn before it is
+// kept compact: longer than most handshakes take, so an answered
+// connection never pays for the record and its replay.
+const youngAge = 50 * time.Millisecond
+
+// matureYoung keeps compact the connections noted by candidate that are
+// youngAge old by now, or all of them if all (before an eviction, which
+// chooses among scheduled connections).
+func (t *Tracker) matureYoung(now stamp, all bool) {
+	age := min(youngAge, t.synIdle()/2)
+	for t.youngHead < len(t.young) {
+		e := &t.young[t.youngHead]
+		if !all {
+			due := stampOf(time.Unix(e.at.sec, e.at.nsec).Add(age))
+			if now.before(due) {
+				break
+			}
+		}
+		t.mature(e.c, e.gen, e.r)
+		*e = youngEnt{}
+		t.youngHead++
+	}
+	if t.youngHead == len(t.young) {
+		t.young, t.youngHead = t.young[:0], 0
+	} else if t.youngHead >= 1024 && 2*t.youngHead >= len(t.young) {
+		n := copy(t.young, t.young[t.youngHead:])
+		clear(t.young[n:])
+		t.young, t.youngHead = t.young[:n], 0
+	}
+}
+
+// mature stores connection c (if it is still generation gen) as its
+// compact record r if replaying the record gives c back exactly; c goes
+// back to the free list. Otherwise r is freed and c, if untouched since
+// its SYN, scheduled.
+func (t *Tracker) mature(c *Conn, gen, r uint32) {
+	if c.gen != gen || !c.queued.IsZero() {
+		t.syns.put(r) // gone, or scheduled by a later segment: not a lone SYN
+		return
+	}
+	x := t.syns.at(r)
+	x.aux = c.aux
 	if c.uid[0] != 0 {
 		x.opt |= optUID
 	}
@@ -146,14 +206,14 @@ func (t *Tracker) compact(c *Conn, seg *segment.Segment, srcFirst bool) bool {
 	if *t.scratch != *c {
 		t.syns.put(r)
 		t.compactMiss++
-		return false
+		t.schedule(c)
+		return
 	}
 	i := t.conns.index(c, 0, c.hash)
 	t.conns.slots[i].c, t.conns.slots[i].r = nil, r
 	t.scheduleSyn(r, t.deadline(c))
 	c.gen++
 	t.free = append(t.free, c)
-	return true
 }
 
 // segment rebuilds the SYN of record x.
@@ -167,7 +227,7 @@ func (x *synRec) segment() segment.Segment {
 		Time: time.Unix(x.sec, int64(x.nsec)).UTC(), Pkt: x.pkt,
 		Src: a, Dst: b, SrcPort: pa, DstPort: pb,
 		Seq: x.seq, Ack: x.ack, Flags: x.flags, Window: x.window,
-		IPLen: int(x.ipLen), Tunnel: x.tunnel, TunnelKey: x.key.Tunnel(),
+		IPLen: int(x.ipLen), Tunnel: x.key.Tunnel(), TunnelKey: x.key.Tunnel(),
 		Opts: segment.Options{
 			MSS: x.mss, WScale: x.wscale,
 			HasWScale: x.opt&optWScale != 0, SACKPermitted: x.opt&optSACKPermitted != 0,
@@ -184,7 +244,7 @@ func (t *Tracker) expandInto(c *Conn, x *synRec) {
 	*c = Conn{gen: gen}
 	n, evTime, evPkt := len(t.evs), t.evTime, t.evPkt
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
-	c.init(t, &x.key, x.hash, x.srcFirst, &seg)
+	c.init(t, &x.key, t.conns.hash(&x.key), x.srcFirst, &seg)
 	c.id, c.aux = x.id, x.aux
 	c.apply(t, &seg, c.sideOf(x.srcFirst))
 	if x.opt&optUID != 0 {

@@ -145,10 +145,13 @@ type Tracker struct {
 	syns         synPool
 	scratch      *Conn
 	synQ         synQueue
-	synQAt       stamp  // the deadline of synQ's first entry
-	synQID       uint64 // and its connection's ID
-	compactAbove int    // defaultCompactAbove; tests lower it
-	compactMiss  uint64 // lone SYNs whose replay differed (tests expect none)
+	synQAt       stamp      // the deadline of synQ's first entry
+	synQID       uint64     // and its connection's ID
+	compactAbove int        // defaultCompactAbove; tests lower it
+	compactMiss  uint64     // lone SYNs whose replay differed (tests expect none)
+	young        []youngEnt // lone SYNs' connections not yet compact, from youngHead on
+	youngHead    int
+	youngLast    stamp // the latest SYN time in young
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -270,9 +273,9 @@ func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64
 	}
 	c.apply(t, seg, s)
 	t.obs.Packet(c, seg, s, t.evs)
-	if created && !t.cfg.KeepConns && t.conns.n > t.compactAbove && compactable(seg) && t.compact(c, seg, srcFirst) {
+	if created && !t.cfg.KeepConns && t.conns.n > t.compactAbove && compactable(seg) && t.candidate(c, seg, srcFirst) {
 		t.evs = t.evs[:0]
-		return
+		return // scheduled, or kept compact, youngAge from now (compact.go)
 	}
 	// A deadline moves earlier only when a state changes (every change is
 	// an event); later deadlines are found lazily when the timer fires.
@@ -492,6 +495,9 @@ func (t *Tracker) Advance(now time.Time) {
 		return
 	}
 	t.now, t.nowS = now, ns
+	if len(t.young) > 0 {
+		t.matureYoung(ns, false)
+	}
 	for at, ok := t.firstDue(); ok && !ns.before(at); at, ok = t.firstDue() {
 		c := t.due()
 		if c == nil {
@@ -564,6 +570,7 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 // compact (compact.go) take their turn in the same order, so the choice is
 // the same whatever the representation, and on every run.
 func (t *Tracker) evict() {
+	t.matureYoung(t.nowS, true)
 	var c *Conn
 	for c == nil && (len(t.timers) > 0 || !t.synQ.empty()) {
 		c = t.due()
@@ -605,7 +612,7 @@ func (t *Tracker) due() *Conn {
 			return nil
 		}
 		key := x.key
-		t.expand(t.conns.find(&key, x.hash, &t.syns), true)
+		t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), true)
 		return nil
 	}
 	tm := t.timers.pop()
@@ -620,7 +627,7 @@ func (t *Tracker) due() *Conn {
 		return nil
 	}
 	key := x.key
-	t.expand(t.conns.find(&key, x.hash, &t.syns), true)
+	t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), true)
 	return nil
 }
 
@@ -659,6 +666,10 @@ func (t *Tracker) Flush() {
 	t.expireUDP(t.now, true)
 	t.timers = t.timers[:0]
 	t.synQ.reset()
+	for _, e := range t.young[t.youngHead:] {
+		t.syns.put(e.r)
+	}
+	t.young, t.youngHead = t.young[:0], 0
 	live := make([]*Conn, 0, t.conns.n-t.syns.live)
 	syns := make([]uint32, 0, t.syns.live)
 	for _, s := range t.conns.slots {
@@ -680,7 +691,7 @@ func (t *Tracker) Flush() {
 		} else {
 			x := t.syns.at(syns[0])
 			key := x.key
-			c = t.expand(t.conns.find(&key, x.hash, &t.syns), false)
+			c = t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), false)
 			syns = syns[1:]
 		}
 		t.finish(c, "", t.lastSeg)
