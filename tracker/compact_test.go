@@ -178,3 +178,32 @@ func TestCompactSize(t *testing.T) {
 		t.Errorf("a timer takes %d bytes, want at most 40", n)
 	}
 }
+
+// TestCompactFloodAllocs: a SYN flood at the table's bound, once warm,
+// allocates nothing per SYN: each SYN evicts the oldest connection
+// (expanded from its record into a Conn from the free list), and its own
+// connection goes compact 50 ms later, its record and its Conn reused.
+func TestCompactFloodAllocs(t *testing.T) {
+	tr := New(Config{MaxConns: 1 << 14}, probeCounter{n: new(int)})
+	tr.compactAbove = 1 << 10
+	seg := segment.Segment{Src: netip.MustParseAddr("10.0.0.0"), Dst: srv.Addr(), DstPort: 80, Flags: segment.SYN, Window: 1024, IPLen: 40}
+	i := 0
+	syn := func() {
+		i++
+		seg.Src = netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)})
+		seg.SrcPort = uint16(1024 + i%60000)
+		seg.Seq = seqnum.Value(i) * 2654435761
+		seg.Time = t0.Add(time.Duration(i) * 10 * time.Microsecond)
+		seg.Pkt = uint64(i)
+		tr.Handle(&seg)
+	}
+	for range 1 << 16 {
+		syn()
+	}
+	if tr.syns.live < 1<<13 || tr.Stats().Evicted == 0 {
+		t.Fatalf("not at the bound: %d compact, stats %+v", tr.syns.live, tr.Stats())
+	}
+	if allocs := testing.AllocsPerRun(10000, syn); allocs > 0.01 {
+		t.Errorf("%v allocations per SYN", allocs)
+	}
+}

@@ -30,8 +30,10 @@ const (
 	// stray ACKs still attach to it (Zeek's tcp_close_delay).
 	closeLinger = 5 * time.Second
 	// DefaultMaxConns bounds the flow table; beyond it the connection
-	// closest to expiry is evicted. A connection takes about 2.4 KB, so
-	// the default bounds the table near 600 MB under a SYN flood.
+	// closest to expiry is evicted. A connection takes about 2.5 KB, but
+	// one that saw a lone SYN is kept compact in a table that large
+	// (compact.go, about 250 bytes in all), so under a SYN flood the
+	// default bound peaks at about 145 MB.
 	DefaultMaxConns = 1 << 18
 	// maxServers bounds the endpoints remembered answering a SYN, used to
 	// orient connections whose handshake was missed (two generations of
