@@ -50,8 +50,8 @@ const maxWatched = 1 << 16
 // FIN-WAIT-2), also in the deadline heap until it is due.
 type watched struct {
 	id       uint64
-	c        *tracker.Conn // while in the tracker's table; nil once uid is set
-	uid      tracker.UID
+	src      tracker.UIDSource // its connection's uid, computed when a finding needs it
+	uid      tracker.UID       // zero until then
 	side     tracker.Side
 	state    tracker.State
 	since    time.Time
@@ -140,8 +140,8 @@ func (d *stuck) dropKA(a *connAux) {
 // uidOf returns the connection's uid, computed only when a finding needs
 // it (it costs a hash).
 func (w *watched) uidOf() tracker.UID {
-	if w.c != nil && w.c.ID() == w.id {
-		w.uid, w.c = w.c.UID(), nil
+	if w.uid[0] == 0 {
+		w.uid = w.src.UID()
 	}
 	return w.uid
 }
@@ -235,7 +235,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		d.unwatch(w) // replaced
 	}
 	w = d.pool.get()
-	*w = watched{id: c.ID(), c: c, side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
+	*w = watched{id: c.ID(), src: c.UIDSource(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
 	if a == nil {
 		a = e.auxOf(c)
@@ -265,7 +265,7 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 		a.watch[s] = nil
 		if c.Why() == "" && c.State(s) == w.state && w.hidx > 0 {
 			// The input's end (Flush): End judges it by its age.
-			w.uid, w.c, w.left = c.UID(), nil, true
+			w.left = true
 			continue
 		}
 		if !w.done && d.isStuck(w, e.Now()) {

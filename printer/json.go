@@ -270,6 +270,11 @@ func AppendSummary(b []byte, sum *Summary, conns uint64, hist *Histogram, live *
 		b = appendUintField(b, "port_reuse", sum.Tracker.Reused)
 		b = appendUintField(b, "idle_expired", sum.Tracker.Expired)
 		b = appendUintField(b, "evicted", sum.Tracker.Evicted)
+		if sum.Tracker.Evicted > 0 {
+			b = appendUintField(b, "evicted_half_open", sum.Tracker.EvictedHalfOpen)
+			b = appendUintField(b, "evicted_closing", sum.Tracker.EvictedClosing)
+			b = appendUintField(b, "evicted_idle", sum.Tracker.EvictedIdle)
+		}
 		b = appendUintField(b, "probes", sum.Tracker.Probes)
 		b = appendUintField(b, "one_sided", sum.Tracker.OneSided)
 		if sum.Tracker.Strays > 0 {

@@ -115,13 +115,24 @@ func (t tee) Probe(pr *tracker.Probe) {
 	}
 }
 
-// appendProbeSummary appends the text summary's lines on probes and
-// one-sided connections, when there were any.
+// appendProbeSummary appends the text summary's lines on probes,
+// evictions and one-sided connections, when there were any.
 func appendProbeSummary(b []byte, st *tracker.Stats) []byte {
 	if st.Probes > 0 {
 		b = append(b, "probes: "...)
 		b = strconv.AppendUint(b, st.Probes, 10)
 		b = append(b, " (segments that opened no connection, with their answers: see the probe lines or records)\n"...)
+	}
+	if st.Evicted > 0 {
+		b = append(b, "evicted (table full): "...)
+		b = strconv.AppendUint(b, st.Evicted, 10)
+		b = append(b, " connections: "...)
+		b = strconv.AppendUint(b, st.EvictedHalfOpen, 10)
+		b = append(b, " half-open, "...)
+		b = strconv.AppendUint(b, st.EvictedClosing, 10)
+		b = append(b, " closing, "...)
+		b = strconv.AppendUint(b, st.EvictedIdle, 10)
+		b = append(b, " open and idle longest\n"...)
 	}
 	if st.Strays > 0 {
 		b = append(b, "stray segments: "...)

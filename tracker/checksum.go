@@ -19,7 +19,7 @@ const badChecksumNote = "segment with bad checksum: dropped by its receiver, not
 func (t *Tracker) badChecksum(seg *segment.Segment) {
 	t.stats.BadChecksum++
 	key, srcFirst := tupleOf(seg)
-	c := t.conns.get(&key, t.conns.hash(&key))
+	c := t.lookup(&key, t.conns.hash(&key))
 	if c == nil {
 		t.stats.BadChecksumNoConn++
 		return

@@ -77,7 +77,11 @@ type endpoint struct {
 
 // Conn is one TCP connection: two endpoints and what happened to them.
 // Observers may read a Conn during a callback; they must not keep it after
-// Done returns, because the tracker reuses it.
+// Done returns, because the tracker reuses it. Between callbacks, a
+// connection that saw one SYN may be kept compact (compact.go): its next
+// callback then gets another *Conn, with the same ID, UID and observer
+// words. An observer that keeps a *Conn between callbacks needs
+// Config.KeepConns.
 type Conn struct {
 	// The fields every packet touches come first, for the cache.
 	key       Tuple

@@ -80,7 +80,14 @@
 // sender did next (Event.ReuseFollowUp). Connections leave the table when
 // closed (after a short linger for stray segments), when TIME-WAIT
 // expires, when idle too long, or when the table is full (the one nearest
-// its deadline is evicted), so memory is bounded under SYN floods. The
+// its deadline is evicted: a stalled handshake 70 s after its latest
+// segment, a closed connection after its linger, an open one after the
+// idle timeout; counted by kind in Stats), so memory is bounded under SYN
+// floods. A connection that saw one SYN and nothing else for 50 ms, in a
+// table of more than 8192, is kept as a 120-byte record instead of a Conn
+// of about 2.5 KB, and rebuilt by replaying its SYN when anything needs it
+// (compact.go): half-open connections of a flood cost about 250 bytes
+// each, table slot and timer included. The
 // last maxClosed closed connections are remembered (stray.go): a segment
 // on such a 4-tuple within Config.TimeWait of the close, other than a new
 // SYN, is a stray, reported to a StrayObserver, and opens no connection.

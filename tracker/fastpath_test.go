@@ -71,15 +71,19 @@ func (o *pathObserver) Done(c *Conn) {
 	o.lines = append(o.lines, fmt.Sprintf("done %s %s %s %+v %+v", o.conn(c), c.End(), c.Why(), *c.SeqStats(Orig), *c.SeqStats(Resp)))
 }
 
-// bothPaths replays segs with received's fast path on and off and
-// reports where the two differ.
+// bothPaths replays segs with received's fast path on and off, and with
+// every lone SYN's connection kept compact (compact.go), and reports where
+// they differ.
 func bothPaths(t *testing.T, name string, segs []segment.Segment) {
 	t.Helper()
-	var got [2][]string
-	for i, slow := range []bool{false, true} {
+	var got [3][]string
+	for i, slow := range []bool{false, true, false} {
 		o := &pathObserver{}
 		tr := New(Config{}, o)
 		tr.slowPath = slow
+		if i == 2 {
+			tr.compactAbove = -1
+		}
 		for j := range segs {
 			seg := segs[j]
 			tr.Handle(&seg)
@@ -87,13 +91,16 @@ func bothPaths(t *testing.T, name string, segs []segment.Segment) {
 		tr.Flush()
 		got[i] = o.lines
 	}
-	if !slices.Equal(got[0], got[1]) {
-		for i := range min(len(got[0]), len(got[1])) {
-			if got[0][i] != got[1][i] {
-				t.Fatalf("%s: fast and slow paths differ at line %d:\nfast: %s\nslow: %s", name, i, got[0][i], got[1][i])
+	for j, other := range []string{"slow path", "compact"} {
+		if slices.Equal(got[0], got[j+1]) {
+			continue
+		}
+		for i := range min(len(got[0]), len(got[j+1])) {
+			if got[0][i] != got[j+1][i] {
+				t.Fatalf("%s: fast path and %s differ at line %d:\nfast: %s\n%s: %s", name, other, i, got[0][i], other, got[j+1][i])
 			}
 		}
-		t.Fatalf("%s: fast path gave %d lines, slow path %d", name, len(got[0]), len(got[1]))
+		t.Fatalf("%s: fast path gave %d lines, %s %d", name, len(got[0]), other, len(got[j+1]))
 	}
 }
 

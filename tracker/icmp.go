@@ -108,7 +108,7 @@ func (t *Tracker) icmpError(seg *segment.Segment) {
 	}
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
-	if c := t.conns.get(&key, h); c != nil {
+	if c := t.lookup(&key, h); c != nil {
 		t.icmpConn(c, c.sideOf(srcFirst), seg)
 		return
 	}

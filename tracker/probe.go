@@ -233,7 +233,7 @@ func (t *Tracker) probeIsConn(p *Probe, h uint64) {
 	for i := range p.nheld {
 		seg := &p.held[i]
 		key, srcFirst := tupleOf(seg)
-		t.handleConn(seg, t.conns.get(&key, h), &key, h, srcFirst)
+		t.handleConn(seg, t.lookup(&key, h), &key, h, srcFirst)
 	}
 }
 

@@ -71,3 +71,11 @@ func TestTupleSymmetric(t *testing.T) {
 		t.Error("an IPv4-mapped IPv6 tuple equals the IPv4 one")
 	}
 }
+
+// get returns the Conn with key k and hash h, or nil (no compact records).
+func (t *table) get(k *Tuple, h uint64) *Conn {
+	if i := t.find(k, h, nil); i >= 0 {
+		return t.slots[i].c
+	}
+	return nil
+}

@@ -4,13 +4,15 @@ import "time"
 
 // timer is a deadline for one connection in the tracker's heap. Entries
 // are lazy: a connection's real deadline is recomputed when its entry
-// comes due, and gen discards entries of connections since reused.
+// comes due, and gen discards entries of connections since reused. The
+// entry is for c, or with c nil for compact record r (compact.go). Its
+// time is the connection's queued, so the entry does not hold it twice.
 type timer struct {
-	at  time.Time
-	atS stamp  // at, for the comparisons
+	atS stamp  // the deadline
 	id  uint64 // breaks ties so expiry order is deterministic
-	gen uint32
 	c   *Conn
+	gen uint32
+	r   uint32
 }
 
 // timerHeap is a min-heap of timers ordered by (at, id). It is written out

@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"cmp"
 	"hash/maphash"
 	"net/netip"
 	"slices"
@@ -29,8 +30,10 @@ const (
 	// stray ACKs still attach to it (Zeek's tcp_close_delay).
 	closeLinger = 5 * time.Second
 	// DefaultMaxConns bounds the flow table; beyond it the connection
-	// closest to expiry is evicted. A connection takes about 2.4 KB, so
-	// the default bounds the table near 600 MB under a SYN flood.
+	// closest to expiry is evicted. A connection takes about 2.5 KB, but
+	// one that saw a lone SYN is kept compact in a table that large
+	// (compact.go, about 250 bytes in all), so under a SYN flood the
+	// default bound peaks at about 145 MB.
 	DefaultMaxConns = 1 << 18
 	// maxServers bounds the endpoints remembered answering a SYN, used to
 	// orient connections whose handshake was missed (two generations of
@@ -45,6 +48,10 @@ type Config struct {
 	FinTimeout  time.Duration // orphaned FIN-WAIT-2 lifetime; DefaultFinTimeout if 0
 	IdleTimeout time.Duration // DefaultIdleTimeout if 0
 	MaxConns    int           // DefaultMaxConns if 0
+	// KeepConns is for observers that keep a *Conn between callbacks
+	// (until Done): it keeps every connection a Conn, never compact
+	// (compact.go), at about 2.5 KB each.
+	KeepConns bool
 }
 
 // Observer receives what the tracker concludes. Callbacks run
@@ -69,10 +76,13 @@ type Stats struct {
 	Reused   uint64 // connections started by port reuse on a live 4-tuple
 	Expired  uint64 // connections removed by the idle timeout
 	Evicted  uint64 // connections removed because the table was full
-	Probes   uint64 // probes reported (probe.go): segments that opened no connection
-	Strays   uint64 // segments after their connection closed (stray.go): no new connection
-	OneSided uint64 // connections captured in one direction only (onesided.go)
-	Active   int    // connections in the table now
+	// Evicted by kind: handshakes never completed (half-open), closing or
+	// closed (a FIN or RST seen), and open connections (the longest idle).
+	EvictedHalfOpen, EvictedClosing, EvictedIdle uint64
+	Probes                                       uint64 // probes reported (probe.go): segments that opened no connection
+	Strays                                       uint64 // segments after their connection closed (stray.go): no new connection
+	OneSided                                     uint64 // connections captured in one direction only (onesided.go)
+	Active                                       int    // connections in the table now
 
 	// Segments with a bad checksum, dropped by their receivers and so not
 	// applied; NoConn of them matched no connection (see checksum.go).
@@ -132,6 +142,18 @@ type Tracker struct {
 	icmpObs ICMPObserver // obs, if it wants ICMP errors
 	icmpBuf ICMPError
 	udpt    udpTable
+	// Connections that saw one SYN only, kept compact (compact.go), and a
+	// Conn to check them in.
+	syns         synPool
+	scratch      *Conn
+	synQ         synQueue
+	synQAt       stamp      // the deadline of synQ's first entry
+	synQID       uint64     // and its connection's ID
+	compactAbove int        // defaultCompactAbove; tests lower it
+	compactMiss  uint64     // lone SYNs whose replay differed (tests expect none)
+	young        []youngEnt // lone SYNs' connections not yet compact, from youngHead on
+	youngHead    int
+	youngLast    stamp // the latest SYN time in young
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -159,17 +181,18 @@ func New(cfg Config, obs Observer) *Tracker {
 	io, _ := obs.(ICMPObserver)
 	zero := stampOf(time.Time{}) // the clock's start, as now and lastSeg's zero values
 	return &Tracker{
-		nowS:     zero,
-		lastSegS: zero,
-		icmpObs:  io,
-		cfg:      cfg,
-		obs:      obs,
-		conns:    table{seed: maphash.MakeSeed()},
-		servers:  make(map[netip.AddrPort]struct{}),
-		evs:      make([]Event, 0, 16),
-		probes:   make(map[Tuple]*Probe),
-		probeObs: po,
-		strayObs: so,
+		nowS:         zero,
+		compactAbove: defaultCompactAbove,
+		lastSegS:     zero,
+		icmpObs:      io,
+		cfg:          cfg,
+		obs:          obs,
+		conns:        table{seed: maphash.MakeSeed()},
+		servers:      make(map[netip.AddrPort]struct{}),
+		evs:          make([]Event, 0, 16),
+		probes:       make(map[Tuple]*Probe),
+		probeObs:     po,
+		strayObs:     so,
 	}
 }
 
@@ -214,7 +237,7 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	}
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
-	c := t.conns.get(&key, h)
+	c := t.lookup(&key, h)
 	if c == nil && t.closed.n > 0 && t.stray(seg, &key, h, srcFirst) {
 		return // after its connection closed (stray.go)
 	}
@@ -223,7 +246,7 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 		if t.probeSegment(seg, key, h) {
 			return
 		}
-		c = t.conns.get(&key, h)
+		c = t.lookup(&key, h)
 	}
 	t.handleConn(seg, c, &key, h, srcFirst)
 }
@@ -252,6 +275,10 @@ func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64
 	}
 	c.apply(t, seg, s)
 	t.obs.Packet(c, seg, s, t.evs)
+	if created && !t.cfg.KeepConns && t.conns.n > t.compactAbove && compactable(seg) && t.candidate(c, seg, srcFirst) {
+		t.evs = t.evs[:0]
+		return // scheduled, or kept compact, youngAge from now (compact.go)
+	}
 	// A deadline moves earlier only when a state changes (every change is
 	// an event); later deadlines are found lazily when the timer fires.
 	if created || len(t.evs) > 0 {
@@ -321,25 +348,39 @@ func (t *Tracker) reuse(c *Conn, seg *segment.Segment, s Side) {
 	t.remove(c)
 }
 
-// newConn creates the connection seg opens and orients it: the sender of
-// a SYN is the originator, the receiver of a SYN-ACK is; with neither, the
-// endpoint that looks like a server is the responder.
+// newConn creates the connection seg opens (init).
 func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segment) *Conn {
 	if t.conns.n >= t.cfg.MaxConns {
 		t.evict()
+		// The eviction's events had their own time.
+		t.evTime, t.evPkt = seg.Time, seg.Pkt
+		t.evs = t.evs[:0]
 	}
-	var c *Conn
-	if n := len(t.free); n > 0 {
-		c = t.free[n-1]
-		t.free = t.free[:n-1]
-		gen := c.gen
-		*c = Conn{gen: gen}
-	} else {
-		c = new(Conn)
-	}
+	c := t.allocConn()
 	t.nextID++
 	t.stats.Conns++
 	c.id = t.nextID
+	t.conns.put(c, h)
+	c.init(t, key, h, srcFirst, seg)
+	return c
+}
+
+// allocConn returns a zeroed Conn, from the free list if it can.
+func (t *Tracker) allocConn() *Conn {
+	if n := len(t.free); n > 0 {
+		c := t.free[n-1]
+		t.free = t.free[:n-1]
+		gen := c.gen
+		*c = Conn{gen: gen}
+		return c
+	}
+	return new(Conn)
+}
+
+// init sets up connection c, which seg opens, and orients it: the sender
+// of a SYN is the originator, the receiver of a SYN-ACK is; with neither,
+// the endpoint that looks like a server is the responder.
+func (c *Conn) init(t *Tracker, key *Tuple, h uint64, srcFirst bool, seg *segment.Segment) {
 	c.key, c.hash = *key, h
 	c.tunnel = seg.Tunnel
 	c.first, c.last = seg.Time, seg.Time
@@ -364,7 +405,6 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 	c.origFirst = srcIsOrig == srcFirst
 	c.ep[Orig].addr, c.ep[Orig].port = src.Addr(), src.Port()
 	c.ep[Resp].addr, c.ep[Resp].port = dst.Addr(), dst.Port()
-	t.conns.put(c, h)
 
 	switch {
 	case syn && ack:
@@ -375,7 +415,6 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 		c.set(t, Orig, missedHandshake, true)
 		c.set(t, Resp, missedHandshake, true)
 	}
-	return c
 }
 
 // looksServer reports whether b rather than a is the server of a
@@ -445,7 +484,7 @@ func (t *Tracker) schedule(c *Conn) {
 	d := t.deadline(c)
 	if c.queued.IsZero() || d.Before(c.queued) {
 		c.queued = d
-		t.timers.push(timer{at: d, atS: stampOf(d), id: c.id, gen: c.gen, c: c})
+		t.timers.push(timer{atS: stampOf(d), id: c.id, gen: c.gen, c: c})
 	}
 }
 
@@ -458,14 +497,17 @@ func (t *Tracker) Advance(now time.Time) {
 		return
 	}
 	t.now, t.nowS = now, ns
-	for len(t.timers) > 0 && !ns.before(t.timers[0].atS) {
-		tm := t.timers.pop()
-		c := tm.c
-		if tm.gen != c.gen || !tm.at.Equal(c.queued) {
-			continue // stale: the connection was reused or rescheduled
+	if len(t.young) > 0 {
+		t.matureYoung(ns, false)
+	}
+	for at, ok := t.firstDue(); ok && !ns.before(at); at, ok = t.firstDue() {
+		c := t.due()
+		if c == nil {
+			continue
 		}
+		at := c.queued
 		c.queued = time.Time{}
-		t.fire(c, tm.at)
+		t.fire(c, at)
 	}
 	if len(t.probeQ) > 0 && !ns.before(t.probeDue) {
 		t.expireProbes(now, 0, false)
@@ -492,7 +534,7 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 	d := t.deadline(c)
 	if d.After(at) {
 		c.queued = d
-		t.timers.push(timer{at: d, atS: stampOf(d), id: c.id, gen: c.gen, c: c})
+		t.timers.push(timer{atS: stampOf(d), id: c.id, gen: c.gen, c: c})
 		return
 	}
 	t.evs = t.evs[:0]
@@ -521,19 +563,74 @@ func (t *Tracker) fire(c *Conn, at time.Time) {
 	t.finish(c, "idle timeout", at)
 }
 
-// evict removes the connection whose deadline is nearest, to make room.
+// evict removes the connection whose deadline is nearest, to make room
+// (ties: the oldest). A handshake's deadline is 70 s after its latest
+// segment (handshakeIdle), a closed connection's its linger or TIME-WAIT,
+// an open one's the idle timeout (5 min by default) after its latest
+// segment: so half-open connections, closing ones and the connections idle
+// longest go first, and an active open connection last. Connections kept
+// compact (compact.go) take their turn in the same order, so the choice is
+// the same whatever the representation, and on every run.
 func (t *Tracker) evict() {
-	for len(t.timers) > 0 {
-		tm := t.timers.pop()
-		c := tm.c
-		if tm.gen != c.gen || !tm.at.Equal(c.queued) {
+	t.matureYoung(t.nowS, true)
+	var c *Conn
+	for c == nil && (len(t.timers) > 0 || !t.synQ.empty()) {
+		c = t.due()
+		if c == nil {
 			continue
 		}
-		c.queued = time.Time{}
-		t.stats.Evicted++
-		t.finish(c, "evicted (table full)", t.now)
+		// Entries are lazy: the real deadline may have moved later.
+		if d := t.deadline(c); d.After(c.queued) {
+			c.queued = d
+			t.timers.push(timer{atS: stampOf(d), id: c.id, gen: c.gen, c: c})
+			c = nil
+		}
+	}
+	if c == nil {
 		return
 	}
+	c.queued = time.Time{}
+	t.stats.Evicted++
+	switch o, r := c.ep[Orig].state, c.ep[Resp].state; {
+	case o > Established || r > Established || o.Gone() && r.Gone():
+		t.stats.EvictedClosing++
+	case !o.Synchronized() && !r.Synchronized():
+		t.stats.EvictedHalfOpen++
+	default:
+		t.stats.EvictedIdle++
+	}
+	t.finish(c, "evicted (table full)", t.now)
+}
+
+// due pops the heap's first timer and returns its connection, or nil if
+// the entry is stale. A compact connection's entry expands it, and leaves
+// the Conn's own entry, for the same deadline, first in the heap.
+func (t *Tracker) due() *Conn {
+	if !t.synQ.empty() && (len(t.timers) == 0 || t.synFirst()) {
+		e := t.synQ.front()
+		t.popSyn()
+		x := t.syns.at(e.r)
+		if x.gen != e.gen {
+			return nil
+		}
+		key := x.key
+		t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), true)
+		return nil
+	}
+	tm := t.timers.pop()
+	if c := tm.c; c != nil {
+		if tm.gen != c.gen || tm.atS != stampOf(c.queued) {
+			return nil // stale: the connection was reused or rescheduled
+		}
+		return c
+	}
+	x := t.syns.at(tm.r)
+	if tm.gen != x.gen {
+		return nil
+	}
+	key := x.key
+	t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), true)
+	return nil
 }
 
 // finish settles what is still in flight as of end (flushInflight),
@@ -569,18 +666,36 @@ func (t *Tracker) remove(c *Conn) {
 func (t *Tracker) Flush() {
 	t.expireProbes(t.now, 0, true)
 	t.expireUDP(t.now, true)
-	live := make([]*Conn, 0, t.conns.n)
-	t.conns.each(func(c *Conn) { live = append(live, c) })
-	slices.SortFunc(live, func(a, b *Conn) int {
+	t.timers = t.timers[:0]
+	t.synQ.reset()
+	for _, e := range t.young[t.youngHead:] {
+		t.syns.put(e.r)
+	}
+	t.young, t.youngHead = t.young[:0], 0
+	live := make([]*Conn, 0, t.conns.n-t.syns.live)
+	syns := make([]uint32, 0, t.syns.live)
+	for _, s := range t.conns.slots {
 		switch {
-		case a.id < b.id:
-			return -1
-		case a.id > b.id:
-			return 1
+		case s.c != nil:
+			live = append(live, s.c)
+		case s.r != 0:
+			syns = append(syns, s.r)
 		}
-		return 0
-	})
-	for _, c := range live {
+	}
+	slices.SortFunc(live, func(a, b *Conn) int { return cmp.Compare(a.id, b.id) })
+	slices.SortFunc(syns, func(a, b uint32) int { return cmp.Compare(t.syns.at(a).id, t.syns.at(b).id) })
+	// In order of creation, a compact connection expanded only when its
+	// turn comes, so the Conns come from the free list one at a time.
+	for len(live) > 0 || len(syns) > 0 {
+		var c *Conn
+		if len(syns) == 0 || len(live) > 0 && live[0].id < t.syns.at(syns[0]).id {
+			c, live = live[0], live[1:]
+		} else {
+			x := t.syns.at(syns[0])
+			key := x.key
+			c = t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), false)
+			syns = syns[1:]
+		}
 		t.finish(c, "", t.lastSeg)
 	}
 	t.timers = t.timers[:0]

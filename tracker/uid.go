@@ -89,3 +89,19 @@ func putBase62(dst []byte, hi, lo uint64) {
 		dst[i] = base62[r]
 	}
 }
+
+// UIDSource is what a connection's UID is computed from, for an observer
+// that may need the UID after the Conn has changed hands: the tracker
+// reuses a Conn for another connection once it is done, and may hand an
+// observer another *Conn for the same connection (compact.go). It costs
+// no hash until UID is called.
+type UIDSource struct {
+	key         Tuple
+	firstMicros int64
+}
+
+// UIDSource returns the source of the connection's UID.
+func (c *Conn) UIDSource() UIDSource { return UIDSource{c.key, c.first.UnixMicro()} }
+
+// UID computes the UID: the same as Conn.UID.
+func (s UIDSource) UID() UID { return makeUID(s.key, s.firstMicros) }

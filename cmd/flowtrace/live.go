@@ -284,7 +284,9 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 		return err
 	}
 	obs, eng := withFindings(&cfg.findings, obs, sink)
-	tr := tracker.New(cfg.tracker, obs)
+	tcfg := cfg.tracker
+	tcfg.KeepConns = w != nil || sk != nil // they keep *Conn between callbacks
+	tr := tracker.New(tcfg, obs)
 	ls.tr = tr
 	ls.eng = eng
 	if w != nil {

@@ -391,7 +391,9 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		// the output filters select, and every probe, stray and ICMP error.
 		obs = tracker.Tee(obs, tap)
 	}
-	tr := tracker.New(cfg.tracker, obs)
+	tcfg := cfg.tracker
+	tcfg.KeepConns = sk != nil // the sink keeps *Conn between callbacks
+	tr := tracker.New(tcfg, obs)
 	src, offset, stop := readAhead(cfg, rd, f)
 	defer stop()
 	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
@@ -627,7 +629,9 @@ func diagnose(w io.Writer, name string, sum printer.Summary, cfg *config) {
 	diagnoseFragments(w, name, &sum.Fragments, cfg) // frag.go
 	diagnoseChecksums(w, name, sum)
 	if sum.Tracker.Evicted > 0 {
-		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d)\n", sum.Tracker.Evicted, cfg.tracker.MaxConns)
+		st := &sum.Tracker
+		fmt.Fprintf(w, "flowtrace: connection table full: evicted %d connections (--max-conns %d): %d half-open, %d closing, %d open and idle longest\n",
+			st.Evicted, cfg.tracker.MaxConns, st.EvictedHalfOpen, st.EvictedClosing, st.EvictedIdle)
 	}
 	// Nothing that may carry TCP goes unsaid: an input that gave no
 	// connection although frames may have held TCP says so in one line.
