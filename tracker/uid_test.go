@@ -71,3 +71,25 @@ func TestUIDStable(t *testing.T) {
 }
 
 const pinnedUID = "C0TANZukA3LCjiE1aT"
+
+// TestUIDSource checks that a connection's UIDSource gives its UID after
+// the Conn was reused for another connection.
+func TestUIDSource(t *testing.T) {
+	tr := New(Config{}, nop{})
+	segs := handshake()
+	tr.Handle(&segs[0])
+	var c *Conn
+	for _, s := range tr.conns.slots {
+		if s.c != nil {
+			c = s.c
+		}
+	}
+	if c == nil {
+		t.Fatal("no connection in the table")
+	}
+	src, want := c.UIDSource(), c.UID()
+	*c = Conn{} // as when the tracker hands the Conn to another connection
+	if got := src.UID(); got != want {
+		t.Errorf("UIDSource.UID = %s, want %s", got, want)
+	}
+}
