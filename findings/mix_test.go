@@ -14,7 +14,7 @@ import (
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
-// The benchmark mix: internal/benchgen's copies of the bundled traces
+// The hostile mix: internal/benchgen's copies of every bundled trace
 // (SYN floods, scans, RSTs, stuck states, TIME-WAIT, refusals, ...)
 // among bulk transfers, decoded once.
 
@@ -31,7 +31,8 @@ func mixSegments(tb testing.TB) []segment.Segment {
 	tb.Helper()
 	mix.once.Do(func() {
 		var buf bytes.Buffer
-		if err := benchgen.Generate(&buf, mixFrames, 1); err != nil && err != io.EOF {
+		cfg := benchgen.Config{Packets: mixFrames, Seed: 1, AllTraces: true} // the hostile mix
+		if _, err := cfg.Write(&buf); err != nil && err != io.EOF {
 			mix.err = err
 			return
 		}

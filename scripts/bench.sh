@@ -19,7 +19,9 @@
 #      this tree). Prints PASS or FAIL.
 #   4. Wall time and peak RSS (/usr/bin/time) of flowtrace -r file
 #      >/dev/null, tshark -r file -q -z conv,tcp and tcptrace -n file, on
-#      the page-cached file.
+#      the page-cached file; then the findings engine's cost on the hostile
+#      mix (benchgen -all: every bundled trace, a fifth of the frames'
+#      size), with and without --no-findings (reported, not a limit).
 #   5. Scale: a second capture of BENCH_SCALE_PACKETS frames (5,000,000:
 #      about 430,000 connections), page-cached, and whole commands on it,
 #      alternating over BENCH_SCALE_ROUNDS rounds (medians): the minimal
@@ -256,6 +258,37 @@ else
 fi
 [[ $have_time == 1 ]] || echo "(peak RSS not measured: ${why_missing[/usr/bin/time]})"
 echo "(×minimal: time per packet over the minimal loop's, which runs in memory)"
+
+# The findings engine's cost where it has the most to do: the hostile mix
+# (benchgen -all: every bundled trace, floods, scans, forged RSTs and
+# fragments included, a finding every few hundred frames), outside the
+# benchmark's own mix. Reported, not a limit.
+hostile=$work/hostile.pcap
+"$work/benchgen" -q -all -n "$((PACKETS / 5))" -seed "$SEED" -o "$hostile"
+say "findings on the hostile mix ($((PACKETS / 5)) frames of benchgen -all), 3 rounds alternating"
+: >"$work/hostile.txt"
+for round in 1 2 3; do
+	for m in on off; do
+		args=(-r "$hostile" --json)
+		[[ $m == off ]] && args+=(--no-findings)
+		t0=$(date +%s%N)
+		"$work/flowtrace" "${args[@]}" >/dev/null 2>&1 || true
+		echo "$m $((($(date +%s%N) - t0) / 1000000))" >>"$work/hostile.txt"
+	done
+done
+nfind=$("$work/flowtrace" -r "$hostile" --json 2>/dev/null | grep -c '"type":"finding"' || true)
+awk -v n="$nfind" '
+function median(k,   m, i, j, t, a) {
+	m = cnt[k]
+	for (i = 1; i <= m; i++) a[i] = v[k, i]
+	for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
+	return m % 2 ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
+}
+{ cnt[$1]++; v[$1, cnt[$1]] = $2 }
+END {
+	on = median("on"); off = median("off")
+	printf "--json: %d ms with findings (%d fired), %d ms with --no-findings: %+.1f%%\n", on, n, off, 100 * (on - off) / off
+}' "$work/hostile.txt"
 
 # --- scale --------------------------------------------------------------
 

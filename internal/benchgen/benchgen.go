@@ -30,6 +30,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -69,7 +70,12 @@ type Config struct {
 	// (the original length is kept). 0 writes whole frames.
 	Snaplen int
 	// TemplateDir holds the traces to copy; DefaultTemplateDir() if "".
+	// From a directory of one's own, every trace is copied.
 	TemplateDir string
+	// AllTraces copies every bundled trace, also those outside the
+	// benchmark's mix (the hostile traces: floods, scans, forged RSTs,
+	// fragments ...; see weights in template.go): the attack-heavy mix.
+	AllTraces bool
 }
 
 // Defaults.
@@ -121,20 +127,23 @@ func (c Config) Write(w io.Writer) (Stats, error) {
 	g := &gen{cfg: c, stats: Stats{Copies: map[string]int{}, Concurrency: c.Concurrency}}
 	g.rng = rand.New(rand.NewPCG(uint64(c.Seed), 0x666c6f7774726163))
 	if c.Mix != MixBulk {
-		dir := c.TemplateDir
+		dir, all := c.TemplateDir, c.AllTraces || c.TemplateDir != ""
 		if dir == "" {
 			var err error
 			if dir, err = DefaultTemplateDir(); err != nil {
 				return Stats{}, err
 			}
 		}
-		tpls, err := loadTemplates(dir)
+		tpls, err := loadTemplates(dir, all)
 		if err != nil {
 			return Stats{}, err
 		}
 		g.tpls = tpls
 		for _, t := range tpls {
 			g.totalWeight += t.weight
+		}
+		if g.totalWeight == 0 {
+			return Stats{}, fmt.Errorf("benchgen: %s: no trace to copy", dir)
 		}
 	}
 	g.pattern = make([]byte, 64<<10)
