@@ -72,10 +72,10 @@ const (
 )
 
 // hot is the part of a connection's ladder that an ordinary packet
-// touches: one cache line, kept in the Report's slot table. While open, the ladder's last
-// item is a band whose counts live here until flush.
+// touches: one cache line, kept in the Report's table of hot parts and
+// found through the connection's auxiliary word. While open, the
+// ladder's last item is a band whose counts live here until flush.
 type hot struct {
-	id     uint64 // connection number; 0: a free slot
 	l      *ladder
 	t2     int64
 	bytes  [2]uint64
@@ -83,7 +83,7 @@ type hot struct {
 	class  reassembly.Class
 	open   bool     // the last item is a band this accumulates
 	capped bool     // the cap was reached: the band takes everything
-	_      [14]byte // to 64 bytes: a slot never straddles two cache lines
+	_      [22]byte // to 64 bytes: a slot never straddles two cache lines
 }
 
 // extend adds one packet to the open band.

@@ -45,9 +45,8 @@ type Report struct {
 	f    *os.File
 	path string
 
-	slots     []hot // tracked connections' hot parts (hotOf)
-	shift     uint  // 64 - log2(len(slots)), for home
-	tracked   int   // connections in slots
+	hots      []hot   // tracked connections' hot parts, by handle-1 (hotOf)
+	freeHots  []int32 // free indices of hots
 	free      []*ladder
 	liveItems int
 	ended     int // connections ended so far
@@ -95,92 +94,45 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 	for _, u := range asked {
 		r.asked[uidOf(u)] = true
 	}
-	r.initSlots()
 	return r, nil
 }
 
-// minSlots is the initial size of the table of tracked connections' hot
-// parts (64 bytes each); it doubles when half full.
-const (
-	minSlotsLog = 13
-	minSlots    = 1 << minSlotsLog
-)
+// auxKey is the report's word on each tracker.Conn: one plus the index
+// of the connection's hot part in Report.hots, 0 before its first packet.
+var auxKey = tracker.NewAuxKey()
 
-// initSlots makes the empty table of hot parts.
-func (r *Report) initSlots() {
-	r.slots, r.shift, r.tracked = make([]hot, minSlots), 64-minSlotsLog, 0
+// hotOf returns the hot part of c's ladder, nil if it has none: one
+// load from the connection the tracker just handed over, no lookup. A
+// *hot is valid until the next open.
+func (r *Report) hotOf(c *tracker.Conn) *hot {
+	if h := c.Aux(auxKey); h != 0 {
+		return &r.hots[h-1]
+	}
+	return nil
 }
 
-// hotOf returns the hot part of connection id's ladder, nil if it has
-// none. The table is open-addressed with linear probing from id's
-// Fibonacci hash (home). Connection numbers count up, so placing them by
-// their low bits would pack the live ones into long runs of full slots,
-// and every removal would shift its whole run back. A *hot is valid
-// until the next insertion or removal.
-func (r *Report) hotOf(id uint64) *hot {
-	mask := uint64(len(r.slots) - 1)
-	for i := r.home(id); ; i = (i + 1) & mask {
-		h := &r.slots[i]
-		if h.id == id {
-			return h
-		}
-		if h.id == 0 {
-			return nil
-		}
+// newHot takes a free hot part (the most recently freed: its line is
+// likely cached) for c and stores its handle on c.
+func (r *Report) newHot(c *tracker.Conn, l *ladder) *hot {
+	var i int
+	if n := len(r.freeHots); n > 0 {
+		i, r.freeHots = int(r.freeHots[n-1]), r.freeHots[:n-1]
+	} else {
+		i = len(r.hots)
+		r.hots = append(r.hots, hot{})
 	}
+	c.SetAux(auxKey, uint32(i+1))
+	h := &r.hots[i]
+	*h = hot{l: l}
+	return h
 }
 
-// home is the slot where id's probe starts: the top bits of id times
-// 2^64/φ, which scatters consecutive numbers over the table.
-func (r *Report) home(id uint64) uint64 {
-	return (id * 0x9e3779b97f4a7c15) >> r.shift
-}
-
-// insert adds hot part h, growing the table when it is half full.
-func (r *Report) insert(h hot) *hot {
-	if 2*(r.tracked+1) > len(r.slots) {
-		old := r.slots
-		r.slots = make([]hot, 2*len(old))
-		r.shift--
-		for i := range old {
-			if old[i].id != 0 {
-				*r.place(old[i].id) = old[i]
-			}
-		}
-	}
-	r.tracked++
-	p := r.place(h.id)
-	*p = h
-	return p
-}
-
-// place returns the free slot where id goes.
-func (r *Report) place(id uint64) *hot {
-	mask := uint64(len(r.slots) - 1)
-	i := r.home(id)
-	for r.slots[i].id != 0 {
-		i = (i + 1) & mask
-	}
-	return &r.slots[i]
-}
-
-// remove frees h's slot, shifting later entries of its probe run back.
-func (r *Report) remove(h *hot) {
-	mask := uint64(len(r.slots) - 1)
-	i := r.home(h.id)
-	for r.slots[i].id != h.id {
-		i = (i + 1) & mask
-	}
-	for j := (i + 1) & mask; r.slots[j].id != 0; j = (j + 1) & mask {
-		home := r.home(r.slots[j].id)
-		// Move j back to i unless its home lies cyclically in (i, j].
-		if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
-			r.slots[i] = r.slots[j]
-			i = j
-		}
-	}
-	r.slots[i] = hot{}
-	r.tracked--
+// freeHot returns c's hot part to the free list.
+func (r *Report) freeHot(c *tracker.Conn) {
+	i := c.Aux(auxKey) - 1
+	r.hots[i] = hot{}
+	r.freeHots = append(r.freeHots, int32(i))
+	c.SetAux(auxKey, 0)
 }
 
 // Packet records a segment in its connection's ladder and the series.
@@ -191,7 +143,7 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 		r.first = t
 	}
 	r.packets++
-	h := r.hotOf(c.ID())
+	h := r.hotOf(c)
 	if h == nil {
 		h = r.open(c, evs)
 	}
@@ -229,7 +181,7 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 
 // Events records events no packet caused (timers, the input's end).
 func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
-	h := r.hotOf(c.ID())
+	h := r.hotOf(c)
 	if h == nil {
 		return
 	}
@@ -262,7 +214,7 @@ func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
 	}
 	l.cur = l.init
 	r.series.opened(l.init)
-	return r.insert(hot{id: l.id, l: l})
+	return r.newHot(c, l)
 }
 
 // events labels transitions and notes, and moves the state counts.
@@ -299,13 +251,13 @@ func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
 
 // Done ends a connection's ladder: kept, put in the ring, or recycled.
 func (r *Report) Done(c *tracker.Conn) {
-	h := r.hotOf(c.ID())
+	h := r.hotOf(c)
 	if h == nil {
 		return
 	}
 	h.flush()
 	l := h.l
-	r.remove(h)
+	r.freeHot(c)
 	r.liveItems -= len(l.items)
 	l.row = rowOf(c)
 	l.uid = l.row.uid // computed once, at the end: often already by the findings

@@ -172,7 +172,7 @@ func TestBands(t *testing.T) {
 // stay a handful of items.
 func TestHotFold(t *testing.T) {
 	l := &ladder{}
-	h := &hot{id: 1, l: l}
+	h := &hot{l: l}
 	it := item{flags: segment.SYN}
 	h.add(&it, false, false)
 	for i := range 10000 {
@@ -320,44 +320,47 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 	g.Report.Packet(c, seg, side, evs)
 }
 
-// TestSlots: the open-addressed table finds every tracked connection
-// through growth and removals, and consecutive connection numbers do not
-// pile up into long runs of full slots (each removal shifts its run).
-func TestSlots(t *testing.T) {
+// TestHotHandles: each tracked connection's handle (its auxiliary
+// word) leads to its own hot part through opens and frees, a freed part
+// is reused before the table grows, and the word is cleared on free.
+func TestHotHandles(t *testing.T) {
 	r := &Report{}
-	r.initSlots()
-	present := map[uint64]bool{}
-	for id := uint64(1); id <= 60000; id++ {
-		r.insert(hot{id: id})
-		present[id] = true
-		// Remove a pseudo-random older one, keeping every fifth (a
+	conns := make([]*tracker.Conn, 6000)
+	present := map[int]bool{}
+	peak := 0
+	for i := range conns {
+		conns[i] = &tracker.Conn{}
+		l := &ladder{}
+		r.newHot(conns[i], l)
+		present[i] = true
+		peak = max(peak, len(present))
+		// Free a pseudo-random older one, keeping every fifth (a
 		// half-open flood that stays tracked).
-		if id > 1 {
-			if victim := 1 + (id*7919)%(id-1); present[victim] && victim%5 != 0 {
-				r.remove(r.hotOf(victim))
-				delete(present, victim)
+		if i > 0 {
+			if v := (i * 7919) % i; present[v] && v%5 != 0 {
+				r.freeHot(conns[v])
+				delete(present, v)
 			}
 		}
 	}
-	for id := uint64(1); id <= 60000; id++ {
-		if h := r.hotOf(id); (h != nil) != present[id] || (h != nil && h.id != id) {
-			t.Fatalf("id %d: found %v, present %v", id, h != nil, present[id])
+	seen := map[*hot]bool{}
+	for i, c := range conns {
+		h := r.hotOf(c)
+		if (h != nil) != present[i] {
+			t.Fatalf("conn %d: hot part %v, tracked %v", i, h != nil, present[i])
+		}
+		if h != nil {
+			if h.l == nil || seen[h] {
+				t.Fatalf("conn %d: hot part shared or empty", i)
+			}
+			seen[h] = true
 		}
 	}
-	if r.tracked != len(present) {
-		t.Errorf("tracked %d, want %d", r.tracked, len(present))
+	if len(r.hots)-len(r.freeHots) != len(present) {
+		t.Errorf("%d hot parts in use, want %d", len(r.hots)-len(r.freeHots), len(present))
 	}
-	longest, run := 0, 0
-	for i := range 2 * len(r.slots) { // twice round: a run may wrap
-		if r.slots[i%len(r.slots)].id == 0 {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	if longest > 64 {
-		t.Errorf("%d tracked in %d slots: a run of %d full slots", r.tracked, len(r.slots), longest)
+	if len(r.hots) != peak {
+		t.Errorf("%d hot parts for at most %d connections at once: freed parts not reused", len(r.hots), peak)
 	}
 }
 
