@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -410,7 +411,7 @@ func TestSvgWriterF(t *testing.T) {
 		w := &svgWriter{}
 		w.f(v)
 		want := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
-		if got := w.b.String(); got != want {
+		if got := string(w.b); got != want {
 			t.Errorf("f(%v) = %q, want %q", v, got, want)
 		}
 	}
@@ -445,6 +446,44 @@ func TestFindingsHTML(t *testing.T) {
 		}
 		if string(c.got) != want.String() {
 			t.Errorf("got\n%q\nwant\n%q", c.got, want.String())
+		}
+	}
+}
+
+// TestAppendSeconds: the integer path writes what strconv.FormatFloat
+// writes, around microsecond halves, for negatives and huge values.
+func TestAppendSeconds(t *testing.T) {
+	vals := []int64{0, 1, 499, 500, 501, 999, 1000, 1500, 2500, -1, -500, -1500, 999_999_499, 999_999_500, 999_999_501,
+		1e15 - 1, 1e15, 1e15 + 500, math.MaxInt64, math.MinInt64}
+	for i := range int64(200000) {
+		vals = append(vals, i*7919, i*1_000_003+499, i*1_000_003+501, i*i*13_331, 1_700_000_000_000_000_000/(i+1))
+	}
+	for _, ns := range vals {
+		want := strconv.FormatFloat(float64(ns)/1e9, 'f', 6, 64)
+		if got := string(appendSeconds(nil, ns)); got != want {
+			t.Fatalf("appendSeconds(%d) = %q, want %q", ns, got, want)
+		}
+	}
+}
+
+// TestEsc: esc, escFrom and addr escape as template.HTMLEscapeString.
+func TestEsc(t *testing.T) {
+	for _, s := range []string{"", "plain 10.0.0.1:80", `a<b>&'"` + "\x00z", "é+ü", "+"} {
+		want := template.HTMLEscapeString(s)
+		w := &svgWriter{}
+		if w.esc(s); string(w.b) != want {
+			t.Errorf("esc(%q) = %q, want %q", s, w.b, want)
+		}
+		w = &svgWriter{b: []byte("x")}
+		w.b = append(w.b, s...)
+		if w.escFrom(1); string(w.b) != "x"+want {
+			t.Errorf("escFrom(%q) = %q, want %q", s, w.b, "x"+want)
+		}
+	}
+	for _, a := range []netip.AddrPort{{}, netip.MustParseAddrPort("[fe80::1%eth<0>]:22"), netip.MustParseAddrPort("192.0.2.1:443")} {
+		w := &svgWriter{}
+		if want := template.HTMLEscapeString(a.String()); string(w.addr(a).b) != want {
+			t.Errorf("addr(%v) = %q, want %q", a, w.b, want)
 		}
 	}
 }
