@@ -45,9 +45,10 @@ type Report struct {
 	f    *os.File
 	path string
 
-	hots      []hot   // tracked connections' hot parts, by handle-1 (hotOf)
-	freeHots  []int32 // free indices of hots
-	free      []*ladder
+	live      []*ladder // tracked connections' ladders, by handle-1 (ladderOf)
+	freeLive  []int32   // free indices of live
+	free      []*ladder // recycled ladders
+	chunk     []ladder  // ladders not yet used (newLadder)
 	liveItems int
 	ended     int // connections ended so far
 
@@ -98,41 +99,59 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 }
 
 // auxKey is the report's word on each tracker.Conn: one plus the index
-// of the connection's hot part in Report.hots, 0 before its first packet.
+// of the connection's ladder in Report.live, 0 before its first packet.
 var auxKey = tracker.NewAuxKey()
 
-// hotOf returns the hot part of c's ladder, nil if it has none: one
-// load from the connection the tracker just handed over, no lookup. A
-// *hot is valid until the next open.
-func (r *Report) hotOf(c *tracker.Conn) *hot {
+// ladderOf returns c's ladder, nil if it has none: a load from the
+// connection the tracker just handed over and one from the dense table
+// of live ladders, no lookup.
+func (r *Report) ladderOf(c *tracker.Conn) *ladder {
 	if h := c.Aux(auxKey); h != 0 {
-		return &r.hots[h-1]
+		return r.live[h-1]
 	}
 	return nil
 }
 
-// newHot takes a free hot part (the most recently freed: its line is
-// likely cached) for c and stores its handle on c.
-func (r *Report) newHot(c *tracker.Conn, l *ladder) *hot {
+// track enters l in the table of live ladders, in the most recently
+// freed place, and stores its handle on c.
+func (r *Report) track(c *tracker.Conn, l *ladder) {
 	var i int
-	if n := len(r.freeHots); n > 0 {
-		i, r.freeHots = int(r.freeHots[n-1]), r.freeHots[:n-1]
+	if n := len(r.freeLive); n > 0 {
+		i, r.freeLive = int(r.freeLive[n-1]), r.freeLive[:n-1]
 	} else {
-		i = len(r.hots)
-		r.hots = append(r.hots, hot{})
+		i = len(r.live)
+		r.live = append(r.live, nil)
 	}
+	r.live[i] = l
 	c.SetAux(auxKey, uint32(i+1))
-	h := &r.hots[i]
-	*h = hot{l: l}
-	return h
 }
 
-// freeHot returns c's hot part to the free list.
-func (r *Report) freeHot(c *tracker.Conn) {
+// untrack removes c's ladder from the table of live ladders.
+func (r *Report) untrack(c *tracker.Conn) {
 	i := c.Aux(auxKey) - 1
-	r.hots[i] = hot{}
-	r.freeHots = append(r.freeHots, int32(i))
+	r.live[i] = nil
+	r.freeLive = append(r.freeLive, int32(i))
 	c.SetAux(auxKey, 0)
+}
+
+// ladderChunk is how many ladders newLadder allocates at once: a chunk
+// is a large object, so it starts on a page, and a ladder's size is a
+// multiple of 64 bytes, so each ladder's first line is a cache line.
+const ladderChunk = 128
+
+// newLadder returns a recycled ladder or a new one.
+func (r *Report) newLadder() *ladder {
+	if n := len(r.free); n > 0 {
+		l := r.free[n-1]
+		r.free = r.free[:n-1]
+		return l
+	}
+	if len(r.chunk) == 0 {
+		r.chunk = make([]ladder, ladderChunk)
+	}
+	l := &r.chunk[0]
+	r.chunk = r.chunk[1:]
+	return l
 }
 
 // Packet records a segment in its connection's ladder and the series.
@@ -143,17 +162,17 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 		r.first = t
 	}
 	r.packets++
-	h := r.hotOf(c)
-	if h == nil {
-		h = r.open(c, evs)
+	l := r.ladderOf(c)
+	if l == nil {
+		l = r.open(c, evs)
 	}
 	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: c.Class(), flags: seg.Flags, side: side}
 	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && it.class&reassembly.Trouble == 0 &&
 		len(evs) == 0 && !seg.BadChecksum
-	if h.open && (ordinary || h.capped) {
-		h.extend(&it) // the common case: bulk data in a band
+	if l.open && (ordinary || l.capped) {
+		l.extend(&it) // the common case: bulk data in a band
 		if len(evs) > 0 {
-			r.events(h.l, int32(len(h.l.items)-1), evs)
+			r.events(l, int32(len(l.items)-1), evs)
 		}
 		return
 	}
@@ -172,35 +191,29 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 			it.mark |= markNote
 		}
 	}
-	l := h.l
 	full := len(l.items) >= r.lim.Items || (r.liveItems >= r.lim.LiveItems && len(l.items) >= 64)
-	at, grew := h.add(&it, ordinary, full)
+	at, grew := l.add(&it, ordinary, full)
 	r.liveItems += grew
 	r.events(l, at, evs)
 }
 
 // Events records events no packet caused (timers, the input's end).
 func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
-	h := r.hotOf(c)
-	if h == nil {
+	l := r.ladderOf(c)
+	if l == nil {
 		return
 	}
 	if len(evs) > 0 && !evs[0].Time.IsZero() {
 		r.series.advance(evs[0].Time.UnixNano())
 	}
-	h.close() // labels point at the last item: no run may fold it away
-	h.l.run = 0
-	r.events(h.l, int32(len(h.l.items))-1, evs)
+	l.close() // labels point at the last item: no run may fold it away
+	l.run = 0
+	r.events(l, int32(len(l.items))-1, evs)
 }
 
 // open starts the ladder of a connection at its first packet.
-func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
-	var l *ladder
-	if n := len(r.free); n > 0 {
-		l, r.free = r.free[n-1], r.free[:n-1]
-	} else {
-		l = new(ladder)
-	}
+func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *ladder {
+	l := r.newLadder()
 	l.reset(c)
 	for s := range 2 {
 		side := tracker.Side(s)
@@ -214,7 +227,8 @@ func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
 	}
 	l.cur = l.init
 	r.series.opened(l.init)
-	return r.newHot(c, l)
+	r.track(c, l)
+	return l
 }
 
 // events labels transitions and notes, and moves the state counts.
@@ -251,13 +265,12 @@ func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
 
 // Done ends a connection's ladder: kept, put in the ring, or recycled.
 func (r *Report) Done(c *tracker.Conn) {
-	h := r.hotOf(c)
-	if h == nil {
+	l := r.ladderOf(c)
+	if l == nil {
 		return
 	}
-	h.flush()
-	l := h.l
-	r.freeHot(c)
+	l.flush()
+	r.untrack(c)
 	r.liveItems -= len(l.items)
 	l.row = rowOf(c)
 	l.uid = l.row.uid // computed once, at the end: often already by the findings

@@ -173,18 +173,17 @@ func TestBands(t *testing.T) {
 // stay a handful of items.
 func TestHotFold(t *testing.T) {
 	l := &ladder{}
-	h := &hot{l: l}
 	it := item{flags: segment.SYN}
-	h.add(&it, false, false)
+	l.add(&it, false, false)
 	for i := range 10000 {
 		it := item{t: int64(i), n: 100, side: tracker.Side(i % 2), flags: segment.ACK}
-		if h.open {
-			h.extend(&it)
+		if l.open {
+			l.extend(&it)
 		} else {
-			h.add(&it, true, false)
+			l.add(&it, true, false)
 		}
 	}
-	h.flush()
+	l.flush()
 	if len(l.items) != 2 || l.packets() != 10001 {
 		t.Fatalf("%d items, %d packets; want 2, 10001", len(l.items), l.packets())
 	}
@@ -193,13 +192,27 @@ func TestHotFold(t *testing.T) {
 	}
 }
 
-// TestItemSize: an item is 40 bytes, a hot part one cache line.
+// TestItemSize: an item is 40 bytes; what a packet touches of a ladder
+// is its first cache line, and ladders, allocated in chunks, start on one.
 func TestItemSize(t *testing.T) {
 	if n := unsafe.Sizeof(item{}); n != 40 {
 		t.Errorf("item: %d bytes, want 40", n)
 	}
-	if n := unsafe.Sizeof(hot{}); n != 64 {
-		t.Errorf("hot: %d bytes, want 64", n)
+	var l ladder
+	if n := unsafe.Offsetof(l.labels); n > 64 {
+		t.Errorf("a packet's fields of a ladder end at byte %d, want 64 at most", n)
+	}
+	if n := unsafe.Sizeof(l); n%64 != 0 {
+		t.Errorf("ladder: %d bytes, want a multiple of 64 (pad it)", n)
+	}
+	if n := unsafe.Sizeof(l) * ladderChunk; n <= 32<<10 {
+		t.Errorf("a chunk of ladders is %d bytes: not a large object, so not page-aligned", n)
+	}
+	r := &Report{}
+	for range 2 * ladderChunk {
+		if p := uintptr(unsafe.Pointer(r.newLadder())); p%64 != 0 {
+			t.Fatalf("ladder at %#x: not on a cache line", p)
+		}
 	}
 }
 
@@ -321,47 +334,46 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 	g.Report.Packet(c, seg, side, evs)
 }
 
-// TestHotHandles: each tracked connection's handle (its auxiliary
-// word) leads to its own hot part through opens and frees, a freed part
-// is reused before the table grows, and the word is cleared on free.
-func TestHotHandles(t *testing.T) {
+// TestLiveHandles: each tracked connection's handle (its auxiliary
+// word) leads to its own ladder through tracks and untracks, a freed
+// place is reused before the table grows, and the word is cleared.
+func TestLiveHandles(t *testing.T) {
 	r := &Report{}
 	conns := make([]*tracker.Conn, 6000)
 	present := map[int]bool{}
 	peak := 0
 	for i := range conns {
 		conns[i] = &tracker.Conn{}
-		l := &ladder{}
-		r.newHot(conns[i], l)
+		r.track(conns[i], r.newLadder())
 		present[i] = true
 		peak = max(peak, len(present))
 		// Free a pseudo-random older one, keeping every fifth (a
 		// half-open flood that stays tracked).
 		if i > 0 {
 			if v := (i * 7919) % i; present[v] && v%5 != 0 {
-				r.freeHot(conns[v])
+				r.untrack(conns[v])
 				delete(present, v)
 			}
 		}
 	}
-	seen := map[*hot]bool{}
+	seen := map[*ladder]bool{}
 	for i, c := range conns {
-		h := r.hotOf(c)
-		if (h != nil) != present[i] {
-			t.Fatalf("conn %d: hot part %v, tracked %v", i, h != nil, present[i])
+		l := r.ladderOf(c)
+		if (l != nil) != present[i] {
+			t.Fatalf("conn %d: ladder %v, tracked %v", i, l != nil, present[i])
 		}
-		if h != nil {
-			if h.l == nil || seen[h] {
-				t.Fatalf("conn %d: hot part shared or empty", i)
+		if l != nil {
+			if seen[l] {
+				t.Fatalf("conn %d: ladder shared", i)
 			}
-			seen[h] = true
+			seen[l] = true
 		}
 	}
-	if len(r.hots)-len(r.freeHots) != len(present) {
-		t.Errorf("%d hot parts in use, want %d", len(r.hots)-len(r.freeHots), len(present))
+	if len(r.live)-len(r.freeLive) != len(present) {
+		t.Errorf("%d places in use, want %d", len(r.live)-len(r.freeLive), len(present))
 	}
-	if len(r.hots) != peak {
-		t.Errorf("%d hot parts for at most %d connections at once: freed parts not reused", len(r.hots), peak)
+	if len(r.live) != peak {
+		t.Errorf("%d places for at most %d connections at once: freed places not reused", len(r.live), peak)
 	}
 }
 
