@@ -488,7 +488,7 @@ func arrowText(w *svgWriter, it *item) {
 func details(w *svgWriter, l *ladder, it *item, loc *time.Location, extra string) {
 	src, dst := l.row.addr[it.side], l.row.addr[1-it.side]
 	w.s("#").u(it.pkt).s(" ")
-	w.b = time.Unix(0, it.t).In(loc).AppendFormat(w.b, "2006-01-02 15:04:05.000000") // digits and -:. only
+	w.b = appendStamp(w.b, time.Unix(0, it.t).In(loc))
 	w.s("\n").addr(src).s(" > ").addr(dst).s("\nflags ")
 	w.b = it.flags.AppendTo(w.b)
 	w.s(" seq ").u(uint64(it.seq)).s(" ack ").u(uint64(it.ack)).s(" len ").u(uint64(it.n)).s(" win ").u(uint64(it.win))
@@ -499,6 +499,22 @@ func details(w *svgWriter, l *ladder, it *item, loc *time.Location, extra string
 	if extra != "" {
 		w.s("\n").esc(extra)
 	}
+}
+
+// appendStamp appends what t.AppendFormat(b, "2006-01-02
+// 15:04:05.000000") appends (digits and -:. only: nothing to escape),
+// without parsing the layout for each arrow.
+func appendStamp(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "2006-01-02 15:04:05.000000")
+	}
+	h, mi, s := t.Clock()
+	us := t.Nanosecond() / 1000
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), ' ',
+		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ':', byte('0'+s/10), byte('0'+s%10), '.',
+		byte('0'+us/100000), byte('0'+us/10000%10), byte('0'+us/1000%10), byte('0'+us/100%10), byte('0'+us/10%10), byte('0'+us%10))
 }
 
 // drawBand writes a run of ordinary packets as one band.

@@ -499,3 +499,43 @@ func TestEsc(t *testing.T) {
 		}
 	}
 }
+
+// TestOutcomeIndex: the switch follows outcomeList; unknown is OTH.
+func TestOutcomeIndex(t *testing.T) {
+	names := outcomes()
+	if len(names) != numOutcomes {
+		t.Fatalf("%d outcomes, numOutcomes %d", len(names), numOutcomes)
+	}
+	for i, s := range names {
+		if got := outcomeIndex(s); got != i {
+			t.Errorf("outcomeIndex(%q) = %d, want %d", s, got, i)
+		}
+	}
+	if got := outcomeIndex("XYZ"); got != numOutcomes-1 {
+		t.Errorf("outcomeIndex of an unknown state = %d, want OTH's", got)
+	}
+}
+
+// TestAppendStamp: an arrow's time is written as time.Format writes it,
+// in any zone, for any year.
+func TestAppendStamp(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		ny = time.FixedZone("X", -5*3600)
+	}
+	for _, loc := range []*time.Location{time.UTC, ny, time.FixedZone("half", 5*3600+1800)} {
+		for _, ns := range []int64{0, 1, 999, 1_700_000_000_123_456_789, -1, -62_135_596_800_000_000_0 / 10, 253_402_300_799_999_999_9 / 10, math.MaxInt64, math.MinInt64} {
+			tm := time.Unix(0, ns).In(loc)
+			want := tm.Format("2006-01-02 15:04:05.000000")
+			if got := string(appendStamp(nil, tm)); got != want {
+				t.Errorf("appendStamp(%v) = %q, want %q", tm, got, want)
+			}
+		}
+		for i := range int64(100000) {
+			tm := time.Unix(0, i*i*7_919_000_003).In(loc)
+			if got, want := string(appendStamp(nil, tm)), tm.Format("2006-01-02 15:04:05.000000"); got != want {
+				t.Fatalf("appendStamp(%v) = %q, want %q", tm, got, want)
+			}
+		}
+	}
+}

@@ -24,17 +24,36 @@ const numOutcomes = 13
 // outcomes returns the conn_state values in chart order.
 func outcomes() []string { return strings.Fields(outcomeList) }
 
-// outcomeIndex returns conn_state s's place in outcomeList.
+// outcomeIndex returns conn_state s's place in outcomeList: a switch,
+// since it runs once per connection (TestOutcomeIndex holds it to the list).
 func outcomeIndex(s string) int {
-	rest := outcomeList
-	for i := 0; rest != ""; i++ {
-		var f string
-		f, rest, _ = strings.Cut(rest, " ")
-		if f == s {
-			return i
-		}
+	switch s {
+	case "SF":
+		return 0
+	case "S0":
+		return 1
+	case "S1":
+		return 2
+	case "S2":
+		return 3
+	case "S3":
+		return 4
+	case "REJ":
+		return 5
+	case "RSTO":
+		return 6
+	case "RSTR":
+		return 7
+	case "RSTOS0":
+		return 8
+	case "RSTRH":
+		return 9
+	case "SH":
+		return 10
+	case "SHR":
+		return 11
 	}
-	return numOutcomes - 1
+	return numOutcomes - 1 // OTH, and anything unknown
 }
 
 // series is the binned whole-capture data: endpoints per state sampled
