@@ -149,19 +149,39 @@ func (w *svgWriter) f(v float64) *svgWriter {
 		w.b = append(w.b, '-')
 		n = -n
 	}
-	w.b = strconv.AppendUint(w.b, uint64(n/10), 10)
+	w.b = appendUint(w.b, uint64(n/10))
 	if d := n % 10; d != 0 {
 		w.b = append(w.b, '.', byte('0'+d))
 	}
 	return w
 }
 func (w *svgWriter) i(v int64) *svgWriter {
-	w.b = strconv.AppendInt(w.b, v, 10)
+	if v < 0 {
+		w.b = strconv.AppendInt(w.b, v, 10)
+		return w
+	}
+	w.b = appendUint(w.b, uint64(v))
 	return w
 }
 func (w *svgWriter) u(v uint64) *svgWriter {
-	w.b = strconv.AppendUint(w.b, v, 10)
+	w.b = appendUint(w.b, v)
 	return w
+}
+
+// appendUint is strconv.AppendUint(b, v, 10), with the numbers below
+// 10000 (most of a page's) written inline: no call, no loop.
+func appendUint(b []byte, v uint64) []byte {
+	switch {
+	case v < 10:
+		return append(b, byte('0'+v))
+	case v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case v < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	case v < 10000:
+		return append(b, byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
+	}
+	return strconv.AppendUint(b, v, 10)
 }
 
 // escMask has bit c set for each byte c that template.HTMLEscape

@@ -113,15 +113,31 @@ func (r *Report) render(out io.Writer) error {
 // findings through its reflection cost more than the rest of the page.
 func findingsHTML(fs []findingView) template.HTML {
 	w := &svgWriter{}
+	// A kind's explanation and advice are the same long text in each of
+	// its findings: escape each once.
+	done := map[string]string{}
+	texts := func(s string) {
+		if e, ok := done[s]; ok {
+			w.s(e)
+			return
+		}
+		start := len(w.b)
+		w.tesc(s)
+		done[s] = string(w.b[start:])
+	}
 	for i := range fs {
 		f := &fs[i]
 		w.s(`<li class="finding sev-`).tesc(f.Severity).s(`"><span class="sev">`).tesc(f.Severity).s(`</span> <b>`).tesc(f.Kind).
 			s(`</b> on <code>`).tesc(f.Subject).s(`</code>: `).tesc(f.Summary).s(` <span class="when">(`).tesc(f.When).s(")</span>\n")
 		if f.Explanation != "" {
-			w.s(`<p>`).tesc(f.Explanation).s(`</p>`)
+			w.s(`<p>`)
+			texts(f.Explanation)
+			w.s(`</p>`)
 		}
 		if f.Advice != "" {
-			w.s(`<p class="advice">`).tesc(f.Advice).s(`</p>`)
+			w.s(`<p class="advice">`)
+			texts(f.Advice)
+			w.s(`</p>`)
 		}
 		w.s("\n")
 		if len(f.Cites) > 0 {

@@ -157,9 +157,7 @@ func (r *Report) newLadder() *ladder {
 // Packet records a segment in its connection's ladder and the series.
 func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	t := seg.Time.UnixNano()
-	if t > r.series.now || !r.series.started { // else advance does nothing
-		r.series.advance(t)
-	}
+	r.series.tick(t)
 	if r.packets == 0 {
 		r.first = t
 	}

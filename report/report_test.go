@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -536,6 +537,49 @@ func TestAppendStamp(t *testing.T) {
 			if got, want := string(appendStamp(nil, tm)), tm.Format("2006-01-02 15:04:05.000000"); got != want {
 				t.Fatalf("appendStamp(%v) = %q, want %q", tm, got, want)
 			}
+		}
+	}
+}
+
+// TestTick: tick (the packet path's clock) builds the series advance
+// builds, through bin halvings and the end.
+func TestTick(t *testing.T) {
+	var a, b series
+	st := [2]tracker.State{tracker.SynSent, tracker.Listen}
+	now := int64(1e18)
+	for i := range 20000 {
+		now += int64(i%7) * int64(i%13) * 1e5 // repeats, small and large steps
+		a.advance(now)
+		b.tick(now)
+		if i%5 == 0 {
+			a.opened(st)
+			b.opened(st)
+		}
+		if i%11 == 0 {
+			a.closed(st, now-int64(i%3)*1e6, "S0")
+			b.closed(st, now-int64(i%3)*1e6, "S0")
+		}
+	}
+	a.finish()
+	b.finish()
+	b.tick(now + 1e9) // after the end: nothing moves
+	a.next, b.next = 0, 0
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("tick built another series: %d bins of %d ns vs %d of %d", len(b.states), b.w, len(a.states), a.w)
+	}
+}
+
+// TestAppendUint: the inline digits are strconv's.
+func TestAppendUint(t *testing.T) {
+	for v := uint64(0); v < 20000; v++ {
+		if got, want := string(appendUint(nil, v)), strconv.FormatUint(v, 10); got != want {
+			t.Fatalf("appendUint(%d) = %q", v, got)
+		}
+	}
+	for _, v := range []int64{-1, -12345, math.MinInt64, math.MaxInt64, 1 << 40} {
+		w := &svgWriter{}
+		if got, want := string(w.i(v).b), strconv.FormatInt(v, 10); got != want {
+			t.Errorf("i(%d) = %q", v, got)
 		}
 	}
 }

@@ -63,6 +63,7 @@ type series struct {
 	done    bool // finish was called: later changes count only as outcomes
 	t0, w   int64
 	now     int64                // latest capture time seen
+	next    int64                // end of now's bin while started and not done, else 0 (tick)
 	cur     [numStates]int32     // endpoints in each state now
 	open    int32                // connections tracked now
 	states  [][numStates]int32   // sample at the end of each finished bin
@@ -85,6 +86,17 @@ func (s *series) advance(t int64) {
 		s.states = append(s.states, s.cur)
 		s.totals = append(s.totals, 2*s.open)
 	}
+	s.next = s.t0 + int64(i+1)*s.w
+}
+
+// tick is advance for a packet: while t stays in the bin of the latest
+// time seen it only moves the clock, without a division.
+func (s *series) tick(t int64) {
+	if t > s.now && t < s.next {
+		s.now = t
+		return
+	}
+	s.advance(t)
 }
 
 // index returns t's bin, halving the resolution until it fits.
@@ -119,6 +131,7 @@ func (s *series) halve() {
 	}
 	s.newc = s.newc[:(m+1)/2]
 	s.w *= 2
+	s.next = 0 // bins moved: advance finds t's anew
 }
 
 // opened counts a new connection's endpoints in their first states.
@@ -157,6 +170,7 @@ func (s *series) finish() {
 		return
 	}
 	s.done = true
+	s.next = 0
 	i := s.index(s.now)
 	for len(s.states) <= i {
 		s.states = append(s.states, s.cur)
