@@ -135,16 +135,16 @@ func (l *ladder) close() {
 }
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
-func (l *ladder) reset(c *tracker.Conn) {
+func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
-		items = make([]item, 0, 8)
+		items = r.newItems()
 	}
 	if cap(bands) > 16 {
 		bands = nil
 	}
 	if labels == nil {
-		labels = make([]label, 0, 8) // a closed connection's transitions
+		labels = r.newLabels() // a closed connection's transitions
 	}
 	*l = ladder{id: c.ID(), items: items, bands: bands, labels: labels} // uid: at its end (Done)
 }

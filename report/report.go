@@ -45,12 +45,14 @@ type Report struct {
 	f    *os.File
 	path string
 
-	live      []*ladder // tracked connections' ladders, by handle-1 (ladderOf)
-	freeLive  []int32   // free indices of live
-	free      []*ladder // recycled ladders
-	chunk     []ladder  // ladders not yet used (newLadder)
-	liveItems int
-	ended     int // connections ended so far
+	live       []*ladder // tracked connections' ladders, by handle-1 (ladderOf)
+	freeLive   []int32   // free indices of live
+	free       []*ladder // recycled ladders
+	chunk      []ladder  // ladders not yet used (newLadder)
+	itemChunk  []item    // first item buffers not yet used (newItems)
+	labelChunk []label   // first label buffers not yet used (newLabels)
+	liveItems  int
+	ended      int // connections ended so far
 
 	kept      []*ladder // ladders kept for a reason other than whyRecent
 	ring      []*ladder // recently ended, unkept ladders
@@ -139,6 +141,34 @@ func (r *Report) untrack(c *tracker.Conn) {
 // multiple of 64 bytes, so each ladder's first line is a cache line.
 const ladderChunk = 128
 
+// firstBuf is the capacity of a new ladder's first item and label
+// buffers; bufChunk is how many ladders' buffers are allocated at once.
+const (
+	firstBuf = 8
+	bufChunk = 256
+)
+
+// newItems returns an empty item buffer of capacity firstBuf, cut from a
+// shared chunk (appending past it moves the ladder's items elsewhere).
+func (r *Report) newItems() []item {
+	if len(r.itemChunk) < firstBuf {
+		r.itemChunk = make([]item, firstBuf*bufChunk)
+	}
+	b := r.itemChunk[:0:firstBuf]
+	r.itemChunk = r.itemChunk[firstBuf:]
+	return b
+}
+
+// newLabels is newItems for labels.
+func (r *Report) newLabels() []label {
+	if len(r.labelChunk) < firstBuf {
+		r.labelChunk = make([]label, firstBuf*bufChunk)
+	}
+	b := r.labelChunk[:0:firstBuf]
+	r.labelChunk = r.labelChunk[firstBuf:]
+	return b
+}
+
 // newLadder returns a recycled ladder or a new one.
 func (r *Report) newLadder() *ladder {
 	if n := len(r.free); n > 0 {
@@ -214,7 +244,7 @@ func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
 // open starts the ladder of a connection at its first packet.
 func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *ladder {
 	l := r.newLadder()
-	l.reset(c)
+	l.reset(c, r)
 	for s := range 2 {
 		side := tracker.Side(s)
 		l.init[s] = c.State(side)
