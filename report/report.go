@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/flowtrace/flowtrace/findings"
@@ -224,7 +225,9 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 	full := len(l.items) >= r.lim.Items || (r.liveItems >= r.lim.LiveItems && len(l.items) >= 64)
 	at, grew := l.add(&it, ordinary, full)
 	r.liveItems += grew
-	r.events(l, at, evs)
+	if len(evs) > 0 {
+		r.events(l, at, evs)
+	}
 }
 
 // Events records events no packet caused (timers, the input's end).
@@ -413,22 +416,23 @@ func (r *Report) recycle(l *ladder) {
 
 // Fired marks the connections a finding cites, so that their ladders
 // are kept when they end.
-func (r *Report) Fired(f *findings.Finding) { r.cite(f) }
+func (r *Report) Fired(f *findings.Finding) { r.cite(f, string(f.Evidence.JSON())) }
 
 // Ended records a finding for the page.
 func (r *Report) Ended(f *findings.Finding) {
-	uids := r.cite(f)
+	ev := string(f.Evidence.JSON())
+	uids := r.cite(f, ev)
 	r.findings = append(r.findings, finding{
 		kind: f.Kind, severity: string(f.Severity), subject: f.Subject, summary: f.Summary,
-		explanation: f.Explanation, advice: f.Advice, evidence: string(f.Evidence.JSON()),
+		explanation: f.Explanation, advice: f.Advice, evidence: ev,
 		first: f.FirstTime.UnixNano(), last: f.LastTime.UnixNano(), firstPkt: f.FirstPkt, uids: uids,
 	})
 }
 
 // cite marks the uids f names; ended ladders waiting in the ring are kept.
-func (r *Report) cite(f *findings.Finding) []string {
+func (r *Report) cite(f *findings.Finding, evidence string) []string {
 	uids := uidsIn(f.Subject, nil)
-	uids = uidsIn(string(f.Evidence.JSON()), uids)
+	uids = uidsIn(evidence, uids)
 	for _, s := range uids {
 		u := uidOf(s)
 		if r.cited[u] {
@@ -453,7 +457,12 @@ func uidsIn(s string, dst []string) []string {
 	alnum := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 	const n = 18
 	for i := 0; i+n <= len(s); i++ {
-		if s[i] != 'C' || (i > 0 && alnum(s[i-1])) || (i+n < len(s) && alnum(s[i+n])) {
+		j := strings.IndexByte(s[i:len(s)-n+1], 'C') // a vectorised jump to the next candidate
+		if j < 0 {
+			break
+		}
+		i += j
+		if (i > 0 && alnum(s[i-1])) || (i+n < len(s) && alnum(s[i+n])) {
 			continue
 		}
 		ok := true

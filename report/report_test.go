@@ -258,6 +258,14 @@ func TestUIDsIn(t *testing.T) {
 	if strings.Join(got, ",") != "C0Eq8sulgZhgu9ONdw,C0OKNIb3sGgc6FIPJT" {
 		t.Errorf("uidsIn = %v", got)
 	}
+	for s, want := range map[string]string{
+		"C0Eq8sulgZhgu9ONdw": "C0Eq8sulgZhgu9ONdw", " C0Eq8sulgZhgu9ONdw": "C0Eq8sulgZhgu9ONdw", "xC0Eq8sulgZhgu9ONdw": "",
+		"C0Eq8sulgZhgu9ONd": "", "CC": "", "": "", "C0Eq8sulgZhgu9ONdw,C1Eq8sulgZhgu9ONdw": "C0Eq8sulgZhgu9ONdw,C1Eq8sulgZhgu9ONdw",
+	} {
+		if got := strings.Join(uidsIn(s, nil), ","); got != want {
+			t.Errorf("uidsIn(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
 
 // TestFindingsLadders: the connections a finding cites get ladders, and
