@@ -234,6 +234,9 @@ func (w *svgWriter) addr(a netip.AddrPort) *svgWriter {
 	}
 	start := len(w.b)
 	w.b = a.AppendTo(w.b)
+	if a.Addr().Zone() == "" {
+		return w // digits, hex letters, dots, colons and brackets only
+	}
 	return w.escFrom(start)
 }
 
