@@ -75,7 +75,8 @@ const (
 // end if kept. Its first cache line is all that a packet touches (the
 // ladders are allocated in 64-byte aligned chunks, see Report.newLadder):
 // the items and, while the last item is a band ("open"), that band's
-// counts, written to the band at flush.
+// counts, written to the band at flush. A short connection's items are
+// on the next lines, in the ladder itself.
 type ladder struct {
 	items  []item
 	t2     int64            // open band: its last packet's time
@@ -88,6 +89,8 @@ type ladder struct {
 	cur    [2]tracker.State // states now, for the state counts
 	moved  [2]bool          // a transition of the side was seen
 	_      byte
+	// A short connection's items, on the lines after the first.
+	inline [firstBuf]item
 	// Touched by events and at the end.
 	labels []label
 	bands  []bandExt        // the rest of the band items
@@ -95,6 +98,7 @@ type ladder struct {
 	why    uint8
 	notes  int // notes not labelled (past maxLabels)
 	id     uint64
+	idx    uint32 // its place among the Report's ladders (ladderAt)
 	uid    tracker.UID
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
 	row    row
@@ -138,7 +142,7 @@ func (l *ladder) close() {
 func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
-		items = r.newItems()
+		items = l.inline[:0:firstBuf]
 	}
 	if cap(bands) > 16 {
 		bands = nil
@@ -146,7 +150,7 @@ func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	if labels == nil {
 		labels = r.newLabels() // a closed connection's transitions
 	}
-	*l = ladder{id: c.ID(), items: items, bands: bands, labels: labels} // uid: at its end (Done)
+	*l = ladder{id: c.ID(), idx: l.idx, items: items, bands: bands, labels: labels} // uid: at its end (Done)
 }
 
 // add records one packet that the open band (if any) does not take:

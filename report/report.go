@@ -46,12 +46,10 @@ type Report struct {
 	f    *os.File
 	path string
 
-	live       []*ladder // tracked connections' ladders, by handle-1 (ladderOf)
-	freeLive   []int32   // free indices of live
-	free       []*ladder // recycled ladders
-	chunk      []ladder  // ladders not yet used (newLadder)
-	itemChunk  []item    // first item buffers not yet used (newItems)
-	labelChunk []label   // first label buffers not yet used (newLabels)
+	chunks     [][]ladder // every ladder, ladderChunk a chunk (ladderAt)
+	ladders    uint32     // ladders in chunks
+	free       []uint32   // indices of recycled ladders
+	labelChunk []label    // first label buffers not yet used (newLabels)
 	liveItems  int
 	ended      int // connections ended so far
 
@@ -101,66 +99,46 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 	return r, nil
 }
 
-// auxKey is the report's word on each tracker.Conn: one plus the index
-// of the connection's ladder in Report.live, 0 before its first packet.
+// auxKey is the report's word on each tracker.Conn: one plus the
+// index of the connection's ladder among all ladders (ladderAt), 0
+// before its first packet and after its end.
 var auxKey = tracker.NewAuxKey()
 
-// ladderOf returns c's ladder, nil if it has none: a load from the
-// connection the tracker just handed over and one from the dense table
-// of live ladders, no lookup.
+// ladderChunk is how many ladders are allocated at once: a chunk is a
+// large object, so it starts on a page, and a ladder's size is a
+// multiple of 64 bytes, so each ladder's first line is a cache line.
+const ladderChunk = 128
+
+// ladderOf returns c's ladder, nil if it has none: the connection the
+// tracker just handed over holds its index, and the index its place in
+// a chunk; the only load that may miss the cache is the ladder's own.
 func (r *Report) ladderOf(c *tracker.Conn) *ladder {
 	if h := c.Aux(auxKey); h != 0 {
-		return r.live[h-1]
+		return r.ladderAt(h - 1)
 	}
 	return nil
 }
 
-// track enters l in the table of live ladders, in the most recently
-// freed place, and stores its handle on c.
-func (r *Report) track(c *tracker.Conn, l *ladder) {
-	var i int
-	if n := len(r.freeLive); n > 0 {
-		i, r.freeLive = int(r.freeLive[n-1]), r.freeLive[:n-1]
-	} else {
-		i = len(r.live)
-		r.live = append(r.live, nil)
-	}
-	r.live[i] = l
-	c.SetAux(auxKey, uint32(i+1))
+// ladderAt returns ladder i.
+func (r *Report) ladderAt(i uint32) *ladder {
+	return &r.chunks[i/ladderChunk][i%ladderChunk]
 }
 
-// untrack removes c's ladder from the table of live ladders.
-func (r *Report) untrack(c *tracker.Conn) {
-	i := c.Aux(auxKey) - 1
-	r.live[i] = nil
-	r.freeLive = append(r.freeLive, int32(i))
-	c.SetAux(auxKey, 0)
-}
+// track stores l's handle on c.
+func (r *Report) track(c *tracker.Conn, l *ladder) { c.SetAux(auxKey, l.idx+1) }
 
-// ladderChunk is how many ladders newLadder allocates at once: a chunk
-// is a large object, so it starts on a page, and a ladder's size is a
-// multiple of 64 bytes, so each ladder's first line is a cache line.
-const ladderChunk = 128
+// untrack clears c's handle: its ladder is kept, queued or recycled.
+func (r *Report) untrack(c *tracker.Conn) { c.SetAux(auxKey, 0) }
 
-// firstBuf is the capacity of a new ladder's first item and label
-// buffers; bufChunk is how many ladders' buffers are allocated at once.
+// firstBuf is the capacity of a new ladder's first label buffer;
+// bufChunk is how many ladders' label buffers are allocated at once.
 const (
 	firstBuf = 8
 	bufChunk = 256
 )
 
-// newItems returns an empty item buffer of capacity firstBuf, cut from a
-// shared chunk (appending past it moves the ladder's items elsewhere).
-func (r *Report) newItems() []item {
-	if len(r.itemChunk) < firstBuf {
-		r.itemChunk = make([]item, firstBuf*bufChunk)
-	}
-	b := r.itemChunk[:0:firstBuf]
-	r.itemChunk = r.itemChunk[firstBuf:]
-	return b
-}
-
-// newLabels is newItems for labels.
+// newLabels returns an empty label buffer of capacity firstBuf, cut from
+// a shared chunk (appending past it moves the ladder's labels elsewhere).
 func (r *Report) newLabels() []label {
 	if len(r.labelChunk) < firstBuf {
 		r.labelChunk = make([]label, firstBuf*bufChunk)
@@ -170,18 +148,21 @@ func (r *Report) newLabels() []label {
 	return b
 }
 
-// newLadder returns a recycled ladder or a new one.
+// newLadder returns a recycled ladder (the most recently freed: its
+// lines are likely cached) or a new one.
 func (r *Report) newLadder() *ladder {
 	if n := len(r.free); n > 0 {
-		l := r.free[n-1]
+		i := r.free[n-1]
 		r.free = r.free[:n-1]
-		return l
+		return r.ladderAt(i)
 	}
-	if len(r.chunk) == 0 {
-		r.chunk = make([]ladder, ladderChunk)
+	i := r.ladders
+	if i%ladderChunk == 0 {
+		r.chunks = append(r.chunks, make([]ladder, ladderChunk))
 	}
-	l := &r.chunk[0]
-	r.chunk = r.chunk[1:]
+	r.ladders++
+	l := r.ladderAt(i)
+	l.idx = i
 	return l
 }
 
@@ -411,7 +392,7 @@ func (r *Report) recycle(l *ladder) {
 	if r.byUID[l.uid] == l {
 		delete(r.byUID, l.uid)
 	}
-	r.free = append(r.free, l)
+	r.free = append(r.free, l.idx)
 }
 
 // Fired marks the connections a finding cites, so that their ladders

@@ -200,8 +200,8 @@ func TestItemSize(t *testing.T) {
 		t.Errorf("item: %d bytes, want 40", n)
 	}
 	var l ladder
-	if n := unsafe.Offsetof(l.labels); n > 64 {
-		t.Errorf("a packet's fields of a ladder end at byte %d, want 64 at most", n)
+	if n := unsafe.Offsetof(l.inline); n != 64 {
+		t.Errorf("a packet's fields of a ladder end at byte %d, want 64", n)
 	}
 	if n := unsafe.Sizeof(l); n%64 != 0 {
 		t.Errorf("ladder: %d bytes, want a multiple of 64 (pad it)", n)
@@ -344,32 +344,35 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 }
 
 // TestLiveHandles: each tracked connection's handle (its auxiliary
-// word) leads to its own ladder through tracks and untracks, a freed
-// place is reused before the table grows, and the word is cleared.
+// word) leads to its own ladder through tracks, untracks and recycling,
+// a recycled ladder is reused before a new one is made, and the word is
+// cleared at the end.
 func TestLiveHandles(t *testing.T) {
-	r := &Report{}
+	r := &Report{byUID: map[tracker.UID]*ladder{}}
 	conns := make([]*tracker.Conn, 6000)
-	present := map[int]bool{}
+	ladders := map[int]*ladder{}
 	peak := 0
 	for i := range conns {
 		conns[i] = &tracker.Conn{}
-		r.track(conns[i], r.newLadder())
-		present[i] = true
-		peak = max(peak, len(present))
-		// Free a pseudo-random older one, keeping every fifth (a
+		l := r.newLadder()
+		r.track(conns[i], l)
+		ladders[i] = l
+		peak = max(peak, len(ladders))
+		// End a pseudo-random older one, keeping every fifth (a
 		// half-open flood that stays tracked).
 		if i > 0 {
-			if v := (i * 7919) % i; present[v] && v%5 != 0 {
+			if v := (i * 7919) % i; ladders[v] != nil && v%5 != 0 {
 				r.untrack(conns[v])
-				delete(present, v)
+				r.recycle(ladders[v])
+				delete(ladders, v)
 			}
 		}
 	}
 	seen := map[*ladder]bool{}
 	for i, c := range conns {
 		l := r.ladderOf(c)
-		if (l != nil) != present[i] {
-			t.Fatalf("conn %d: ladder %v, tracked %v", i, l != nil, present[i])
+		if l != ladders[i] {
+			t.Fatalf("conn %d: ladder %p, want %p", i, l, ladders[i])
 		}
 		if l != nil {
 			if seen[l] {
@@ -378,11 +381,11 @@ func TestLiveHandles(t *testing.T) {
 			seen[l] = true
 		}
 	}
-	if len(r.live)-len(r.freeLive) != len(present) {
-		t.Errorf("%d places in use, want %d", len(r.live)-len(r.freeLive), len(present))
+	if int(r.ladders)-len(r.free) != len(ladders) {
+		t.Errorf("%d ladders in use, want %d", int(r.ladders)-len(r.free), len(ladders))
 	}
-	if len(r.live) != peak {
-		t.Errorf("%d places for at most %d connections at once: freed places not reused", len(r.live), peak)
+	if int(r.ladders) != peak {
+		t.Errorf("%d ladders for at most %d connections at once: recycled ones not reused", r.ladders, peak)
 	}
 }
 
