@@ -89,8 +89,9 @@ type ladder struct {
 	cur    [2]tracker.State // states now, for the state counts
 	moved  [2]bool          // a transition of the side was seen
 	_      byte
-	// A short connection's items, on the lines after the first.
-	inline [firstBuf]item
+	// A short connection's items and labels, on the lines after the first.
+	inline      [firstBuf]item
+	inlineLabel [firstBuf]label
 	// Touched by events and at the end.
 	labels []label
 	bands  []bandExt        // the rest of the band items
@@ -147,8 +148,8 @@ func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	if cap(bands) > 16 {
 		bands = nil
 	}
-	if labels == nil {
-		labels = r.newLabels() // a closed connection's transitions
+	if labels == nil || cap(labels) > maxLabels {
+		labels = l.inlineLabel[:0:firstBuf] // a closed connection's transitions
 	}
 	*l = ladder{id: c.ID(), idx: l.idx, items: items, bands: bands, labels: labels} // uid: at its end (Done)
 }

@@ -46,12 +46,11 @@ type Report struct {
 	f    *os.File
 	path string
 
-	chunks     [][]ladder // every ladder, ladderChunk a chunk (ladderAt)
-	ladders    uint32     // ladders in chunks
-	free       []uint32   // indices of recycled ladders
-	labelChunk []label    // first label buffers not yet used (newLabels)
-	liveItems  int
-	ended      int // connections ended so far
+	chunks    [][]ladder // every ladder, ladderChunk a chunk (ladderAt)
+	ladders   uint32     // ladders in chunks
+	free      []uint32   // indices of recycled ladders
+	liveItems int
+	ended     int // connections ended so far
 
 	kept      []*ladder // ladders kept for a reason other than whyRecent
 	ring      []*ladder // recently ended, unkept ladders
@@ -130,23 +129,9 @@ func (r *Report) track(c *tracker.Conn, l *ladder) { c.SetAux(auxKey, l.idx+1) }
 // untrack clears c's handle: its ladder is kept, queued or recycled.
 func (r *Report) untrack(c *tracker.Conn) { c.SetAux(auxKey, 0) }
 
-// firstBuf is the capacity of a new ladder's first label buffer;
-// bufChunk is how many ladders' label buffers are allocated at once.
-const (
-	firstBuf = 8
-	bufChunk = 256
-)
-
-// newLabels returns an empty label buffer of capacity firstBuf, cut from
-// a shared chunk (appending past it moves the ladder's labels elsewhere).
-func (r *Report) newLabels() []label {
-	if len(r.labelChunk) < firstBuf {
-		r.labelChunk = make([]label, firstBuf*bufChunk)
-	}
-	b := r.labelChunk[:0:firstBuf]
-	r.labelChunk = r.labelChunk[firstBuf:]
-	return b
-}
+// firstBuf is how many items and labels a ladder holds in itself, on
+// the lines after its first; a longer connection's move to the heap.
+const firstBuf = 8
 
 // newLadder returns a recycled ladder (the most recently freed: its
 // lines are likely cached) or a new one.
