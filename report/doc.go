@@ -19,11 +19,14 @@
 //     ordinary packets (no SYN, FIN or RST, no trouble class, no event)
 //     longer than six collapse into one band as they arrive. A ladder is
 //     found without a lookup: the connection's auxiliary word
-//     (tracker.Conn.Aux) holds its place in a dense table of live
-//     ladders, and everything a packet touches (the items, and while a
-//     band is open its counts) is in the ladder's first cache line, so a
-//     packet in a band costs that one line. A ladder holds at most [Limits.Items] items; past it (or when all
-//     live ladders together hold [Limits.LiveItems]) the rest of the
+//     (tracker.Conn.Aux) holds its index among the report's ladders,
+//     which are allocated in page-aligned chunks. What a packet reads is
+//     in the ladder's first cache line (the items' header, the open
+//     band's counts), and a short connection's first eight items and
+//     labels follow it in the ladder itself, so a packet in a band costs
+//     one line and an arrow one more. A ladder holds at most
+//     [Limits.Items] items; past it (or when all live ladders together
+//     hold [Limits.LiveItems]) the rest of the
 //     connection goes into one trailing band. Every packet is in exactly
 //     one arrow or band. When a connection ends its ladder is kept if it
 //     is among the first [Limits.First] connections (so a small capture
