@@ -85,7 +85,7 @@ func stateChart(s *series) template.HTML {
 	axes(w, n, s.w, float64(ymax), "endpoints")
 	if n == 0 {
 		w.s(`</svg>`)
-		return template.HTML(w.b.String())
+		return w.html()
 	}
 	bx := float64(plotW) / float64(n)
 	yOf := func(v int32) float64 { return plotY + plotH - float64(plotH)*float64(v)/float64(ymax) }
@@ -129,7 +129,7 @@ func stateChart(s *series) template.HTML {
 	}
 	w.s(`<line class="hover" x1="0" y1="`).i(plotY).s(`" x2="0" y2="`).i(plotY + plotH).s(`" visibility="hidden"/>`)
 	w.s(`</svg>`)
-	return template.HTML(w.b.String())
+	return w.html()
 }
 
 // outcomeChart draws new connections per bin, stacked by conn_state.
@@ -165,7 +165,7 @@ func outcomeChart(s *series) template.HTML {
 	fmax := float64(ymax)
 	if n == 0 {
 		w.s(`</svg>`)
-		return template.HTML(w.b.String())
+		return w.html()
 	}
 	bx := float64(plotW) / float64(n)
 	names := outcomes()
@@ -195,7 +195,7 @@ func outcomeChart(s *series) template.HTML {
 		ly += 18
 	}
 	w.s(`</svg>`)
-	return template.HTML(w.b.String())
+	return w.html()
 }
 
 // outcomeMeaning glosses a conn_state in the legend.

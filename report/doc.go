@@ -17,13 +17,16 @@
 //     and byte counts are 24 bytes more in a side table), because
 //     whether it will be drawn is known only at its end or later. Runs of
 //     ordinary packets (no SYN, FIN or RST, no trouble class, no event)
-//     longer than six collapse into one band as they arrive; while a band
-//     is open, a packet costs one 64-byte slot of an open-addressed table
-//     by connection number (the band's counts live there; numbers are
-//     placed by a Fibonacci hash, so that consecutive ones never pack
-//     into long runs), and
-//     a ladder holds at most [Limits.Items] items; past it (or when all
-//     live ladders together hold [Limits.LiveItems]) the rest of the
+//     longer than six collapse into one band as they arrive. A ladder is
+//     found without a lookup: the connection's auxiliary word
+//     (tracker.Conn.Aux) holds its index among the report's ladders,
+//     which are allocated in page-aligned chunks. What a packet reads is
+//     in the ladder's first cache line (the items' header, the open
+//     band's counts), and a short connection's first eight items and
+//     labels follow it in the ladder itself, so a packet in a band costs
+//     one line and an arrow one more. A ladder holds at most
+//     [Limits.Items] items; past it (or when all live ladders together
+//     hold [Limits.LiveItems]) the rest of the
 //     connection goes into one trailing band. Every packet is in exactly
 //     one arrow or band. When a connection ends its ladder is kept if it
 //     is among the first [Limits.First] connections (so a small capture

@@ -71,108 +71,109 @@ const (
 	whyRecent // waiting in the ring of recently ended ladders
 )
 
-// hot is the part of a connection's ladder that an ordinary packet
-// touches: one cache line, kept in the Report's slot table. While open, the ladder's last
-// item is a band whose counts live here until flush.
-type hot struct {
-	id     uint64 // connection number; 0: a free slot
-	l      *ladder
-	t2     int64
-	bytes  [2]uint64
-	n      uint32
-	class  reassembly.Class
-	open   bool     // the last item is a band this accumulates
-	capped bool     // the cap was reached: the band takes everything
-	_      [14]byte // to 64 bytes: a slot never straddles two cache lines
+// ladder is one connection's record while it is tracked, and after its
+// end if kept. Its first cache line is all that a packet touches (the
+// ladders are allocated in 64-byte aligned chunks, see Report.newLadder):
+// the items and, while the last item is a band ("open"), that band's
+// counts, written to the band at flush. A short connection's items are
+// on the next lines, in the ladder itself.
+type ladder struct {
+	items  []item
+	t2     int64            // open band: its last packet's time
+	bytes  [2]uint64        // open band: payload bytes by sender
+	n      uint32           // open band: packets
+	class  reassembly.Class // open band: its packets' classes
+	open   bool             // the last item is a band this accumulates
+	capped bool             // the cap was reached: the band takes everything
+	run    uint8            // ordinary arrows at the tail, not yet a band
+	cur    [2]tracker.State // states now, for the state counts
+	moved  [2]bool          // a transition of the side was seen
+	_      byte
+	// A short connection's items and labels, on the lines after the first.
+	inline      [firstBuf]item
+	inlineLabel [firstBuf]label
+	// Touched by events and at the end.
+	labels []label
+	bands  []bandExt        // the rest of the band items
+	init   [2]tracker.State // states before its first packet
+	why    uint8
+	notes  int // notes not labelled (past maxLabels)
+	id     uint64
+	idx    uint32 // its place among the Report's ladders (ladderAt)
+	uid    tracker.UID
+	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
+	row    row
+	_      [8]byte // to a multiple of 64 bytes (TestItemSize)
 }
 
 // extend adds one packet to the open band.
-func (h *hot) extend(it *item) {
-	h.t2 = it.t
-	h.n++
-	h.bytes[it.side] += uint64(it.n)
-	h.class |= it.class
+func (l *ladder) extend(it *item) {
+	l.t2 = it.t
+	l.n++
+	l.bytes[it.side] += uint64(it.n)
+	l.class |= it.class
 }
 
 // load makes band b (the ladder's last item) the open band.
-func (h *hot) load(b *item) {
-	e := h.l.ext(b)
-	h.open, h.t2, h.n, h.bytes, h.class = true, e.t2, b.n, e.bytes, b.class
+func (l *ladder) load(b *item) {
+	e := l.ext(b)
+	l.open, l.t2, l.n, l.bytes, l.class = true, e.t2, b.n, e.bytes, b.class
 }
 
 // flush writes the open band's counts to its item.
-func (h *hot) flush() {
-	if !h.open {
+func (l *ladder) flush() {
+	if !l.open {
 		return
 	}
-	b := &h.l.items[len(h.l.items)-1]
-	b.n, b.class = h.n, h.class
-	e := h.l.ext(b)
-	e.t2, e.bytes = h.t2, h.bytes
+	b := &l.items[len(l.items)-1]
+	b.n, b.class = l.n, l.class
+	e := l.ext(b)
+	e.t2, e.bytes = l.t2, l.bytes
 }
 
 // close flushes and closes the open band, unless the ladder is capped.
-func (h *hot) close() {
-	h.flush()
-	if !h.capped {
-		h.open = false
+func (l *ladder) close() {
+	l.flush()
+	if !l.capped {
+		l.open = false
 	}
 }
 
-// ladder is one connection's record while it is tracked, and after its
-// end if kept.
-type ladder struct {
-	id     uint64
-	uid    tracker.UID
-	items  []item
-	bands  []bandExt // the rest of the band items
-	labels []label
-	init   [2]tracker.State // states before its first packet
-	cur    [2]tracker.State // states now, for the state counts
-	moved  [2]bool          // a transition of the side was seen
-	run    int              // ordinary arrows at the tail, not yet a band
-	notes  int              // notes not labelled (past maxLabels)
-	why    uint8
-	row    row
-	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
-}
-
 // reset readies a recycled ladder for connection c, keeping its buffers.
-func (l *ladder) reset(c *tracker.Conn) {
+func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
-		items = make([]item, 0, 8)
+		items = l.inline[:0:firstBuf]
 	}
 	if cap(bands) > 16 {
 		bands = nil
 	}
-	if labels == nil {
-		labels = make([]label, 0, 8) // a closed connection's transitions
+	if labels == nil || cap(labels) > maxLabels {
+		labels = l.inlineLabel[:0:firstBuf] // a closed connection's transitions
 	}
-	*l = ladder{id: c.ID(), items: items, bands: bands, labels: labels} // uid: at its end (Done)
+	*l = ladder{id: c.ID(), idx: l.idx, items: items, bands: bands, labels: labels} // uid: at its end (Done)
 }
 
 // add records one packet that the open band (if any) does not take:
 // ordinary packets join a band once the run is long. It returns the
 // index of the item that holds the packet and how many items the ladder
 // grew by (negative when a run folded).
-func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
-	l := h.l
-	if h.open && (ordinary || h.capped) {
-		h.extend(it)
+func (l *ladder) add(it *item, ordinary bool, full bool) (int32, int) {
+	if l.open && (ordinary || l.capped) {
+		l.extend(it)
 		return int32(len(l.items) - 1), 0
 	}
-	if full && !h.capped {
-		h.close()
+	if full && !l.capped {
+		l.close()
 		l.run = 0
 		b := l.bandOf(it)
 		b.mark |= markCapped
 		l.items = append(l.items, b)
-		h.load(&l.items[len(l.items)-1])
-		h.capped = true
+		l.load(&l.items[len(l.items)-1])
+		l.capped = true
 		return int32(len(l.items) - 1), 1
 	}
-	h.close()
+	l.close()
 	if !ordinary {
 		l.run = 0
 		l.items = append(l.items, *it)
@@ -184,7 +185,7 @@ func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
 		return int32(len(l.items) - 1), 1
 	}
 	// The run is long: fold it into one band.
-	start := len(l.items) - l.run
+	start := len(l.items) - int(l.run)
 	b := l.bandOf(&l.items[start])
 	e := l.ext(&b)
 	for i := start + 1; i < len(l.items); i++ {
@@ -195,9 +196,9 @@ func (h *hot) add(it *item, ordinary bool, full bool) (int32, int) {
 		b.class |= it.class
 	}
 	l.items = append(l.items[:start], b)
-	grew := 1 - l.run
+	grew := 1 - int(l.run)
 	l.run = 0
-	h.load(&l.items[start])
+	l.load(&l.items[start])
 	return int32(start), grew
 }
 

@@ -1,9 +1,9 @@
 package report
 
 import (
-	"bytes"
 	"html/template"
 	"math"
+	"net/netip"
 	"sort"
 	"strconv"
 	"time"
@@ -122,10 +122,18 @@ func (lay *ladderLayout) yAt(t int64) float64 {
 	return a.y + (b.y-a.y)*float64(t-a.t)/float64(b.t-a.t)
 }
 
-// svgWriter builds hand-written SVG with escaped text.
-type svgWriter struct{ b bytes.Buffer }
+// svgWriter builds hand-written SVG with escaped text. It appends to a
+// plain byte slice: a bytes.Buffer's WriteString is a call per piece,
+// append is inlined.
+type svgWriter struct{ b []byte }
 
-func (w *svgWriter) s(s string) *svgWriter { w.b.WriteString(s); return w }
+// html returns what was written.
+func (w *svgWriter) html() template.HTML { return template.HTML(w.b) }
+
+func (w *svgWriter) s(s string) *svgWriter { w.b = append(w.b, s...); return w }
+
+// bs writes b (trusted text, as s).
+func (w *svgWriter) bs(b []byte) *svgWriter { w.b = append(w.b, b...); return w }
 
 // f writes v to a tenth, without a trailing ".0": the digits
 // strconv.AppendFloat(math.Round(v*10)/10, 'f', -1) gives, by integer
@@ -133,38 +141,108 @@ func (w *svgWriter) s(s string) *svgWriter { w.b.WriteString(s); return w }
 func (w *svgWriter) f(v float64) *svgWriter {
 	r := math.Round(v * 10)
 	if math.Abs(r) >= 1<<53 || r != r {
-		w.b.Write(strconv.AppendFloat(w.b.AvailableBuffer(), r/10, 'f', -1, 64))
+		w.b = strconv.AppendFloat(w.b, r/10, 'f', -1, 64)
 		return w
 	}
 	n := int64(r)
 	if n < 0 || (n == 0 && math.Signbit(r)) {
-		w.b.WriteByte('-')
+		w.b = append(w.b, '-')
 		n = -n
 	}
-	w.u(uint64(n / 10))
+	w.b = appendUint(w.b, uint64(n/10))
 	if d := n % 10; d != 0 {
-		w.b.WriteByte('.')
-		w.b.WriteByte(byte('0' + d))
+		w.b = append(w.b, '.', byte('0'+d))
 	}
 	return w
 }
 func (w *svgWriter) i(v int64) *svgWriter {
-	w.b.Write(strconv.AppendInt(w.b.AvailableBuffer(), v, 10))
+	if v < 0 {
+		w.b = strconv.AppendInt(w.b, v, 10)
+		return w
+	}
+	w.b = appendUint(w.b, uint64(v))
 	return w
 }
 func (w *svgWriter) u(v uint64) *svgWriter {
-	w.b.Write(strconv.AppendUint(w.b.AvailableBuffer(), v, 10))
+	w.b = appendUint(w.b, v)
 	return w
 }
-func (w *svgWriter) esc(s string) *svgWriter {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '<', '>', '&', '\'', '"', 0:
-			template.HTMLEscape(&w.b, []byte(s))
-			return w
+
+// appendUint is strconv.AppendUint(b, v, 10), with the numbers below
+// 10000 (most of a page's) written inline: no call, no loop.
+func appendUint(b []byte, v uint64) []byte {
+	switch {
+	case v < 10:
+		return append(b, byte('0'+v))
+	case v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case v < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	case v < 10000:
+		return append(b, byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
+	}
+	return strconv.AppendUint(b, v, 10)
+}
+
+// escMask has bit c set for each byte c that template.HTMLEscape
+// replaces (all are below 64); tescMask adds '+', which html/template
+// also replaces in text and attributes.
+const (
+	escMask  = 1<<0 | 1<<'"' | 1<<'&' | 1<<'\'' | 1<<'<' | 1<<'>'
+	tescMask = escMask | 1<<'+'
+)
+
+// special reports whether c is in mask.
+func special(c byte, mask uint64) bool { return c < 64 && mask>>c&1 != 0 }
+
+// plain reports whether b has no byte of mask.
+func plain(b string, mask uint64) bool {
+	for i := 0; i < len(b); i++ {
+		if special(b[i], mask) {
+			return false
 		}
 	}
-	w.b.WriteString(s)
+	return true
+}
+
+// esc writes s as template.HTMLEscape does.
+func (w *svgWriter) esc(s string) *svgWriter {
+	if plain(s, escMask) {
+		w.b = append(w.b, s...)
+		return w
+	}
+	w.b = append(w.b, template.HTMLEscapeString(s)...)
+	return w
+}
+
+// escFrom escapes, as esc, what was appended since len(w.b) was start.
+func (w *svgWriter) escFrom(start int) *svgWriter {
+	for _, c := range w.b[start:] {
+		if special(c, escMask) {
+			s := string(w.b[start:])
+			w.b = w.b[:start]
+			return w.esc(s)
+		}
+	}
+	return w
+}
+
+// addr writes an address and port, escaped.
+func (w *svgWriter) addr(a netip.AddrPort) *svgWriter {
+	if !a.IsValid() {
+		return w.esc(a.String()) // AppendTo writes nothing for it
+	}
+	start := len(w.b)
+	w.b = a.AppendTo(w.b)
+	if a.Addr().Zone() == "" {
+		return w // digits, hex letters, dots, colons and brackets only
+	}
+	return w.escFrom(start)
+}
+
+// secs writes nanoseconds as seconds with microseconds (seconds).
+func (w *svgWriter) secs(ns int64) *svgWriter {
+	w.b = appendSeconds(w.b, ns)
 	return w
 }
 
@@ -174,6 +252,9 @@ func (w *svgWriter) esc(s string) *svgWriter {
 func (w *svgWriter) tesc(s string) *svgWriter {
 	from := 0
 	for i := 0; i < len(s); i++ {
+		if !special(s[i], tescMask) {
+			continue
+		}
 		var repl string
 		switch s[i] {
 		case 0:
@@ -190,14 +271,11 @@ func (w *svgWriter) tesc(s string) *svgWriter {
 			repl = "&lt;"
 		case '>':
 			repl = "&gt;"
-		default:
-			continue
 		}
-		w.b.WriteString(s[from:i])
-		w.b.WriteString(repl)
+		w.b = append(append(w.b, s[from:i]...), repl...)
 		from = i + 1
 	}
-	w.b.WriteString(s[from:])
+	w.b = append(w.b, s[from:]...)
 	return w
 }
 
@@ -218,10 +296,10 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		ow = l.rtt
 		xc = xA + (xB-xA)*float64(l.rtt[0])/float64(l.rtt[0]+l.rtt[1])
 	}
-	w.s(`<svg class="ladder" xmlns="http://www.w3.org/2000/svg" data-uid="`).s(l.uid.String()).
+	w.s(`<svg class="ladder" xmlns="http://www.w3.org/2000/svg" data-uid="`).bs(l.uid[:]).
 		s(`" data-packets="`).u(l.row.pkts[0] + l.row.pkts[1] + l.row.bad).s(`" data-states="`).esc(stateSeq(l)).
 		s(`" viewBox="0 0 `).i(ladderW).s(" ").f(lay.height).s(`" width="`).i(ladderW).s(`" height="`).f(lay.height).s(`">`)
-	w.s(`<defs><marker id="ah-`).s(l.uid.String()).s(`" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>`)
+	w.s(`<defs><marker id="ah-`).bs(l.uid[:]).s(`" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>`)
 	// Header: the endpoints, the capture point, the timelines.
 	for s := range 2 {
 		x := side(tracker.Side(s))
@@ -229,7 +307,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		if s == 1 {
 			role = "server"
 		}
-		w.s(`<text class="ep" x="`).f(x).s(`" y="16" text-anchor="middle">`).esc(l.row.addr[s].String()).s(`</text>`)
+		w.s(`<text class="ep" x="`).f(x).s(`" y="16" text-anchor="middle">`).addr(l.row.addr[s]).s(`</text>`)
 		w.s(`<text class="role" x="`).f(x).s(`" y="30" text-anchor="middle">`).s(role).s(`</text>`)
 		w.s(`<line class="tl" x1="`).f(x).s(`" y1="36" x2="`).f(x).s(`" y2="`).f(lay.height - 20).s(`"/>`)
 	}
@@ -256,7 +334,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		it := &l.items[i]
 		y := lay.itemY[i]
 		if it.t-prevT > int64(time.Second) {
-			w.s(`<text class="gap" x="`).i(xTime).s(`" y="`).f(y - gapOf(it.t-prevT)/2 + 4).s(`">⋮ `).esc(seconds(it.t - prevT)).s(` s later</text>`)
+			w.s(`<text class="gap" x="`).i(xTime).s(`" y="`).f(y - gapOf(it.t-prevT)/2 + 4).s(`">⋮ `).secs(it.t - prevT).s(` s later</text>`)
 		}
 		timeTick(w, y, it.t-t0)
 		if it.kind == band {
@@ -304,7 +382,7 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		w.s(`<text class="note" x="`).f(xc).s(`" y="`).f(lay.height - 6).s(`" text-anchor="middle">`).i(int64(l.notes)).s(` more notes not drawn</text>`)
 	}
 	w.s(`</svg>`)
-	return template.HTML(w.b.String()) // every text above is escaped
+	return w.html() // every text above is escaped
 }
 
 // stateSeq lists each side's states in order, for the page's self-check:
@@ -324,7 +402,7 @@ func stateSeq(l *ladder) string {
 
 func timeTick(w *svgWriter, y float64, d int64) {
 	w.s(`<line class="grid" x1="`).i(xTime).s(`" y1="`).f(y).s(`" x2="`).i(xA - 130).s(`" y2="`).f(y).s(`"/>`)
-	w.s(`<text class="tt" x="`).i(xTime).s(`" y="`).f(y - 2).s(`">`).s(seconds(d)).s(`</text>`)
+	w.s(`<text class="tt" x="`).i(xTime).s(`" y="`).f(y - 2).s(`">`).secs(d).s(`</text>`)
 }
 
 // stateLabel writes a state on the outer side of a timeline.
@@ -386,7 +464,7 @@ func drawArrow(w *svgWriter, l *ladder, it *item, x1, y1, x2, y2, xc, y float64,
 	w.s(`<title>`)
 	details(w, l, it, loc, extra)
 	w.s(`</title>`)
-	w.s(`<line x1="`).f(x1).s(`" y1="`).f(y1).s(`" x2="`).f(x2).s(`" y2="`).f(y2).s(`" marker-end="url(#ah-`).s(l.uid.String()).s(`)"/>`)
+	w.s(`<line x1="`).f(x1).s(`" y1="`).f(y1).s(`" x2="`).f(x2).s(`" y2="`).f(y2).s(`" marker-end="url(#ah-`).bs(l.uid[:]).s(`)"/>`)
 	w.s(`<circle class="cpd" cx="`).f(xc).s(`" cy="`).f(y1 + (y2-y1)*(xc-x1)/(x2-x1)).s(`" r="2"/>`)
 	// The label sits above the arrow's middle, rotated with it.
 	mx, my := (x1+x2)/2, (y1+y2)/2
@@ -406,7 +484,7 @@ func drawArrow(w *svgWriter, l *ladder, it *item, x1, y1, x2, y2, xc, y float64,
 // arrowText is an arrow's label: flags, relative seq (and end), ack,
 // length, and its classes.
 func arrowText(w *svgWriter, it *item) {
-	w.b.Write(it.flags.AppendTo(w.b.AvailableBuffer()))
+	w.b = it.flags.AppendTo(w.b)
 	w.s(" ").u(uint64(it.seq))
 	if it.n > 0 {
 		w.s(":").u(uint64(it.seq) + uint64(it.n))
@@ -432,17 +510,34 @@ func arrowText(w *svgWriter, it *item) {
 // details is an arrow's hover text.
 func details(w *svgWriter, l *ladder, it *item, loc *time.Location, extra string) {
 	src, dst := l.row.addr[it.side], l.row.addr[1-it.side]
-	w.s("#").u(it.pkt).s(" ").esc(time.Unix(0, it.t).In(loc).Format("2006-01-02 15:04:05.000000")).s("\n")
-	w.esc(src.String()).s(" > ").esc(dst.String()).s("\nflags ")
-	w.b.Write(it.flags.AppendTo(w.b.AvailableBuffer()))
+	w.s("#").u(it.pkt).s(" ")
+	w.b = appendStamp(w.b, time.Unix(0, it.t).In(loc))
+	w.s("\n").addr(src).s(" > ").addr(dst).s("\nflags ")
+	w.b = it.flags.AppendTo(w.b)
 	w.s(" seq ").u(uint64(it.seq)).s(" ack ").u(uint64(it.ack)).s(" len ").u(uint64(it.n)).s(" win ").u(uint64(it.win))
 	if it.class != 0 {
 		w.s("\n")
-		w.b.Write(it.class.AppendTo(w.b.AvailableBuffer()))
+		w.b = it.class.AppendTo(w.b)
 	}
 	if extra != "" {
 		w.s("\n").esc(extra)
 	}
+}
+
+// appendStamp appends what t.AppendFormat(b, "2006-01-02
+// 15:04:05.000000") appends (digits and -:. only: nothing to escape),
+// without parsing the layout for each arrow.
+func appendStamp(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "2006-01-02 15:04:05.000000")
+	}
+	h, mi, s := t.Clock()
+	us := t.Nanosecond() / 1000
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), ' ',
+		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ':', byte('0'+s/10), byte('0'+s%10), '.',
+		byte('0'+us/100000), byte('0'+us/10000%10), byte('0'+us/1000%10), byte('0'+us/100%10), byte('0'+us/10%10), byte('0'+us%10))
 }
 
 // drawBand writes a run of ordinary packets as one band.
@@ -453,13 +548,13 @@ func drawBand(w *svgWriter, it *item, e *bandExt, y, y2 float64, t0 int64) {
 	}
 	h := math.Max(y2-y, 12)
 	w.s(`<g class="`).s(cls).s(`" data-n="`).u(uint64(it.n)).s(`">`)
-	w.s(`<title>packets from #`).u(it.pkt).s(`, `).s(seconds(it.t - t0)).s(` s to `).s(seconds(e.t2 - t0)).s(` s</title>`)
+	w.s(`<title>packets from #`).u(it.pkt).s(`, `).secs(it.t - t0).s(` s to `).secs(e.t2 - t0).s(` s</title>`)
 	w.s(`<rect x="`).i(xA).s(`" y="`).f(y).s(`" width="`).i(xB - xA).s(`" height="`).f(h).s(`" rx="4"/>`)
 	w.s(`<text x="`).f(float64(xA+xB) / 2).s(`" y="`).f(y + h/2 + 4).s(`" text-anchor="middle">`)
 	if it.mark&markCapped != 0 {
 		w.s("ladder limit: the last ")
 	}
-	w.u(uint64(it.n)).s(" packets in ").s(seconds(e.t2 - it.t)).s(" s: ").s(size(e.bytes[0])).s(" client → server, ").s(size(e.bytes[1])).s(" server → client")
+	w.u(uint64(it.n)).s(" packets in ").secs(e.t2 - it.t).s(" s: ").s(size(e.bytes[0])).s(" client → server, ").s(size(e.bytes[1])).s(" server → client")
 	if it.class&reassembly.Trouble != 0 {
 		w.s(" (with trouble)")
 	}
@@ -467,7 +562,22 @@ func drawBand(w *svgWriter, it *item, e *bandExt, y, y2 float64, t0 int64) {
 }
 
 // seconds formats nanoseconds as seconds with microseconds.
-func seconds(ns int64) string { return strconv.FormatFloat(float64(ns)/1e9, 'f', 6, 64) }
+func seconds(ns int64) string { return string(appendSeconds(nil, ns)) }
+
+// appendSeconds appends what strconv.FormatFloat(float64(ns)/1e9, 'f',
+// 6, 64) writes, by integer arithmetic where that gives the same digits:
+// not negative, not an exact half microsecond (where the float's
+// rounding error decides), and under 10^15 ns (where the quotient's
+// error is still under a nanosecond).
+func appendSeconds(b []byte, ns int64) []byte {
+	if ns < 0 || ns >= 1e15 || ns%1000 == 500 {
+		return strconv.AppendFloat(b, float64(ns)/1e9, 'f', 6, 64)
+	}
+	us := (ns + 500) / 1000
+	b = strconv.AppendInt(b, us/1e6, 10)
+	f := us % 1e6
+	return append(b, '.', byte('0'+f/1e5), byte('0'+f/1e4%10), byte('0'+f/1e3%10), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10))
+}
 
 // size formats a byte count for people.
 func size(n uint64) string {

@@ -113,15 +113,31 @@ func (r *Report) render(out io.Writer) error {
 // findings through its reflection cost more than the rest of the page.
 func findingsHTML(fs []findingView) template.HTML {
 	w := &svgWriter{}
+	// A kind's explanation and advice are the same long text in each of
+	// its findings: escape each once.
+	done := map[string]string{}
+	texts := func(s string) {
+		if e, ok := done[s]; ok {
+			w.s(e)
+			return
+		}
+		start := len(w.b)
+		w.tesc(s)
+		done[s] = string(w.b[start:])
+	}
 	for i := range fs {
 		f := &fs[i]
 		w.s(`<li class="finding sev-`).tesc(f.Severity).s(`"><span class="sev">`).tesc(f.Severity).s(`</span> <b>`).tesc(f.Kind).
 			s(`</b> on <code>`).tesc(f.Subject).s(`</code>: `).tesc(f.Summary).s(` <span class="when">(`).tesc(f.When).s(")</span>\n")
 		if f.Explanation != "" {
-			w.s(`<p>`).tesc(f.Explanation).s(`</p>`)
+			w.s(`<p>`)
+			texts(f.Explanation)
+			w.s(`</p>`)
 		}
 		if f.Advice != "" {
-			w.s(`<p class="advice">`).tesc(f.Advice).s(`</p>`)
+			w.s(`<p class="advice">`)
+			texts(f.Advice)
+			w.s(`</p>`)
 		}
 		w.s("\n")
 		if len(f.Cites) > 0 {
@@ -137,7 +153,7 @@ func findingsHTML(fs []findingView) template.HTML {
 		}
 		w.s("\n" + `<details class="evidence"><summary>evidence</summary><code>`).tesc(f.Evidence).s("</code></details></li>\n")
 	}
-	return template.HTML(w.b.String())
+	return w.html()
 }
 
 // laddersHTML writes the ladders' details elements by hand, as
@@ -149,7 +165,7 @@ func laddersHTML(ls []ladderView) template.HTML {
 		w.s(`<details class="ladder" id="L-`).tesc(l.UID).s(`"><summary><b>`).tesc(l.UID).s(`</b> `).tesc(l.Client).s(` → `).tesc(l.Server).
 			s(`: `).tesc(l.Summary).s(` <span class="why">(`).tesc(l.Why).s(")</span></summary>\n" + `<div class="ladderbox">`).s(string(l.SVG)).s("</div></details>\n")
 	}
-	return template.HTML(w.b.String())
+	return w.html()
 }
 
 func uidOf(s string) tracker.UID {
@@ -262,30 +278,37 @@ func cmpU(a, b uint64) int {
 func tableHTML(rows []row, t0 int64, hasLadder map[tracker.UID]bool) template.HTML {
 	w := &svgWriter{}
 	td := func(v string) { w.s("<td>").esc(v).s("</td>") }
-	num := func(v int64, text string) { w.s(`<td data-v="`).i(v).s(`">`).s(text).s("</td>") }
+	secs := func(v int64) { w.s(`<td data-v="`).i(v).s(`">`).secs(v).s("</td>") }
+	count := func(v uint64) { w.s(`<td data-v="`).i(int64(v)).s(`">`).u(v).s("</td>") }
+	state := func(s tracker.State, inferred bool) {
+		w.s("<td>").esc(s.String())
+		if inferred {
+			w.s("*")
+		}
+		w.s("</td>")
+	}
 	for i := range rows {
 		x := &rows[i]
-		uid := x.uid.String()
-		w.s(`<tr id="R-`).s(uid).s(`" data-uid="`).s(uid).s(`"`)
+		uid := x.uid[:]
+		w.s(`<tr id="R-`).bs(uid).s(`" data-uid="`).bs(uid).s(`"`)
 		if hasLadder[x.uid] {
 			w.s(` class="has-ladder"><td>▸ `)
 		} else {
 			w.s(`><td>`)
 		}
-		w.s(uid).s("</td>")
-		td(x.addr[0].String())
-		td(x.addr[1].String())
-		num(x.first-t0, seconds(x.first-t0))
-		num(x.last-x.first, seconds(x.last-x.first))
+		w.bs(uid).s("</td>")
+		w.s("<td>").addr(x.addr[0]).s("</td><td>").addr(x.addr[1]).s("</td>")
+		secs(x.first - t0)
+		secs(x.last - x.first)
 		p, b := x.pkts[0]+x.pkts[1], x.bytes[0]+x.bytes[1]
-		num(int64(p), strconv.FormatUint(p, 10))
-		num(int64(b), strconv.FormatUint(b, 10))
-		num(int64(x.rexmits), strconv.FormatUint(x.rexmits, 10))
+		count(p)
+		count(b)
+		count(x.rexmits)
 		td(x.connState)
 		td(x.end)
-		td(stateName(x.state[0], x.inferred[0]))
-		td(stateName(x.state[1], x.inferred[1]))
+		state(x.state[0], x.inferred[0])
+		state(x.state[1], x.inferred[1])
 		w.s("</tr>\n")
 	}
-	return template.HTML(w.b.String()) // every text above is escaped
+	return w.html() // every text above is escaped
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/flowtrace/flowtrace/findings"
@@ -45,10 +46,9 @@ type Report struct {
 	f    *os.File
 	path string
 
-	slots     []hot // tracked connections' hot parts (hotOf)
-	shift     uint  // 64 - log2(len(slots)), for home
-	tracked   int   // connections in slots
-	free      []*ladder
+	chunks    [][]ladder // every ladder, ladderChunk a chunk (ladderAt)
+	ladders   uint32     // ladders in chunks
+	free      []uint32   // indices of recycled ladders
 	liveItems int
 	ended     int // connections ended so far
 
@@ -95,113 +95,81 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 	for _, u := range asked {
 		r.asked[uidOf(u)] = true
 	}
-	r.initSlots()
 	return r, nil
 }
 
-// minSlots is the initial size of the table of tracked connections' hot
-// parts (64 bytes each); it doubles when half full.
-const (
-	minSlotsLog = 13
-	minSlots    = 1 << minSlotsLog
-)
+// auxKey is the report's word on each tracker.Conn: one plus the
+// index of the connection's ladder among all ladders (ladderAt), 0
+// before its first packet and after its end.
+var auxKey = tracker.NewAuxKey()
 
-// initSlots makes the empty table of hot parts.
-func (r *Report) initSlots() {
-	r.slots, r.shift, r.tracked = make([]hot, minSlots), 64-minSlotsLog, 0
+// ladderChunk is how many ladders are allocated at once: a chunk is a
+// large object, so it starts on a page, and a ladder's size is a
+// multiple of 64 bytes, so each ladder's first line is a cache line.
+const ladderChunk = 128
+
+// ladderOf returns c's ladder, nil if it has none: the connection the
+// tracker just handed over holds its index, and the index its place in
+// a chunk; the only load that may miss the cache is the ladder's own.
+func (r *Report) ladderOf(c *tracker.Conn) *ladder {
+	if h := c.Aux(auxKey); h != 0 {
+		return r.ladderAt(h - 1)
+	}
+	return nil
 }
 
-// hotOf returns the hot part of connection id's ladder, nil if it has
-// none. The table is open-addressed with linear probing from id's
-// Fibonacci hash (home). Connection numbers count up, so placing them by
-// their low bits would pack the live ones into long runs of full slots,
-// and every removal would shift its whole run back. A *hot is valid
-// until the next insertion or removal.
-func (r *Report) hotOf(id uint64) *hot {
-	mask := uint64(len(r.slots) - 1)
-	for i := r.home(id); ; i = (i + 1) & mask {
-		h := &r.slots[i]
-		if h.id == id {
-			return h
-		}
-		if h.id == 0 {
-			return nil
-		}
-	}
+// ladderAt returns ladder i.
+func (r *Report) ladderAt(i uint32) *ladder {
+	return &r.chunks[i/ladderChunk][i%ladderChunk]
 }
 
-// home is the slot where id's probe starts: the top bits of id times
-// 2^64/φ, which scatters consecutive numbers over the table.
-func (r *Report) home(id uint64) uint64 {
-	return (id * 0x9e3779b97f4a7c15) >> r.shift
-}
+// track stores l's handle on c.
+func (r *Report) track(c *tracker.Conn, l *ladder) { c.SetAux(auxKey, l.idx+1) }
 
-// insert adds hot part h, growing the table when it is half full.
-func (r *Report) insert(h hot) *hot {
-	if 2*(r.tracked+1) > len(r.slots) {
-		old := r.slots
-		r.slots = make([]hot, 2*len(old))
-		r.shift--
-		for i := range old {
-			if old[i].id != 0 {
-				*r.place(old[i].id) = old[i]
-			}
-		}
-	}
-	r.tracked++
-	p := r.place(h.id)
-	*p = h
-	return p
-}
+// untrack clears c's handle: its ladder is kept, queued or recycled.
+func (r *Report) untrack(c *tracker.Conn) { c.SetAux(auxKey, 0) }
 
-// place returns the free slot where id goes.
-func (r *Report) place(id uint64) *hot {
-	mask := uint64(len(r.slots) - 1)
-	i := r.home(id)
-	for r.slots[i].id != 0 {
-		i = (i + 1) & mask
-	}
-	return &r.slots[i]
-}
+// firstBuf is how many items and labels a ladder holds in itself, on
+// the lines after its first; a longer connection's move to the heap.
+const firstBuf = 8
 
-// remove frees h's slot, shifting later entries of its probe run back.
-func (r *Report) remove(h *hot) {
-	mask := uint64(len(r.slots) - 1)
-	i := r.home(h.id)
-	for r.slots[i].id != h.id {
-		i = (i + 1) & mask
+// newLadder returns a recycled ladder (the most recently freed: its
+// lines are likely cached) or a new one.
+func (r *Report) newLadder() *ladder {
+	if n := len(r.free); n > 0 {
+		i := r.free[n-1]
+		r.free = r.free[:n-1]
+		return r.ladderAt(i)
 	}
-	for j := (i + 1) & mask; r.slots[j].id != 0; j = (j + 1) & mask {
-		home := r.home(r.slots[j].id)
-		// Move j back to i unless its home lies cyclically in (i, j].
-		if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
-			r.slots[i] = r.slots[j]
-			i = j
-		}
+	i := r.ladders
+	if i%ladderChunk == 0 {
+		r.chunks = append(r.chunks, make([]ladder, ladderChunk))
 	}
-	r.slots[i] = hot{}
-	r.tracked--
+	r.ladders++
+	l := r.ladderAt(i)
+	l.idx = i
+	return l
 }
 
 // Packet records a segment in its connection's ladder and the series.
 func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	t := seg.Time.UnixNano()
-	r.series.advance(t)
+	r.series.tick(t)
 	if r.packets == 0 {
 		r.first = t
 	}
 	r.packets++
-	h := r.hotOf(c.ID())
-	if h == nil {
-		h = r.open(c, evs)
+	l := r.ladderOf(c)
+	if l == nil {
+		l = r.open(c, evs)
 	}
 	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: c.Class(), flags: seg.Flags, side: side}
 	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && it.class&reassembly.Trouble == 0 &&
 		len(evs) == 0 && !seg.BadChecksum
-	if h.open && (ordinary || h.capped) {
-		h.extend(&it) // the common case: bulk data in a band
+	if l.open && (ordinary || l.capped) {
+		l.extend(&it) // the common case: bulk data in a band
 		if len(evs) > 0 {
-			r.events(h.l, int32(len(h.l.items)-1), evs)
+			r.events(l, int32(len(l.items)-1), evs)
 		}
 		return
 	}
@@ -220,36 +188,32 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 			it.mark |= markNote
 		}
 	}
-	l := h.l
 	full := len(l.items) >= r.lim.Items || (r.liveItems >= r.lim.LiveItems && len(l.items) >= 64)
-	at, grew := h.add(&it, ordinary, full)
+	at, grew := l.add(&it, ordinary, full)
 	r.liveItems += grew
-	r.events(l, at, evs)
+	if len(evs) > 0 {
+		r.events(l, at, evs)
+	}
 }
 
 // Events records events no packet caused (timers, the input's end).
 func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
-	h := r.hotOf(c.ID())
-	if h == nil {
+	l := r.ladderOf(c)
+	if l == nil {
 		return
 	}
 	if len(evs) > 0 && !evs[0].Time.IsZero() {
 		r.series.advance(evs[0].Time.UnixNano())
 	}
-	h.close() // labels point at the last item: no run may fold it away
-	h.l.run = 0
-	r.events(h.l, int32(len(h.l.items))-1, evs)
+	l.close() // labels point at the last item: no run may fold it away
+	l.run = 0
+	r.events(l, int32(len(l.items))-1, evs)
 }
 
 // open starts the ladder of a connection at its first packet.
-func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
-	var l *ladder
-	if n := len(r.free); n > 0 {
-		l, r.free = r.free[n-1], r.free[:n-1]
-	} else {
-		l = new(ladder)
-	}
-	l.reset(c)
+func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *ladder {
+	l := r.newLadder()
+	l.reset(c, r)
 	for s := range 2 {
 		side := tracker.Side(s)
 		l.init[s] = c.State(side)
@@ -262,7 +226,8 @@ func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *hot {
 	}
 	l.cur = l.init
 	r.series.opened(l.init)
-	return r.insert(hot{id: l.id, l: l})
+	r.track(c, l)
+	return l
 }
 
 // events labels transitions and notes, and moves the state counts.
@@ -299,13 +264,12 @@ func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
 
 // Done ends a connection's ladder: kept, put in the ring, or recycled.
 func (r *Report) Done(c *tracker.Conn) {
-	h := r.hotOf(c.ID())
-	if h == nil {
+	l := r.ladderOf(c)
+	if l == nil {
 		return
 	}
-	h.flush()
-	l := h.l
-	r.remove(h)
+	l.flush()
+	r.untrack(c)
 	r.liveItems -= len(l.items)
 	l.row = rowOf(c)
 	l.uid = l.row.uid // computed once, at the end: often already by the findings
@@ -413,27 +377,28 @@ func (r *Report) recycle(l *ladder) {
 	if r.byUID[l.uid] == l {
 		delete(r.byUID, l.uid)
 	}
-	r.free = append(r.free, l)
+	r.free = append(r.free, l.idx)
 }
 
 // Fired marks the connections a finding cites, so that their ladders
 // are kept when they end.
-func (r *Report) Fired(f *findings.Finding) { r.cite(f) }
+func (r *Report) Fired(f *findings.Finding) { r.cite(f, string(f.Evidence.JSON())) }
 
 // Ended records a finding for the page.
 func (r *Report) Ended(f *findings.Finding) {
-	uids := r.cite(f)
+	ev := string(f.Evidence.JSON())
+	uids := r.cite(f, ev)
 	r.findings = append(r.findings, finding{
 		kind: f.Kind, severity: string(f.Severity), subject: f.Subject, summary: f.Summary,
-		explanation: f.Explanation, advice: f.Advice, evidence: string(f.Evidence.JSON()),
+		explanation: f.Explanation, advice: f.Advice, evidence: ev,
 		first: f.FirstTime.UnixNano(), last: f.LastTime.UnixNano(), firstPkt: f.FirstPkt, uids: uids,
 	})
 }
 
 // cite marks the uids f names; ended ladders waiting in the ring are kept.
-func (r *Report) cite(f *findings.Finding) []string {
+func (r *Report) cite(f *findings.Finding, evidence string) []string {
 	uids := uidsIn(f.Subject, nil)
-	uids = uidsIn(string(f.Evidence.JSON()), uids)
+	uids = uidsIn(evidence, uids)
 	for _, s := range uids {
 		u := uidOf(s)
 		if r.cited[u] {
@@ -458,7 +423,12 @@ func uidsIn(s string, dst []string) []string {
 	alnum := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 	const n = 18
 	for i := 0; i+n <= len(s); i++ {
-		if s[i] != 'C' || (i > 0 && alnum(s[i-1])) || (i+n < len(s) && alnum(s[i+n])) {
+		j := strings.IndexByte(s[i:len(s)-n+1], 'C') // a vectorised jump to the next candidate
+		if j < 0 {
+			break
+		}
+		i += j
+		if (i > 0 && alnum(s[i-1])) || (i+n < len(s) && alnum(s[i+n])) {
 			continue
 		}
 		ok := true

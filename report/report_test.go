@@ -6,8 +6,10 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -172,18 +174,17 @@ func TestBands(t *testing.T) {
 // stay a handful of items.
 func TestHotFold(t *testing.T) {
 	l := &ladder{}
-	h := &hot{id: 1, l: l}
 	it := item{flags: segment.SYN}
-	h.add(&it, false, false)
+	l.add(&it, false, false)
 	for i := range 10000 {
 		it := item{t: int64(i), n: 100, side: tracker.Side(i % 2), flags: segment.ACK}
-		if h.open {
-			h.extend(&it)
+		if l.open {
+			l.extend(&it)
 		} else {
-			h.add(&it, true, false)
+			l.add(&it, true, false)
 		}
 	}
-	h.flush()
+	l.flush()
 	if len(l.items) != 2 || l.packets() != 10001 {
 		t.Fatalf("%d items, %d packets; want 2, 10001", len(l.items), l.packets())
 	}
@@ -192,13 +193,27 @@ func TestHotFold(t *testing.T) {
 	}
 }
 
-// TestItemSize: an item is 40 bytes, a hot part one cache line.
+// TestItemSize: an item is 40 bytes; what a packet touches of a ladder
+// is its first cache line, and ladders, allocated in chunks, start on one.
 func TestItemSize(t *testing.T) {
 	if n := unsafe.Sizeof(item{}); n != 40 {
 		t.Errorf("item: %d bytes, want 40", n)
 	}
-	if n := unsafe.Sizeof(hot{}); n != 64 {
-		t.Errorf("hot: %d bytes, want 64", n)
+	var l ladder
+	if n := unsafe.Offsetof(l.inline); n != 64 {
+		t.Errorf("a packet's fields of a ladder end at byte %d, want 64", n)
+	}
+	if n := unsafe.Sizeof(l); n%64 != 0 {
+		t.Errorf("ladder: %d bytes, want a multiple of 64 (pad it)", n)
+	}
+	if n := unsafe.Sizeof(l) * ladderChunk; n <= 32<<10 {
+		t.Errorf("a chunk of ladders is %d bytes: not a large object, so not page-aligned", n)
+	}
+	r := &Report{}
+	for range 2 * ladderChunk {
+		if p := uintptr(unsafe.Pointer(r.newLadder())); p%64 != 0 {
+			t.Fatalf("ladder at %#x: not on a cache line", p)
+		}
 	}
 }
 
@@ -242,6 +257,14 @@ func TestUIDsIn(t *testing.T) {
 	got := uidsIn(`{"sample_uids":["C0Eq8sulgZhgu9ONdw","C0OKNIb3sGgc6FIPJT","C0Eq8sulgZhgu9ONdw"],"x":"CC0Eq8sulgZhgu9ONdwX"}`, nil)
 	if strings.Join(got, ",") != "C0Eq8sulgZhgu9ONdw,C0OKNIb3sGgc6FIPJT" {
 		t.Errorf("uidsIn = %v", got)
+	}
+	for s, want := range map[string]string{
+		"C0Eq8sulgZhgu9ONdw": "C0Eq8sulgZhgu9ONdw", " C0Eq8sulgZhgu9ONdw": "C0Eq8sulgZhgu9ONdw", "xC0Eq8sulgZhgu9ONdw": "",
+		"C0Eq8sulgZhgu9ONd": "", "CC": "", "": "", "C0Eq8sulgZhgu9ONdw,C1Eq8sulgZhgu9ONdw": "C0Eq8sulgZhgu9ONdw,C1Eq8sulgZhgu9ONdw",
+	} {
+		if got := strings.Join(uidsIn(s, nil), ","); got != want {
+			t.Errorf("uidsIn(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
 
@@ -320,44 +343,49 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 	g.Report.Packet(c, seg, side, evs)
 }
 
-// TestSlots: the open-addressed table finds every tracked connection
-// through growth and removals, and consecutive connection numbers do not
-// pile up into long runs of full slots (each removal shifts its run).
-func TestSlots(t *testing.T) {
-	r := &Report{}
-	r.initSlots()
-	present := map[uint64]bool{}
-	for id := uint64(1); id <= 60000; id++ {
-		r.insert(hot{id: id})
-		present[id] = true
-		// Remove a pseudo-random older one, keeping every fifth (a
+// TestLiveHandles: each tracked connection's handle (its auxiliary
+// word) leads to its own ladder through tracks, untracks and recycling,
+// a recycled ladder is reused before a new one is made, and the word is
+// cleared at the end.
+func TestLiveHandles(t *testing.T) {
+	r := &Report{byUID: map[tracker.UID]*ladder{}}
+	conns := make([]*tracker.Conn, 6000)
+	ladders := map[int]*ladder{}
+	peak := 0
+	for i := range conns {
+		conns[i] = &tracker.Conn{}
+		l := r.newLadder()
+		r.track(conns[i], l)
+		ladders[i] = l
+		peak = max(peak, len(ladders))
+		// End a pseudo-random older one, keeping every fifth (a
 		// half-open flood that stays tracked).
-		if id > 1 {
-			if victim := 1 + (id*7919)%(id-1); present[victim] && victim%5 != 0 {
-				r.remove(r.hotOf(victim))
-				delete(present, victim)
+		if i > 0 {
+			if v := (i * 7919) % i; ladders[v] != nil && v%5 != 0 {
+				r.untrack(conns[v])
+				r.recycle(ladders[v])
+				delete(ladders, v)
 			}
 		}
 	}
-	for id := uint64(1); id <= 60000; id++ {
-		if h := r.hotOf(id); (h != nil) != present[id] || (h != nil && h.id != id) {
-			t.Fatalf("id %d: found %v, present %v", id, h != nil, present[id])
+	seen := map[*ladder]bool{}
+	for i, c := range conns {
+		l := r.ladderOf(c)
+		if l != ladders[i] {
+			t.Fatalf("conn %d: ladder %p, want %p", i, l, ladders[i])
+		}
+		if l != nil {
+			if seen[l] {
+				t.Fatalf("conn %d: ladder shared", i)
+			}
+			seen[l] = true
 		}
 	}
-	if r.tracked != len(present) {
-		t.Errorf("tracked %d, want %d", r.tracked, len(present))
+	if int(r.ladders)-len(r.free) != len(ladders) {
+		t.Errorf("%d ladders in use, want %d", int(r.ladders)-len(r.free), len(ladders))
 	}
-	longest, run := 0, 0
-	for i := range 2 * len(r.slots) { // twice round: a run may wrap
-		if r.slots[i%len(r.slots)].id == 0 {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	if longest > 64 {
-		t.Errorf("%d tracked in %d slots: a run of %d full slots", r.tracked, len(r.slots), longest)
+	if int(r.ladders) != peak {
+		t.Errorf("%d ladders for at most %d connections at once: recycled ones not reused", r.ladders, peak)
 	}
 }
 
@@ -407,7 +435,7 @@ func TestSvgWriterF(t *testing.T) {
 		w := &svgWriter{}
 		w.f(v)
 		want := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
-		if got := w.b.String(); got != want {
+		if got := string(w.b); got != want {
 			t.Errorf("f(%v) = %q, want %q", v, got, want)
 		}
 	}
@@ -442,6 +470,127 @@ func TestFindingsHTML(t *testing.T) {
 		}
 		if string(c.got) != want.String() {
 			t.Errorf("got\n%q\nwant\n%q", c.got, want.String())
+		}
+	}
+}
+
+// TestAppendSeconds: the integer path writes what strconv.FormatFloat
+// writes, around microsecond halves, for negatives and huge values.
+func TestAppendSeconds(t *testing.T) {
+	vals := []int64{0, 1, 499, 500, 501, 999, 1000, 1500, 2500, -1, -500, -1500, 999_999_499, 999_999_500, 999_999_501,
+		1e15 - 1, 1e15, 1e15 + 500, math.MaxInt64, math.MinInt64}
+	for i := range int64(200000) {
+		vals = append(vals, i*7919, i*1_000_003+499, i*1_000_003+501, i*i*13_331, 1_700_000_000_000_000_000/(i+1))
+	}
+	for _, ns := range vals {
+		want := strconv.FormatFloat(float64(ns)/1e9, 'f', 6, 64)
+		if got := string(appendSeconds(nil, ns)); got != want {
+			t.Fatalf("appendSeconds(%d) = %q, want %q", ns, got, want)
+		}
+	}
+}
+
+// TestEsc: esc, escFrom and addr escape as template.HTMLEscapeString.
+func TestEsc(t *testing.T) {
+	for _, s := range []string{"", "plain 10.0.0.1:80", `a<b>&'"` + "\x00z", "é+ü", "+"} {
+		want := template.HTMLEscapeString(s)
+		w := &svgWriter{}
+		if w.esc(s); string(w.b) != want {
+			t.Errorf("esc(%q) = %q, want %q", s, w.b, want)
+		}
+		w = &svgWriter{b: []byte("x")}
+		w.b = append(w.b, s...)
+		if w.escFrom(1); string(w.b) != "x"+want {
+			t.Errorf("escFrom(%q) = %q, want %q", s, w.b, "x"+want)
+		}
+	}
+	for _, a := range []netip.AddrPort{{}, netip.MustParseAddrPort("[fe80::1%eth<0>]:22"), netip.MustParseAddrPort("192.0.2.1:443")} {
+		w := &svgWriter{}
+		if want := template.HTMLEscapeString(a.String()); string(w.addr(a).b) != want {
+			t.Errorf("addr(%v) = %q, want %q", a, w.b, want)
+		}
+	}
+}
+
+// TestOutcomeIndex: the switch follows outcomeList; unknown is OTH.
+func TestOutcomeIndex(t *testing.T) {
+	names := outcomes()
+	if len(names) != numOutcomes {
+		t.Fatalf("%d outcomes, numOutcomes %d", len(names), numOutcomes)
+	}
+	for i, s := range names {
+		if got := outcomeIndex(s); got != i {
+			t.Errorf("outcomeIndex(%q) = %d, want %d", s, got, i)
+		}
+	}
+	if got := outcomeIndex("XYZ"); got != numOutcomes-1 {
+		t.Errorf("outcomeIndex of an unknown state = %d, want OTH's", got)
+	}
+}
+
+// TestAppendStamp: an arrow's time is written as time.Format writes it,
+// in any zone, for any year.
+func TestAppendStamp(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		ny = time.FixedZone("X", -5*3600)
+	}
+	for _, loc := range []*time.Location{time.UTC, ny, time.FixedZone("half", 5*3600+1800)} {
+		for _, ns := range []int64{0, 1, 999, 1_700_000_000_123_456_789, -1, -62_135_596_800_000_000_0 / 10, 253_402_300_799_999_999_9 / 10, math.MaxInt64, math.MinInt64} {
+			tm := time.Unix(0, ns).In(loc)
+			want := tm.Format("2006-01-02 15:04:05.000000")
+			if got := string(appendStamp(nil, tm)); got != want {
+				t.Errorf("appendStamp(%v) = %q, want %q", tm, got, want)
+			}
+		}
+		for i := range int64(100000) {
+			tm := time.Unix(0, i*i*7_919_000_003).In(loc)
+			if got, want := string(appendStamp(nil, tm)), tm.Format("2006-01-02 15:04:05.000000"); got != want {
+				t.Fatalf("appendStamp(%v) = %q, want %q", tm, got, want)
+			}
+		}
+	}
+}
+
+// TestTick: tick (the packet path's clock) builds the series advance
+// builds, through bin halvings and the end.
+func TestTick(t *testing.T) {
+	var a, b series
+	st := [2]tracker.State{tracker.SynSent, tracker.Listen}
+	now := int64(1e18)
+	for i := range 20000 {
+		now += int64(i%7) * int64(i%13) * 1e5 // repeats, small and large steps
+		a.advance(now)
+		b.tick(now)
+		if i%5 == 0 {
+			a.opened(st)
+			b.opened(st)
+		}
+		if i%11 == 0 {
+			a.closed(st, now-int64(i%3)*1e6, "S0")
+			b.closed(st, now-int64(i%3)*1e6, "S0")
+		}
+	}
+	a.finish()
+	b.finish()
+	b.tick(now + 1e9) // after the end: nothing moves
+	a.next, b.next = 0, 0
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("tick built another series: %d bins of %d ns vs %d of %d", len(b.states), b.w, len(a.states), a.w)
+	}
+}
+
+// TestAppendUint: the inline digits are strconv's.
+func TestAppendUint(t *testing.T) {
+	for v := uint64(0); v < 20000; v++ {
+		if got, want := string(appendUint(nil, v)), strconv.FormatUint(v, 10); got != want {
+			t.Fatalf("appendUint(%d) = %q", v, got)
+		}
+	}
+	for _, v := range []int64{-1, -12345, math.MinInt64, math.MaxInt64, 1 << 40} {
+		w := &svgWriter{}
+		if got, want := string(w.i(v).b), strconv.FormatInt(v, 10); got != want {
+			t.Errorf("i(%d) = %q", v, got)
 		}
 	}
 }

@@ -24,17 +24,36 @@ const numOutcomes = 13
 // outcomes returns the conn_state values in chart order.
 func outcomes() []string { return strings.Fields(outcomeList) }
 
-// outcomeIndex returns conn_state s's place in outcomeList.
+// outcomeIndex returns conn_state s's place in outcomeList: a switch,
+// since it runs once per connection (TestOutcomeIndex holds it to the list).
 func outcomeIndex(s string) int {
-	rest := outcomeList
-	for i := 0; rest != ""; i++ {
-		var f string
-		f, rest, _ = strings.Cut(rest, " ")
-		if f == s {
-			return i
-		}
+	switch s {
+	case "SF":
+		return 0
+	case "S0":
+		return 1
+	case "S1":
+		return 2
+	case "S2":
+		return 3
+	case "S3":
+		return 4
+	case "REJ":
+		return 5
+	case "RSTO":
+		return 6
+	case "RSTR":
+		return 7
+	case "RSTOS0":
+		return 8
+	case "RSTRH":
+		return 9
+	case "SH":
+		return 10
+	case "SHR":
+		return 11
 	}
-	return numOutcomes - 1
+	return numOutcomes - 1 // OTH, and anything unknown
 }
 
 // series is the binned whole-capture data: endpoints per state sampled
@@ -44,6 +63,7 @@ type series struct {
 	done    bool // finish was called: later changes count only as outcomes
 	t0, w   int64
 	now     int64                // latest capture time seen
+	next    int64                // end of now's bin while started and not done, else 0 (tick)
 	cur     [numStates]int32     // endpoints in each state now
 	open    int32                // connections tracked now
 	states  [][numStates]int32   // sample at the end of each finished bin
@@ -66,6 +86,17 @@ func (s *series) advance(t int64) {
 		s.states = append(s.states, s.cur)
 		s.totals = append(s.totals, 2*s.open)
 	}
+	s.next = s.t0 + int64(i+1)*s.w
+}
+
+// tick is advance for a packet: while t stays in the bin of the latest
+// time seen it only moves the clock, without a division.
+func (s *series) tick(t int64) {
+	if t > s.now && t < s.next {
+		s.now = t
+		return
+	}
+	s.advance(t)
 }
 
 // index returns t's bin, halving the resolution until it fits.
@@ -100,6 +131,7 @@ func (s *series) halve() {
 	}
 	s.newc = s.newc[:(m+1)/2]
 	s.w *= 2
+	s.next = 0 // bins moved: advance finds t's anew
 }
 
 // opened counts a new connection's endpoints in their first states.
@@ -138,6 +170,7 @@ func (s *series) finish() {
 		return
 	}
 	s.done = true
+	s.next = 0
 	i := s.index(s.now)
 	for len(s.states) <= i {
 		s.states = append(s.states, s.cur)
