@@ -52,6 +52,17 @@ func (t tee) Ended(f *Finding) {
 	}
 }
 
+// Note hands a note to every sink that takes notes (NoteSink), so that a
+// second sink (the report, a CI collector) does not cost the printer its
+// notes.
+func (t tee) Note(line string) {
+	for _, s := range t {
+		if ns, ok := s.(NoteSink); ok {
+			ns.Note(line)
+		}
+	}
+}
+
 // A Detector is a small type registered in an Engine. It implements any
 // of the watcher interfaces below; the Engine calls each method it has.
 type Detector interface {

@@ -356,3 +356,26 @@ func TestReportLive(t *testing.T) {
 		checkChartSums(t, page)
 	}
 }
+
+// TestReportKeepsTranscript checks that --report changes nothing on
+// stdout: the text transcript, its tables and the findings' notes (the
+// "RSTs by class" lines were once lost behind the report's sink).
+func TestReportKeepsTranscript(t *testing.T) {
+	for _, name := range []string{"rst-injected", "syn-flood-hping3", "close-wait-leak"} {
+		trace := filepath.Join("..", "..", "testdata", "pcaps", name+".pcap")
+		var plain, with bytes.Buffer
+		if code := run(context.Background(), []string{"-r", trace, "--utc"}, nil, &plain, &bytes.Buffer{}); code != exitOK {
+			t.Fatalf("%s: exit %d", name, code)
+		}
+		out := filepath.Join(t.TempDir(), "r.html")
+		if code := run(context.Background(), []string{"-r", trace, "--utc", "--report", out}, nil, &with, &bytes.Buffer{}); code != exitOK {
+			t.Fatalf("%s --report: exit %d", name, code)
+		}
+		if plain.String() != with.String() {
+			t.Errorf("%s: stdout differs with --report:\n--- without\n%s\n--- with\n%s", name, plain.String(), with.String())
+		}
+		if name == "rst-injected" && !strings.Contains(plain.String(), "RSTs by class") {
+			t.Errorf("%s: no \"RSTs by class\" note in the transcript", name)
+		}
+	}
+}
