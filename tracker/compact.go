@@ -212,6 +212,7 @@ func (t *Tracker) mature(c *Conn, gen, r uint32) {
 	i := t.conns.index(c, 0, c.hash)
 	t.conns.slots[i].c, t.conns.slots[i].r = nil, r
 	t.scheduleSyn(r, t.deadline(c))
+	c.release(t)
 	c.gen++
 	t.free = append(t.free, c)
 }
@@ -241,6 +242,7 @@ func (x *synRec) segment() segment.Segment {
 func (t *Tracker) expandInto(c *Conn, x *synRec) {
 	seg := x.segment()
 	gen := c.gen
+	c.release(t)
 	*c = Conn{gen: gen}
 	n, evTime, evPkt := len(t.evs), t.evTime, t.evPkt
 	t.evTime, t.evPkt = seg.Time, seg.Pkt

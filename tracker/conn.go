@@ -63,7 +63,9 @@ type endpoint struct {
 
 	pkts, bytes, ipBytes uint64
 
-	// seq is the sequence-space analysis of what this endpoint sends.
+	// seq is the sequence-space analysis of what this endpoint sends;
+	// its Detail comes from Tracker.details once it carries data, and goes
+	// back when the Conn is freed (release).
 	seq reassembly.Dir
 
 	// in holds segments sent to this endpoint whose delivery is unproven.
@@ -572,9 +574,9 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) 
 	if t.noSeq {
 		return
 	}
-	missed := p.seq.Stats.MissedBytes
-	c.class = reassembly.Observe(&e.seq, &p.seq, seg, c.hsServer+c.hsClient)
-	c.hist.scaled(c, s, seg, missed != p.seq.Stats.MissedBytes)
+	missed := p.seq.Stats().MissedBytes
+	c.class = reassembly.Observe(&e.seq, &p.seq, seg, c.hsServer+c.hsClient, &t.details)
+	c.hist.scaled(c, s, seg, missed != p.seq.Stats().MissedBytes)
 }
 
 // deliverAcked applies, in order, the in-flight segments that the ACK of
@@ -997,8 +999,9 @@ func (c *Conn) Class() reassembly.Class { return c.class }
 
 // SeqStats returns the sequence-space statistics of what side s sent:
 // retransmissions, out-of-order segments, gaps, zero windows, bytes,
-// RTT samples.
-func (c *Conn) SeqStats(s Side) *reassembly.Stats { return &c.ep[s].seq.Stats }
+// RTT samples. The caller must not modify them (a connection that never
+// carried data shares a zero value).
+func (c *Conn) SeqStats(s Side) *reassembly.Stats { return c.ep[s].seq.Stats() }
 
 // WindowScale returns the window shift side s's advertisements are
 // scaled by, or reassembly.ScaleUnknown / reassembly.ScaleNone.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -154,6 +155,9 @@ type Tracker struct {
 	young        []youngEnt // lone SYNs' connections not yet compact, from youngHead on
 	youngHead    int
 	youngLast    stamp // the latest SYN time in young
+	// details holds the sequence analysis's per-direction Details
+	// (reassembly.Pool): only connections that carry data take them.
+	details reassembly.Pool
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -365,13 +369,19 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 	return c
 }
 
+// release returns what connection c took from the tracker's pools.
+func (c *Conn) release(t *Tracker) {
+	c.ep[Orig].seq.Release(&t.details)
+	c.ep[Resp].seq.Release(&t.details)
+}
+
 // allocConn returns a zeroed Conn, from the free list if it can.
 func (t *Tracker) allocConn() *Conn {
 	if n := len(t.free); n > 0 {
 		c := t.free[n-1]
 		t.free = t.free[:n-1]
 		gen := c.gen
-		*c = Conn{gen: gen}
+		*c = Conn{gen: gen} // released when freed
 		return c
 	}
 	return new(Conn)
@@ -653,6 +663,7 @@ func (t *Tracker) remove(c *Conn) {
 		t.closed.add(c) // for stray segments after the close (stray.go)
 	}
 	t.conns.del(c, c.hash)
+	c.release(t)
 	c.gen++
 	c.queued = time.Time{}
 	t.free = append(t.free, c)

@@ -308,7 +308,8 @@ func (c *Conn) ZeekBytes(s Side) uint64 {
 	if e.finSent && size > 0 {
 		size-- // the FIN octet
 	}
-	for seen := e.seq.Stats.UniqueBytes + e.seq.Stats.MissedBytes; size+1<<32 <= seen; {
+	st := e.seq.Stats()
+	for seen := st.UniqueBytes + st.MissedBytes; size+1<<32 <= seen; {
 		size += 1 << 32
 	}
 	return size
