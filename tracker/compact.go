@@ -203,7 +203,7 @@ func (t *Tracker) mature(c *Conn, gen, r uint32) {
 	}
 	t.expandInto(t.scratch, x)
 	t.scratch.gen = c.gen
-	if *t.scratch != *c {
+	if !sameConn(t.scratch, c) {
 		t.syns.put(r)
 		t.compactMiss++
 		t.schedule(c)

@@ -27,6 +27,35 @@ type inflight struct {
 	flags         segment.Flags
 }
 
+// inflights is an endpoint's in-flight segments (endpoint.in).
+type inflights [maxInflight]inflight
+
+// inflightPool hands out in-flight blocks and takes them back: it grows a
+// chunk at a time and never copies, deterministic and bounded by the most
+// blocks in use at once.
+type inflightPool struct {
+	chunk []inflights
+	free  []*inflights
+}
+
+const inflightChunk = 256
+
+func (p *inflightPool) get() *inflights {
+	if n := len(p.free); n > 0 {
+		b := p.free[n-1]
+		p.free = p.free[:n-1]
+		return b
+	}
+	if len(p.chunk) == 0 {
+		p.chunk = make([]inflights, inflightChunk)
+	}
+	b := &p.chunk[0]
+	p.chunk = p.chunk[1:]
+	return b
+}
+
+func (p *inflightPool) put(b *inflights) { p.free = append(p.free, b) }
+
 // endpoint is one side of a connection: its state and what the wire has
 // shown of its sequence space.
 type endpoint struct {
@@ -68,8 +97,10 @@ type endpoint struct {
 	// back when the Conn is freed (release).
 	seq reassembly.Dir
 
-	// in holds segments sent to this endpoint whose delivery is unproven.
-	in [maxInflight]inflight
+	// in holds segments sent to this endpoint whose delivery is unproven:
+	// nin of them, in a block from Tracker.inflights while nin > 0 (a
+	// connection in progress holds none).
+	in *inflights
 
 	addr    netip.Addr
 	port    uint16
@@ -608,15 +639,38 @@ func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 		c.receipt(t, s, f, seg.Flags, false)
 		n++
 	}
-	e.popInflight(n)
+	e.popInflight(t, n)
 }
 
-func (e *endpoint) popInflight(n int) {
+// popInflight drops the first n in-flight segments; the block goes back
+// to the pool when none is left.
+func (e *endpoint) popInflight(t *Tracker, n int) {
 	if n == 0 {
 		return
 	}
 	copy(e.in[:], e.in[n:e.nin])
 	e.nin -= uint8(n)
+	if e.nin == 0 {
+		e.dropInflight(t)
+	}
+}
+
+// dropInflight forgets every in-flight segment.
+func (e *endpoint) dropInflight(t *Tracker) {
+	if e.in != nil {
+		t.inflights.put(e.in)
+		e.in = nil
+	}
+	e.nin = 0
+}
+
+// pushInflight appends f to the in-flight segments (nin < maxInflight).
+func (e *endpoint) pushInflight(t *Tracker, f *inflight) {
+	if e.in == nil {
+		e.in = t.inflights.get()
+	}
+	e.in[e.nin] = *f
+	e.nin++
 }
 
 // arrive delivers to side r, in order, the in-flight segments that
@@ -630,7 +684,7 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 		f := &e.in[n]
 		if seg.Flags&(segment.SYN|segment.FIN) != 0 && f.seq == seg.Seq && f.flags&ctl == seg.Flags&ctl {
 			f.last = seg.Time // the earlier copy was not answered: wait from this one
-			e.popInflight(n)
+			e.popInflight(t, n)
 			return false
 		}
 		// A SYN without ACK is delivered only with its answer (or
@@ -642,7 +696,7 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 		c.receipt(t, r, f, 0, false)
 		n++
 	}
-	e.popInflight(n)
+	e.popInflight(t, n)
 	return true
 }
 
@@ -666,10 +720,9 @@ func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
 	}
 	if e.nin == maxInflight {
 		c.receipt(t, r, &e.in[0], 0, true)
-		e.popInflight(1)
+		e.popInflight(t, 1)
 	}
-	e.in[e.nin] = f
-	e.nin++
+	e.pushInflight(t, &f)
 }
 
 // receipt applies the delivery of segment f to side r. answer holds the
@@ -784,7 +837,7 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 		inferred := verdict == rstAssumed
 		switch rstSender(snd.state, f) {
 		case rstAborts:
-			snd.nin = 0 // whatever the sender had yet to receive no longer matters
+			snd.dropInflight(t) // whatever the sender had yet to receive no longer matters
 			if c.set(t, s, sndRST, inferred) {
 				snd.rstWhy = whyNotSent
 			}
@@ -939,7 +992,7 @@ func (c *Conn) flushInflight(t *Tracker, end time.Time) {
 			break
 		}
 		f := e.in[0]
-		e.popInflight(1)
+		e.popInflight(t, 1)
 		synack := f.flags&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK
 		if !presumeDelivery(f.last, end, c.answerWait(t, synack)) {
 			continue

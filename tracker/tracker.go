@@ -158,6 +158,8 @@ type Tracker struct {
 	// details holds the sequence analysis's per-direction Details
 	// (reassembly.Pool): only connections that carry data take them.
 	details reassembly.Pool
+	// inflights holds the endpoints' in-flight blocks (endpoint.in).
+	inflights inflightPool
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -371,8 +373,33 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 
 // release returns what connection c took from the tracker's pools.
 func (c *Conn) release(t *Tracker) {
-	c.ep[Orig].seq.Release(&t.details)
-	c.ep[Resp].seq.Release(&t.details)
+	for s := Orig; s <= Resp; s++ {
+		e := &c.ep[s]
+		e.seq.Release(&t.details)
+		e.dropInflight(t)
+	}
+}
+
+// sameConn reports whether a and b hold the same connection, field for
+// field, their in-flight segments compared by value (each has blocks of
+// its own).
+func sameConn(a, b *Conn) bool {
+	for s := Orig; s <= Resp; s++ {
+		ea, eb := &a.ep[s], &b.ep[s]
+		if ea.nin != eb.nin {
+			return false
+		}
+		for i := range int(ea.nin) {
+			if ea.in[i] != eb.in[i] {
+				return false
+			}
+		}
+	}
+	x, y := *a, *b
+	for s := Orig; s <= Resp; s++ {
+		x.ep[s].in, y.ep[s].in = nil, nil
+	}
+	return x == y
 }
 
 // allocConn returns a zeroed Conn, from the free list if it can.
