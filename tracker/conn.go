@@ -30,31 +30,37 @@ type inflight struct {
 // inflights is an endpoint's in-flight segments (endpoint.in).
 type inflights [maxInflight]inflight
 
-// inflightPool hands out in-flight blocks and takes them back: it grows a
-// chunk at a time and never copies, deterministic and bounded by the most
-// blocks in use at once.
-type inflightPool struct {
-	chunk []inflights
-	free  []*inflights
+// pool hands out zeroed Ts and takes them back: it grows a chunk at a
+// time and never copies, so it is deterministic (unlike sync.Pool) and
+// holds at most as many as were in use at once.
+type pool[T any] struct {
+	chunk []T // not yet handed out
+	free  []*T
 }
 
-const inflightChunk = 256
+// poolChunk is how many Ts a pool allocates at once.
+const poolChunk = 128
 
-func (p *inflightPool) get() *inflights {
+func (p *pool[T]) get() *T {
 	if n := len(p.free); n > 0 {
-		b := p.free[n-1]
+		x := p.free[n-1]
 		p.free = p.free[:n-1]
-		return b
+		return x
 	}
 	if len(p.chunk) == 0 {
-		p.chunk = make([]inflights, inflightChunk)
+		p.chunk = make([]T, poolChunk)
 	}
-	b := &p.chunk[0]
+	x := &p.chunk[0]
 	p.chunk = p.chunk[1:]
-	return b
+	return x
 }
 
-func (p *inflightPool) put(b *inflights) { p.free = append(p.free, b) }
+// put zeroes x and takes it back.
+func (p *pool[T]) put(x *T) {
+	var zero T
+	*x = zero
+	p.free = append(p.free, x)
+}
 
 // endpoint is one side of a connection: its state and what the wire has
 // shown of its sequence space.
@@ -147,26 +153,46 @@ type Conn struct {
 	synAckTime    time.Time
 	hsServer      time.Duration // SYN → SYN-ACK at the capture point
 	hsClient      time.Duration // SYN-ACK → ACK at the capture point
-	tw, ww, gw    [2]logCount   // Zeek's scaled T, W and G letters
 	queued        time.Time     // earliest deadline this connection has in the timer heap
 	gen           uint32        // bumped on reuse, to invalidate heap entries
 	uid           UID           // computed on first use; zero until then
-	ck            [2]logCount   // segments with a bad checksum, and Zeek's scaled C letter (checksum.go)
 	// One-sided capture (onesided.go): the seen side's ACKs so far.
 	oneSided         bool
 	unseen           Side
 	ackSet           bool
 	ackPrev, ackLast seqnum.Value
-	tunnel           uint64    // the first segment's segment.Segment.Tunnel
-	twSyn            twRefusal // a SYN the TIME-WAIT endpoint refused, if any
-	// ICMP errors attached (icmp.go): the first, how many, and whether
-	// one aborted a connect.
-	icmp      ICMPSeen
-	icmpN     uint32
-	icmpAbort bool
+	tunnel           uint64 // the first segment's segment.Segment.Tunnel
+	icmpAbort        bool   // an ICMP error aborted a connect (icmp.go)
+	// What only rare paths need, taken from Tracker.rares on first use
+	// (rareOf) and given back when the Conn is freed.
+	rare *connRare
 	aux       [AuxWords]uint32 // observers' words (aux.go)
 	ep        [2]endpoint
 }
+
+// connRare is the part of a connection only rare paths use: port reuse
+// refused by TIME-WAIT, ICMP errors, Zeek's scaled letters, bad
+// checksums. Its zero value is a connection that saw none of them.
+type connRare struct {
+	twSyn twRefusal // a SYN the TIME-WAIT endpoint refused, if any
+	// ICMP errors attached (icmp.go): the first and how many.
+	icmp  ICMPSeen
+	icmpN uint32
+	// Zeek's scaled T, W and G letters; segments with a bad checksum and
+	// Zeek's scaled C letter (checksum.go).
+	tw, ww, gw, ck [2]logCount
+}
+
+// rareOf returns c's rare part, taking one from t's pool if it has none.
+func (c *Conn) rareOf(t *Tracker) *connRare {
+	if c.rare == nil {
+		c.rare = t.rares.get()
+	}
+	return c.rare
+}
+
+// twSynSet reports whether a SYN was refused by the TIME-WAIT endpoint.
+func (c *Conn) twSynSet() bool { return c.rare != nil && c.rare.twSyn.set }
 
 // twRefusal is the latest SYN on the connection's 4-tuple that its TIME-WAIT
 // endpoint refused (twJudge), and what its sender did next.
@@ -241,7 +267,12 @@ func (c *Conn) SynCookie() bool { return c.cookie }
 // RefusedSYNs returns how many SYNs on the connection's 4-tuple its
 // endpoint in TIME-WAIT refused as old duplicates (each also a Note,
 // Event.RefusedReuse): premature reuses that opened no connection.
-func (c *Conn) RefusedSYNs() uint32 { return c.twSyn.n }
+func (c *Conn) RefusedSYNs() uint32 {
+	if c.rare == nil {
+		return 0
+	}
+	return c.rare.twSyn.n
+}
 
 // Rel returns seq relative to the start of side s's sequence space (its
 // ISN, or its first sequence number seen), as tcpdump and tshark print it.
@@ -388,7 +419,7 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	if e.rstClosed && (e.state == Closed || e.state == Listen) && livesOn(e.state, syn, ack, rst) {
 		c.revise(t, s)
 	}
-	if c.twSyn.set {
+	if c.twSynSet() {
 		c.twFollowUp(t, s, seg)
 	}
 	if c.oneSided || !p.seen {
@@ -470,7 +501,7 @@ func (c *Conn) twRefused(t *Tracker, seg *segment.Segment, s Side, v int, delta 
 		reason = ReasonReuseRefusedPAWS
 	}
 	t.emit(Event{Kind: Note, Side: s, Reason: reason, Delta: delta})
-	w := &c.twSyn
+	w := &c.rareOf(t).twSyn
 	n := w.n + 1
 	if c.twRetransmitted(t, seg, s) {
 		w.n = n
@@ -482,7 +513,10 @@ func (c *Conn) twRefused(t *Tracker, seg *segment.Segment, s Side, v int, delta 
 // twRetransmitted reports whether a SYN sent by side s retransmits the
 // refused one, and says once that a real client sent it.
 func (c *Conn) twRetransmitted(t *Tracker, seg *segment.Segment, s Side) bool {
-	w := &c.twSyn
+	if c.rare == nil {
+		return false
+	}
+	w := &c.rare.twSyn
 	if !w.set || w.side != s || w.seq != seg.Seq {
 		return false
 	}
@@ -499,7 +533,7 @@ func (c *Conn) twRetransmitted(t *Tracker, seg *segment.Segment, s Side) bool {
 // client in SYN-SENT sends (§3.10.7.3), but so does a host without the
 // socket (§3.10.7.1): it shows a live address, not a socket.
 func (c *Conn) twFollowUp(t *Tracker, s Side, seg *segment.Segment) {
-	w := &c.twSyn
+	w := &c.rare.twSyn
 	switch f := seg.Flags; {
 	case s != w.side && f&(segment.ACK|segment.RST|segment.SYN) == segment.ACK:
 		w.acked, w.ack = true, seg.Ack
@@ -607,7 +641,7 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) 
 	}
 	missed := p.seq.Stats().MissedBytes
 	c.class = reassembly.Observe(&e.seq, &p.seq, seg, c.hsServer+c.hsClient, &t.details)
-	c.hist.scaled(c, s, seg, missed != p.seq.Stats().MissedBytes)
+	c.hist.scaled(t, c, s, seg, missed != p.seq.Stats().MissedBytes)
 }
 
 // deliverAcked applies, in order, the in-flight segments that the ACK of
@@ -1014,16 +1048,24 @@ func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
 	return answerWait(rtt, synack)
 }
 
+// twForged reports the refused SYN as forged if its sender never
+// followed it up (twSYNForged).
+func (c *Conn) twForged(t *Tracker, end time.Time, wait time.Duration) {
+	if w := &c.rare.twSyn; !w.rexmit && !w.told && twSYNForged(w.at, end, wait) {
+		w.told = true
+		t.evTime, t.evPkt = w.at.Add(synRetransmit), 0
+		t.emit(Event{Kind: Note, Side: w.side, Reason: ReasonReuseForged, Inferred: true})
+	}
+}
+
 // settle applies, at end, the evidence rules about endpoints that never
 // answered: a SYN-SENT originator that never retransmitted its SYN,
 // whether nobody answered it or it never answered the SYN-ACK
 // (spoofedSYN), and a SYN-RECEIVED responder that
 // never retransmitted its SYN-ACK (synCookie).
 func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
-	if w := &c.twSyn; w.set && !w.rexmit && !w.told && twSYNForged(w.at, end, wait) {
-		w.told = true
-		t.evTime, t.evPkt = w.at.Add(synRetransmit), 0
-		t.emit(Event{Kind: Note, Side: w.side, Reason: ReasonReuseForged, Inferred: true})
+	if c.twSynSet() {
+		c.twForged(t, end, wait)
 	}
 	o, r := &c.ep[Orig], &c.ep[Resp]
 	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {

@@ -158,8 +158,10 @@ type Tracker struct {
 	// details holds the sequence analysis's per-direction Details
 	// (reassembly.Pool): only connections that carry data take them.
 	details reassembly.Pool
-	// inflights holds the endpoints' in-flight blocks (endpoint.in).
-	inflights inflightPool
+	// inflights holds the endpoints' in-flight blocks (endpoint.in),
+	// rares the connections' rare parts (Conn.rare).
+	inflights pool[inflights]
+	rares     pool[connRare]
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -340,7 +342,7 @@ func (t *Tracker) refused(c *Conn, seg *segment.Segment, s Side, v int, delta in
 func (t *Tracker) reuse(c *Conn, seg *segment.Segment, s Side) {
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
-	if c.twSyn.set {
+	if c.twSynSet() {
 		// The refused SYN's retransmission, now that TIME-WAIT has ended.
 		c.twRetransmitted(t, seg, s)
 	}
@@ -377,6 +379,10 @@ func (c *Conn) release(t *Tracker) {
 		e := &c.ep[s]
 		e.seq.Release(&t.details)
 		e.dropInflight(t)
+	}
+	if c.rare != nil {
+		t.rares.put(c.rare)
+		c.rare = nil
 	}
 }
 
