@@ -166,8 +166,8 @@ type Conn struct {
 	// What only rare paths need, taken from Tracker.rares on first use
 	// (rareOf) and given back when the Conn is freed.
 	rare *connRare
-	aux       [AuxWords]uint32 // observers' words (aux.go)
-	ep        [2]endpoint
+	aux  [AuxWords]uint32 // observers' words (aux.go)
+	ep   [2]endpoint
 }
 
 // connRare is the part of a connection only rare paths use: port reuse
