@@ -65,8 +65,10 @@ type Dir struct {
 	dupAcks     int32  // duplicates of the ACK sent in frame dupAckFrame so far
 	dupAckFrame uint64 // frame (segment.Segment.Pkt) that first carried the current ACK
 
-	nextTime    time.Time
-	lastAckTime time.Time
+	// When next and lastAck were set, in Unix nanoseconds (8 bytes where a
+	// time.Time takes 24; only their differences with later segments'
+	// times are used).
+	nextTime, lastAckTime int64
 
 	x *Detail // nil until needed (detail)
 }

@@ -101,7 +101,7 @@ ackChecks:
 	}
 	fwd.window, fwd.haveWindow = seg.Window, true
 	if f&segment.ACK != 0 {
-		fwd.lastAck, fwd.haveAck, fwd.lastAckTime = seg.Ack, true, seg.Time
+		fwd.lastAck, fwd.haveAck, fwd.lastAckTime = seg.Ack, true, seg.Time.UnixNano()
 	}
 	fwd.lastClass = c
 	if c != 0 {
@@ -169,9 +169,9 @@ func (d *Dir) resent(rev *Dir, seg *segment.Segment, end seqnum.Value, reorder t
 		// Never seen, and sent before the segment that set the highest
 		// sequence number (its timestamp is older): the original, late.
 		c = OutOfOrder
-	case back && rev.dupAcks >= 2 && rev.haveAck && rev.lastAck == seq && seg.Time.Sub(rev.lastAckTime) < fastRexmitWindow:
+	case back && rev.dupAcks >= 2 && rev.haveAck && rev.lastAck == seq && since(seg.Time, rev.lastAckTime) < fastRexmitWindow:
 		c = FastRetransmission
-	case back && seg.Time.Sub(d.nextTime) < cmpReorder(reorder) && d.next != end:
+	case back && since(seg.Time, d.nextTime) < cmpReorder(reorder) && d.next != end:
 		c = OutOfOrder
 	case n > 0 && rev.haveAck && end.LessThanEq(rev.lastAck):
 		c = SpuriousRetransmission
@@ -213,6 +213,9 @@ func (d *Dir) reordered(seg *segment.Segment) bool {
 	return in == r.Len()
 }
 
+// since returns how long after the instant ns (Unix nanoseconds) t is.
+func since(t time.Time, ns int64) time.Duration { return time.Duration(t.UnixNano() - ns) }
+
 func cmpReorder(r time.Duration) time.Duration {
 	if r <= 0 {
 		return defaultReorderWindow
@@ -240,7 +243,7 @@ func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class, p *Pool) 
 	if seg.Flags&segment.RST != 0 {
 		// A RST occupies no sequence space; a forged one must not move it.
 		if !d.haveNext {
-			d.next, d.haveNext, d.nextTime = seq, true, seg.Time
+			d.next, d.haveNext, d.nextTime = seq, true, seg.Time.UnixNano()
 		}
 		return
 	}
@@ -267,7 +270,7 @@ func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class, p *Pool) 
 	}
 	switch {
 	case !d.haveNext:
-		d.next, d.haveNext, d.nextTime = end, true, seg.Time
+		d.next, d.haveNext, d.nextTime = end, true, seg.Time.UnixNano()
 		d.nextTS, d.haveTS = seg.Opts.TSVal, seg.Opts.HasTS
 	case d.next.LessThan(end):
 		if d.next.LessThan(seq) {
@@ -276,7 +279,7 @@ func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class, p *Pool) 
 		if x := d.x; n > 0 && !x.rttTiming {
 			x.rttEnd, x.rttSent, x.rttTiming = end, seg.Time, true
 		}
-		d.next, d.nextTime = end, seg.Time
+		d.next, d.nextTime = end, seg.Time.UnixNano()
 		d.nextTS, d.haveTS = seg.Opts.TSVal, seg.Opts.HasTS
 	}
 	if !d.haveToBeAcked || seq == d.toBeAcked {

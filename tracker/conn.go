@@ -108,8 +108,6 @@ type endpoint struct {
 	// connection in progress holds none).
 	in *inflights
 
-	addr    netip.Addr
-	port    uint16
 	since   time.Time // when it entered its current state, on the capture clock
 	synTime time.Time // its latest SYN transmission, for the handshake RTT
 }
@@ -217,7 +215,14 @@ func (c *Conn) ID() uint64 { return c.id }
 func (c *Conn) Tunnel() uint64 { return c.tunnel }
 
 // Addr returns the address and port of a side.
-func (c *Conn) Addr(s Side) netip.AddrPort { return netip.AddrPortFrom(c.ep[s].addr, c.ep[s].port) }
+func (c *Conn) Addr(s Side) netip.AddrPort {
+	a, b := c.key.addrs()
+	pa, pb := c.key.ports()
+	if (s == Orig) != c.origFirst {
+		a, pa = b, pb
+	}
+	return netip.AddrPortFrom(a, pa)
+}
 
 // State returns a side's current state.
 func (c *Conn) State(s Side) State { return c.ep[s].state }
@@ -833,7 +838,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 				c.set(t, s, in, false)
 			} else {
 				e.synAckSent = true
-				t.sawServer(e.addr, e.port)
+				t.sawServer(c.Addr(s))
 				c.synAckTime = seg.Time
 				c.set(t, s, sndSYNACK, true)
 			}

@@ -158,6 +158,8 @@ type Tracker struct {
 	// details holds the sequence analysis's per-direction Details
 	// (reassembly.Pool): only connections that carry data take them.
 	details reassembly.Pool
+	// conns0 hands out new Conns; freed ones go to free.
+	conns0 pool[Conn]
 	// inflights holds the endpoints' in-flight blocks (endpoint.in),
 	// rares the connections' rare parts (Conn.rare).
 	inflights pool[inflights]
@@ -417,7 +419,7 @@ func (t *Tracker) allocConn() *Conn {
 		*c = Conn{gen: gen} // released when freed
 		return c
 	}
-	return new(Conn)
+	return t.conns0.get() // in chunks: no size-class rounding per Conn
 }
 
 // init sets up connection c, which seg opens, and orients it: the sender
@@ -446,8 +448,6 @@ func (c *Conn) init(t *Tracker, key *Tuple, h uint64, srcFirst bool, seg *segmen
 		c.hist.add(Orig, '^')
 	}
 	c.origFirst = srcIsOrig == srcFirst
-	c.ep[Orig].addr, c.ep[Orig].port = src.Addr(), src.Port()
-	c.ep[Resp].addr, c.ep[Resp].port = dst.Addr(), dst.Port()
 
 	switch {
 	case syn && ack:
@@ -474,8 +474,7 @@ func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
 	return a.Port() < b.Port()
 }
 
-func (t *Tracker) sawServer(addr netip.Addr, port uint16) {
-	ap := netip.AddrPortFrom(addr, port)
+func (t *Tracker) sawServer(ap netip.AddrPort) {
 	if _, ok := t.servers[ap]; ok {
 		return
 	}
