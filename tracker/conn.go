@@ -20,12 +20,18 @@ const maxInflight = 4
 // ACK proves the segment arrived, when a later segment of the same
 // direction arrives (in-order delivery), or, presumed, when the input ends.
 type inflight struct {
-	time          time.Time
-	last          time.Time // its latest retransmission, when its answer is due from
+	// When it was sent, and its latest retransmission (when its answer is
+	// due from), in Unix nanoseconds: 8 bytes each where a time.Time takes
+	// 24. Capture times are UTC (capture.FrameInfo), so time.Unix(0,
+	// ns).UTC() gives them back exactly (nsTime).
+	time, last    int64
 	pkt           uint64
 	seq, end, ack seqnum.Value
 	flags         segment.Flags
 }
+
+// nsTime returns the instant ns Unix nanoseconds, in UTC.
+func nsTime(ns int64) time.Time { return time.Unix(0, ns).UTC() }
 
 // inflights is an endpoint's in-flight segments (endpoint.in).
 type inflights [maxInflight]inflight
@@ -722,7 +728,7 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 	for n < int(e.nin) {
 		f := &e.in[n]
 		if seg.Flags&(segment.SYN|segment.FIN) != 0 && f.seq == seg.Seq && f.flags&ctl == seg.Flags&ctl {
-			f.last = seg.Time // the earlier copy was not answered: wait from this one
+			f.last = seg.Time.UnixNano() // the earlier copy was not answered: wait from this one
 			e.popInflight(t, n)
 			return false
 		}
@@ -752,7 +758,8 @@ func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
 	if !c.arrive(t, r, seg) {
 		return // a retransmission of a segment still in flight
 	}
-	f := inflight{time: seg.Time, last: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
+	ns := seg.Time.UnixNano()
+	f := inflight{time: ns, last: ns, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
 	if seg.Flags&(segment.SYN|segment.FIN) == 0 {
 		c.receipt(t, r, &f, 0, false)
 		return
@@ -1033,10 +1040,10 @@ func (c *Conn) flushInflight(t *Tracker, end time.Time) {
 		f := e.in[0]
 		e.popInflight(t, 1)
 		synack := f.flags&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK
-		if !presumeDelivery(f.last, end, c.answerWait(t, synack)) {
+		if !presumeDelivery(nsTime(f.last), end, c.answerWait(t, synack)) {
 			continue
 		}
-		t.evTime, t.evPkt = f.time, f.pkt
+		t.evTime, t.evPkt = nsTime(f.time), f.pkt
 		c.receipt(t, r, &f, 0, true)
 		c.phases(t)
 	}

@@ -35,7 +35,7 @@ var connKinds = []struct {
 	{"syn", 290, func(syn segment.Segment) []segment.Segment { return []segment.Segment{syn} }},
 	// SYN, SYN-ACK: an answered half-open connection (SYN-RECEIVED), its
 	// SYN-ACK in flight to the client.
-	{"syn,syn-ack", 1450, func(syn segment.Segment) []segment.Segment {
+	{"syn,syn-ack", 1270, func(syn segment.Segment) []segment.Segment {
 		return []segment.Segment{syn, synAck(syn)}
 	}},
 	// SYN, SYN-ACK, ACK: a handshake, then idle.
