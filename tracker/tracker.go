@@ -31,7 +31,7 @@ const (
 	// stray ACKs still attach to it (Zeek's tcp_close_delay).
 	closeLinger = 5 * time.Second
 	// DefaultMaxConns bounds the flow table; beyond it the connection
-	// closest to expiry is evicted. A connection takes about 2.5 KB, but
+	// closest to expiry is evicted. A connection takes about 1 KB, but
 	// one that saw a lone SYN is kept compact in a table that large
 	// (compact.go, about 250 bytes in all), so under a SYN flood the
 	// default bound peaks at about 145 MB.
@@ -51,7 +51,7 @@ type Config struct {
 	MaxConns    int           // DefaultMaxConns if 0
 	// KeepConns is for observers that keep a *Conn between callbacks
 	// (until Done): it keeps every connection a Conn, never compact
-	// (compact.go), at about 2.5 KB each.
+	// (compact.go), at about 1 KB each.
 	KeepConns bool
 }
 
