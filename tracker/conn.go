@@ -33,6 +33,24 @@ type inflight struct {
 // nsTime returns the instant ns Unix nanoseconds, in UTC.
 func nsTime(ns int64) time.Time { return time.Unix(0, ns).UTC() }
 
+// synTime returns when the endpoint sent its SYN (its first with this
+// ISN), or the zero Time if it sent none.
+func (e *endpoint) synTime() time.Time {
+	if !e.synSent {
+		return time.Time{}
+	}
+	return nsTime(e.synNS)
+}
+
+// synAckTime returns when the responder sent its SYN-ACK, or the zero
+// Time if it sent none.
+func (c *Conn) synAckTime() time.Time {
+	if !c.synAckSet {
+		return time.Time{}
+	}
+	return nsTime(c.synAckNS)
+}
+
 // inflights is an endpoint's in-flight segments (endpoint.in).
 type inflights [maxInflight]inflight
 
@@ -115,7 +133,7 @@ type endpoint struct {
 	in *inflights
 
 	since   time.Time // when it entered its current state, on the capture clock
-	synTime time.Time // its latest SYN transmission, for the handshake RTT
+	synNS   int64 // its SYN's transmission (synTime), in Unix nanoseconds
 }
 
 // Conn is one TCP connection: two endpoints and what happened to them.
@@ -149,12 +167,13 @@ type Conn struct {
 	refused       bool
 	hsReset       bool // reset before the handshake completed
 	why           string
+	synAckSet     bool   // synAckNS is set
 	synRexmit     bool   // a SYN or SYN-ACK was retransmitted
 	cookie        bool   // the server answered the SYN with a SYN cookie (inferred)
 	synNoTCB      bool   // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
 	synRexmits    uint32 // retransmissions of the originator's SYN
 	synAckRexmits uint32 // retransmissions of the responder's SYN-ACK
-	synAckTime    time.Time
+	synAckNS      int64 // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
 	hsServer      time.Duration // SYN → SYN-ACK at the capture point
 	hsClient      time.Duration // SYN-ACK → ACK at the capture point
 	queued        time.Time     // earliest deadline this connection has in the timer heap
@@ -659,9 +678,9 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) 
 // seg (sent by side s) proves s had received before sending it.
 func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 	e := &c.ep[s]
-	if s == Orig && c.ep[Resp].state == SynReceived && c.synAckRexmits == 0 && !c.synAckTime.IsZero() &&
+	if s == Orig && c.ep[Resp].state == SynReceived && c.synAckRexmits == 0 && c.synAckSet &&
 		c.ep[Resp].isn.Add(1) == seg.Ack &&
-		synCookie(c.synAckTime, seg.Time, c.answerWait(t, true)) {
+		synCookie(c.synAckTime(), seg.Time, c.answerWait(t, true)) {
 		// The ACK came after the SYN-ACK's first retransmission was due,
 		// and none was sent: a SYN cookie. The ACK completes the
 		// handshake as usual.
@@ -836,7 +855,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 			// (RFC 5961 §4), so it neither replaces the ISN nor counts.
 			t.emit(Event{Kind: Note, Side: s, Reason: "SYN with another ISN than its first: ignored"})
 		} else {
-			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
+			e.synSent, e.isn, e.synNS = true, seg.Seq, seg.Time.UnixNano()
 			if f&segment.ACK == 0 {
 				in := sndSYN
 				if !c.ep[Orig].seen && !c.ep[Resp].seen {
@@ -846,7 +865,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 			} else {
 				e.synAckSent = true
 				t.sawServer(c.Addr(s))
-				c.synAckTime = seg.Time
+				c.synAckNS, c.synAckSet = seg.Time.UnixNano(), true
 				c.set(t, s, sndSYNACK, true)
 			}
 		}
@@ -1001,9 +1020,10 @@ func (c *Conn) phases(t *Tracker) {
 		}
 		var rtt time.Duration
 		if !c.synRexmit && !c.simOpen && !c.oneSided { // one-sided: half the handshake was not captured
-			rtt = t.evTime.Sub(c.ep[Orig].synTime)
-			c.hsServer = c.synAckTime.Sub(c.ep[Orig].synTime)
-			c.hsClient = t.evTime.Sub(c.synAckTime)
+			syn, synAck := c.ep[Orig].synTime(), c.synAckTime()
+			rtt = t.evTime.Sub(syn)
+			c.hsServer = synAck.Sub(syn)
+			c.hsClient = t.evTime.Sub(synAck)
 			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
@@ -1080,22 +1100,22 @@ func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
 		c.twForged(t, end, wait)
 	}
 	o, r := &c.ep[Orig], &c.ep[Resp]
-	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
-		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0
+	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime(), end, wait) {
+		t.evTime, t.evPkt = o.synTime().Add(synRetransmit), 0
 		c.synNoTCB = true
 		c.set(t, Orig, noTCBUnanswered, true)
 		return
 	}
-	if !r.synSent || c.synAckTime.IsZero() {
+	if !r.synSent || !c.synAckSet {
 		return
 	}
-	if r.state == SynReceived && c.synAckRexmits == 0 && synCookie(c.synAckTime, end, wait) {
-		t.evTime, t.evPkt = c.synAckTime.Add(synRetransmit), 0
+	if r.state == SynReceived && c.synAckRexmits == 0 && synCookie(c.synAckTime(), end, wait) {
+		t.evTime, t.evPkt = c.synAckTime().Add(synRetransmit), 0
 		c.cookie = true
 		c.set(t, Resp, cookieAnswered, true)
 	}
-	if o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
-		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0
+	if o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime(), end, wait) {
+		t.evTime, t.evPkt = o.synTime().Add(synRetransmit), 0
 		c.set(t, Orig, noTCB, true)
 	}
 }
