@@ -22,8 +22,9 @@ const maxInflight = 4
 type inflight struct {
 	// When it was sent, and its latest retransmission (when its answer is
 	// due from), in Unix nanoseconds: 8 bytes each where a time.Time takes
-	// 24. Capture times are UTC (capture.FrameInfo), so time.Unix(0,
-	// ns).UTC() gives them back exactly (nsTime).
+	// 24. nsTime gives them back as the same instant in UTC, which is
+	// what a capture file's times are (capture.FrameInfo); printers format
+	// instants, not locations.
 	time, last    int64
 	pkt           uint64
 	seq, end, ack seqnum.Value
@@ -137,6 +138,10 @@ type endpoint struct {
 }
 
 // Conn is one TCP connection: two endpoints and what happened to them.
+// It is the hot record: what only some connections need (each direction's
+// reassembly.Detail, in-flight blocks, connRare) comes from the tracker's
+// pools when first needed and goes back when the connection is freed;
+// methods read zero values while a part is absent.
 // Observers may read a Conn during a callback; they must not keep it after
 // Done returns, because the tracker reuses it. Between callbacks, a
 // connection that saw one SYN may be kept compact (compact.go): its next
