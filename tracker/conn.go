@@ -133,8 +133,8 @@ type endpoint struct {
 	// connection in progress holds none).
 	in *inflights
 
-	since   time.Time // when it entered its current state, on the capture clock
-	synNS   int64 // its SYN's transmission (synTime), in Unix nanoseconds
+	since time.Time // when it entered its current state, on the capture clock
+	synNS int64     // its SYN's transmission (synTime), in Unix nanoseconds
 }
 
 // Conn is one TCP connection: two endpoints and what happened to them.
@@ -172,13 +172,13 @@ type Conn struct {
 	refused       bool
 	hsReset       bool // reset before the handshake completed
 	why           string
-	synAckSet     bool   // synAckNS is set
-	synRexmit     bool   // a SYN or SYN-ACK was retransmitted
-	cookie        bool   // the server answered the SYN with a SYN cookie (inferred)
-	synNoTCB      bool   // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
-	synRexmits    uint32 // retransmissions of the originator's SYN
-	synAckRexmits uint32 // retransmissions of the responder's SYN-ACK
-	synAckNS      int64 // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
+	synAckSet     bool          // synAckNS is set
+	synRexmit     bool          // a SYN or SYN-ACK was retransmitted
+	cookie        bool          // the server answered the SYN with a SYN cookie (inferred)
+	synNoTCB      bool          // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
+	synRexmits    uint32        // retransmissions of the originator's SYN
+	synAckRexmits uint32        // retransmissions of the responder's SYN-ACK
+	synAckNS      int64         // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
 	hsServer      time.Duration // SYN → SYN-ACK at the capture point
 	hsClient      time.Duration // SYN-ACK → ACK at the capture point
 	queued        time.Time     // earliest deadline this connection has in the timer heap
