@@ -40,35 +40,118 @@ type digest struct {
 
 // Dir is the sequence-space state of one direction of a connection: what
 // its sender sent and what its receiver acknowledged. The zero value is
-// ready to use. It holds no payload and no pointers.
+// ready to use. It holds no payload.
+//
+// Dir itself holds what every segment reads, about 100 bytes; the rest
+// (holes, digests, the RTT timer and the statistics) is a Detail, taken
+// from a Pool only when the direction first needs it: its first payload
+// byte, a hole, or a segment of a notable class. A connection that never
+// carries data (a handshake, a scan, a SYN flood) never takes one.
 type Dir struct {
 	// Touched by every segment; kept together for the cache.
 	next      seqnum.Value // highest SEG.SEQ+SEG.LEN seen ("nextseq")
 	lastAck   seqnum.Value // the last ACK the sender sent (about the other direction)
 	toBeAcked seqnum.Value // end of the contiguous space seen: an ACK beyond it acknowledges the unseen
-	rttEnd    seqnum.Value // the timed segment's end (RFC 6298 §3: one at a time)
 	nextTS    uint32       // TSval of the segment that set next (RFC 7323)
 	window    uint16       // the last window the sender advertised, raw
 	WScale    int8         // shift count in force, or ScaleUnknown / ScaleNone
 	wsShift   int8         // the shift its SYN's option offered
 
-	started, haveNext, haveTS, haveToBeAcked  bool
-	haveAck, haveWindow, wsOffered, rttTiming bool
-	zeroWin, reopened                         bool // the window is closed (RSTs aside); the latest segment opened it
+	started, haveNext, haveTS, haveToBeAcked bool
+	haveAck, haveWindow, wsOffered           bool
+	zeroWin, reopened                        bool // the window is closed (RSTs aside); the latest segment opened it
 
-	nholes, ndig, digAt uint8 // holes in use; digests in use; next digest slot
-	lastClass           Class
-	dupAcks             int    // duplicates of the ACK sent in frame dupAckFrame so far
-	dupAckFrame         uint64 // frame (segment.Segment.Pkt) that first carried the current ACK
+	lastClass   Class
+	dupAcks     int32  // duplicates of the ACK sent in frame dupAckFrame so far
+	dupAckFrame uint64 // frame (segment.Segment.Pkt) that first carried the current ACK
 
-	nextTime    time.Time
-	lastAckTime time.Time
-	rttSent     time.Time // when the timed segment was sent; a retransmission cancels it (Karn)
+	// When next and lastAck were set, in Unix nanoseconds (8 bytes where a
+	// time.Time takes 24; only their differences with later segments'
+	// times are used).
+	nextTime, lastAckTime int64
+
+	x *Detail // nil until needed (detail)
+}
+
+// Detail is the part of a Dir that only a direction carrying data needs:
+// the ranges not yet seen, the digests of recent segments, the RTT timer
+// and the statistics. Its zero value is a direction that saw nothing of
+// note, which is what a Dir without one stands for.
+type Detail struct {
+	rttEnd              seqnum.Value // the timed segment's end (RFC 6298 §3: one at a time)
+	rttTiming           bool
+	nholes, ndig, digAt uint8     // holes in use; digests in use; next digest slot
+	rttSent             time.Time // when the timed segment was sent; a retransmission cancels it (Karn)
 
 	Stats Stats
 
 	holes [maxHoles]Range
 	digs  [maxDigests]digest // a ring of the latest segments
+}
+
+// Pool hands out Details and takes them back, so a stream of connections
+// reuses a bounded set of them: it grows a chunk at a time, never copies,
+// and holds at most as many as were in use at once. Unlike sync.Pool it
+// is deterministic and never emptied behind its owner's back. A nil *Pool
+// allocates each Detail on its own. A Pool is not safe for concurrent use.
+type Pool struct {
+	chunk []Detail // not yet handed out
+	free  []*Detail
+}
+
+// poolChunk is how many Details a Pool allocates at once (about 100 KB).
+const poolChunk = 256
+
+func (p *Pool) get() *Detail {
+	if p == nil {
+		return new(Detail)
+	}
+	if n := len(p.free); n > 0 {
+		x := p.free[n-1]
+		p.free = p.free[:n-1]
+		return x
+	}
+	if len(p.chunk) == 0 {
+		p.chunk = make([]Detail, poolChunk)
+	}
+	x := &p.chunk[0]
+	p.chunk = p.chunk[1:]
+	return x
+}
+
+// Release returns d's Detail, if it has one, to p, and resets d to its
+// zero value.
+func (d *Dir) Release(p *Pool) {
+	if x := d.x; x != nil && p != nil {
+		*x = Detail{}
+		p.free = append(p.free, x)
+	}
+	*d = Dir{}
+}
+
+// detail returns d's Detail, taking one from p if it has none.
+func (d *Dir) detail(p *Pool) *Detail {
+	if d.x == nil {
+		d.x = p.get()
+	}
+	return d.x
+}
+
+// HasDetail reports whether d took a Detail: whether it saw payload, a
+// hole or a segment of a notable class.
+func (d *Dir) HasDetail() bool { return d.x != nil }
+
+// noStats is what Stats returns for a direction without a Detail. It is
+// never written.
+var noStats Stats
+
+// Stats returns the direction's statistics. The caller must not modify
+// them: a direction without a Detail returns a shared zero value.
+func (d *Dir) Stats() *Stats {
+	if d.x == nil {
+		return &noStats
+	}
+	return &d.x.Stats
 }
 
 // Stats counts what one direction did. Counters are per segment.
@@ -145,7 +228,7 @@ func (d *Dir) Reopened() bool { return d.reopened }
 // duplicate_ack_frame): "the 3rd duplicate of the ACK in frame 93". The
 // count restarts only when the acknowledgment number changes, as in
 // tshark 4.0: a window update in between does not restart it.
-func (d *Dir) DupAck() (n int, frame uint64) { return d.dupAcks, d.dupAckFrame }
+func (d *Dir) DupAck() (n int, frame uint64) { return int(d.dupAcks), d.dupAckFrame }
 
 // InFlight returns the bytes this direction has sent that the other has
 // not acknowledged, as far as the capture shows.

@@ -13,13 +13,14 @@ import (
 // reorder separates out-of-order segments from retransmissions: a segment
 // below the highest sequence seen that arrives within reorder of it is
 // out-of-order. Pass the connection's handshake RTT, or 0 for tshark's
-// default of 3 ms.
+// default of 3 ms. A direction takes its Detail from p when it first
+// needs one (see Dir).
 //
 // The checks and their order follow Wireshark's
 // tcp_analyze_sequence_number, so the counts can be compared with
 // tshark's tcp.analysis fields; the differences are deliberate and listed
 // in the package documentation.
-func Observe(fwd, rev *Dir, seg *segment.Segment, reorder time.Duration) Class {
+func Observe(fwd, rev *Dir, seg *segment.Segment, reorder time.Duration, p *Pool) Class {
 	if !fwd.started {
 		fwd.started, fwd.WScale = true, ScaleUnknown
 	}
@@ -32,6 +33,9 @@ func Observe(fwd, rev *Dir, seg *segment.Segment, reorder time.Duration) Class {
 	seq := seg.Seq
 	end := seg.End()
 	var c Class
+	if n > 0 {
+		fwd.detail(p) // payload: bytes, digests, the RTT timer
+	}
 
 	if f&segment.SYN != 0 {
 		fwd.negotiate(rev, seg)
@@ -87,7 +91,7 @@ ackChecks:
 	if (n > 0 || f&(segment.SYN|segment.FIN) != 0) && c&(KeepAlive|ZeroWindowProbe) == 0 {
 		c |= fwd.resent(rev, seg, end, reorder)
 	}
-	fwd.advance(seg, end, c)
+	fwd.advance(seg, end, c, p)
 
 	fwd.reopened = false
 	if f&(segment.SYN|segment.RST) == 0 {
@@ -97,10 +101,12 @@ ackChecks:
 	}
 	fwd.window, fwd.haveWindow = seg.Window, true
 	if f&segment.ACK != 0 {
-		fwd.lastAck, fwd.haveAck, fwd.lastAckTime = seg.Ack, true, seg.Time
+		fwd.lastAck, fwd.haveAck, fwd.lastAckTime = seg.Ack, true, seg.Time.UnixNano()
 	}
 	fwd.lastClass = c
-	fwd.count(c, seg)
+	if c != 0 {
+		fwd.detail(p).count(c)
+	}
 	return c
 }
 
@@ -123,6 +129,12 @@ func (d *Dir) negotiate(rev *Dir, seg *segment.Segment) {
 // covers were never captured (missed bytes), and a timed segment it covers
 // gives an RTT sample.
 func (d *Dir) acked(ack seqnum.Value, at time.Time) {
+	if d.x != nil {
+		d.x.acked(ack, at)
+	}
+}
+
+func (d *Detail) acked(ack seqnum.Value, at time.Time) {
 	for i := 0; i < int(d.nholes); {
 		h := &d.holes[i]
 		switch {
@@ -157,19 +169,19 @@ func (d *Dir) resent(rev *Dir, seg *segment.Segment, end seqnum.Value, reorder t
 		// Never seen, and sent before the segment that set the highest
 		// sequence number (its timestamp is older): the original, late.
 		c = OutOfOrder
-	case back && rev.dupAcks >= 2 && rev.haveAck && rev.lastAck == seq && seg.Time.Sub(rev.lastAckTime) < fastRexmitWindow:
+	case back && rev.dupAcks >= 2 && rev.haveAck && rev.lastAck == seq && since(seg.Time, rev.lastAckTime) < fastRexmitWindow:
 		c = FastRetransmission
-	case back && seg.Time.Sub(d.nextTime) < cmpReorder(reorder) && d.next != end:
+	case back && since(seg.Time, d.nextTime) < cmpReorder(reorder) && d.next != end:
 		c = OutOfOrder
 	case n > 0 && rev.haveAck && end.LessThanEq(rev.lastAck):
 		c = SpuriousRetransmission
 	case back:
 		c = Retransmission
 	}
-	if c&anyRetransmission != 0 && d.rttTiming && seq.LessThan(d.rttEnd) {
-		d.rttTiming = false // Karn's rule
+	if x := d.x; x != nil && c&anyRetransmission != 0 && x.rttTiming && seq.LessThan(x.rttEnd) {
+		x.rttTiming = false // Karn's rule
 	}
-	if c != 0 && n > 0 && len(seg.Payload) == seg.PayloadLen && d.mismatch(Range{seq, seq.Add(n)}, seg.Payload) {
+	if c != 0 && n > 0 && len(seg.Payload) == seg.PayloadLen && d.x.mismatch(Range{seq, seq.Add(n)}, seg.Payload) {
 		c |= OverlapMismatch
 	}
 	return c
@@ -185,10 +197,11 @@ func (d *Dir) reordered(seg *segment.Segment) bool {
 	if !seg.Opts.HasTS || !d.haveTS || seg.PayloadLen == 0 || int32(seg.Opts.TSVal-d.nextTS) >= 0 {
 		return false
 	}
+	x := d.x // a segment with payload: its Detail was taken
 	r := Range{seg.Seq, seg.Seq.Add(seqnum.Size(seg.PayloadLen))}
 	var in seqnum.Size
-	for i := range d.nholes {
-		h := d.holes[i]
+	for i := range x.nholes {
+		h := x.holes[i]
 		lo, hi := seqnum.Max(h.First, r.First), h.End
 		if r.End.LessThan(hi) {
 			hi = r.End
@@ -200,6 +213,9 @@ func (d *Dir) reordered(seg *segment.Segment) bool {
 	return in == r.Len()
 }
 
+// since returns how long after the instant ns (Unix nanoseconds) t is.
+func since(t time.Time, ns int64) time.Duration { return time.Duration(t.UnixNano() - ns) }
+
 func cmpReorder(r time.Duration) time.Duration {
 	if r <= 0 {
 		return defaultReorderWindow
@@ -209,7 +225,7 @@ func cmpReorder(r time.Duration) time.Duration {
 
 // mismatch reports whether bytes over r were seen before with different
 // content. Only a segment covering exactly the same range is compared.
-func (d *Dir) mismatch(r Range, payload []byte) bool {
+func (d *Detail) mismatch(r Range, payload []byte) bool {
 	sum := maphash.Bytes(seed, payload)
 	for i := range d.ndig {
 		if d.digs[i].r == r {
@@ -221,60 +237,61 @@ func (d *Dir) mismatch(r Range, payload []byte) bool {
 
 // advance records the sequence space a segment covers: the highest
 // sequence, holes it opens or fills, digests and the RTT timer.
-func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class) {
+func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class, p *Pool) {
 	seq := seg.Seq
 	n := seqnum.Size(seg.PayloadLen)
 	if seg.Flags&segment.RST != 0 {
 		// A RST occupies no sequence space; a forged one must not move it.
 		if !d.haveNext {
-			d.next, d.haveNext, d.nextTime = seq, true, seg.Time
+			d.next, d.haveNext, d.nextTime = seq, true, seg.Time.UnixNano()
 		}
 		return
 	}
 	if c&ZeroWindowProbe != 0 {
 		return // a probe's byte does not advance the stream
 	}
-	d.Stats.WireBytes += uint64(n)
 	if n > 0 {
+		x := d.x // taken by Observe
+		x.Stats.WireBytes += uint64(n)
 		// The payload's own range: a SYN's sequence number comes first.
-		p := Range{First: seq}
+		r := Range{First: seq}
 		if seg.Flags&segment.SYN != 0 {
-			p.First++
+			r.First++
 		}
-		p.End = p.First.Add(n)
+		r.End = r.First.Add(n)
 		switch {
-		case !d.haveNext || !p.First.LessThan(d.next):
-			d.Stats.UniqueBytes += uint64(n)
-		case d.next.LessThan(p.End):
-			d.Stats.UniqueBytes += uint64(d.next.Size(p.End)) + d.fill(Range{p.First, d.next})
+		case !d.haveNext || !r.First.LessThan(d.next):
+			x.Stats.UniqueBytes += uint64(n)
+		case d.next.LessThan(r.End):
+			x.Stats.UniqueBytes += uint64(d.next.Size(r.End)) + x.fill(Range{r.First, d.next})
 		default:
-			d.Stats.UniqueBytes += d.fill(p)
+			x.Stats.UniqueBytes += x.fill(r)
 		}
 	}
 	switch {
 	case !d.haveNext:
-		d.next, d.haveNext, d.nextTime = end, true, seg.Time
+		d.next, d.haveNext, d.nextTime = end, true, seg.Time.UnixNano()
 		d.nextTS, d.haveTS = seg.Opts.TSVal, seg.Opts.HasTS
 	case d.next.LessThan(end):
 		if d.next.LessThan(seq) {
-			d.addHole(Range{d.next, seq})
+			d.detail(p).addHole(Range{d.next, seq})
 		}
-		if !d.rttTiming && n > 0 {
-			d.rttEnd, d.rttSent, d.rttTiming = end, seg.Time, true
+		if x := d.x; n > 0 && !x.rttTiming {
+			x.rttEnd, x.rttSent, x.rttTiming = end, seg.Time, true
 		}
-		d.next, d.nextTime = end, seg.Time
+		d.next, d.nextTime = end, seg.Time.UnixNano()
 		d.nextTS, d.haveTS = seg.Opts.TSVal, seg.Opts.HasTS
 	}
 	if !d.haveToBeAcked || seq == d.toBeAcked {
 		d.toBeAcked, d.haveToBeAcked = d.next, true
 	}
 	if n > 0 && len(seg.Payload) == seg.PayloadLen && c&anyRetransmission == 0 {
-		d.remember(Range{seq, seq.Add(n)}, seg.Payload)
+		d.x.remember(Range{seq, seq.Add(n)}, seg.Payload)
 	}
 }
 
 // remember stores a digest of a segment's bytes in a small ring.
-func (d *Dir) remember(r Range, payload []byte) {
+func (d *Detail) remember(r Range, payload []byte) {
 	d.digs[d.digAt] = digest{r, maphash.Bytes(seed, payload)}
 	d.digAt = (d.digAt + 1) % maxDigests
 	d.ndig = min(d.ndig+1, maxDigests)
@@ -283,7 +300,7 @@ func (d *Dir) remember(r Range, payload []byte) {
 // addHole records sequence space skipped by a segment beyond the next
 // expected. With every slot taken the two nearest holes are merged, so
 // the set stays bounded (overstating the hole a little).
-func (d *Dir) addHole(r Range) {
+func (d *Detail) addHole(r Range) {
 	if d.nholes == maxHoles {
 		// Merge the last hole with the new one: they are the nearest.
 		d.holes[d.nholes-1].End = r.End
@@ -293,14 +310,14 @@ func (d *Dir) addHole(r Range) {
 	d.nholes++
 }
 
-func (d *Dir) removeHole(i int) {
+func (d *Detail) removeHole(i int) {
 	copy(d.holes[i:], d.holes[i+1:d.nholes])
 	d.nholes--
 }
 
 // fill removes r from the holes and returns how many bytes of it were in
 // a hole: bytes seen for the first time.
-func (d *Dir) fill(r Range) uint64 {
+func (d *Detail) fill(r Range) uint64 {
 	var filled uint64
 	for i := 0; i < int(d.nholes); {
 		h := d.holes[i]
@@ -336,7 +353,7 @@ func (d *Dir) fill(r Range) uint64 {
 }
 
 // count adds a segment's classes to the direction's statistics.
-func (d *Dir) count(c Class, seg *segment.Segment) {
+func (d *Detail) count(c Class) {
 	s := &d.Stats
 	add := func(bit Class, n *uint64) {
 		if c&bit != 0 {

@@ -16,6 +16,7 @@ var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // conv is a two-direction conversation: dir 0 is the client's.
 type conv struct {
 	d       [2]Dir
+	pool    Pool
 	reorder time.Duration
 	pkt     uint64 // packets so far: step i of the conversation is packet i
 }
@@ -54,7 +55,7 @@ func (cv *conv) run(t *testing.T, steps []step) {
 			seg.Opts.HasWScale, seg.Opts.WScale = true, 7
 		}
 		cv.pkt++
-		got := Observe(&cv.d[s.from], &cv.d[1-s.from], &seg, cv.reorder)
+		got := Observe(&cv.d[s.from], &cv.d[1-s.from], &seg, cv.reorder, &cv.pool)
 		if got != s.want {
 			t.Errorf("step %d (%+v): class %v; want %v", i+1, s, got, s.want)
 		}
@@ -247,7 +248,7 @@ func TestBytesAndHoles(t *testing.T) {
 		// ACK (its mark moved to the highest sequence); the hole count does.
 		step{7, 1, ".", 5001, 1301, 0, 509, "", 0},
 	))
-	s := cv.d[0].Stats
+	s := cv.d[0].Stats()
 	if s.WireBytes != 350 || s.UniqueBytes != 250 || s.MissedBytes != 50 {
 		t.Errorf("wire %d unique %d missed %d; want 350 250 50", s.WireBytes, s.UniqueBytes, s.MissedBytes)
 	}
@@ -280,7 +281,7 @@ func TestRTTAndKarn(t *testing.T) {
 		step{300, 0, "P.", 1101, 5001, 100, 502, "", Retransmission},
 		step{301, 1, ".", 5001, 1201, 0, 509, "", 0}, // no sample: which copy?
 	))
-	r := cv.d[0].Stats.RTT
+	r := cv.d[0].Stats().RTT
 	if r.N != 1 || r.Min != 5*time.Millisecond || r.Mean() != 5*time.Millisecond {
 		t.Errorf("RTT %+v; want one 5 ms sample", r)
 	}
@@ -306,21 +307,22 @@ func TestHolesBounded(t *testing.T) {
 		}
 	}
 	cv.run(t, steps)
-	if cv.d[0].nholes > maxHoles {
-		t.Errorf("%d holes; bound %d", cv.d[0].nholes, maxHoles)
+	if cv.d[0].x.nholes > maxHoles {
+		t.Errorf("%d holes; bound %d", cv.d[0].x.nholes, maxHoles)
 	}
 }
 
 func TestNoAllocs(t *testing.T) {
 	var fwd, rev Dir
+	var p Pool
 	seg := segment.Segment{Time: t0, Seq: 1, Ack: 1, Flags: segment.ACK | segment.PSH, PayloadLen: 4, Payload: []byte("abcd"), Window: 100}
 	ack := segment.Segment{Time: t0, Seq: 1, Ack: 1, Flags: segment.ACK, Window: 100}
 	n := testing.AllocsPerRun(1000, func() {
 		seg.Seq += 4
 		seg.Time = seg.Time.Add(time.Millisecond)
-		Observe(&fwd, &rev, &seg, 0)
+		Observe(&fwd, &rev, &seg, 0, &p)
 		ack.Ack = seg.Seq + 4
-		Observe(&rev, &fwd, &ack, 0)
+		Observe(&rev, &fwd, &ack, 0, &p)
 	})
 	if n != 0 {
 		t.Errorf("%v allocs per segment pair; want 0", n)
@@ -333,5 +335,54 @@ func TestClassNames(t *testing.T) {
 	}
 	if len(Names()) != int(numClasses) {
 		t.Error("a class without a name")
+	}
+}
+
+// A direction takes a Detail only when it first needs one: a handshake
+// and bare ACKs take none; payload does, in the sending direction only.
+func TestDetailOnlyWithData(t *testing.T) {
+	var cv conv
+	cv.run(t, hs)
+	for i := range cv.d {
+		if cv.d[i].HasDetail() {
+			t.Errorf("dir %d took a Detail on a handshake", i)
+		}
+		if *cv.d[i].Stats() != (Stats{}) {
+			t.Errorf("dir %d: stats %+v without a Detail; want zero", i, *cv.d[i].Stats())
+		}
+	}
+	cv.run(t, []step{{4, 0, "P.", 1001, 5001, 100, 502, "", 0}})
+	if !cv.d[0].HasDetail() || cv.d[1].HasDetail() {
+		t.Errorf("after the client's payload: details %v %v; want true false", cv.d[0].HasDetail(), cv.d[1].HasDetail())
+	}
+	if got := cv.d[0].Stats().WireBytes; got != 100 {
+		t.Errorf("wire bytes %d; want 100", got)
+	}
+	// A notable segment without payload (a duplicate ACK) takes one too.
+	cv.run(t, []step{{5, 1, ".", 5001, 1101, 0, 509, "", 0}, {6, 1, ".", 5001, 1101, 0, 509, "", DupAck}})
+	if !cv.d[1].HasDetail() || cv.d[1].Stats().DupAcks != 1 {
+		t.Errorf("dup ACK: detail %v, %d dup ACKs; want true 1", cv.d[1].HasDetail(), cv.d[1].Stats().DupAcks)
+	}
+}
+
+// Release gives a Detail back zeroed, and the next direction reuses it.
+func TestPoolReuse(t *testing.T) {
+	var cv conv
+	cv.run(t, with(step{3, 0, "P.", 1201, 5001, 100, 502, "", PrevNotCaptured}))
+	x := cv.d[0].x
+	if x == nil || x.nholes != 1 {
+		t.Fatalf("detail %v; want one with a hole", x)
+	}
+	cv.d[0].Release(&cv.pool)
+	cv.d[1].Release(&cv.pool)
+	if cv.d[0] != (Dir{}) || cv.d[1] != (Dir{}) {
+		t.Error("Release left state in the Dir")
+	}
+	if *x != (Detail{}) {
+		t.Error("Release left state in the Detail")
+	}
+	cv.run(t, with(step{3, 0, "P.", 1001, 5001, 100, 502, "", 0}))
+	if cv.d[0].x != x {
+		t.Error("the released Detail was not reused")
 	}
 }

@@ -25,7 +25,7 @@ func (t *Tracker) badChecksum(seg *segment.Segment) {
 		return
 	}
 	s := c.sideOf(srcFirst)
-	if c.ck[s].hit() {
+	if c.rareOf(t).ck[s].hit() {
 		c.hist.add(s, 'C')
 	}
 	c.class = 0 // the class describes the latest segment, which was not analysed
@@ -38,4 +38,9 @@ func (t *Tracker) badChecksum(seg *segment.Segment) {
 
 // BadChecksums returns how many segments with a bad checksum side s sent
 // on this connection; none of them was applied.
-func (c *Conn) BadChecksums(s Side) uint64 { return c.ck[s].n }
+func (c *Conn) BadChecksums(s Side) uint64 {
+	if c.rare == nil {
+		return 0
+	}
+	return c.rare.ck[s].n
+}

@@ -20,11 +20,71 @@ const maxInflight = 4
 // ACK proves the segment arrived, when a later segment of the same
 // direction arrives (in-order delivery), or, presumed, when the input ends.
 type inflight struct {
-	time          time.Time
-	last          time.Time // its latest retransmission, when its answer is due from
+	// When it was sent, and its latest retransmission (when its answer is
+	// due from), in Unix nanoseconds: 8 bytes each where a time.Time takes
+	// 24. nsTime gives them back as the same instant in UTC, which is
+	// what a capture file's times are (capture.FrameInfo); printers format
+	// instants, not locations.
+	time, last    int64
 	pkt           uint64
 	seq, end, ack seqnum.Value
 	flags         segment.Flags
+}
+
+// nsTime returns the instant ns Unix nanoseconds, in UTC.
+func nsTime(ns int64) time.Time { return time.Unix(0, ns).UTC() }
+
+// synTime returns when the endpoint sent its SYN (its first with this
+// ISN), or the zero Time if it sent none.
+func (e *endpoint) synTime() time.Time {
+	if !e.synSent {
+		return time.Time{}
+	}
+	return nsTime(e.synNS)
+}
+
+// synAckTime returns when the responder sent its SYN-ACK, or the zero
+// Time if it sent none.
+func (c *Conn) synAckTime() time.Time {
+	if !c.synAckSet {
+		return time.Time{}
+	}
+	return nsTime(c.synAckNS)
+}
+
+// inflights is an endpoint's in-flight segments (endpoint.in).
+type inflights [maxInflight]inflight
+
+// pool hands out zeroed Ts and takes them back: it grows a chunk at a
+// time and never copies, so it is deterministic (unlike sync.Pool) and
+// holds at most as many as were in use at once.
+type pool[T any] struct {
+	chunk []T // not yet handed out
+	free  []*T
+}
+
+// poolChunk is how many Ts a pool allocates at once.
+const poolChunk = 128
+
+func (p *pool[T]) get() *T {
+	if n := len(p.free); n > 0 {
+		x := p.free[n-1]
+		p.free = p.free[:n-1]
+		return x
+	}
+	if len(p.chunk) == 0 {
+		p.chunk = make([]T, poolChunk)
+	}
+	x := &p.chunk[0]
+	p.chunk = p.chunk[1:]
+	return x
+}
+
+// put zeroes x and takes it back.
+func (p *pool[T]) put(x *T) {
+	var zero T
+	*x = zero
+	p.free = append(p.free, x)
 }
 
 // endpoint is one side of a connection: its state and what the wire has
@@ -63,19 +123,25 @@ type endpoint struct {
 
 	pkts, bytes, ipBytes uint64
 
-	// seq is the sequence-space analysis of what this endpoint sends.
+	// seq is the sequence-space analysis of what this endpoint sends;
+	// its Detail comes from Tracker.details once it carries data, and goes
+	// back when the Conn is freed (release).
 	seq reassembly.Dir
 
-	// in holds segments sent to this endpoint whose delivery is unproven.
-	in [maxInflight]inflight
+	// in holds segments sent to this endpoint whose delivery is unproven:
+	// nin of them, in a block from Tracker.inflights while nin > 0 (a
+	// connection in progress holds none).
+	in *inflights
 
-	addr    netip.Addr
-	port    uint16
-	since   time.Time // when it entered its current state, on the capture clock
-	synTime time.Time // its latest SYN transmission, for the handshake RTT
+	since time.Time // when it entered its current state, on the capture clock
+	synNS int64     // its SYN's transmission (synTime), in Unix nanoseconds
 }
 
 // Conn is one TCP connection: two endpoints and what happened to them.
+// It is the hot record: what only some connections need (each direction's
+// reassembly.Detail, in-flight blocks, connRare) comes from the tracker's
+// pools when first needed and goes back when the connection is freed;
+// methods read zero values while a part is absent.
 // Observers may read a Conn during a callback; they must not keep it after
 // Done returns, because the tracker reuses it. Between callbacks, a
 // connection that saw one SYN may be kept compact (compact.go): its next
@@ -106,34 +172,55 @@ type Conn struct {
 	refused       bool
 	hsReset       bool // reset before the handshake completed
 	why           string
-	synRexmit     bool   // a SYN or SYN-ACK was retransmitted
-	cookie        bool   // the server answered the SYN with a SYN cookie (inferred)
-	synNoTCB      bool   // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
-	synRexmits    uint32 // retransmissions of the originator's SYN
-	synAckRexmits uint32 // retransmissions of the responder's SYN-ACK
-	synAckTime    time.Time
+	synAckSet     bool          // synAckNS is set
+	synRexmit     bool          // a SYN or SYN-ACK was retransmitted
+	cookie        bool          // the server answered the SYN with a SYN cookie (inferred)
+	synNoTCB      bool          // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
+	synRexmits    uint32        // retransmissions of the originator's SYN
+	synAckRexmits uint32        // retransmissions of the responder's SYN-ACK
+	synAckNS      int64         // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
 	hsServer      time.Duration // SYN → SYN-ACK at the capture point
 	hsClient      time.Duration // SYN-ACK → ACK at the capture point
-	tw, ww, gw    [2]logCount   // Zeek's scaled T, W and G letters
 	queued        time.Time     // earliest deadline this connection has in the timer heap
 	gen           uint32        // bumped on reuse, to invalidate heap entries
 	uid           UID           // computed on first use; zero until then
-	ck            [2]logCount   // segments with a bad checksum, and Zeek's scaled C letter (checksum.go)
 	// One-sided capture (onesided.go): the seen side's ACKs so far.
 	oneSided         bool
 	unseen           Side
 	ackSet           bool
 	ackPrev, ackLast seqnum.Value
-	tunnel           uint64    // the first segment's segment.Segment.Tunnel
-	twSyn            twRefusal // a SYN the TIME-WAIT endpoint refused, if any
-	// ICMP errors attached (icmp.go): the first, how many, and whether
-	// one aborted a connect.
-	icmp      ICMPSeen
-	icmpN     uint32
-	icmpAbort bool
-	aux       [AuxWords]uint32 // observers' words (aux.go)
-	ep        [2]endpoint
+	tunnel           uint64 // the first segment's segment.Segment.Tunnel
+	icmpAbort        bool   // an ICMP error aborted a connect (icmp.go)
+	// What only rare paths need, taken from Tracker.rares on first use
+	// (rareOf) and given back when the Conn is freed.
+	rare *connRare
+	aux  [AuxWords]uint32 // observers' words (aux.go)
+	ep   [2]endpoint
 }
+
+// connRare is the part of a connection only rare paths use: port reuse
+// refused by TIME-WAIT, ICMP errors, Zeek's scaled letters, bad
+// checksums. Its zero value is a connection that saw none of them.
+type connRare struct {
+	twSyn twRefusal // a SYN the TIME-WAIT endpoint refused, if any
+	// ICMP errors attached (icmp.go): the first and how many.
+	icmp  ICMPSeen
+	icmpN uint32
+	// Zeek's scaled T, W and G letters; segments with a bad checksum and
+	// Zeek's scaled C letter (checksum.go).
+	tw, ww, gw, ck [2]logCount
+}
+
+// rareOf returns c's rare part, taking one from t's pool if it has none.
+func (c *Conn) rareOf(t *Tracker) *connRare {
+	if c.rare == nil {
+		c.rare = t.rares.get()
+	}
+	return c.rare
+}
+
+// twSynSet reports whether a SYN was refused by the TIME-WAIT endpoint.
+func (c *Conn) twSynSet() bool { return c.rare != nil && c.rare.twSyn.set }
 
 // twRefusal is the latest SYN on the connection's 4-tuple that its TIME-WAIT
 // endpoint refused (twJudge), and what its sender did next.
@@ -158,7 +245,14 @@ func (c *Conn) ID() uint64 { return c.id }
 func (c *Conn) Tunnel() uint64 { return c.tunnel }
 
 // Addr returns the address and port of a side.
-func (c *Conn) Addr(s Side) netip.AddrPort { return netip.AddrPortFrom(c.ep[s].addr, c.ep[s].port) }
+func (c *Conn) Addr(s Side) netip.AddrPort {
+	a, b := c.key.addrs()
+	pa, pb := c.key.ports()
+	if (s == Orig) != c.origFirst {
+		a, pa = b, pb
+	}
+	return netip.AddrPortFrom(a, pa)
+}
 
 // State returns a side's current state.
 func (c *Conn) State(s Side) State { return c.ep[s].state }
@@ -208,7 +302,12 @@ func (c *Conn) SynCookie() bool { return c.cookie }
 // RefusedSYNs returns how many SYNs on the connection's 4-tuple its
 // endpoint in TIME-WAIT refused as old duplicates (each also a Note,
 // Event.RefusedReuse): premature reuses that opened no connection.
-func (c *Conn) RefusedSYNs() uint32 { return c.twSyn.n }
+func (c *Conn) RefusedSYNs() uint32 {
+	if c.rare == nil {
+		return 0
+	}
+	return c.rare.twSyn.n
+}
 
 // Rel returns seq relative to the start of side s's sequence space (its
 // ISN, or its first sequence number seen), as tcpdump and tshark print it.
@@ -355,7 +454,7 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 	if e.rstClosed && (e.state == Closed || e.state == Listen) && livesOn(e.state, syn, ack, rst) {
 		c.revise(t, s)
 	}
-	if c.twSyn.set {
+	if c.twSynSet() {
 		c.twFollowUp(t, s, seg)
 	}
 	if c.oneSided || !p.seen {
@@ -437,7 +536,7 @@ func (c *Conn) twRefused(t *Tracker, seg *segment.Segment, s Side, v int, delta 
 		reason = ReasonReuseRefusedPAWS
 	}
 	t.emit(Event{Kind: Note, Side: s, Reason: reason, Delta: delta})
-	w := &c.twSyn
+	w := &c.rareOf(t).twSyn
 	n := w.n + 1
 	if c.twRetransmitted(t, seg, s) {
 		w.n = n
@@ -449,7 +548,10 @@ func (c *Conn) twRefused(t *Tracker, seg *segment.Segment, s Side, v int, delta 
 // twRetransmitted reports whether a SYN sent by side s retransmits the
 // refused one, and says once that a real client sent it.
 func (c *Conn) twRetransmitted(t *Tracker, seg *segment.Segment, s Side) bool {
-	w := &c.twSyn
+	if c.rare == nil {
+		return false
+	}
+	w := &c.rare.twSyn
 	if !w.set || w.side != s || w.seq != seg.Seq {
 		return false
 	}
@@ -466,7 +568,7 @@ func (c *Conn) twRetransmitted(t *Tracker, seg *segment.Segment, s Side) bool {
 // client in SYN-SENT sends (§3.10.7.3), but so does a host without the
 // socket (§3.10.7.1): it shows a live address, not a socket.
 func (c *Conn) twFollowUp(t *Tracker, s Side, seg *segment.Segment) {
-	w := &c.twSyn
+	w := &c.rare.twSyn
 	switch f := seg.Flags; {
 	case s != w.side && f&(segment.ACK|segment.RST|segment.SYN) == segment.ACK:
 		w.acked, w.ack = true, seg.Ack
@@ -572,18 +674,18 @@ func (c *Conn) observe(t *Tracker, s Side, seg *segment.Segment, accepted bool) 
 	if t.noSeq {
 		return
 	}
-	missed := p.seq.Stats.MissedBytes
-	c.class = reassembly.Observe(&e.seq, &p.seq, seg, c.hsServer+c.hsClient)
-	c.hist.scaled(c, s, seg, missed != p.seq.Stats.MissedBytes)
+	missed := p.seq.Stats().MissedBytes
+	c.class = reassembly.Observe(&e.seq, &p.seq, seg, c.hsServer+c.hsClient, &t.details)
+	c.hist.scaled(t, c, s, seg, missed != p.seq.Stats().MissedBytes)
 }
 
 // deliverAcked applies, in order, the in-flight segments that the ACK of
 // seg (sent by side s) proves s had received before sending it.
 func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 	e := &c.ep[s]
-	if s == Orig && c.ep[Resp].state == SynReceived && c.synAckRexmits == 0 && !c.synAckTime.IsZero() &&
+	if s == Orig && c.ep[Resp].state == SynReceived && c.synAckRexmits == 0 && c.synAckSet &&
 		c.ep[Resp].isn.Add(1) == seg.Ack &&
-		synCookie(c.synAckTime, seg.Time, c.answerWait(t, true)) {
+		synCookie(c.synAckTime(), seg.Time, c.answerWait(t, true)) {
 		// The ACK came after the SYN-ACK's first retransmission was due,
 		// and none was sent: a SYN cookie. The ACK completes the
 		// handshake as usual.
@@ -606,15 +708,38 @@ func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 		c.receipt(t, s, f, seg.Flags, false)
 		n++
 	}
-	e.popInflight(n)
+	e.popInflight(t, n)
 }
 
-func (e *endpoint) popInflight(n int) {
+// popInflight drops the first n in-flight segments; the block goes back
+// to the pool when none is left.
+func (e *endpoint) popInflight(t *Tracker, n int) {
 	if n == 0 {
 		return
 	}
 	copy(e.in[:], e.in[n:e.nin])
 	e.nin -= uint8(n)
+	if e.nin == 0 {
+		e.dropInflight(t)
+	}
+}
+
+// dropInflight forgets every in-flight segment.
+func (e *endpoint) dropInflight(t *Tracker) {
+	if e.in != nil {
+		t.inflights.put(e.in)
+		e.in = nil
+	}
+	e.nin = 0
+}
+
+// pushInflight appends f to the in-flight segments (nin < maxInflight).
+func (e *endpoint) pushInflight(t *Tracker, f *inflight) {
+	if e.in == nil {
+		e.in = t.inflights.get()
+	}
+	e.in[e.nin] = *f
+	e.nin++
 }
 
 // arrive delivers to side r, in order, the in-flight segments that
@@ -627,8 +752,8 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 	for n < int(e.nin) {
 		f := &e.in[n]
 		if seg.Flags&(segment.SYN|segment.FIN) != 0 && f.seq == seg.Seq && f.flags&ctl == seg.Flags&ctl {
-			f.last = seg.Time // the earlier copy was not answered: wait from this one
-			e.popInflight(n)
+			f.last = seg.Time.UnixNano() // the earlier copy was not answered: wait from this one
+			e.popInflight(t, n)
 			return false
 		}
 		// A SYN without ACK is delivered only with its answer (or
@@ -640,7 +765,7 @@ func (c *Conn) arrive(t *Tracker, r Side, seg *segment.Segment) bool {
 		c.receipt(t, r, f, 0, false)
 		n++
 	}
-	e.popInflight(n)
+	e.popInflight(t, n)
 	return true
 }
 
@@ -657,17 +782,17 @@ func (c *Conn) received(t *Tracker, r Side, seg *segment.Segment) {
 	if !c.arrive(t, r, seg) {
 		return // a retransmission of a segment still in flight
 	}
-	f := inflight{time: seg.Time, last: seg.Time, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
+	ns := seg.Time.UnixNano()
+	f := inflight{time: ns, last: ns, pkt: seg.Pkt, seq: seg.Seq, end: seg.End(), ack: seg.Ack, flags: seg.Flags}
 	if seg.Flags&(segment.SYN|segment.FIN) == 0 {
 		c.receipt(t, r, &f, 0, false)
 		return
 	}
 	if e.nin == maxInflight {
 		c.receipt(t, r, &e.in[0], 0, true)
-		e.popInflight(1)
+		e.popInflight(t, 1)
 	}
-	e.in[e.nin] = f
-	e.nin++
+	e.pushInflight(t, &f)
 }
 
 // receipt applies the delivery of segment f to side r. answer holds the
@@ -735,7 +860,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 			// (RFC 5961 §4), so it neither replaces the ISN nor counts.
 			t.emit(Event{Kind: Note, Side: s, Reason: "SYN with another ISN than its first: ignored"})
 		} else {
-			e.synSent, e.isn, e.synTime = true, seg.Seq, seg.Time
+			e.synSent, e.isn, e.synNS = true, seg.Seq, seg.Time.UnixNano()
 			if f&segment.ACK == 0 {
 				in := sndSYN
 				if !c.ep[Orig].seen && !c.ep[Resp].seen {
@@ -744,8 +869,8 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 				c.set(t, s, in, false)
 			} else {
 				e.synAckSent = true
-				t.sawServer(e.addr, e.port)
-				c.synAckTime = seg.Time
+				t.sawServer(c.Addr(s))
+				c.synAckNS, c.synAckSet = seg.Time.UnixNano(), true
 				c.set(t, s, sndSYNACK, true)
 			}
 		}
@@ -782,7 +907,7 @@ func (c *Conn) sentRST(t *Tracker, s Side, seg *segment.Segment) {
 		inferred := verdict == rstAssumed
 		switch rstSender(snd.state, f) {
 		case rstAborts:
-			snd.nin = 0 // whatever the sender had yet to receive no longer matters
+			snd.dropInflight(t) // whatever the sender had yet to receive no longer matters
 			if c.set(t, s, sndRST, inferred) {
 				snd.rstWhy = whyNotSent
 			}
@@ -900,9 +1025,10 @@ func (c *Conn) phases(t *Tracker) {
 		}
 		var rtt time.Duration
 		if !c.synRexmit && !c.simOpen && !c.oneSided { // one-sided: half the handshake was not captured
-			rtt = t.evTime.Sub(c.ep[Orig].synTime)
-			c.hsServer = c.synAckTime.Sub(c.ep[Orig].synTime)
-			c.hsClient = t.evTime.Sub(c.synAckTime)
+			syn, synAck := c.ep[Orig].synTime(), c.synAckTime()
+			rtt = t.evTime.Sub(syn)
+			c.hsServer = synAck.Sub(syn)
+			c.hsClient = t.evTime.Sub(synAck)
 			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
@@ -937,12 +1063,12 @@ func (c *Conn) flushInflight(t *Tracker, end time.Time) {
 			break
 		}
 		f := e.in[0]
-		e.popInflight(1)
+		e.popInflight(t, 1)
 		synack := f.flags&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK
-		if !presumeDelivery(f.last, end, c.answerWait(t, synack)) {
+		if !presumeDelivery(nsTime(f.last), end, c.answerWait(t, synack)) {
 			continue
 		}
-		t.evTime, t.evPkt = f.time, f.pkt
+		t.evTime, t.evPkt = nsTime(f.time), f.pkt
 		c.receipt(t, r, &f, 0, true)
 		c.phases(t)
 	}
@@ -959,34 +1085,42 @@ func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
 	return answerWait(rtt, synack)
 }
 
+// twForged reports the refused SYN as forged if its sender never
+// followed it up (twSYNForged).
+func (c *Conn) twForged(t *Tracker, end time.Time, wait time.Duration) {
+	if w := &c.rare.twSyn; !w.rexmit && !w.told && twSYNForged(w.at, end, wait) {
+		w.told = true
+		t.evTime, t.evPkt = w.at.Add(synRetransmit), 0
+		t.emit(Event{Kind: Note, Side: w.side, Reason: ReasonReuseForged, Inferred: true})
+	}
+}
+
 // settle applies, at end, the evidence rules about endpoints that never
 // answered: a SYN-SENT originator that never retransmitted its SYN,
 // whether nobody answered it or it never answered the SYN-ACK
 // (spoofedSYN), and a SYN-RECEIVED responder that
 // never retransmitted its SYN-ACK (synCookie).
 func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
-	if w := &c.twSyn; w.set && !w.rexmit && !w.told && twSYNForged(w.at, end, wait) {
-		w.told = true
-		t.evTime, t.evPkt = w.at.Add(synRetransmit), 0
-		t.emit(Event{Kind: Note, Side: w.side, Reason: ReasonReuseForged, Inferred: true})
+	if c.twSynSet() {
+		c.twForged(t, end, wait)
 	}
 	o, r := &c.ep[Orig], &c.ep[Resp]
-	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
-		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0
+	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime(), end, wait) {
+		t.evTime, t.evPkt = o.synTime().Add(synRetransmit), 0
 		c.synNoTCB = true
 		c.set(t, Orig, noTCBUnanswered, true)
 		return
 	}
-	if !r.synSent || c.synAckTime.IsZero() {
+	if !r.synSent || !c.synAckSet {
 		return
 	}
-	if r.state == SynReceived && c.synAckRexmits == 0 && synCookie(c.synAckTime, end, wait) {
-		t.evTime, t.evPkt = c.synAckTime.Add(synRetransmit), 0
+	if r.state == SynReceived && c.synAckRexmits == 0 && synCookie(c.synAckTime(), end, wait) {
+		t.evTime, t.evPkt = c.synAckTime().Add(synRetransmit), 0
 		c.cookie = true
 		c.set(t, Resp, cookieAnswered, true)
 	}
-	if o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime, end, wait) {
-		t.evTime, t.evPkt = o.synTime.Add(synRetransmit), 0
+	if o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime(), end, wait) {
+		t.evTime, t.evPkt = o.synTime().Add(synRetransmit), 0
 		c.set(t, Orig, noTCB, true)
 	}
 }
@@ -997,8 +1131,9 @@ func (c *Conn) Class() reassembly.Class { return c.class }
 
 // SeqStats returns the sequence-space statistics of what side s sent:
 // retransmissions, out-of-order segments, gaps, zero windows, bytes,
-// RTT samples.
-func (c *Conn) SeqStats(s Side) *reassembly.Stats { return &c.ep[s].seq.Stats }
+// RTT samples. The caller must not modify them (a connection that never
+// carried data shares a zero value).
+func (c *Conn) SeqStats(s Side) *reassembly.Stats { return c.ep[s].seq.Stats() }
 
 // WindowScale returns the window shift side s's advertisements are
 // scaled by, or reassembly.ScaleUnknown / reassembly.ScaleNone.

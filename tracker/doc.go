@@ -85,7 +85,7 @@
 // idle timeout; counted by kind in Stats), so memory is bounded under SYN
 // floods. A connection that saw one SYN and nothing else for 50 ms, in a
 // table of more than 8192, is kept as a 120-byte record instead of a Conn
-// of about 2.5 KB, and rebuilt by replaying its SYN when anything needs it
+// of about 1 KB, and rebuilt by replaying its SYN when anything needs it
 // (compact.go): half-open connections of a flood cost about 250 bytes
 // each, table slot and timer included. The
 // last maxClosed closed connections are remembered (stray.go): a segment
@@ -98,6 +98,17 @@
 // heuristic client), fixed at creation. When that is not the sender of the
 // connection's first packet, history starts with Zeek's '^' (direction
 // flipped).
+//
+// # Memory
+//
+// A Conn is split: its hot record (784 bytes) holds what every segment
+// reads; what only some connections need is taken from pools (chunks and
+// a free list, deterministic, bounded by the most in use at once) when
+// first needed and given back when the connection leaves the table: each
+// direction's reassembly.Detail once it carries data, an endpoint's
+// in-flight block while a SYN or FIN is in flight to it, and connRare
+// (TIME-WAIT refusals, ICMP errors, Zeek's scaled counters). An idle
+// handshake holds none of them.
 //
 // # Concurrency
 //

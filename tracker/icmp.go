@@ -92,7 +92,12 @@ type ICMPSeen struct {
 
 // ICMP returns the first ICMP error attached to the connection and how
 // many there were; n is 0 when none was.
-func (c *Conn) ICMP() (first ICMPSeen, n uint32) { return c.icmp, c.icmpN }
+func (c *Conn) ICMP() (first ICMPSeen, n uint32) {
+	if c.rare == nil {
+		return ICMPSeen{}, 0
+	}
+	return c.rare.icmp, c.rare.icmpN
+}
 
 // maxICMPBehind bounds how far below the highest sequence number a side
 // sent a quoted sequence number may lie when its ISN is unknown.
@@ -130,10 +135,11 @@ func (t *Tracker) icmpConn(c *Conn, s Side, seg *segment.Segment) {
 		SeqOK: c.sentSeq(s, seg.Seq),
 	}
 	e.Quote, e.QuotePkt = c.quoted(s, seg)
-	if c.icmpN == 0 {
-		c.icmp = ICMPSeen{Time: e.Time, Pkt: e.Pkt, ICMP: e.ICMP, Side: s, SeqOK: e.SeqOK, Quote: e.Quote}
+	x := c.rareOf(t)
+	if x.icmpN == 0 {
+		x.icmp = ICMPSeen{Time: e.Time, Pkt: e.Pkt, ICMP: e.ICMP, Side: s, SeqOK: e.SeqOK, Quote: e.Quote}
 	}
-	c.icmpN++
+	x.icmpN++
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
 	cl := seg.ICMP.Class()

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -30,7 +31,7 @@ const (
 	// stray ACKs still attach to it (Zeek's tcp_close_delay).
 	closeLinger = 5 * time.Second
 	// DefaultMaxConns bounds the flow table; beyond it the connection
-	// closest to expiry is evicted. A connection takes about 2.5 KB, but
+	// closest to expiry is evicted. A connection takes about 1 KB, but
 	// one that saw a lone SYN is kept compact in a table that large
 	// (compact.go, about 250 bytes in all), so under a SYN flood the
 	// default bound peaks at about 145 MB.
@@ -50,7 +51,7 @@ type Config struct {
 	MaxConns    int           // DefaultMaxConns if 0
 	// KeepConns is for observers that keep a *Conn between callbacks
 	// (until Done): it keeps every connection a Conn, never compact
-	// (compact.go), at about 2.5 KB each.
+	// (compact.go), at about 1 KB each.
 	KeepConns bool
 }
 
@@ -154,6 +155,15 @@ type Tracker struct {
 	young        []youngEnt // lone SYNs' connections not yet compact, from youngHead on
 	youngHead    int
 	youngLast    stamp // the latest SYN time in young
+	// details holds the sequence analysis's per-direction Details
+	// (reassembly.Pool): only connections that carry data take them.
+	details reassembly.Pool
+	// conns0 hands out new Conns; freed ones go to free.
+	conns0 pool[Conn]
+	// inflights holds the endpoints' in-flight blocks (endpoint.in),
+	// rares the connections' rare parts (Conn.rare).
+	inflights pool[inflights]
+	rares     pool[connRare]
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -334,7 +344,7 @@ func (t *Tracker) refused(c *Conn, seg *segment.Segment, s Side, v int, delta in
 func (t *Tracker) reuse(c *Conn, seg *segment.Segment, s Side) {
 	t.evTime, t.evPkt = seg.Time, seg.Pkt
 	t.evs = t.evs[:0]
-	if c.twSyn.set {
+	if c.twSynSet() {
 		// The refused SYN's retransmission, now that TIME-WAIT has ended.
 		c.twRetransmitted(t, seg, s)
 	}
@@ -365,16 +375,51 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 	return c
 }
 
+// release returns what connection c took from the tracker's pools.
+func (c *Conn) release(t *Tracker) {
+	for s := Orig; s <= Resp; s++ {
+		e := &c.ep[s]
+		e.seq.Release(&t.details)
+		e.dropInflight(t)
+	}
+	if c.rare != nil {
+		t.rares.put(c.rare)
+		c.rare = nil
+	}
+}
+
+// sameConn reports whether a and b hold the same connection, field for
+// field, their in-flight segments compared by value (each has blocks of
+// its own).
+func sameConn(a, b *Conn) bool {
+	for s := Orig; s <= Resp; s++ {
+		ea, eb := &a.ep[s], &b.ep[s]
+		if ea.nin != eb.nin {
+			return false
+		}
+		for i := range int(ea.nin) {
+			if ea.in[i] != eb.in[i] {
+				return false
+			}
+		}
+	}
+	x, y := *a, *b
+	for s := Orig; s <= Resp; s++ {
+		x.ep[s].in, y.ep[s].in = nil, nil
+	}
+	return x == y
+}
+
 // allocConn returns a zeroed Conn, from the free list if it can.
 func (t *Tracker) allocConn() *Conn {
 	if n := len(t.free); n > 0 {
 		c := t.free[n-1]
 		t.free = t.free[:n-1]
 		gen := c.gen
-		*c = Conn{gen: gen}
+		*c = Conn{gen: gen} // released when freed
 		return c
 	}
-	return new(Conn)
+	return t.conns0.get() // in chunks: no size-class rounding per Conn
 }
 
 // init sets up connection c, which seg opens, and orients it: the sender
@@ -403,8 +448,6 @@ func (c *Conn) init(t *Tracker, key *Tuple, h uint64, srcFirst bool, seg *segmen
 		c.hist.add(Orig, '^')
 	}
 	c.origFirst = srcIsOrig == srcFirst
-	c.ep[Orig].addr, c.ep[Orig].port = src.Addr(), src.Port()
-	c.ep[Resp].addr, c.ep[Resp].port = dst.Addr(), dst.Port()
 
 	switch {
 	case syn && ack:
@@ -431,8 +474,7 @@ func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
 	return a.Port() < b.Port()
 }
 
-func (t *Tracker) sawServer(addr netip.Addr, port uint16) {
-	ap := netip.AddrPortFrom(addr, port)
+func (t *Tracker) sawServer(ap netip.AddrPort) {
 	if _, ok := t.servers[ap]; ok {
 		return
 	}
@@ -653,6 +695,7 @@ func (t *Tracker) remove(c *Conn) {
 		t.closed.add(c) // for stray segments after the close (stray.go)
 	}
 	t.conns.del(c, c.hash)
+	c.release(t)
 	c.gen++
 	c.queued = time.Time{}
 	t.free = append(t.free, c)

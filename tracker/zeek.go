@@ -265,18 +265,18 @@ func (z *zeekEndpoint) clean() bool {
 // window) and G (content gap) for a segment sent by side s. gap reports
 // that the segment acknowledged bytes of the other direction the capture
 // never saw.
-func (h *history) scaled(c *Conn, s Side, seg *segment.Segment, gap bool) {
+func (h *history) scaled(t *Tracker, c *Conn, s Side, seg *segment.Segment, gap bool) {
 	e, p := &c.ep[s], &c.ep[s.Peer()]
 	rst := seg.Flags&segment.RST != 0
 	const rexmit = reassembly.Retransmission | reassembly.SpuriousRetransmission |
 		reassembly.FastRetransmission | reassembly.OutOfOrder | reassembly.KeepAlive
-	if seg.PayloadLen > 0 && c.class&rexmit != 0 && e.z.state != zReset && c.tw[s].hit() {
+	if seg.PayloadLen > 0 && c.class&rexmit != 0 && e.z.state != zReset && c.rareOf(t).tw[s].hit() {
 		h.add(s, 'T')
 	}
-	if seg.Window == 0 && !rst && e.z.state != zReset && p.z.state != zClosed && c.ww[s].hit() {
+	if seg.Window == 0 && !rst && e.z.state != zReset && p.z.state != zClosed && c.rareOf(t).ww[s].hit() {
 		h.add(s, 'W')
 	}
-	if gap && e.z.clean() && p.z.clean() && c.gw[s.Peer()].hit() {
+	if gap && e.z.clean() && p.z.clean() && c.rareOf(t).gw[s.Peer()].hit() {
 		h.add(s.Peer(), 'G')
 	}
 }
@@ -308,7 +308,8 @@ func (c *Conn) ZeekBytes(s Side) uint64 {
 	if e.finSent && size > 0 {
 		size-- // the FIN octet
 	}
-	for seen := e.seq.Stats.UniqueBytes + e.seq.Stats.MissedBytes; size+1<<32 <= seen; {
+	st := e.seq.Stats()
+	for seen := st.UniqueBytes + st.MissedBytes; size+1<<32 <= seen; {
 		size += 1 << 32
 	}
 	return size

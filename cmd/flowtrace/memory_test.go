@@ -283,3 +283,141 @@ func TestMemoryFlatAtBound(t *testing.T) {
 		t.Errorf("peak RSS %d MB on 1 M SYNs, %d MB on 100 000 (--max-conns %s): want within 10 %%", big>>10, small>>10, bound)
 	}
 }
+
+// writeHandshakes writes a classic pcap of n connections from distinct
+// clients (10.0.0.0/8) to one server, 10 µs apart, each a SYN and the
+// server's SYN-ACK, and with ack the client's ACK: answered half-open
+// connections, or handshakes left idle.
+func writeHandshakes(out io.Writer, n int, ack bool) error {
+	w := bufio.NewWriterSize(out, 1<<20)
+	hdr := binary.LittleEndian.AppendUint32(nil, 0xa1b2c3d4)
+	hdr = binary.LittleEndian.AppendUint16(hdr, 2)
+	hdr = binary.LittleEndian.AppendUint16(hdr, 4)
+	hdr = append(hdr, make([]byte, 8)...)
+	hdr = binary.LittleEndian.AppendUint32(hdr, 65535)
+	hdr = binary.LittleEndian.AppendUint32(hdr, 1) // Ethernet
+	w.Write(hdr)
+	const frameLen = 14 + 20 + 20
+	var rec [16 + frameLen]byte
+	binary.LittleEndian.PutUint32(rec[8:], frameLen)
+	binary.LittleEndian.PutUint32(rec[12:], frameLen)
+	fr := rec[16:]
+	fr[12], fr[13] = 0x08, 0x00
+	ip, tcp := fr[14:34], fr[34:54]
+	server := [4]byte{198, 51, 100, 1}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro()
+	frame := func(us int64, src, dst [4]byte, sport, dport uint16, seq, ackn uint32, flags byte) error {
+		binary.LittleEndian.PutUint32(rec[0:], uint32(us/1e6))
+		binary.LittleEndian.PutUint32(rec[4:], uint32(us%1e6))
+		clear(ip)
+		ip[0], ip[8], ip[9] = 0x45, 64, 6
+		binary.BigEndian.PutUint16(ip[2:], 40)
+		copy(ip[12:16], src[:])
+		copy(ip[16:20], dst[:])
+		binary.BigEndian.PutUint16(ip[10:], ^fold(sum16(ip, 0)))
+		clear(tcp)
+		binary.BigEndian.PutUint16(tcp[0:], sport)
+		binary.BigEndian.PutUint16(tcp[2:], dport)
+		binary.BigEndian.PutUint32(tcp[4:], seq)
+		binary.BigEndian.PutUint32(tcp[8:], ackn)
+		tcp[12], tcp[13] = 5<<4, flags
+		binary.BigEndian.PutUint16(tcp[14:], 64240)
+		pseudo := sum16(ip[12:20], 6+20)
+		binary.BigEndian.PutUint16(tcp[16:], ^fold(sum16(tcp, pseudo)))
+		_, err := w.Write(rec[:])
+		return err
+	}
+	for i := range n {
+		us := start + int64(i)*10
+		cli := [4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}
+		port := uint16(1024 + i%60000)
+		isn, srvISN := uint32(i)*2654435761, uint32(i)*40503+7
+		err := frame(us, cli, server, port, 80, isn, 0, 0x02)
+		if err == nil {
+			err = frame(us+3, server, cli, 80, port, srvISN, isn+1, 0x12)
+		}
+		if err == nil && ack {
+			err = frame(us+6, cli, server, port, 80, isn+1, srvISN+1, 0x10)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
+// sum16 adds b's 16-bit words to s, ones'-complement style (unfolded).
+func sum16(b []byte, s uint32) uint32 {
+	for j := 0; j+1 < len(b); j += 2 {
+		s += uint32(binary.BigEndian.Uint16(b[j:]))
+	}
+	return s
+}
+
+func fold(s uint32) uint16 {
+	s = s&0xffff + s>>16
+	s = s&0xffff + s>>16
+	return uint16(s)
+}
+
+// handshakeRSS is floodRSS for writeHandshakes' capture.
+func handshakeRSS(t *testing.T, dir, bin, rss string, n int, ack bool, args ...string) int64 {
+	t.Helper()
+	kib := filepath.Join(dir, "maxrss.out")
+	cmd := exec.Command(rss, append([]string{"-o", kib, bin, "-r", "-", "--utc"}, args...)...)
+	cmd.Env = append(os.Environ(), "TMPDIR="+dir)
+	pr, pw := io.Pipe()
+	cmd.Stdin = pr
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { pw.CloseWithError(writeHandshakes(pw, n, ack)) }()
+	err := cmd.Wait()
+	pr.Close()
+	if err != nil {
+		t.Fatalf("flowtrace %v on %d handshakes: %v\n%s", args, n, err, stderr.Bytes())
+	}
+	if bytes.Contains(stderr.Bytes(), []byte("checksum")) {
+		t.Errorf("flowtrace %v: %s", args, stderr.Bytes())
+	}
+	b, err := os.ReadFile(kib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// TestMemoryPerAnswered: peak RSS growth per connection, from 10 000 to
+// 500 000 held at once (--max-conns 2000000, --no-findings), of answered
+// half-open connections (SYN, SYN-ACK: the server in SYN-RECEIVED) and of
+// idle handshakes (SYN, SYN-ACK, ACK). Such connections are never kept
+// compact; issue 12 asks for 256 bytes each, the budgets pin what the
+// split Conn reaches (see the README's "Memory per connection").
+func TestMemoryPerAnswered(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs flowtrace on 500 000 generated handshakes, four times")
+	}
+	dir := t.TempDir()
+	bin, rss := buildForRSS(t, dir)
+	const small, big = 10_000, 500_000
+	for _, tt := range []struct {
+		name   string
+		ack    bool
+		budget float64
+	}{{"SYN, SYN-ACK", false, 1400}, {"SYN, SYN-ACK, ACK", true, 1200}} {
+		args := []string{"--max-conns", "2000000", "--no-findings"}
+		base := handshakeRSS(t, dir, bin, rss, small, tt.ack, args...)
+		peak := handshakeRSS(t, dir, bin, rss, big, tt.ack, args...)
+		per := float64(peak-base) * 1024 / (big - small)
+		t.Logf("%s: %.0f bytes per connection (peak RSS %d MB on %d, %d MB on %d)", tt.name, per, peak>>10, big, base>>10, small)
+		if per > tt.budget {
+			t.Errorf("%s: %.0f bytes per connection: want at most %.0f", tt.name, per, tt.budget)
+		}
+	}
+}
