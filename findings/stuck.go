@@ -155,11 +155,27 @@ func watchedState(s tracker.State) bool {
 }
 
 // Packet implements PacketWatcher: FIN and SYN retransmissions of watched
-// endpoints, and keep-alives.
+// endpoints, and keep-alives. A packet of a connection with no watched
+// endpoint and no keep-alive count costs a test of its word's bits.
 func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	a := e.aux(c)
-	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 && a != nil {
-		if w := a.watch[side]; w != nil {
+	bits := word(c)
+	if bits&(auxStuck|auxSynSent<<side) == 0 && c.Class()&reassembly.KeepAlive == 0 {
+		return
+	}
+	a := e.aux(c, auxStuck)
+	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 {
+		var w *watched
+		if a != nil {
+			w = a.watch[side]
+		}
+		if w == nil && bits&(auxSynSent<<side) != 0 && seg.Flags&segment.SYN != 0 {
+			// Its first retransmitted SYN: watched from now on, as
+			// from its first SYN.
+			if w = d.watchSynSent(e, c, side); w != nil {
+				a = e.aux(c, auxStuck)
+			}
+		}
+		if w != nil {
 			switch {
 			case w.state == tracker.SynSent && seg.Flags&segment.SYN != 0,
 				(w.state == tracker.FinWait1 || w.state == tracker.LastAck) && seg.Flags&segment.FIN != 0:
@@ -180,7 +196,7 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 				return
 			}
 			if a == nil {
-				a = e.auxOf(c)
+				a = e.auxOf(c, auxStuck)
 			}
 			if a.ka != nil {
 				d.dropKA(a) // the other side's: answered
@@ -206,12 +222,47 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 	case side != k.side:
 		d.dropKA(a) // answered
 	}
+	stuckBits(c, a)
+}
+
+// stuckBits sets auxStuck in c's word if its record holds a watched
+// endpoint or a keep-alive count, and clears it if not.
+func stuckBits(c *tracker.Conn, a *connAux) {
+	if a.watch[0] != nil || a.watch[1] != nil || a.ka != nil {
+		c.SetAux(auxKey, word(c)|auxStuck)
+	} else {
+		c.SetAux(auxKey, word(c)&^auxStuck)
+	}
+}
+
+// watchSynSent starts watching side s of c, in SYN-SENT since the
+// connection's first packet (auxSynSent), or returns nil at the cap.
+func (d *stuck) watchSynSent(e *Engine, c *tracker.Conn, s tracker.Side) *watched {
+	if d.watched >= maxWatched {
+		return nil
+	}
+	w := d.pool.get()
+	*w = watched{id: c.ID(), src: c.UIDSource(), side: s, state: tracker.SynSent, since: c.First(), sincePkt: c.FirstPkt(),
+		local: c.Addr(s), server: c.Addr(tracker.Resp)}
+	e.auxOf(c, auxStuck).watch[s] = w
+	d.watched++
+	return w
 }
 
 // Transition implements TransitionWatcher: endpoints enter and leave the
 // watched states.
+//
+// A client's SYN-SENT, entered at its connection's first packet (every
+// connection a SYN opens), is only marked in the connection's word
+// (auxSynSent): the endpoint is watched from its first retransmitted SYN
+// on (Packet), so that the connections answered at once cost no record.
+// What the record counts is the same: the retransmissions after the
+// first SYN, and the state's start at that SYN.
 func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
-	a := e.aux(c)
+	if ev.From == tracker.SynSent {
+		c.SetAux(auxKey, word(c)&^(auxSynSent<<ev.Side))
+	}
+	a := e.aux(c, auxStuck)
 	var w *watched
 	if a != nil {
 		w = a.watch[ev.Side]
@@ -224,11 +275,21 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		a.watch[ev.Side] = nil
 		d.unwatch(w)
 		w = nil
+		stuckBits(c, a)
 	}
-	if !watchedState(ev.To) || d.watched >= maxWatched {
+	if !watchedState(ev.To) {
 		return
 	}
-	if ev.To == tracker.SynSent && (ev.From != tracker.Closed || ev.Inferred) {
+	if ev.To == tracker.SynSent {
+		if ev.From != tracker.Closed || ev.Inferred {
+			return
+		}
+		if w == nil && ev.Pkt != 0 && ev.Pkt == c.FirstPkt() && ev.Time.Equal(c.First()) {
+			c.SetAux(auxKey, word(c)|auxSynSent<<ev.Side)
+			return
+		}
+	}
+	if d.watched >= maxWatched {
 		return
 	}
 	if w != nil {
@@ -238,7 +299,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	*w = watched{id: c.ID(), src: c.UIDSource(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
 	if a == nil {
-		a = e.auxOf(c)
+		a = e.auxOf(c, auxStuck)
 	}
 	a.watch[ev.Side] = w
 	d.watched++
@@ -246,6 +307,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		w.due = w.since.Add(age)
 		d.heapPush(w)
 	}
+	stuckBits(c, a)
 }
 
 // Done implements DoneWatcher: the connection's endpoints are judged as
@@ -253,7 +315,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 // state when the input ends are left to End, so that their finding is
 // dated at the end, not at the last packet.
 func (d *stuck) Done(e *Engine, c *tracker.Conn) {
-	a := e.aux(c)
+	a := e.aux(c, auxStuck)
 	if a == nil {
 		return
 	}
@@ -284,6 +346,7 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 			d.dropKA(a)
 		}
 	}
+	stuckBits(c, a)
 }
 
 // Tick implements Ticker: what has been stuck long enough by now. Only

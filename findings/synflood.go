@@ -74,13 +74,18 @@ func newSynFlood(cfg Config) *synFlood {
 
 func (d *synFlood) Name() string { return KindSynFlood }
 
+// maxFloodCached bounds the connection records taken only to keep a
+// service (most connections), so that handles stay within auxHandle
+// whatever --max-conns allows; beyond it the service is looked up.
+const maxFloodCached = 1 << 22
+
 // svc returns the service connection c called, made if create is set
 // and it is missing. The connection's record keeps the service found, to
 // use again without a lookup while it is in the table's current
 // generation: the same service a lookup would find, and not moved by it.
 func (d *synFlood) svc(e *Engine, c *tracker.Conn, create bool) *floodSvc {
 	k := c.Addr(tracker.Resp)
-	a := e.aux(c)
+	a := e.aux(c, auxFlood)
 	if a != nil {
 		if s := a.flood; s != nil && s.stamp == d.svcs.rot && s.key == k {
 			return s
@@ -94,9 +99,9 @@ func (d *synFlood) svc(e *Engine, c *tracker.Conn, create bool) *floodSvc {
 		*s = floodSvc{key: k, win: newWindow(d.length), sources: src, samples: samples}
 		d.svcs.put(k, s)
 	}
-	if s != nil && (a != nil || create) {
+	if s != nil && (a != nil || create && e.conns.live() < maxFloodCached) {
 		if a == nil {
-			a = e.auxOf(c)
+			a = e.auxOf(c, auxFlood)
 		}
 		a.flood = s
 	}
