@@ -94,6 +94,10 @@ type stuckGroup struct {
 	state tracker.State
 	side  tracker.Side
 	local netip.AddrPort
+	// The finding and the samples' storage, allocated with the group.
+	rec     Finding
+	sampleA [maxSamples]tracker.UID
+	pktA    [maxSamples]uint64
 }
 
 type stuck struct {
@@ -511,8 +515,8 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	k := d.subject(w)
 	g := d.groups[k]
 	if g == nil || g.f.ended {
-		g = &stuckGroup{f: &Finding{Kind: k.kind, Severity: Warning, Subject: k.subj.String(), FirstTime: w.since, FirstPkt: w.sincePkt},
-			samples: make([]tracker.UID, 0, maxSamples), pkts: make([]uint64, 0, maxSamples)}
+		g = &stuckGroup{rec: Finding{Kind: k.kind, Severity: Warning, Subject: k.subj.String(), FirstTime: w.since, FirstPkt: w.sincePkt}}
+		g.f, g.samples, g.pkts = &g.rec, g.sampleA[:0], g.pktA[:0]
 		g.f.fill = func() { d.describe(g) }
 		d.groups[k] = g
 	}
