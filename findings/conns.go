@@ -4,14 +4,20 @@ import "github.com/flowtrace/flowtrace/tracker"
 
 // Per-connection state of the detectors.
 //
-// A detector that follows a connection keeps its state in the engine's
-// connection record (connAux), which the connection's word for auxKey
-// (tracker.Conn.Aux) points to: one plus the record's index in the
-// engine's slab. So a packet costs an index, not a map lookup. A record
-// is made when a detector first needs one for a connection (most
-// connections never need one: see rstFirst) and freed, with the
+// A detector that follows a connection keeps its state under the
+// connection's word for auxKey (tracker.Conn.Aux): its low bits are one
+// plus an index into the engine's slab (a handle), its high bits say which
+// detectors keep something there (auxRec, auxStuck, auxFlood, auxRST,
+// auxSynSent). The
+// word lives in the Conn, which the tracker has just touched, so a packet
+// of a connection no detector follows costs a test of a bit, and a packet
+// of one the RST detector follows touches its 16 bytes of TTL learning
+// (learn: four connections to a cache line), not the 64-byte record.
+//
+// A handle is taken when a detector first needs one for a connection
+// (most connections never need one: see rstFirst) and freed, with the
 // connection's word zeroed, after every DoneWatcher saw the connection
-// leave; freed records are reused, so connections coming and going
+// leave; freed handles are reused, so connections coming and going
 // allocate nothing once the slab has grown to the most connections
 // followed at once, which the detectors' own caps bound (maxWatched,
 // maxRSTConns).
@@ -21,14 +27,23 @@ import "github.com/flowtrace/flowtrace/tracker"
 // handles.
 var auxKey = tracker.NewAuxKey()
 
-// connAux is one connection's state in the detectors. Each field belongs
-// to one detector.
+// The connection word's bits.
+const (
+	auxHandle = 1<<24 - 1 // one plus the index in the slab; 0: none
+	auxRec    = 1 << 24   // the record (connAux) was written: zeroed when freed
+	auxStuck  = 1 << 25   // stuck.go put a watch or a keep-alive count in the record
+	auxFlood  = 1 << 26   // synflood.go put a service in the record
+	auxRST    = 1 << 27   // rst.go follows the connection (its learn pair)
+	// auxSynSent<<side: that side is in SYN-SENT since the connection's
+	// first packet, not yet watched (stuck.go).
+	auxSynSent = 1 << 28
+)
+
+// connAux is one connection's state in the detectors, apart from the RST
+// detector's per-packet learning (learn). Each field belongs to one
+// detector.
 type connAux struct {
-	// rst.go: what each side's packets showed, from the connection's
-	// second packet on (rstOn), and its RSTs from the first one on.
-	learn [2]ttlLearn
-	rstOn bool
-	rst   *rstConn
+	rst   *rstConn    // rst.go: its RSTs, from the first one on
 	watch [2]*watched // stuck.go: a side in a state that may get stuck
 	ka    *keepAlives // stuck.go: a side's unanswered keep-alives
 	flood *floodSvc   // synflood.go: the service, as last looked up
@@ -38,41 +53,60 @@ type connAux struct {
 // (a pointer to one stays valid while the slab grows).
 const auxChunk = 1024
 
-// auxSlab holds the connection records.
+// auxSlab holds the connection records and, under the same handles, the
+// RST detector's learning.
 type auxSlab struct {
 	chunks [][]connAux
-	n      uint32   // records handed out so far (used or free)
-	free   []uint32 // handles of free records
+	learns [][][2]ttlLearn
+	n      uint32   // handles handed out so far (used or free)
+	free   []uint32 // free handles
 }
 
-// aux returns c's record, or nil if no detector made one.
-func (e *Engine) aux(c *tracker.Conn) *connAux {
-	h := c.Aux(auxKey)
-	if h == 0 {
+// word returns c's word.
+func word(c *tracker.Conn) uint32 { return c.Aux(auxKey) }
+
+// aux returns c's record if one of the bits in has says a detector wrote
+// to it, else nil.
+func (e *Engine) aux(c *tracker.Conn, has uint32) *connAux {
+	w := word(c)
+	if w&has == 0 {
 		return nil
 	}
-	return e.conns.at(h)
+	return e.conns.at(w & auxHandle)
 }
 
-// auxOf returns c's record, making one if there is none.
-func (e *Engine) auxOf(c *tracker.Conn) *connAux {
-	if a := e.aux(c); a != nil {
-		return a
+// handle returns c's handle, taking one if it has none.
+func (e *Engine) handle(c *tracker.Conn) uint32 {
+	w := word(c)
+	if h := w & auxHandle; h != 0 {
+		return h
 	}
 	h := e.conns.alloc()
-	c.SetAux(auxKey, h)
+	c.SetAux(auxKey, w|h)
+	return h
+}
+
+// auxOf returns c's record for a detector that marks it with bit, taking
+// a handle if c has none.
+func (e *Engine) auxOf(c *tracker.Conn, bit uint32) *connAux {
+	h := e.handle(c)
+	c.SetAux(auxKey, word(c)|auxRec|bit)
 	return e.conns.at(h)
 }
 
-// auxFree frees c's record, if it has one; its fields must have been
-// released by their detectors.
+// auxFree frees c's handle, if it has one, and zeroes its word; the
+// record's pointers must have been released by their detectors.
 func (e *Engine) auxFree(c *tracker.Conn) {
-	h := c.Aux(auxKey)
-	if h == 0 {
+	w := word(c)
+	if w == 0 {
 		return
 	}
-	*e.conns.at(h) = connAux{}
-	e.conns.free = append(e.conns.free, h)
+	if h := w & auxHandle; h != 0 {
+		if w&auxRec != 0 {
+			*e.conns.at(h) = connAux{}
+		}
+		e.conns.free = append(e.conns.free, h)
+	}
 	c.SetAux(auxKey, 0)
 }
 
@@ -81,21 +115,29 @@ func (s *auxSlab) at(h uint32) *connAux {
 	return &s.chunks[i/auxChunk][i%auxChunk]
 }
 
-// alloc returns the handle of a zero record.
+// learn returns handle h's learn pair.
+func (s *auxSlab) learn(h uint32) *[2]ttlLearn {
+	i := h - 1
+	return &s.learns[i/auxChunk][i%auxChunk]
+}
+
+// alloc returns a handle, its learn pair zero (its record is zero).
 func (s *auxSlab) alloc() uint32 {
 	if n := len(s.free); n > 0 {
 		h := s.free[n-1]
 		s.free = s.free[:n-1]
+		*s.learn(h) = [2]ttlLearn{}
 		return h
 	}
 	if int(s.n) == len(s.chunks)*auxChunk {
 		s.chunks = append(s.chunks, make([]connAux, auxChunk))
+		s.learns = append(s.learns, make([][2]ttlLearn, auxChunk))
 	}
 	s.n++
 	return s.n
 }
 
-// live returns how many records are in use.
+// live returns how many handles are in use.
 func (s *auxSlab) live() int { return int(s.n) - len(s.free) }
 
 // slab hands out *T from chunks of slabChunk values, reusing those put

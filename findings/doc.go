@@ -81,16 +81,25 @@
 // # Cost per packet
 //
 // Per-connection state is reached through the connection's word
-// (tracker.Conn.Aux, conns.go): a 64-byte record per connection followed,
-// from a slab, freed when the connection leaves, so a packet costs an
-// index and at most one cache line, never a map lookup. Records of
-// stuck endpoints, RSTs, keep-alives and the bounded tables' values come
-// from chunked slabs and free lists: connections and sources coming and
-// going allocate nothing once the tables have grown. Stuck ages are
-// judged from a deadline heap, not by walking every endpoint at each
-// tick. New's detectors are called directly (std.go), each only for the
-// events it can use. Evidence growing with an episode is counted as it
-// comes and described when the finding fires and when it ends
-// (Finding.fill). TestEngineAllocsMix holds the engine, over a benchgen
-// mix, to allocations for findings only.
+// (tracker.Conn.Aux, conns.go): its low bits a handle into the engine's
+// slab, its high bits which detectors keep something there. A packet of a
+// connection no detector follows, or followed only by the RST detector,
+// tests those bits in the Conn the tracker has just touched: the RST
+// detector's per-packet learning lives in a dense array of 16-byte
+// entries under the same handle, and the 64-byte record (stuck watches,
+// keep-alives, RST records, the cached flood service) is read only when
+// its bit is set. A client's SYN-SENT is a bit until it retransmits its
+// SYN, so a connection answered at once costs the stuck detector no
+// record. Records of stuck endpoints, RSTs, keep-alives and the bounded
+// tables' values come from chunked slabs and free lists: connections and
+// sources coming and going allocate nothing once the tables have grown.
+// Stuck ages are judged from a deadline heap, not by walking every
+// endpoint at each tick. New's detectors are called directly (std.go),
+// each only for the events it can use. Evidence growing with an episode
+// is counted as it comes and described when the finding fires and when
+// it ends (Finding.fill); nested evidence objects are built in their
+// parent's buffer, and the stuck records, the most numerous, by appending
+// to a scratch buffer rather than with fmt.
+// TestEngineAllocsMix holds the engine, over a benchgen mix, to
+// allocations for findings only.
 package findings

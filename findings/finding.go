@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/flowtrace/flowtrace/tracker"
 )
 
 // Severity says how urgent a finding is.
@@ -148,6 +150,35 @@ func (ev *Evidence) Strs(k string, ss []string) *Evidence {
 	return ev
 }
 
+// service adds ap as a service (Service), as Str(k, Service(ap)) would.
+func (ev *Evidence) service(k string, ap netip.AddrPort) *Evidence {
+	var buf [64]byte
+	ap = netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())
+	t := buf[:0]
+	if ap.IsValid() {
+		t = ap.AppendTo(t)
+	} else {
+		t = append(t, ap.String()...)
+	}
+	ev.key(k)
+	ev.b = AppendJSONString(ev.b, string(t))
+	return ev
+}
+
+// UIDs adds an array of connection uids, as Strs would.
+func (ev *Evidence) UIDs(k string, us []tracker.UID) *Evidence {
+	ev.key(k)
+	ev.b = append(ev.b, '[')
+	for i, u := range us {
+		if i > 0 {
+			ev.b = append(ev.b, ',')
+		}
+		ev.b = AppendJSONString(ev.b, string(u[:]))
+	}
+	ev.b = append(ev.b, ']')
+	return ev
+}
+
 // Uints adds an array of numbers (packet numbers, ports).
 func (ev *Evidence) Uints(k string, ns []uint64) *Evidence {
 	ev.key(k)
@@ -163,13 +194,17 @@ func (ev *Evidence) Uints(k string, ns []uint64) *Evidence {
 }
 
 // nested builds an object that fill adds to, in ev's buffer.
+// fill gets ev itself, with base moved to the nested object's start, so
+// that nothing escapes to the heap.
 func (ev *Evidence) nested(fill func(*Evidence)) {
-	in := Evidence{b: ev.b, base: len(ev.b)}
-	fill(&in)
-	if len(in.b) == in.base {
-		in.b = append(in.b, '{')
+	base := ev.base
+	ev.base = len(ev.b)
+	fill(ev)
+	if len(ev.b) == ev.base {
+		ev.b = append(ev.b, '{')
 	}
-	ev.b = append(in.b, '}')
+	ev.b = append(ev.b, '}')
+	ev.base = base
 }
 
 // Obj adds a nested object that fill builds.
@@ -211,6 +246,36 @@ func (ev *Evidence) Threshold(kv ...any) *Evidence {
 	})
 }
 
+// thresholdInt adds the "threshold" object of one limit, a number, as
+// Threshold(k, n) does.
+func (ev *Evidence) thresholdInt(k string, n int) *Evidence {
+	ev.key("threshold")
+	ev.b = append(ev.b, '{')
+	ev.b = AppendJSONString(ev.b, k)
+	ev.b = append(ev.b, ':')
+	ev.b = strconv.AppendInt(ev.b, int64(n), 10)
+	ev.b = append(ev.b, '}')
+	return ev
+}
+
+// thresholdDur adds the "threshold" object of one limit, a duration, as
+// Threshold(k, d) does.
+func (ev *Evidence) thresholdDur(k string, d time.Duration) *Evidence {
+	ev.key("threshold")
+	ev.b = append(ev.b, '{')
+	ev.b = AppendJSONString(ev.b, k)
+	ev.b = append(ev.b, ':', '"')
+	ev.b = appendDuration(ev.b, d)
+	ev.b = append(ev.b, '"', '}')
+	return ev
+}
+
+// appendDuration appends d as d.String() writes it (no character of it
+// needs escaping in JSON).
+func appendDuration(b []byte, d time.Duration) []byte {
+	return append(b, d.String()...)
+}
+
 // AppendJSONString appends s as a JSON string.
 func AppendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
@@ -245,35 +310,44 @@ func AppendJSONString(b []byte, s string) []byte {
 // Num formats n with its digits grouped by three with spaces, as the
 // findings' sentences write numbers: 1874 is "1 874".
 func Num[T ~int | ~int64 | ~uint64 | ~uint32 | ~int32](n T) string {
-	s := strconv.FormatInt(int64(n), 10)
-	neg := s[0] == '-'
-	if neg {
+	var buf [32]byte
+	return string(appendNum(buf[:0], n))
+}
+
+// appendNum appends n as Num writes it.
+func appendNum[T ~int | ~int64 | ~uint64 | ~uint32 | ~int32](b []byte, n T) []byte {
+	var digits [24]byte
+	s := strconv.AppendInt(digits[:0], int64(n), 10)
+	if s[0] == '-' {
+		b = append(b, '-')
 		s = s[1:]
-	}
-	out := make([]byte, 0, len(s)+len(s)/3+1)
-	if neg {
-		out = append(out, '-')
 	}
 	for i := range len(s) {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ' ')
+			b = append(b, ' ')
 		}
-		out = append(out, s[i])
+		b = append(b, s[i])
 	}
-	return string(out)
+	return b
 }
 
 // Seconds formats a span for a sentence: "2.1 s", "41 ms", "0.3 ms".
 func Seconds(d time.Duration) string {
+	var buf [32]byte
+	return string(appendSeconds(buf[:0], d))
+}
+
+// appendSeconds appends d as Seconds writes it.
+func appendSeconds(b []byte, d time.Duration) []byte {
 	switch {
 	case d >= 10*time.Second:
-		return Num(int64(d.Round(time.Second)/time.Second)) + " s"
+		return append(appendNum(b, int64(d.Round(time.Second)/time.Second)), " s"...)
 	case d >= time.Second:
-		return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + " s"
+		return append(strconv.AppendFloat(b, d.Seconds(), 'f', 1, 64), " s"...)
 	case d >= 10*time.Millisecond:
-		return strconv.FormatInt(int64(d.Round(time.Millisecond)/time.Millisecond), 10) + " ms"
+		return append(strconv.AppendInt(b, int64(d.Round(time.Millisecond)/time.Millisecond), 10), " ms"...)
 	}
-	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 1, 64) + " ms"
+	return append(strconv.AppendFloat(b, float64(d)/float64(time.Millisecond), 'f', 1, 64), " ms"...)
 }
 
 // Plural returns one when n is 1, else many.

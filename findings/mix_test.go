@@ -158,10 +158,14 @@ func BenchmarkEngineMix(b *testing.B) {
 	}
 }
 
-// TestConnAuxSize: a connection record fills one cache line, so that a
-// packet costs one cache miss at most in the detectors.
+// TestConnAuxSize: a connection record fits one cache line, and the RST
+// detector's learning, the only per-connection memory an ordinary packet
+// touches in the detectors, takes a quarter of one.
 func TestConnAuxSize(t *testing.T) {
-	if n := unsafe.Sizeof(connAux{}); n != 64 {
-		t.Errorf("connAux is %d bytes, want 64", n)
+	if n := unsafe.Sizeof(connAux{}); n > 64 {
+		t.Errorf("connAux is %d bytes, want at most 64", n)
+	}
+	if n := unsafe.Sizeof([2]ttlLearn{}); n != 16 {
+		t.Errorf("a learn pair is %d bytes, want 16", n)
 	}
 }

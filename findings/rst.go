@@ -86,9 +86,9 @@ type rstConn struct {
 	// orig and resp are the connection's endpoints, for the explanation
 	// ("10.0.0.1:4000 → 10.0.0.2:80"); set at its first RST.
 	orig, resp netip.AddrPort
-	// aux is the connection's record while it is in the tracker's
-	// table; learn a copy of its learn once it left.
-	aux   *connAux
+	// lp is the connection's learn pair while it is in the tracker's
+	// table; learn a copy of it once it left.
+	lp    *[2]ttlLearn
 	learn [2]ttlLearn
 	// Where the record is held: it returns to the pool when none holds it.
 	live    bool // in its connection's record (connAux.rst)
@@ -98,8 +98,8 @@ type rstConn struct {
 
 // l returns what side s's packets showed.
 func (rc *rstConn) l(s tracker.Side) *ttlLearn {
-	if rc.aux != nil {
-		return &rc.aux.learn[s]
+	if rc.lp != nil {
+		return &rc.lp[s]
 	}
 	return &rc.learn[s]
 }
@@ -195,8 +195,7 @@ func (d *rstDetector) release(rc *rstConn) {
 
 // Packet implements PacketWatcher.
 func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	a := e.aux(c)
-	if a == nil || !a.rstOn {
+	if word(c)&auxRST == 0 {
 		sl := &d.first[c.ID()%rstFirstSlots]
 		var from *rstFirst
 		switch {
@@ -214,27 +213,31 @@ func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, s
 			return // at the cap: not followed
 		}
 		d.followed++
-		if a == nil {
-			a = e.auxOf(c)
-		}
-		a.rstOn = true
+		e.handle(c)
+		c.SetAux(auxKey, word(c)|auxRST)
 		if from != nil {
-			a.learn[from.side] = from.ts
+			e.conns.learn(word(c) & auxHandle)[from.side] = from.ts
 			*from = rstFirst{}
 		}
 	}
-	l := &a.learn[side]
+	lp := e.conns.learn(word(c) & auxHandle)
+	l := &lp[side]
 	if seg.Flags&segment.RST == 0 {
 		if l.accepted && (seg.PayloadLen > 0 || seg.Flags&segment.FIN != 0) {
-			d.stillTalking(e, c.UID(), a.rst, side, seg.Pkt)
+			var rc *rstConn
+			if a := e.aux(c, auxRec); a != nil {
+				rc = a.rst
+			}
+			d.stillTalking(e, c.UID(), rc, side, seg.Pkt)
 		}
 		learn(l, seg)
 		return
 	}
+	a := e.auxOf(c, 0)
 	rc := a.rst
 	if rc == nil {
 		rc = d.newConn()
-		rc.aux, rc.live = a, true
+		rc.lp, rc.live = lp, true
 		a.rst = rc
 	}
 	d.onRST(e, c, rc, seg, side, evs)
@@ -243,17 +246,18 @@ func (d *rstDetector) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, s
 // Done implements DoneWatcher: a connection that leaves with an accepted
 // RST is remembered for the strays after it (the oldest forgotten first).
 func (d *rstDetector) Done(e *Engine, c *tracker.Conn) {
-	a := e.aux(c)
-	if a == nil || !a.rstOn {
+	w := word(c)
+	if w&auxRST == 0 {
 		return
 	}
-	a.rstOn = false
+	c.SetAux(auxKey, w&^auxRST)
 	d.followed--
-	rc := a.rst
-	if rc == nil {
+	a := e.aux(c, auxRec)
+	if a == nil || a.rst == nil {
 		return
 	}
-	rc.learn, rc.aux, rc.live = a.learn, nil, false
+	rc := a.rst
+	rc.learn, rc.lp, rc.live = *rc.lp, nil, false
 	a.rst = nil
 	if rc.learn[0].accepted || rc.learn[1].accepted {
 		if d.goneN == maxRSTGone {

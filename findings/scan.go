@@ -86,15 +86,6 @@ func newScan(cfg Config) *scan {
 	return d
 }
 
-// uidStrings returns uids as strings.
-func uidStrings(uids []tracker.UID) []string {
-	ss := make([]string, len(uids))
-	for i, u := range uids {
-		ss[i] = u.String()
-	}
-	return ss
-}
-
 func (d *scan) Name() string { return KindPortScan }
 
 // Probe implements ProbeWatcher.
@@ -317,13 +308,13 @@ func (d *scan) describe(s *scanSrc) {
 		}).
 		Objs("probed", len(listed), func(i int, in *Evidence) {
 			t := &listed[i]
-			in.Str("target", Service(t.target)).Str("probe", t.kind).Str("answer", t.answer)
+			in.service("target", t.target).Str("probe", t.kind).Str("answer", t.answer)
 			if t.pkt != 0 {
 				in.Uint("pkt", t.pkt)
 			}
 		}).
 		Bool("truncated", s.total > len(s.targets)).
-		Strs("sample_uids", uidStrings(s.samples)).
+		UIDs("sample_uids", s.samples).
 		Threshold("targets", d.threshold, "window", d.length)
 
 	var x strings.Builder

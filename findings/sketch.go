@@ -13,10 +13,10 @@ import (
 // (no per-process seed): the same input gives the same estimate run to
 // run.
 type distinct struct {
-	few   [distinctFew]netip.Addr
 	nfew  int
 	exact map[netip.Addr]struct{}
-	regs  []uint8 // nil until the exact count passes exactCap
+	regs  []uint8                 // nil until the exact count passes exactCap
+	few   [distinctFew]netip.Addr // last: reset does not touch it
 }
 
 const (

@@ -94,6 +94,10 @@ type stuckGroup struct {
 	state tracker.State
 	side  tracker.Side
 	local netip.AddrPort
+	// The finding and the samples' storage, allocated with the group.
+	rec     Finding
+	sampleA [maxSamples]tracker.UID
+	pktA    [maxSamples]uint64
 }
 
 type stuck struct {
@@ -107,6 +111,7 @@ type stuck struct {
 	kaPool  slab[keepAlives]
 	due     []*watched    // scratch for Tick
 	toFire  []*stuckGroup // episodes opened by the current batch
+	text    []byte        // scratch for describe's sentences
 }
 
 func newStuck(cfg Config) *stuck {
@@ -155,11 +160,27 @@ func watchedState(s tracker.State) bool {
 }
 
 // Packet implements PacketWatcher: FIN and SYN retransmissions of watched
-// endpoints, and keep-alives.
+// endpoints, and keep-alives. A packet of a connection with no watched
+// endpoint and no keep-alive count costs a test of its word's bits.
 func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	a := e.aux(c)
-	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 && a != nil {
-		if w := a.watch[side]; w != nil {
+	bits := word(c)
+	if bits&(auxStuck|auxSynSent<<side) == 0 && c.Class()&reassembly.KeepAlive == 0 {
+		return
+	}
+	a := e.aux(c, auxStuck)
+	if seg.Flags&(segment.SYN|segment.FIN) != 0 && seg.Flags&segment.RST == 0 {
+		var w *watched
+		if a != nil {
+			w = a.watch[side]
+		}
+		if w == nil && bits&(auxSynSent<<side) != 0 && seg.Flags&segment.SYN != 0 {
+			// Its first retransmitted SYN: watched from now on, as
+			// from its first SYN.
+			if w = d.watchSynSent(e, c, side); w != nil {
+				a = e.aux(c, auxStuck)
+			}
+		}
+		if w != nil {
 			switch {
 			case w.state == tracker.SynSent && seg.Flags&segment.SYN != 0,
 				(w.state == tracker.FinWait1 || w.state == tracker.LastAck) && seg.Flags&segment.FIN != 0:
@@ -180,7 +201,7 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 				return
 			}
 			if a == nil {
-				a = e.auxOf(c)
+				a = e.auxOf(c, auxStuck)
 			}
 			if a.ka != nil {
 				d.dropKA(a) // the other side's: answered
@@ -206,12 +227,47 @@ func (d *stuck) Packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tr
 	case side != k.side:
 		d.dropKA(a) // answered
 	}
+	stuckBits(c, a)
+}
+
+// stuckBits sets auxStuck in c's word if its record holds a watched
+// endpoint or a keep-alive count, and clears it if not.
+func stuckBits(c *tracker.Conn, a *connAux) {
+	if a.watch[0] != nil || a.watch[1] != nil || a.ka != nil {
+		c.SetAux(auxKey, word(c)|auxStuck)
+	} else {
+		c.SetAux(auxKey, word(c)&^auxStuck)
+	}
+}
+
+// watchSynSent starts watching side s of c, in SYN-SENT since the
+// connection's first packet (auxSynSent), or returns nil at the cap.
+func (d *stuck) watchSynSent(e *Engine, c *tracker.Conn, s tracker.Side) *watched {
+	if d.watched >= maxWatched {
+		return nil
+	}
+	w := d.pool.get()
+	*w = watched{id: c.ID(), src: c.UIDSource(), side: s, state: tracker.SynSent, since: c.First(), sincePkt: c.FirstPkt(),
+		local: c.Addr(s), server: c.Addr(tracker.Resp)}
+	e.auxOf(c, auxStuck).watch[s] = w
+	d.watched++
+	return w
 }
 
 // Transition implements TransitionWatcher: endpoints enter and leave the
 // watched states.
+//
+// A client's SYN-SENT, entered at its connection's first packet (every
+// connection a SYN opens), is only marked in the connection's word
+// (auxSynSent): the endpoint is watched from its first retransmitted SYN
+// on (Packet), so that the connections answered at once cost no record.
+// What the record counts is the same: the retransmissions after the
+// first SYN, and the state's start at that SYN.
 func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
-	a := e.aux(c)
+	if ev.From == tracker.SynSent {
+		c.SetAux(auxKey, word(c)&^(auxSynSent<<ev.Side))
+	}
+	a := e.aux(c, auxStuck)
 	var w *watched
 	if a != nil {
 		w = a.watch[ev.Side]
@@ -224,11 +280,21 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		a.watch[ev.Side] = nil
 		d.unwatch(w)
 		w = nil
+		stuckBits(c, a)
 	}
-	if !watchedState(ev.To) || d.watched >= maxWatched {
+	if !watchedState(ev.To) {
 		return
 	}
-	if ev.To == tracker.SynSent && (ev.From != tracker.Closed || ev.Inferred) {
+	if ev.To == tracker.SynSent {
+		if ev.From != tracker.Closed || ev.Inferred {
+			return
+		}
+		if w == nil && ev.Pkt != 0 && ev.Pkt == c.FirstPkt() && ev.Time.Equal(c.First()) {
+			c.SetAux(auxKey, word(c)|auxSynSent<<ev.Side)
+			return
+		}
+	}
+	if d.watched >= maxWatched {
 		return
 	}
 	if w != nil {
@@ -238,7 +304,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	*w = watched{id: c.ID(), src: c.UIDSource(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
 	if a == nil {
-		a = e.auxOf(c)
+		a = e.auxOf(c, auxStuck)
 	}
 	a.watch[ev.Side] = w
 	d.watched++
@@ -246,6 +312,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		w.due = w.since.Add(age)
 		d.heapPush(w)
 	}
+	stuckBits(c, a)
 }
 
 // Done implements DoneWatcher: the connection's endpoints are judged as
@@ -253,7 +320,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 // state when the input ends are left to End, so that their finding is
 // dated at the end, not at the last packet.
 func (d *stuck) Done(e *Engine, c *tracker.Conn) {
-	a := e.aux(c)
+	a := e.aux(c, auxStuck)
 	if a == nil {
 		return
 	}
@@ -284,6 +351,7 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 			d.dropKA(a)
 		}
 	}
+	stuckBits(c, a)
 }
 
 // Tick implements Ticker: what has been stuck long enough by now. Only
@@ -447,7 +515,8 @@ func (d *stuck) report(e *Engine, w *watched, now time.Time) {
 	k := d.subject(w)
 	g := d.groups[k]
 	if g == nil || g.f.ended {
-		g = &stuckGroup{f: &Finding{Kind: k.kind, Severity: Warning, Subject: k.subj.String(), FirstTime: w.since, FirstPkt: w.sincePkt}}
+		g = &stuckGroup{rec: Finding{Kind: k.kind, Severity: Warning, Subject: k.subj.String(), FirstTime: w.since, FirstPkt: w.sincePkt}}
+		g.f, g.samples, g.pkts = &g.rec, g.sampleA[:0], g.pktA[:0]
 		g.f.fill = func() { d.describe(g) }
 		d.groups[k] = g
 	}
@@ -530,68 +599,101 @@ func sideName(s tracker.Side) string {
 }
 
 // describe fills in g's record, from its counters and the endpoint
-// counted last.
+// counted last. Its sentences are built in the detector's scratch buffer:
+// a record costs its strings only.
 func (d *stuck) describe(g *stuckGroup) {
 	f := g.f
-	w := struct {
-		state tracker.State
-		side  tracker.Side
-		local netip.AddrPort
-	}{g.state, g.side, g.local}
-	oldUID := g.oldUID.String()
-	samples := make([]string, len(g.samples))
-	for i, u := range g.samples {
-		samples[i] = u.String()
+	state, side, local := g.state, g.side, g.local
+	ev := &f.Evidence
+	ev.Reset()
+	if cap(ev.b) == 0 {
+		ev.b = make([]byte, 0, 256+24*len(g.samples))
 	}
-	f.Evidence.Reset()
-	f.Evidence.Int("connections", int64(g.count)).
-		Str("state", w.state.String()).
-		Str("oldest_age", g.oldest.Round(time.Millisecond).String()).
-		Str("oldest_uid", oldUID)
-	var th []any
-	switch w.state {
-	case tracker.CloseWait:
-		th = []any{"age", d.cfg.CloseWaitAge}
-	case tracker.FinWait2:
-		th = []any{"age", d.cfg.FinWait2Age}
+	ev.Int("connections", int64(g.count)).
+		Str("state", state.String()).
+		Str("oldest_age", g.oldest.Round(time.Millisecond).String())
+	ev.key("oldest_uid")
+	ev.b = AppendJSONString(ev.b, string(g.oldUID[:]))
+	switch state {
+	case tracker.CloseWait, tracker.FinWait2:
 	default:
-		f.Evidence.Int("retransmits", int64(g.rexmits))
-		th = []any{"retransmits", d.cfg.StuckRetransmits}
+		ev.Int("retransmits", int64(g.rexmits))
 	}
-	f.Evidence.Strs("sample_uids", samples).Uints("since_pkts", g.pkts).Threshold(th...)
-	who := sideName(w.side)
-	conns := Num(g.count) + " " + Plural(g.count, "connection", "connections")
-	switch w.state {
+	ev.UIDs("sample_uids", g.samples).Uints("since_pkts", g.pkts)
+	switch state {
 	case tracker.CloseWait:
-		f.Summary = fmt.Sprintf("%s in CLOSE-WAIT, the oldest for %s", conns, Seconds(g.oldest))
-		f.Explanation = fmt.Sprintf("%s held %s in CLOSE-WAIT for %s or longer (the oldest %s, %s): the peer closed, the %s's kernel acknowledged its FIN, and the %s application never called close(). A socket leak: each one holds a file descriptor and its buffers until the process exits.",
-			f.Subject, conns, Seconds(d.cfg.CloseWaitAge), Seconds(g.oldest), oldUID, who, who)
+		ev.thresholdDur("age", d.cfg.CloseWaitAge)
+	case tracker.FinWait2:
+		ev.thresholdDur("age", d.cfg.FinWait2Age)
+	default:
+		ev.thresholdInt("retransmits", d.cfg.StuckRetransmits)
+	}
+
+	who := sideName(side)
+	b := d.text[:0]
+	conns := func(b []byte) []byte {
+		return append(append(appendNum(b, g.count), ' '), Plural(g.count, "connection", "connections")...)
+	}
+	oldest := func(b []byte) []byte { return appendSeconds(b, g.oldest) }
+	uid := func(b []byte) []byte { return append(b, g.oldUID[:]...) }
+	addr := func(b []byte, ap netip.AddrPort) []byte {
+		if !ap.IsValid() {
+			return append(b, ap.String()...)
+		}
+		return ap.AppendTo(b)
+	}
+	switch state {
+	case tracker.CloseWait:
+		b = append(conns(b), " in CLOSE-WAIT, the oldest for "...)
+		f.Summary, b = string(oldest(b)), b[:0]
+		b = append(b, f.Subject...)
+		b = append(conns(append(b, " held "...)), " in CLOSE-WAIT for "...)
+		b = append(appendSeconds(b, d.cfg.CloseWaitAge), " or longer (the oldest "...)
+		b = append(uid(append(oldest(b), ", "...)), "): the peer closed, the "...)
+		b = append(append(b, who...), "'s kernel acknowledged its FIN, and the "...)
+		b = append(append(b, who...), " application never called close(). A socket leak: each one holds a file descriptor and its buffers until the process exits."...)
 		f.Advice = "Find the process holding the sockets (ss -tanp state close-wait) and fix the code path that returns without closing the connection: close it on EOF (read returned 0), on errors and on timeouts, e.g. with defer/finally. Restarting the process only hides the leak."
 	case tracker.FinWait2:
-		f.Summary = fmt.Sprintf("%s in FIN-WAIT-2 with no FIN from the peer, the oldest for %s", conns, Seconds(g.oldest))
-		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-2 (the oldest %s, %s for %s; threshold %s, or the orphan timeout): it closed its side and its FIN was acknowledged, but the peer never sent its own FIN. The peer's application is in CLOSE-WAIT and has not called close().",
-			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Seconds(d.cfg.FinWait2Age))
+		b = append(conns(b), " in FIN-WAIT-2 with no FIN from the peer, the oldest for "...)
+		f.Summary, b = string(oldest(b)), b[:0]
+		b = append(b, f.Subject...)
+		b = append(conns(append(b, " held "...)), " in FIN-WAIT-2 (the oldest "...)
+		b = append(addr(append(uid(b), ", "...), local), " for "...)
+		b = append(appendSeconds(append(oldest(b), "; threshold "...), d.cfg.FinWait2Age), ", or the orphan timeout): it closed its side and its FIN was acknowledged, but the peer never sent its own FIN. The peer's application is in CLOSE-WAIT and has not called close()."...)
 		f.Advice = "Look at the peer application: it must close its socket when it reads EOF. On this host, net.ipv4.tcp_fin_timeout bounds how long an orphaned FIN-WAIT-2 is kept."
 	case tracker.FinWait1:
-		f.Summary = fmt.Sprintf("%s in FIN-WAIT-1, FINs retransmitted %s times to silent peers", conns, Num(g.rexmits))
-		f.Explanation = fmt.Sprintf("%s held %s in FIN-WAIT-1 (the oldest %s, %s, for %s): each closed its side and retransmitted its FIN without an acknowledgment, %s retransmissions in all. The peers no longer answer: gone, unreachable, or a firewall drops the segments.",
-			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
+		b = append(conns(b), " in FIN-WAIT-1, FINs retransmitted "...)
+		f.Summary, b = string(append(appendNum(b, g.rexmits), " times to silent peers"...)), b[:0]
+		b = append(b, f.Subject...)
+		b = append(conns(append(b, " held "...)), " in FIN-WAIT-1 (the oldest "...)
+		b = append(addr(append(uid(b), ", "...), local), ", for "...)
+		b = append(oldest(b), "): each closed its side and retransmitted its FIN without an acknowledgment, "...)
+		b = append(appendNum(b, g.rexmits), " retransmissions in all. The peers no longer answer: gone, unreachable, or a firewall drops the segments."...)
 		f.Advice = "Check whether the peer is still reachable (a firewall or NAT entry that expired, a host that went away). The kernel gives up after net.ipv4.tcp_orphan_retries retransmissions; many such sockets at once point to peers that vanish without a RST."
 	case tracker.LastAck:
-		f.Summary = fmt.Sprintf("%s in LAST-ACK, FINs retransmitted %s times", conns, Num(g.rexmits))
-		f.Explanation = fmt.Sprintf("%s held %s in LAST-ACK (the oldest %s, %s, for %s): each answered its peer's close with its own FIN and retransmitted it without getting the final ACK, %s retransmissions in all. The peer has gone, or its ACKs are dropped on the way.",
-			f.Subject, conns, oldUID, w.local, Seconds(g.oldest), Num(g.rexmits))
+		b = append(conns(b), " in LAST-ACK, FINs retransmitted "...)
+		f.Summary, b = string(append(appendNum(b, g.rexmits), " times"...)), b[:0]
+		b = append(b, f.Subject...)
+		b = append(conns(append(b, " held "...)), " in LAST-ACK (the oldest "...)
+		b = append(addr(append(uid(b), ", "...), local), ", for "...)
+		b = append(oldest(b), "): each answered its peer's close with its own FIN and retransmitted it without getting the final ACK, "...)
+		b = append(appendNum(b, g.rexmits), " retransmissions in all. The peer has gone, or its ACKs are dropped on the way."...)
 		f.Advice = "Look for a firewall or NAT dropping the peer's final ACK, or a peer that vanished after sending its FIN. The socket is freed after its retransmissions run out."
 	case tracker.SynSent:
 		their := Plural(g.count, "its", "their")
-		f.Summary = fmt.Sprintf("%s retried %s SYN without an answer (%s retransmissions)", conns, their, Num(g.rexmits))
-		f.Explanation = fmt.Sprintf("%s to %s retried %s SYN %s times or more (%s retransmissions in all) and never got an answer (neither SYN-ACK nor RST): the service is unreachable or filtered, the packets are dropped silently on the way.",
-			conns, f.Subject, their, Num(d.cfg.StuckRetransmits), Num(g.rexmits))
+		b = append(append(append(conns(b), " retried "...), their...), " SYN without an answer ("...)
+		f.Summary, b = string(append(appendNum(b, g.rexmits), " retransmissions)"...)), b[:0]
+		b = append(append(append(conns(b), " to "...), f.Subject...), " retried "...)
+		b = append(append(b, their...), " SYN "...)
+		b = append(appendNum(b, d.cfg.StuckRetransmits), " times or more ("...)
+		b = append(appendNum(b, g.rexmits), " retransmissions in all) and never got an answer (neither SYN-ACK nor RST): the service is unreachable or filtered, the packets are dropped silently on the way."...)
 		f.Advice = "Check that the service is up and that no firewall silently drops its traffic (a closed port answers with a RST; silence means a drop). Clients should use a connect timeout shorter than the kernel's SYN retries (net.ipv4.tcp_syn_retries)."
 	}
-	if !strings.HasSuffix(f.Explanation, ".") {
-		f.Explanation += "."
+	if len(b) == 0 || b[len(b)-1] != '.' {
+		b = append(b, '.')
 	}
+	f.Explanation = string(b)
+	d.text = b[:0]
 }
 
 // halfDead reports a half-dead connection: k's keep-alives went

@@ -35,6 +35,8 @@ type synFlood struct {
 
 // floodSvc is what is known of one service.
 type floodSvc struct {
+	// What a new service's record sets (reset), first, so that a record
+	// made for a connection's service touches few cache lines.
 	key     netip.AddrPort
 	stamp   uint64 // genMap.stamp
 	win     window
@@ -47,10 +49,11 @@ type floodSvc struct {
 	attempts  int // connections opened by a SYN
 	halfOpen  int // of those, not (yet) completed nor refused
 	peak      int // the most at once in the window
-	sources   distinct
 	completed int // handshakes completed (legitimate clients)
 	f         *Finding
-	// What the connections of an episode showed when they ended.
+	sources   distinct
+	// What the connections of an episode showed when they ended: set
+	// when the episode fires (fire), read only while it is open.
 	silent        int // the client never sent anything after its SYN(s)
 	silentRexmit  int // of those, connections whose SYN-ACK was retransmitted
 	synAckRexmits uint64
@@ -60,6 +63,16 @@ type floodSvc struct {
 	fireHalfOpen  int
 	fireSources   int
 	fireSpan      time.Duration
+}
+
+// reset makes s the record of a new service k: the fields an episode
+// sets when it fires, and the source array past its count, keep what a
+// previous service left (never read).
+func (s *floodSvc) reset(k netip.AddrPort, w window) {
+	s.key, s.stamp, s.win, s.pending = k, 0, w, 0
+	s.first, s.firstPkt, s.last, s.lastPkt = time.Time{}, 0, time.Time{}, 0
+	s.attempts, s.halfOpen, s.peak, s.completed, s.f = 0, 0, 0, 0, nil
+	s.sources.reset()
 }
 
 func newSynFlood(cfg Config) *synFlood {
@@ -74,13 +87,18 @@ func newSynFlood(cfg Config) *synFlood {
 
 func (d *synFlood) Name() string { return KindSynFlood }
 
+// maxFloodCached bounds the connection records taken only to keep a
+// service (most connections), so that handles stay within auxHandle
+// whatever --max-conns allows; beyond it the service is looked up.
+const maxFloodCached = 1 << 22
+
 // svc returns the service connection c called, made if create is set
 // and it is missing. The connection's record keeps the service found, to
 // use again without a lookup while it is in the table's current
 // generation: the same service a lookup would find, and not moved by it.
 func (d *synFlood) svc(e *Engine, c *tracker.Conn, create bool) *floodSvc {
 	k := c.Addr(tracker.Resp)
-	a := e.aux(c)
+	a := e.aux(c, auxFlood)
 	if a != nil {
 		if s := a.flood; s != nil && s.stamp == d.svcs.rot && s.key == k {
 			return s
@@ -89,14 +107,12 @@ func (d *synFlood) svc(e *Engine, c *tracker.Conn, create bool) *floodSvc {
 	s := d.svcs.get(k)
 	if s == nil && create {
 		s = d.svcs.newValue()
-		src, samples := s.sources, s.samples[:0]
-		src.reset()
-		*s = floodSvc{key: k, win: newWindow(d.length), sources: src, samples: samples}
+		s.reset(k, newWindow(d.length))
 		d.svcs.put(k, s)
 	}
-	if s != nil && (a != nil || create) {
+	if s != nil && (a != nil || create && e.conns.live() < maxFloodCached) {
 		if a == nil {
-			a = e.auxOf(c)
+			a = e.auxOf(c, auxFlood)
 		}
 		a.flood = s
 	}
