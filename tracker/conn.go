@@ -156,9 +156,12 @@ type Conn struct {
 	id        uint64
 	last      time.Time
 	class     reassembly.Class // of the latest segment
-	hist      history
-	first     time.Time
-	firstPkt  uint64 // the first segment's packet number
+	// The observers' words (aux.go), beside what every packet reads:
+	// the findings engine tests a bit of its word on every packet.
+	aux      [AuxWords]uint32
+	hist     history
+	first    time.Time
+	firstPkt uint64 // the first segment's packet number
 
 	midstream     bool // no SYN seen: the handshake predates the capture
 	handshake     bool // handshake completion reported
@@ -194,7 +197,6 @@ type Conn struct {
 	// What only rare paths need, taken from Tracker.rares on first use
 	// (rareOf) and given back when the Conn is freed.
 	rare *connRare
-	aux  [AuxWords]uint32 // observers' words (aux.go)
 	ep   [2]endpoint
 }
 
