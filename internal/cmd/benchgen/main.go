@@ -25,6 +25,7 @@ func main() {
 	flag.DurationVar(&cfg.MeanGap, "gap", benchgen.DefaultMeanGap, "mean time between frames")
 	flag.IntVar(&cfg.Snaplen, "snaplen", 0, "cut frames to this many bytes (0: whole frames)")
 	flag.StringVar(&cfg.TemplateDir, "templates", "", "directory of traces to copy (default: the module's testdata/pcaps)")
+	flag.Float64Var(&cfg.BulkShare, "bulk", benchgen.DefaultBulkShare, "probability that a new connection is a bulk transfer (fewer: more, shorter connections)")
 	flag.BoolVar(&cfg.AllTraces, "all", false, "copy every bundled trace, also the hostile ones outside the benchmark's mix")
 	quiet := flag.Bool("q", false, "do not print statistics on stderr")
 	flag.Parse()
