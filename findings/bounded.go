@@ -1,5 +1,7 @@
 package findings
 
+import "github.com/flowtrace/flowtrace/internal/chunkpool"
+
 // genMap is a bounded map in two generations: when the current one holds
 // max/2 keys it becomes the old one (the previous old one is dropped) and
 // a new current one starts; a key found in the old one moves to the
@@ -14,7 +16,7 @@ type genMap[K comparable, V any] struct {
 	// allocating one.
 	spare func(*V) bool
 	pool  []*V
-	slab  slab[V]
+	slab  chunkpool.Pool[V]
 	// rot counts the rotations; stamp, if set, returns where a value
 	// records the rot of its latest put: a value whose stamp is rot is
 	// in the current generation, so a holder of a pointer to it can use
@@ -60,7 +62,7 @@ func (g *genMap[K, V]) newValue() *V {
 		g.pool = g.pool[:n-1]
 		return v
 	}
-	return g.slab.get()
+	return g.slab.Get()
 }
 
 func (g *genMap[K, V]) put(k K, v *V) {

@@ -139,34 +139,3 @@ func (s *auxSlab) alloc() uint32 {
 
 // live returns how many handles are in use.
 func (s *auxSlab) live() int { return int(s.n) - len(s.free) }
-
-// slab hands out *T from chunks of slabChunk values, reusing those put
-// back: records made and freed per connection cost no allocation once
-// the slab holds as many as are used at once.
-type slab[T any] struct {
-	chunk []T // the rest of the newest chunk
-	free  []*T
-}
-
-const slabChunk = 256
-
-// get returns a zero value.
-func (s *slab[T]) get() *T {
-	if n := len(s.free); n > 0 {
-		v := s.free[n-1]
-		s.free = s.free[:n-1]
-		return v
-	}
-	if len(s.chunk) == 0 {
-		s.chunk = make([]T, slabChunk)
-	}
-	v := &s.chunk[0]
-	s.chunk = s.chunk[1:]
-	return v
-}
-
-// put zeroes v and takes it back.
-func (s *slab[T]) put(v *T) {
-	*v = *new(T)
-	s.free = append(s.free, v)
-}

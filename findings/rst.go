@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/flowtrace/flowtrace/internal/chunkpool"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -123,8 +124,8 @@ const (
 type rstDetector struct {
 	cfg      Config
 	first    [rstFirstSlots]rstFirst
-	followed int           // connections followed (connAux.rstOn): at most maxRSTConns
-	pool     slab[rstConn] // the RST records
+	followed int                     // connections followed (connAux.rstOn): at most maxRSTConns
+	pool     chunkpool.Pool[rstConn] // the RST records
 	// gone holds the connections that left the tracker's table after an
 	// accepted RST (a stray may still come from their claimed sender),
 	// the oldest first out of goneQ (a ring of goneN ids from goneAt).
@@ -183,14 +184,14 @@ func (d *rstDetector) Notes() []string {
 }
 
 // newConn returns a zero RST record.
-func (d *rstDetector) newConn() *rstConn { return d.pool.get() }
+func (d *rstDetector) newConn() *rstConn { return d.pool.Get() }
 
 // release returns rc to the pool once nothing holds it.
 func (d *rstDetector) release(rc *rstConn) {
 	if rc.live || rc.pending || rc.gone {
 		return
 	}
-	d.pool.put(rc)
+	d.pool.Put(rc)
 }
 
 // Packet implements PacketWatcher.

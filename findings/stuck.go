@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/flowtrace/flowtrace/internal/chunkpool"
 	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -106,9 +107,9 @@ type stuck struct {
 	kas     int        // connections with keep-alives counted: at most maxWatched
 	heap    []*watched // the endpoints judged by age, the first due first
 	groups  map[stuckKey]*stuckGroup
-	kaEnd   []*keepAlives // half-dead connections left at the input's end
-	pool    slab[watched] // no allocation per connection
-	kaPool  slab[keepAlives]
+	kaEnd   []*keepAlives           // half-dead connections left at the input's end
+	pool    chunkpool.Pool[watched] // no allocation per connection
+	kaPool  chunkpool.Pool[keepAlives]
 	due     []*watched    // scratch for Tick
 	toFire  []*stuckGroup // episodes opened by the current batch
 	text    []byte        // scratch for describe's sentences
@@ -126,18 +127,18 @@ func (d *stuck) unwatch(w *watched) {
 		d.heapRemove(w)
 	}
 	d.watched--
-	d.pool.put(w)
+	d.pool.Put(w)
 }
 
 // newKA returns a keep-alive count.
 func (d *stuck) newKA() *keepAlives {
 	d.kas++
-	return d.kaPool.get()
+	return d.kaPool.Get()
 }
 
 // dropKA forgets a's keep-alive count.
 func (d *stuck) dropKA(a *connAux) {
-	d.kaPool.put(a.ka)
+	d.kaPool.Put(a.ka)
 	a.ka = nil
 	d.kas--
 }
@@ -246,7 +247,7 @@ func (d *stuck) watchSynSent(e *Engine, c *tracker.Conn, s tracker.Side) *watche
 	if d.watched >= maxWatched {
 		return nil
 	}
-	w := d.pool.get()
+	w := d.pool.Get()
 	*w = watched{id: c.ID(), src: c.UIDSource(), side: s, state: tracker.SynSent, since: c.First(), sincePkt: c.FirstPkt(),
 		local: c.Addr(s), server: c.Addr(tracker.Resp)}
 	e.auxOf(c, auxStuck).watch[s] = w
@@ -300,7 +301,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	if w != nil {
 		d.unwatch(w) // replaced
 	}
-	w = d.pool.get()
+	w = d.pool.Get()
 	*w = watched{id: c.ID(), src: c.UIDSource(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
 	if a == nil {

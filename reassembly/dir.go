@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"time"
 
+	"github.com/flowtrace/flowtrace/internal/chunkpool"
 	"github.com/flowtrace/flowtrace/internal/seqnum"
 )
 
@@ -90,41 +91,26 @@ type Detail struct {
 }
 
 // Pool hands out Details and takes them back, so a stream of connections
-// reuses a bounded set of them: it grows a chunk at a time, never copies,
-// and holds at most as many as were in use at once. Unlike sync.Pool it
-// is deterministic and never emptied behind its owner's back. A nil *Pool
-// allocates each Detail on its own. A Pool is not safe for concurrent use.
+// reuses a bounded set of them (package chunkpool: a chunk at a time,
+// never copied, at most as many as were in use at once, deterministic
+// unlike sync.Pool). A nil *Pool allocates each Detail on its own. A Pool
+// is not safe for concurrent use.
 type Pool struct {
-	chunk []Detail // not yet handed out
-	free  []*Detail
+	p chunkpool.Pool[Detail]
 }
-
-// poolChunk is how many Details a Pool allocates at once (about 100 KB).
-const poolChunk = 256
 
 func (p *Pool) get() *Detail {
 	if p == nil {
 		return new(Detail)
 	}
-	if n := len(p.free); n > 0 {
-		x := p.free[n-1]
-		p.free = p.free[:n-1]
-		return x
-	}
-	if len(p.chunk) == 0 {
-		p.chunk = make([]Detail, poolChunk)
-	}
-	x := &p.chunk[0]
-	p.chunk = p.chunk[1:]
-	return x
+	return p.p.Get()
 }
 
 // Release returns d's Detail, if it has one, to p, and resets d to its
 // zero value.
 func (d *Dir) Release(p *Pool) {
 	if x := d.x; x != nil && p != nil {
-		*x = Detail{}
-		p.free = append(p.free, x)
+		p.p.Put(x)
 	}
 	*d = Dir{}
 }

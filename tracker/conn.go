@@ -55,38 +55,6 @@ func (c *Conn) synAckTime() time.Time {
 // inflights is an endpoint's in-flight segments (endpoint.in).
 type inflights [maxInflight]inflight
 
-// pool hands out zeroed Ts and takes them back: it grows a chunk at a
-// time and never copies, so it is deterministic (unlike sync.Pool) and
-// holds at most as many as were in use at once.
-type pool[T any] struct {
-	chunk []T // not yet handed out
-	free  []*T
-}
-
-// poolChunk is how many Ts a pool allocates at once.
-const poolChunk = 128
-
-func (p *pool[T]) get() *T {
-	if n := len(p.free); n > 0 {
-		x := p.free[n-1]
-		p.free = p.free[:n-1]
-		return x
-	}
-	if len(p.chunk) == 0 {
-		p.chunk = make([]T, poolChunk)
-	}
-	x := &p.chunk[0]
-	p.chunk = p.chunk[1:]
-	return x
-}
-
-// put zeroes x and takes it back.
-func (p *pool[T]) put(x *T) {
-	var zero T
-	*x = zero
-	p.free = append(p.free, x)
-}
-
 // endpoint is one side of a connection: its state and what the wire has
 // shown of its sequence space.
 type endpoint struct {
@@ -216,7 +184,7 @@ type connRare struct {
 // rareOf returns c's rare part, taking one from t's pool if it has none.
 func (c *Conn) rareOf(t *Tracker) *connRare {
 	if c.rare == nil {
-		c.rare = t.rares.get()
+		c.rare = t.rares.Get()
 	}
 	return c.rare
 }
@@ -729,7 +697,7 @@ func (e *endpoint) popInflight(t *Tracker, n int) {
 // dropInflight forgets every in-flight segment.
 func (e *endpoint) dropInflight(t *Tracker) {
 	if e.in != nil {
-		t.inflights.put(e.in)
+		t.inflights.Put(e.in)
 		e.in = nil
 	}
 	e.nin = 0
@@ -738,7 +706,7 @@ func (e *endpoint) dropInflight(t *Tracker) {
 // pushInflight appends f to the in-flight segments (nin < maxInflight).
 func (e *endpoint) pushInflight(t *Tracker, f *inflight) {
 	if e.in == nil {
-		e.in = t.inflights.get()
+		e.in = t.inflights.Get()
 	}
 	e.in[e.nin] = *f
 	e.nin++

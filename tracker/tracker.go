@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/flowtrace/flowtrace/internal/chunkpool"
 	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
@@ -159,11 +160,11 @@ type Tracker struct {
 	// (reassembly.Pool): only connections that carry data take them.
 	details reassembly.Pool
 	// conns0 hands out new Conns; freed ones go to free.
-	conns0 pool[Conn]
+	conns0 chunkpool.Pool[Conn]
 	// inflights holds the endpoints' in-flight blocks (endpoint.in),
 	// rares the connections' rare parts (Conn.rare).
-	inflights pool[inflights]
-	rares     pool[connRare]
+	inflights chunkpool.Pool[inflights]
+	rares     chunkpool.Pool[connRare]
 	// noSeq skips the sequence analysis; only benchmarks set it, to
 	// measure what the analysis costs over the state machines alone.
 	noSeq bool
@@ -383,7 +384,7 @@ func (c *Conn) release(t *Tracker) {
 		e.dropInflight(t)
 	}
 	if c.rare != nil {
-		t.rares.put(c.rare)
+		t.rares.Put(c.rare)
 		c.rare = nil
 	}
 }
@@ -419,7 +420,7 @@ func (t *Tracker) allocConn() *Conn {
 		*c = Conn{gen: gen} // released when freed
 		return c
 	}
-	return t.conns0.get() // in chunks: no size-class rounding per Conn
+	return t.conns0.Get() // in chunks: no size-class rounding per Conn
 }
 
 // init sets up connection c, which seg opens, and orients it: the sender
