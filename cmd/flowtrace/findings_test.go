@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -114,14 +113,7 @@ func TestMemoryFindingsBounded(t *testing.T) {
 		if err != nil {
 			t.Fatalf("flowtrace on %d SYNs: %v\n%s", n, err, stderr.Bytes())
 		}
-		b, err := os.ReadFile(kib)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
+		k := readKiB(t, kib)
 		t.Logf("%d SYNs: peak RSS %d MB in %v", n, k>>10, time.Since(begin).Round(time.Millisecond))
 		return k, stdout.String()
 	}

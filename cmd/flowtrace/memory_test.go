@@ -121,14 +121,7 @@ func TestMemoryTextBounded(t *testing.T) {
 		if bytes.Contains(stderr.Bytes(), []byte("spill")) {
 			t.Errorf("flowtrace %v: %s", args, stderr.Bytes())
 		}
-		b, err := os.ReadFile(kib)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
+		k := readKiB(t, kib)
 		t.Logf("flowtrace %v: peak RSS %d MB in %v", args, k>>10, time.Since(begin).Round(time.Millisecond))
 		return k
 	}
@@ -223,14 +216,7 @@ func floodRSS(t *testing.T, dir, bin, rss string, n int, args ...string) int64 {
 	if err != nil {
 		t.Fatalf("flowtrace %v on %d SYNs: %v\n%s", args, n, err, stderr.Bytes())
 	}
-	b, err := os.ReadFile(kib)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := readKiB(t, kib)
 	t.Logf("flowtrace %v on %d SYNs: peak RSS %d MB in %v", args, n, k>>10, time.Since(begin).Round(time.Millisecond))
 	return k
 }
@@ -382,14 +368,7 @@ func handshakeRSS(t *testing.T, dir, bin, rss string, n int, ack bool, args ...s
 	if bytes.Contains(stderr.Bytes(), []byte("checksum")) {
 		t.Errorf("flowtrace %v: %s", args, stderr.Bytes())
 	}
-	b, err := os.ReadFile(kib)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := readKiB(t, kib)
 	return k
 }
 
@@ -420,4 +399,18 @@ func TestMemoryPerAnswered(t *testing.T) {
 			t.Errorf("%s: %.0f bytes per connection: want at most %.0f", tt.name, per, tt.budget)
 		}
 	}
+}
+
+// readKiB reads the peak RSS in KiB that internal/cmd/maxrss wrote to path.
+func readKiB(t *testing.T, path string) int64 {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
 }
