@@ -195,9 +195,10 @@ func buildForRSS(t *testing.T, dir string) (bin, rss string) {
 	return bin, rss
 }
 
-// floodRSS runs flowtrace (through maxrss) on n spoofed SYNs generated into
-// its standard input, and returns its peak RSS in KiB.
-func floodRSS(t *testing.T, dir, bin, rss string, n int, args ...string) int64 {
+// pipedRSS runs flowtrace (through maxrss) with args on the capture feed
+// writes into its standard input, and returns its peak RSS in KiB and its
+// standard error.
+func pipedRSS(t *testing.T, dir, bin, rss string, feed func(io.Writer) error, args ...string) (int64, []byte) {
 	t.Helper()
 	kib := filepath.Join(dir, "maxrss.out")
 	cmd := exec.Command(rss, append([]string{"-o", kib, bin, "-r", "-", "--utc"}, args...)...)
@@ -206,17 +207,24 @@ func floodRSS(t *testing.T, dir, bin, rss string, n int, args ...string) int64 {
 	cmd.Stdin = pr
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
-	begin := time.Now()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	go func() { pw.CloseWithError(writeSynFlood(pw, n)) }()
+	go func() { pw.CloseWithError(feed(pw)) }()
 	err := cmd.Wait()
 	pr.Close()
 	if err != nil {
-		t.Fatalf("flowtrace %v on %d SYNs: %v\n%s", args, n, err, stderr.Bytes())
+		t.Fatalf("flowtrace %v: %v\n%s", args, err, stderr.Bytes())
 	}
-	k := readKiB(t, kib)
+	return readKiB(t, kib), stderr.Bytes()
+}
+
+// floodRSS runs flowtrace (through maxrss) on n spoofed SYNs generated into
+// its standard input, and returns its peak RSS in KiB.
+func floodRSS(t *testing.T, dir, bin, rss string, n int, args ...string) int64 {
+	t.Helper()
+	begin := time.Now()
+	k, _ := pipedRSS(t, dir, bin, rss, func(w io.Writer) error { return writeSynFlood(w, n) }, args...)
 	t.Logf("flowtrace %v on %d SYNs: peak RSS %d MB in %v", args, n, k>>10, time.Since(begin).Round(time.Millisecond))
 	return k
 }
@@ -349,26 +357,10 @@ func fold(s uint32) uint16 {
 // handshakeRSS is floodRSS for writeHandshakes' capture.
 func handshakeRSS(t *testing.T, dir, bin, rss string, n int, ack bool, args ...string) int64 {
 	t.Helper()
-	kib := filepath.Join(dir, "maxrss.out")
-	cmd := exec.Command(rss, append([]string{"-o", kib, bin, "-r", "-", "--utc"}, args...)...)
-	cmd.Env = append(os.Environ(), "TMPDIR="+dir)
-	pr, pw := io.Pipe()
-	cmd.Stdin = pr
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	k, stderr := pipedRSS(t, dir, bin, rss, func(w io.Writer) error { return writeHandshakes(w, n, ack) }, args...)
+	if bytes.Contains(stderr, []byte("checksum")) {
+		t.Errorf("flowtrace %v: %s", args, stderr)
 	}
-	go func() { pw.CloseWithError(writeHandshakes(pw, n, ack)) }()
-	err := cmd.Wait()
-	pr.Close()
-	if err != nil {
-		t.Fatalf("flowtrace %v on %d handshakes: %v\n%s", args, n, err, stderr.Bytes())
-	}
-	if bytes.Contains(stderr.Bytes(), []byte("checksum")) {
-		t.Errorf("flowtrace %v: %s", args, stderr.Bytes())
-	}
-	k := readKiB(t, kib)
 	return k
 }
 
