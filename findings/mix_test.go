@@ -10,6 +10,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/benchgen"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -108,9 +109,7 @@ func mallocs(segs []segment.Segment, skip int, obs tracker.Observer, e *Engine, 
 // never per packet: its allocations beyond what the tracker makes with
 // no observer are bounded by the findings, plus one per thousand packets.
 func TestEngineAllocsMix(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates and replays 120 000 frames")
-	}
+	testenv.Short(t, "generates and replays 120 000 frames")
 	segs := mixSegments(t)
 	skip := len(segs) / 2
 	base, _ := mallocs(segs, skip, nop{}, nil, nil)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -306,9 +307,7 @@ func TestFragmentFindings(t *testing.T) {
 // connection, each retried) the tables of the stuck-state, RST and
 // TIME-WAIT detectors stay within their caps.
 func TestMoreBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("70 000 connections")
-	}
+	testenv.Short(t, "70 000 connections")
 	cfg := Config{}.withDefaults()
 	e := NewEngine(&recorder{}, 0)
 	st, rs, tw := newStuck(cfg), newRST(cfg), newTimeWait(cfg)

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
@@ -73,9 +74,7 @@ func synAck(syn segment.Segment) segment.Segment {
 // added. Issue 12 asks for 256 bytes for a half-open or idle connection;
 // the budgets pin what is reached so far.
 func TestMemoryPerConn(t *testing.T) {
-	if testing.Short() {
-		t.Skip("holds 200 000 connections per kind")
-	}
+	testenv.Short(t, "holds 200 000 connections per kind")
 	const n = 200_000
 	for _, k := range connKinds {
 		heap := func(conns int) (uint64, *Tracker) {

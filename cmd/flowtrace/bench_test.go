@@ -20,6 +20,7 @@ import (
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/benchgen"
 	"github.com/flowtrace/flowtrace/internal/minloop"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -325,9 +326,7 @@ func (p *steadyPipe) allocsPerPacket(t *testing.T, warm, n int) (float64, uint64
 // and the buffers have reached their working size, a packet costs no
 // allocation on the whole path (decode, track, verbose text transcript).
 func TestSteadyStateAllocs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates ~0.5M packets")
-	}
+	testenv.Short(t, "generates ~0.5M packets")
 	// 200 bulk transfers that never end: after their handshakes, data
 	// and delayed ACKs (with the odd loss repaired by SACK and a
 	// retransmission), a segment every millisecond on the capture clock.

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/flowtrace/flowtrace/internal/testenv"
 )
 
 // repoRoot is the repository, from this package's directory.
@@ -98,9 +100,7 @@ var exprRE = regexp.MustCompile(`\$\{\{\s*([a-z_.]+)\s*\}\}`)
 // and fails with exit 3 and the broken rule on a leaking one, with a
 // JUnit report that validates.
 func TestGitHubAction(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds flowtrace")
-	}
+	testenv.Short(t, "builds flowtrace")
 	text, err := os.ReadFile(filepath.Join(repoRoot, "action.yml"))
 	if err != nil {
 		t.Fatal(err)

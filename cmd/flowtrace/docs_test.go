@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 )
 
 // manPath is the committed man page, rendered from the flags by
@@ -120,9 +121,7 @@ func TestVersionFromBuildInfo(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatal("git not found")
 	}
-	if testing.Short() {
-		t.Skip("builds flowtrace (-short)")
-	}
+	testenv.Short(t, "builds flowtrace (-short)")
 	dir := t.TempDir()
 	copySource(t, "../..", dir)
 	git := func(args ...string) string {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/flowtrace/flowtrace/internal/scenario"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 )
 
 // runFindings runs flowtrace --findings --json on a capture and returns
@@ -85,9 +86,7 @@ func TestScenarioFindings(t *testing.T) {
 // generated into flowtrace's standard input (no file); --max-conns keeps
 // the tracker's own table small so the detectors' share shows.
 func TestMemoryFindingsBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs flowtrace on 1 M and 5 M generated SYNs")
-	}
+	testenv.Short(t, "runs flowtrace on 1 M and 5 M generated SYNs")
 	dir := t.TempDir()
 	bin, rss := filepath.Join(dir, "flowtrace"), filepath.Join(dir, "maxrss")
 	for pkg, out := range map[string]string{".": bin, "../../internal/cmd/maxrss": rss} {

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
@@ -90,9 +91,7 @@ func writeSynFlood(out io.Writer, n int) error {
 // than --json on a flood of two million connections (it used to keep
 // every row: 2.6 GB against 600 MB).
 func TestMemoryTextBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes a 140 MB capture and runs flowtrace on it twice")
-	}
+	testenv.Short(t, "writes a 140 MB capture and runs flowtrace on it twice")
 	dir := t.TempDir()
 	bin, rss := filepath.Join(dir, "flowtrace"), filepath.Join(dir, "maxrss")
 	for pkg, out := range map[string]string{".": bin, "../../internal/cmd/maxrss": rss} {
@@ -236,9 +235,7 @@ func floodRSS(t *testing.T, dir, bin, rss string, n int, args ...string) int64 {
 // with --no-findings. The detectors' share comes on top (see the README's
 // Performance section); with them the bound is looser.
 func TestMemoryPerHalfOpen(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs flowtrace on 1 M generated SYNs, twice")
-	}
+	testenv.Short(t, "runs flowtrace on 1 M generated SYNs, twice")
 	dir := t.TempDir()
 	bin, rss := buildForRSS(t, dir)
 	const small, big = 10_000, 1_000_000
@@ -265,9 +262,7 @@ func TestMemoryPerHalfOpen(t *testing.T) {
 // a tenth of the SYNs (100 000 and 1 000 000 against 1 M and 10 M at the
 // default 262 144), to stay quick; the ratio of SYNs to bound is the same.
 func TestMemoryFlatAtBound(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs flowtrace on 100 000 and 1 M generated SYNs")
-	}
+	testenv.Short(t, "runs flowtrace on 100 000 and 1 M generated SYNs")
 	dir := t.TempDir()
 	bin, rss := buildForRSS(t, dir)
 	bound := strconv.Itoa(tracker.DefaultMaxConns / 10)
@@ -371,9 +366,7 @@ func handshakeRSS(t *testing.T, dir, bin, rss string, n int, ack bool, args ...s
 // compact; issue 12 asks for 256 bytes each, the budgets pin what the
 // split Conn reaches (see the README's "Memory per connection").
 func TestMemoryPerAnswered(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs flowtrace on 500 000 generated handshakes, four times")
-	}
+	testenv.Short(t, "runs flowtrace on 500 000 generated handshakes, four times")
 	dir := t.TempDir()
 	bin, rss := buildForRSS(t, dir)
 	const small, big = 10_000, 500_000

@@ -42,3 +42,12 @@ func LookPath(t testing.TB, name, hint string) string {
 	}
 	return p
 }
+
+// Short skips t under go test -short, for a test too slow for a quick
+// run; in CI, which never passes -short, it fails instead, like Skip.
+func Short(t testing.TB, why string) {
+	t.Helper()
+	if testing.Short() {
+		Skip(t, why+" (-short)")
+	}
+}
