@@ -243,16 +243,22 @@ func TestMemoryPerHalfOpen(t *testing.T) {
 		extra  []string
 		budget float64
 	}{{[]string{"--no-findings"}, 256}, {nil, 320}} {
-		extra, budget := tt.extra, tt.budget
-		args := append([]string{"--max-conns", "2000000"}, extra...)
-		base := floodRSS(t, dir, bin, rss, small, args...)
-		peak := floodRSS(t, dir, bin, rss, big, args...)
-		per := float64(peak-base) * 1024 / (big - small)
-		t.Logf("%v: %.0f bytes per half-open connection", extra, per)
-		if per > budget {
-			t.Errorf("%v: %.0f bytes per half-open connection (peak RSS %d MB on %d SYNs, %d MB on %d): want at most %.0f",
-				extra, per, peak>>10, big, base>>10, small, budget)
-		}
+		args := append([]string{"--max-conns", "2000000"}, tt.extra...)
+		perConnection(t, fmt.Sprintf("half-open %v", tt.extra), small, big, tt.budget,
+			func(n int) int64 { return floodRSS(t, dir, bin, rss, n, args...) })
+	}
+}
+
+// perConnection fails t if the peak RSS growth from small to big
+// connections held at once (rssOf(n): the peak RSS in KiB with n) is over
+// budget bytes per connection added.
+func perConnection(t *testing.T, what string, small, big int, budget float64, rssOf func(n int) int64) {
+	t.Helper()
+	base, peak := rssOf(small), rssOf(big)
+	per := float64(peak-base) * 1024 / float64(big-small)
+	t.Logf("%s: %.0f bytes per connection (peak RSS %d MB on %d, %d MB on %d)", what, per, peak>>10, big, base>>10, small)
+	if per > budget {
+		t.Errorf("%s: %.0f bytes per connection: want at most %.0f", what, per, budget)
 	}
 }
 
@@ -376,13 +382,8 @@ func TestMemoryPerAnswered(t *testing.T) {
 		budget float64
 	}{{"SYN, SYN-ACK", false, 1400}, {"SYN, SYN-ACK, ACK", true, 1200}} {
 		args := []string{"--max-conns", "2000000", "--no-findings"}
-		base := handshakeRSS(t, dir, bin, rss, small, tt.ack, args...)
-		peak := handshakeRSS(t, dir, bin, rss, big, tt.ack, args...)
-		per := float64(peak-base) * 1024 / (big - small)
-		t.Logf("%s: %.0f bytes per connection (peak RSS %d MB on %d, %d MB on %d)", tt.name, per, peak>>10, big, base>>10, small)
-		if per > tt.budget {
-			t.Errorf("%s: %.0f bytes per connection: want at most %.0f", tt.name, per, tt.budget)
-		}
+		perConnection(t, tt.name, small, big, tt.budget,
+			func(n int) int64 { return handshakeRSS(t, dir, bin, rss, n, tt.ack, args...) })
 	}
 }
 
