@@ -169,8 +169,9 @@ for ((round = 1; round <= COUNT; round++)); do
 	echo "(round $round of $COUNT done; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 
-# Medians per version and sub-benchmark. Metrics are "value unit" pairs.
-awk -v max="$RATIO_MAX" -v limit="$LIMIT" '
+# The awk functions the summaries share: median(key) of the values
+# val[key, 1..cnt[key]], and verdict(ok), which also marks a failure.
+awk_lib='
 function median(key,   n, i, j, t, a) {
 	n = cnt[key]
 	if (n == 0) return 0
@@ -179,6 +180,10 @@ function median(key,   n, i, j, t, a) {
 	return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
 }
 function verdict(ok) { if (!ok) fail = 1; return ok ? "PASS" : "FAIL" }
+'
+
+# Medians per version and sub-benchmark. Metrics are "value unit" pairs.
+awk -v max="$RATIO_MAX" -v limit="$LIMIT" "$awk_lib"'
 {
 	v = $1; name = $2; sub(/^BenchmarkPipeline\//, "", name); sub(/-[0-9]+$/, "", name)
 	if (!(name in seen)) { seen[name] = 1; order[++names] = name }
@@ -278,14 +283,8 @@ for round in 1 2 3; do
 	done
 done
 nfind=$("$work/flowtrace" -r "$hostile" --json 2>/dev/null | grep -c '"type":"finding"' || true)
-awk -v n="$nfind" '
-function median(k,   m, i, j, t, a) {
-	m = cnt[k]
-	for (i = 1; i <= m; i++) a[i] = v[k, i]
-	for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
-	return m % 2 ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
-}
-{ cnt[$1]++; v[$1, cnt[$1]] = $2 }
+awk -v n="$nfind" "$awk_lib"'
+{ cnt[$1]++; val[$1, cnt[$1]] = $2 }
 END {
 	on = median("on"); off = median("off")
 	printf "--json: %d ms with findings (%d fired), %d ms with --no-findings: %+.1f%%\n", on, n, off, 100 * (on - off) / off
@@ -341,15 +340,8 @@ if [[ ${BENCH_SCALE:-1} != 0 ]]; then
 		if [[ $have_tshark == 1 ]]; then
 			run1 tshark tshark -r "$big" -T fields -e tcp.analysis.flags
 		fi
-		awk -v n="$SPACKETS" '
-		function median(k,   m, i, j, t, a) {
-			m = cnt[k]
-			for (i = 1; i <= m; i++) a[i] = w[k, i]
-			for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
-			return m % 2 ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
-		}
-		function verdict(ok) { if (!ok) fail = 1; return ok ? "PASS" : "FAIL" }
-		{ k = $1; if (!(k in cnt)) order[++names] = k; cnt[k]++; w[k, cnt[k]] = $2; if ($3 > rss[k]) rss[k] = $3 }
+		awk -v n="$SPACKETS" "$awk_lib"'
+		{ k = $1; if (!(k in cnt)) order[++names] = k; cnt[k]++; val[k, cnt[k]] = $2; if ($3 > rss[k]) rss[k] = $3 }
 		END {
 			if (!cnt["minimal"] || !cnt["json/1"]) { print "bench: scale results missing"; print "FAIL" > "/dev/stderr"; exit }
 			base = median("minimal")
