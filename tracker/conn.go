@@ -399,7 +399,7 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	if e.rstClosed {
 		e.preRST = e.state
 	}
-	age := t.evTime.Sub(e.since)
+	age := sub(t.evTime, e.since)
 	e.state = to
 	e.inferred = inferred
 	e.since = t.evTime
@@ -996,9 +996,9 @@ func (c *Conn) phases(t *Tracker) {
 		var rtt time.Duration
 		if !c.synRexmit && !c.simOpen && !c.oneSided { // one-sided: half the handshake was not captured
 			syn, synAck := c.ep[Orig].synTime(), c.synAckTime()
-			rtt = t.evTime.Sub(syn)
-			c.hsServer = synAck.Sub(syn)
-			c.hsClient = t.evTime.Sub(synAck)
+			rtt = sub(t.evTime, syn)
+			c.hsServer = sub(synAck, syn)
+			c.hsClient = sub(t.evTime, synAck)
 			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})

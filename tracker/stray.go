@@ -227,7 +227,7 @@ func (t *Tracker) stray(seg *segment.Segment, key *Tuple, h uint64, srcFirst boo
 	if r == nil {
 		return false
 	}
-	after := seg.Time.Sub(r.closed)
+	after := sub(seg.Time, r.closed)
 	if after > t.cfg.TimeWait || after < 0 {
 		return false // past the bound: what arrives now is new
 	}
