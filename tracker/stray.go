@@ -124,7 +124,7 @@ func (cs *closedSet) find(key *Tuple, h uint64) (int32, bool) {
 		if sl.i == 0 {
 			return 0, false
 		}
-		if sl.h == h && cs.entry(sl.i-1).key == *key {
+		if sl.h == h && cs.entry(sl.i-1).key.eq(key) {
 			return sl.i - 1, true
 		}
 	}

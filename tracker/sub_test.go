@@ -26,3 +26,23 @@ func TestSubIsTimeSub(t *testing.T) {
 		}
 	}
 }
+
+// TestTupleEq checks Tuple.eq against == on every byte position.
+func TestTupleEq(t *testing.T) {
+	var a Tuple
+	for i := range a.k {
+		a.k[i] = byte(3*i + 1)
+	}
+	if b := a; !a.eq(&b) {
+		t.Fatal("equal tuples compare unequal")
+	}
+	for i := range a.k {
+		for _, bit := range []byte{1, 0x80} {
+			b := a
+			b.k[i] ^= bit
+			if a.eq(&b) || b.eq(&a) {
+				t.Errorf("tuples differing in byte %d (bit %#x) compare equal", i, bit)
+			}
+		}
+	}
+}
