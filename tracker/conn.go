@@ -448,11 +448,17 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 		c.arrive(t, s.Peer(), seg)
 		c.sent(t, s, seg) // applies the RST to both ends
 	default:
-		if ack {
+		// The calls are guarded by what makes them do anything, so the
+		// segments of a connection in progress skip their code.
+		if ack && (e.nin > 0 || s == Orig && c.ep[Resp].state == SynReceived) {
 			c.deliverAcked(t, s, seg)
 		}
-		c.sent(t, s, seg)
-		c.received(t, s.Peer(), seg)
+		if seg.Flags&(segment.SYN|segment.FIN) != 0 {
+			c.sent(t, s, seg)
+		}
+		if p.nin > 0 || seg.Flags&(segment.SYN|segment.FIN) != 0 || !ackInert(p.state) || t.slowPath {
+			c.received(t, s.Peer(), seg)
+		}
 	}
 
 	c.hist.update(c, s, seg)
@@ -986,6 +992,9 @@ func (c *Conn) rstFactsOf(s Side, seg *segment.Segment) (f rstFacts, delta int64
 
 // phases reports the phase completions the latest segment brought about.
 func (c *Conn) phases(t *Tracker) {
+	if (c.handshake || c.midstream) && (c.closeDone || !c.anyFIN || c.rst) {
+		return // neither can complete: most segments
+	}
 	o, r := c.ep[Orig].state, c.ep[Resp].state
 	if !c.handshake && !c.midstream && o.Synchronized() && r.Synchronized() {
 		c.handshake = true
