@@ -233,12 +233,13 @@ func (t *Tracker) flushEvents(c *Conn) {
 // Handle replays one segment. The segment is not retained; its Payload
 // may be reused once Handle returns.
 func (t *Tracker) Handle(seg *segment.Segment) {
-	t.Advance(seg.Time)
+	st := stampOf(seg.Time)
+	t.advance(seg.Time, st)
 	if seg.Kind != segment.TCP {
 		t.datagram(seg)
 		return
 	}
-	if st := stampOf(seg.Time); t.lastSegS.before(st) {
+	if t.lastSegS.before(st) {
 		t.lastSeg, t.lastSegS = seg.Time, st
 	}
 	t.stats.Segments++
@@ -264,7 +265,7 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 
 // handleConn replays a segment of connection c (nil: none yet).
 func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64, srcFirst bool) {
-	if c != nil {
+	if c != nil && seg.Flags&(segment.SYN|segment.ACK|segment.RST) == segment.SYN {
 		switch kind, v, delta := t.startsNew(c, seg, c.sideOf(srcFirst)); kind {
 		case synNew:
 			t.reuse(c, seg, c.sideOf(srcFirst))
@@ -534,8 +535,10 @@ func (t *Tracker) schedule(c *Conn) {
 // Advance moves the capture clock to now, firing every timer due by then
 // in deadline order. Handle calls it; a live capture calls it on a quiet
 // link too. The clock never moves backwards.
-func (t *Tracker) Advance(now time.Time) {
-	ns := stampOf(now)
+func (t *Tracker) Advance(now time.Time) { t.advance(now, stampOf(now)) }
+
+// advance is Advance with now's stamp, which Handle also needs.
+func (t *Tracker) advance(now time.Time, ns stamp) {
 	if ns.before(t.nowS) {
 		return
 	}
