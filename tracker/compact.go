@@ -10,7 +10,7 @@ import (
 
 // Compact connections.
 //
-// A Conn's hot record takes 736 bytes, and a lone SYN's connection holds
+// A Conn's hot record takes 720 bytes, and a lone SYN's connection holds
 // an in-flight block besides (conn.go): about 1 KB. Under a SYN flood, or a
 // scan, almost every connection is one SYN that nothing answers, and the
 // table is full of them. Such a connection is kept as a synRec instead: the

@@ -130,11 +130,12 @@ func (c *Conn) zeekConnState() string {
 
 // history builds Zeek's history string.
 type history struct {
-	buf  [40]byte
+	// n and mask first: every packet reads a mask, few append.
 	n    uint8
 	mask [2]uint8
 	// last relative sequence number recorded for S/H, F and R, per side
 	last [2][3]uint32
+	buf  [40]byte
 }
 
 // Once-per-direction letters.
