@@ -46,3 +46,25 @@ func TestTupleEq(t *testing.T) {
 		}
 	}
 }
+
+// TestStampAddIsTimeAdd checks stamp.add against time.Time.Add, the
+// arithmetic deadlines used before they were stamps.
+func TestStampAddIsTimeAdd(t *testing.T) {
+	base := time.Date(2024, 3, 1, 12, 0, 0, 999_999_999, time.UTC)
+	times := []time.Time{
+		{}, base, base.Add(1), base.Add(-1), time.Unix(0, 0), time.Unix(-1, 999_999_999),
+		time.Unix(1<<33, 5), time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999_999_999, time.UTC),
+	}
+	ds := []time.Duration{0, 1, -1, time.Second - 1, time.Second, 1500 * time.Millisecond, -1500 * time.Millisecond,
+		5 * time.Second, 60 * time.Second, 70 * time.Second, 5 * time.Minute, 1<<63 - 1, -1 << 63}
+	for _, tm := range times {
+		for _, d := range ds {
+			if got, want := stampOf(tm).add(d), stampOf(tm.Add(d)); got != want {
+				t.Errorf("stampOf(%v).add(%v) = %v, want %v", tm, d, got, want)
+			}
+		}
+		if got := stampOf(tm).time(); !got.Equal(tm) {
+			t.Errorf("stampOf(%v).time() = %v", tm, got)
+		}
+	}
+}

@@ -60,6 +60,26 @@ func hasMono(t time.Time) bool { return t != t.Round(0) }
 
 func (a stamp) before(b stamp) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
 
+// add returns a moved by d: stampOf(t.Add(d)) for the t of a, by the same
+// arithmetic as time.Time.Add (which saturates only at ±2^63 s), in a few
+// instructions where Add takes about sixty. Deadlines are computed with
+// it (deadline).
+func (a stamp) add(d time.Duration) stamp {
+	sec, nsec := a.sec+int64(d/time.Second), a.nsec+int64(d%time.Second)
+	switch {
+	case nsec >= int64(time.Second):
+		sec++
+		nsec -= int64(time.Second)
+	case nsec < 0:
+		sec--
+		nsec += int64(time.Second)
+	}
+	return stamp{sec, nsec}
+}
+
+// time returns a as a time.Time, in UTC.
+func (a stamp) time() time.Time { return time.Unix(a.sec, a.nsec).UTC() }
+
 func (h *timerHeap) push(x timer) {
 	*h = append(*h, x)
 	s := *h
