@@ -164,11 +164,11 @@ type Conn struct {
 	first            time.Time
 	firstPkt         uint64 // the first segment's packet number
 	why              string
-	synRexmits       uint32       // retransmissions of the originator's SYN
-	synAckRexmits    uint32       // retransmissions of the responder's SYN-ACK
-	synAckNS         int64        // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
-	queued           stamp        // earliest deadline this connection has in the timer heap, if queuedSet
-	gen              uint32       // bumped on reuse, to invalidate heap entries
+	synRexmits       uint32 // retransmissions of the originator's SYN
+	synAckRexmits    uint32 // retransmissions of the responder's SYN-ACK
+	synAckNS         int64  // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
+	queued           stamp  // earliest deadline this connection has in the timer heap, if queuedSet
+	gen              uint32 // bumped on reuse, to invalidate heap entries
 	queuedSet        bool
 	ackPrev, ackLast seqnum.Value // one-sided capture: the seen side's ACKs (onesided.go)
 	uid              UID          // computed on first use; zero until then
