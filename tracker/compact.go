@@ -10,7 +10,7 @@ import (
 
 // Compact connections.
 //
-// A Conn's hot record takes 736 bytes, and a lone SYN's connection holds
+// A Conn's hot record takes 720 bytes, and a lone SYN's connection holds
 // an in-flight block besides (conn.go): about 1 KB. Under a SYN flood, or a
 // scan, almost every connection is one SYN that nothing answers, and the
 // table is full of them. Such a connection is kept as a synRec instead: the
@@ -189,7 +189,7 @@ func (t *Tracker) matureYoung(now stamp, all bool) {
 // back to the free list. Otherwise r is freed and c, if untouched since
 // its SYN, scheduled.
 func (t *Tracker) mature(c *Conn, gen, r uint32) {
-	if c.gen != gen || !c.queued.IsZero() {
+	if c.gen != gen || c.queuedSet {
 		t.syns.put(r) // gone, or scheduled by a later segment: not a lone SYN
 		return
 	}
@@ -361,9 +361,8 @@ func (t *Tracker) synDue(x *synRec) stamp {
 
 // scheduleSyn queues the timer of compact record r, whose connection's
 // deadline is d.
-func (t *Tracker) scheduleSyn(r uint32, d time.Time) {
+func (t *Tracker) scheduleSyn(r uint32, ds stamp) {
 	x := t.syns.at(r)
-	ds := stampOf(d)
 	q := &t.synQ
 	if ds != t.synDue(x) || !q.empty() && ds.before(q.last) {
 		t.timers.push(timer{atS: ds, id: x.id, gen: x.gen, r: r})

@@ -117,7 +117,11 @@ type endpoint struct {
 // words. An observer that keeps a *Conn between callbacks needs
 // Config.KeepConns.
 type Conn struct {
-	// The fields every packet touches come first, for the cache.
+	// The fields every packet touches come first, for the cache: the key
+	// and the flags, the observers' words, the history's masks, then the
+	// two endpoints; what only a connection's first or last packet, a
+	// timer or a rare path reads comes after them. A packet reads about
+	// nine of the record's twelve cache lines.
 	key       Tuple
 	origFirst bool   // the originator is the tuple's first endpoint
 	hash      uint64 // the key's hash in the flow table
@@ -126,46 +130,49 @@ type Conn struct {
 	class     reassembly.Class // of the latest segment
 	// The observers' words (aux.go), beside what every packet reads:
 	// the findings engine tests a bit of its word on every packet.
-	aux      [AuxWords]uint32
-	hist     history
-	first    time.Time
-	firstPkt uint64 // the first segment's packet number
+	aux [AuxWords]uint32
 
-	midstream     bool // no SYN seen: the handshake predates the capture
-	handshake     bool // handshake completion reported
-	simOpen       bool
-	simClose      bool
-	closeDone     bool // close completion reported
-	firstFIN      Side
-	anyFIN        bool
-	rst           bool // ended by an acceptable RST
-	rstBy         Side
-	refused       bool
-	hsReset       bool // reset before the handshake completed
-	why           string
-	synAckSet     bool          // synAckNS is set
-	synRexmit     bool          // a SYN or SYN-ACK was retransmitted
-	cookie        bool          // the server answered the SYN with a SYN cookie (inferred)
-	synNoTCB      bool          // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
-	synRexmits    uint32        // retransmissions of the originator's SYN
-	synAckRexmits uint32        // retransmissions of the responder's SYN-ACK
-	synAckNS      int64         // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
-	hsServer      time.Duration // SYN → SYN-ACK at the capture point
-	hsClient      time.Duration // SYN-ACK → ACK at the capture point
-	queued        time.Time     // earliest deadline this connection has in the timer heap
-	gen           uint32        // bumped on reuse, to invalidate heap entries
-	uid           UID           // computed on first use; zero until then
+	midstream bool // no SYN seen: the handshake predates the capture
+	handshake bool // handshake completion reported
+	simOpen   bool
+	simClose  bool
+	closeDone bool // close completion reported
+	firstFIN  Side
+	anyFIN    bool
+	rst       bool // ended by an acceptable RST
+	rstBy     Side
+	refused   bool
+	hsReset   bool // reset before the handshake completed
+	synAckSet bool // synAckNS is set
+	synRexmit bool // a SYN or SYN-ACK was retransmitted
+	cookie    bool // the server answered the SYN with a SYN cookie (inferred)
+	synNoTCB  bool // the unanswered SYN came from no socket (inferred, noTCBUnanswered)
 	// One-sided capture (onesided.go): the seen side's ACKs so far.
-	oneSided         bool
-	unseen           Side
-	ackSet           bool
-	ackPrev, ackLast seqnum.Value
-	tunnel           uint64 // the first segment's segment.Segment.Tunnel
-	icmpAbort        bool   // an ICMP error aborted a connect (icmp.go)
+	oneSided  bool
+	unseen    Side
+	ackSet    bool
+	icmpAbort bool          // an ICMP error aborted a connect (icmp.go)
+	hsServer  time.Duration // SYN → SYN-ACK at the capture point
+	hsClient  time.Duration // SYN-ACK → ACK at the capture point
 	// What only rare paths need, taken from Tracker.rares on first use
 	// (rareOf) and given back when the Conn is freed.
 	rare *connRare
+	hist history
 	ep   [2]endpoint
+
+	// Colder: the first packet, the timers, the handshake's counts.
+	first            time.Time
+	firstPkt         uint64 // the first segment's packet number
+	why              string
+	synRexmits       uint32 // retransmissions of the originator's SYN
+	synAckRexmits    uint32 // retransmissions of the responder's SYN-ACK
+	synAckNS         int64  // the responder's SYN-ACK (synAckTime), in Unix nanoseconds
+	queued           stamp  // earliest deadline this connection has in the timer heap, if queuedSet
+	gen              uint32 // bumped on reuse, to invalidate heap entries
+	queuedSet        bool
+	ackPrev, ackLast seqnum.Value // one-sided capture: the seen side's ACKs (onesided.go)
+	uid              UID          // computed on first use; zero until then
+	tunnel           uint64       // the first segment's segment.Segment.Tunnel
 }
 
 // connRare is the part of a connection only rare paths use: port reuse
@@ -399,7 +406,7 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	if e.rstClosed {
 		e.preRST = e.state
 	}
-	age := t.evTime.Sub(e.since)
+	age := sub(t.evTime, e.since)
 	e.state = to
 	e.inferred = inferred
 	e.since = t.evTime
@@ -448,11 +455,17 @@ func (c *Conn) apply(t *Tracker, seg *segment.Segment, s Side) {
 		c.arrive(t, s.Peer(), seg)
 		c.sent(t, s, seg) // applies the RST to both ends
 	default:
-		if ack {
+		// The calls are guarded by what makes them do anything, so the
+		// segments of a connection in progress skip their code.
+		if ack && (e.nin > 0 || s == Orig && c.ep[Resp].state == SynReceived) {
 			c.deliverAcked(t, s, seg)
 		}
-		c.sent(t, s, seg)
-		c.received(t, s.Peer(), seg)
+		if seg.Flags&(segment.SYN|segment.FIN) != 0 {
+			c.sent(t, s, seg)
+		}
+		if p.nin > 0 || seg.Flags&(segment.SYN|segment.FIN) != 0 || !ackInert(p.state) || t.slowPath {
+			c.received(t, s.Peer(), seg)
+		}
 	}
 
 	c.hist.update(c, s, seg)
@@ -986,6 +999,9 @@ func (c *Conn) rstFactsOf(s Side, seg *segment.Segment) (f rstFacts, delta int64
 
 // phases reports the phase completions the latest segment brought about.
 func (c *Conn) phases(t *Tracker) {
+	if (c.handshake || c.midstream) && (c.closeDone || !c.anyFIN || c.rst) {
+		return // neither can complete: most segments
+	}
 	o, r := c.ep[Orig].state, c.ep[Resp].state
 	if !c.handshake && !c.midstream && o.Synchronized() && r.Synchronized() {
 		c.handshake = true
@@ -996,9 +1012,9 @@ func (c *Conn) phases(t *Tracker) {
 		var rtt time.Duration
 		if !c.synRexmit && !c.simOpen && !c.oneSided { // one-sided: half the handshake was not captured
 			syn, synAck := c.ep[Orig].synTime(), c.synAckTime()
-			rtt = t.evTime.Sub(syn)
-			c.hsServer = synAck.Sub(syn)
-			c.hsClient = t.evTime.Sub(synAck)
+			rtt = sub(t.evTime, syn)
+			c.hsServer = sub(synAck, syn)
+			c.hsClient = sub(t.evTime, synAck)
 			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})

@@ -101,7 +101,7 @@
 //
 // # Memory
 //
-// A Conn is split: its hot record (736 bytes, pinned by TestConnSize)
+// A Conn is split: its hot record (720 bytes, pinned by TestConnSize)
 // holds what every segment reads; what only some connections need is taken from pools (chunks and
 // a free list, deterministic, bounded by the most in use at once) when
 // first needed and given back when the connection leaves the table: each

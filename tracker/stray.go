@@ -124,7 +124,7 @@ func (cs *closedSet) find(key *Tuple, h uint64) (int32, bool) {
 		if sl.i == 0 {
 			return 0, false
 		}
-		if sl.h == h && cs.entry(sl.i-1).key == *key {
+		if sl.h == h && cs.entry(sl.i-1).key.eq(key) {
 			return sl.i - 1, true
 		}
 	}
@@ -227,7 +227,7 @@ func (t *Tracker) stray(seg *segment.Segment, key *Tuple, h uint64, srcFirst boo
 	if r == nil {
 		return false
 	}
-	after := seg.Time.Sub(r.closed)
+	after := sub(seg.Time, r.closed)
 	if after > t.cfg.TimeWait || after < 0 {
 		return false // past the bound: what arrives now is new
 	}

@@ -6,7 +6,7 @@ import "hash/maphash"
 // power-of-two array of 16-byte slots, each the low half of a hash and a
 // connection, either a Conn or a compact record (compact.go). It is
 // compact so a lookup mostly hits the cache, and it compares keys in the
-// Conn, which the caller touches next anyway. Hashes are seeded per
+// Conn, which the caller touches next anyway, as words (Tuple.eq). Hashes are seeded per
 // process (maphash), so a hostile capture cannot aim for collisions.
 // Deletion shifts later entries back, so there are no tombstones.
 type table struct {
@@ -43,11 +43,11 @@ func (t *table) find(k *Tuple, h uint64, p *synPool) int {
 		s := &t.slots[i]
 		switch {
 		case s.c != nil:
-			if s.h == h32 && s.c.key == *k {
+			if s.h == h32 && s.c.key.eq(k) {
 				return int(i)
 			}
 		case s.r != 0:
-			if s.h == h32 && p.at(s.r).key == *k {
+			if s.h == h32 && p.at(s.r).key.eq(k) {
 				return int(i)
 			}
 		default:

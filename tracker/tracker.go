@@ -233,12 +233,13 @@ func (t *Tracker) flushEvents(c *Conn) {
 // Handle replays one segment. The segment is not retained; its Payload
 // may be reused once Handle returns.
 func (t *Tracker) Handle(seg *segment.Segment) {
-	t.Advance(seg.Time)
+	st := stampOf(seg.Time)
+	t.advance(seg.Time, st)
 	if seg.Kind != segment.TCP {
 		t.datagram(seg)
 		return
 	}
-	if st := stampOf(seg.Time); t.lastSegS.before(st) {
+	if t.lastSegS.before(st) {
 		t.lastSeg, t.lastSegS = seg.Time, st
 	}
 	t.stats.Segments++
@@ -264,7 +265,7 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 
 // handleConn replays a segment of connection c (nil: none yet).
 func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64, srcFirst bool) {
-	if c != nil {
+	if c != nil && seg.Flags&(segment.SYN|segment.ACK|segment.RST) == segment.SYN {
 		switch kind, v, delta := t.startsNew(c, seg, c.sideOf(srcFirst)); kind {
 		case synNew:
 			t.reuse(c, seg, c.sideOf(srcFirst))
@@ -493,28 +494,33 @@ func (t *Tracker) isServer(ap netip.AddrPort) bool {
 	return ok
 }
 
-// deadline returns when connection c next needs attention.
-func (t *Tracker) deadline(c *Conn) time.Time {
+// deadline returns when connection c next needs attention, as a stamp
+// (the heap's order; schedule computes it on every segment that changes a
+// state).
+func (t *Tracker) deadline(c *Conn) stamp {
 	o, r := c.ep[Orig].state, c.ep[Resp].state
 	idle := t.cfg.IdleTimeout
 	if !c.midstream && (o.Handshaking() || r.Handshaking()) && !(o.Synchronized() || r.Synchronized()) {
 		idle = min(idle, handshakeIdle)
 	}
-	d := c.last.Add(idle)
+	last := stampOf(c.last)
+	d := last.add(idle)
 	for s := Orig; s <= Resp; s++ {
 		switch e := &c.ep[s]; e.state {
 		case TimeWait:
-			if tw := e.since.Add(t.cfg.TimeWait); tw.Before(d) {
+			if tw := stampOf(e.since).add(t.cfg.TimeWait); tw.before(d) {
 				d = tw
 			}
 		case FinWait2: // the only state with a FIN-WAIT-2 deadline
-			if fw, ok := t.finWait2Deadline(c, s); ok && fw.Before(d) {
-				d = fw
+			if fw, ok := t.finWait2Deadline(c, s); ok {
+				if fws := stampOf(fw); fws.before(d) {
+					d = fws
+				}
 			}
 		}
 	}
 	if o.Gone() && r.Gone() {
-		if l := c.last.Add(closeLinger); l.Before(d) {
+		if l := last.add(closeLinger); l.before(d) {
 			d = l
 		}
 	}
@@ -525,17 +531,24 @@ func (t *Tracker) deadline(c *Conn) time.Time {
 // deadline.
 func (t *Tracker) schedule(c *Conn) {
 	d := t.deadline(c)
-	if c.queued.IsZero() || d.Before(c.queued) {
-		c.queued = d
-		t.timers.push(timer{atS: stampOf(d), id: c.id, gen: c.gen, c: c})
+	if !c.queuedSet || d.before(c.queued) {
+		t.queue(c, d)
 	}
+}
+
+// queue pushes an entry for c at d, now its earliest in the heap.
+func (t *Tracker) queue(c *Conn, d stamp) {
+	c.queued, c.queuedSet = d, true
+	t.timers.push(timer{atS: d, id: c.id, gen: c.gen, c: c})
 }
 
 // Advance moves the capture clock to now, firing every timer due by then
 // in deadline order. Handle calls it; a live capture calls it on a quiet
 // link too. The clock never moves backwards.
-func (t *Tracker) Advance(now time.Time) {
-	ns := stampOf(now)
+func (t *Tracker) Advance(now time.Time) { t.advance(now, stampOf(now)) }
+
+// advance is Advance with now's stamp, which Handle also needs.
+func (t *Tracker) advance(now time.Time, ns stamp) {
 	if ns.before(t.nowS) {
 		return
 	}
@@ -549,7 +562,7 @@ func (t *Tracker) Advance(now time.Time) {
 			continue
 		}
 		at := c.queued
-		c.queued = time.Time{}
+		c.queued, c.queuedSet = stamp{}, false
 		t.fire(c, at)
 	}
 	if len(t.probeQ) > 0 && !ns.before(t.probeDue) {
@@ -572,38 +585,39 @@ func (t *Tracker) datagram(seg *segment.Segment) {
 	}
 }
 
-// fire handles connection c's deadline at time at.
-func (t *Tracker) fire(c *Conn, at time.Time) {
+// fire handles connection c's deadline at at. What is in flight is
+// settled as of at in UTC (finish): only its distance from other instants
+// is read.
+func (t *Tracker) fire(c *Conn, at stamp) {
 	d := t.deadline(c)
-	if d.After(at) {
-		c.queued = d
-		t.timers.push(timer{atS: stampOf(d), id: c.id, gen: c.gen, c: c})
+	if at.before(d) {
+		t.queue(c, d)
 		return
 	}
 	t.evs = t.evs[:0]
 	for s := Orig; s <= Resp; s++ {
 		if e := &c.ep[s]; e.state == TimeWait {
-			if tw := e.since.Add(t.cfg.TimeWait); !tw.After(d) {
+			if tw := e.since.Add(t.cfg.TimeWait); !d.before(stampOf(tw)) {
 				t.evTime, t.evPkt = tw, 0
 				c.set(t, s, timeWaitExpired, false)
 			}
 		}
-		if fw, ok := t.finWait2Deadline(c, s); ok && !fw.After(d) {
+		if fw, ok := t.finWait2Deadline(c, s); ok && !d.before(stampOf(fw)) {
 			t.evTime, t.evPkt = fw, 0
 			c.set(t, s, finWait2Expired, true)
 		}
 	}
 	t.flushEvents(c)
-	if d = t.deadline(c); d.After(at) {
+	if d = t.deadline(c); at.before(d) {
 		t.schedule(c)
 		return
 	}
 	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() {
-		t.finish(c, "", at)
+		t.finish(c, "", at.time())
 		return
 	}
 	t.stats.Expired++
-	t.finish(c, "idle timeout", at)
+	t.finish(c, "idle timeout", at.time())
 }
 
 // evict removes the connection whose deadline is nearest, to make room
@@ -623,16 +637,15 @@ func (t *Tracker) evict() {
 			continue
 		}
 		// Entries are lazy: the real deadline may have moved later.
-		if d := t.deadline(c); d.After(c.queued) {
-			c.queued = d
-			t.timers.push(timer{atS: stampOf(d), id: c.id, gen: c.gen, c: c})
+		if d := t.deadline(c); c.queued.before(d) {
+			t.queue(c, d)
 			c = nil
 		}
 	}
 	if c == nil {
 		return
 	}
-	c.queued = time.Time{}
+	c.queued, c.queuedSet = stamp{}, false
 	t.stats.Evicted++
 	switch o, r := c.ep[Orig].state, c.ep[Resp].state; {
 	case o > Established || r > Established || o.Gone() && r.Gone():
@@ -662,7 +675,7 @@ func (t *Tracker) due() *Conn {
 	}
 	tm := t.timers.pop()
 	if c := tm.c; c != nil {
-		if tm.gen != c.gen || tm.atS != stampOf(c.queued) {
+		if tm.gen != c.gen || !c.queuedSet || tm.atS != c.queued {
 			return nil // stale: the connection was reused or rescheduled
 		}
 		return c
@@ -698,7 +711,7 @@ func (t *Tracker) remove(c *Conn) {
 	t.conns.del(c, c.hash)
 	c.release(t)
 	c.gen++
-	c.queued = time.Time{}
+	c.queued, c.queuedSet = stamp{}, false
 	t.free = append(t.free, c)
 }
 

@@ -130,11 +130,12 @@ func (c *Conn) zeekConnState() string {
 
 // history builds Zeek's history string.
 type history struct {
-	buf  [40]byte
+	// n and mask first: every packet reads a mask, few append.
 	n    uint8
 	mask [2]uint8
 	// last relative sequence number recorded for S/H, F and R, per side
 	last [2][3]uint32
+	buf  [40]byte
 }
 
 // Once-per-direction letters.
@@ -265,12 +266,24 @@ func (z *zeekEndpoint) clean() bool {
 // window) and G (content gap) for a segment sent by side s. gap reports
 // that the segment acknowledged bytes of the other direction the capture
 // never saw.
+// Most segments earn none of them: that test is small enough to inline
+// into the caller, and the letters' code (scaledLetters) stays off the
+// hot path's cache lines.
 func (h *history) scaled(t *Tracker, c *Conn, s Side, seg *segment.Segment, gap bool) {
+	if gap || seg.Window == 0 || seg.PayloadLen > 0 && c.class&scaledRexmit != 0 {
+		h.scaledLetters(t, c, s, seg, gap)
+	}
+}
+
+// scaledRexmit are the classes that earn a T.
+const scaledRexmit = reassembly.Retransmission | reassembly.SpuriousRetransmission |
+	reassembly.FastRetransmission | reassembly.OutOfOrder | reassembly.KeepAlive
+
+// scaledLetters is scaled for a segment that may earn a letter.
+func (h *history) scaledLetters(t *Tracker, c *Conn, s Side, seg *segment.Segment, gap bool) {
 	e, p := &c.ep[s], &c.ep[s.Peer()]
 	rst := seg.Flags&segment.RST != 0
-	const rexmit = reassembly.Retransmission | reassembly.SpuriousRetransmission |
-		reassembly.FastRetransmission | reassembly.OutOfOrder | reassembly.KeepAlive
-	if seg.PayloadLen > 0 && c.class&rexmit != 0 && e.z.state != zReset && c.rareOf(t).tw[s].hit() {
+	if seg.PayloadLen > 0 && c.class&scaledRexmit != 0 && e.z.state != zReset && c.rareOf(t).tw[s].hit() {
 		h.add(s, 'T')
 	}
 	if seg.Window == 0 && !rst && e.z.state != zReset && p.z.state != zClosed && c.rareOf(t).ww[s].hit() {
