@@ -77,18 +77,26 @@ func (k *checker) skip(src senderKey) bool {
 	}
 	k.looked = true
 	k.offload, k.known = false, false
-	if s := &k.senders; s.slots != nil {
-		// senderSet.find, inline: the compiler does not.
-		for i := s.home(src); ; i = (i + 1) & slotMask {
-			e := &s.slots[i]
-			if e.senderKey == src {
-				k.offload, k.known = e.off, true
-				break
-			}
-			if e.tag == 0 {
-				k.offload, k.known = k.lookupOld(src)
-				break
-			}
+	if s := k.senders; s != nil {
+		if k.offload, k.known = s.find(src); !k.known {
+			k.offload, k.known = k.lookupOld(src)
+		}
+	}
+	if k.offload {
+		k.status = ckSkipped
+	}
+	return k.offload
+}
+
+// skip4 is skip for the IPv4 address a, in ChecksumAuto.
+func (k *checker) skip4(a uint32) bool {
+	k.looked = true
+	k.offload, k.known = false, false
+	if s := k.senders; s != nil {
+		if i, ok := s.slot4(a); ok {
+			k.offload, k.known = bit(&s.off4, i), true
+		} else {
+			k.offload, k.known = k.lookupOld(senderKey{lo: uint64(a), tag: tag4}) // key4
 		}
 	}
 	if k.offload {
@@ -102,9 +110,10 @@ func (s ckStatus) bad() bool { return s >= ckBadIP }
 // Bounds of the per-sender memory of ChecksumAuto.
 const (
 	// maxSenders is the number of sending addresses remembered per
-	// generation; two generations are kept (786 KB, made at first
-	// use), so a busy capture forgets the least recently seen first and
-	// memory stays bounded. A sender forgotten and seen again is judged
+	// generation; two generations are kept (144 KB, made at first use,
+	// and 512 KB more at the first IPv6 sender: senders.go), so a busy
+	// capture forgets the least recently seen first and memory stays
+	// bounded. A sender forgotten and seen again is judged
 	// afresh.
 	maxSenders = 1 << 13
 	// MaxOffloadListed is how many offloading senders Stats lists by
@@ -122,8 +131,8 @@ type checker struct {
 	looked, known, offload bool
 	// senders maps an address to true if it offloads checksums, false
 	// if its first verifiable segment was good; old is the previous
-	// generation (senders.go).
-	senders, old senderSet
+	// generation (senders.go). Both are nil until the first sender.
+	senders, old *senderSet
 }
 
 // SetChecksums sets what Next does with checksums (ChecksumAuto unless
@@ -202,30 +211,34 @@ func (r *Reader) offloading(src netip.Addr) {
 // about as much as comparing with a one-entry cache of the last sender
 // and keeping it, so there is none.
 func (k *checker) lookup(a senderKey) (offload, known bool) {
-	if e := k.senders.find(a); e != nil {
-		return e.off, true
+	if k.senders == nil {
+		return false, false
+	}
+	if offload, known = k.senders.find(a); known {
+		return offload, true
 	}
 	return k.lookupOld(a)
 }
 
 // lookupOld looks a sender that is not in the current generation up in
 // the previous one, and brings it over if it is there: it is still in
-// use.
+// use. k.old is not nil.
 func (k *checker) lookupOld(a senderKey) (offload, known bool) {
-	if e := k.old.find(a); e != nil {
-		k.remember(a, e.off)
-		return e.off, true
+	if k.old.n == 0 {
+		return false, false
 	}
-	return false, false
+	if offload, known = k.old.find(a); known {
+		k.remember(a, offload)
+	}
+	return offload, known
 }
 
-// remember records what sender a is. Both generations are made at full
-// size on first use and reused after, so remembering never allocates
-// again, however many senders come and go.
+// remember records what sender a is. Both generations are made on first
+// use (their IPv6 slots at the first IPv6 sender) and reused after, so
+// remembering never allocates again, however many senders come and go.
 func (k *checker) remember(a senderKey, offload bool) {
-	if k.senders.slots == nil {
-		k.senders.init()
-		k.old.init()
+	if k.senders == nil {
+		k.senders, k.old = newSenderSet(), newSenderSet()
 	}
 	if k.senders.n >= maxSenders {
 		k.old, k.senders = k.senders, k.old
@@ -262,7 +275,7 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 		return // cut by the snaplen
 	}
 	src := le32(h[12:16])
-	if k.mode == ChecksumAuto && k.skip(senderKey{lo: uint64(src), tag: tag4}) { // key4
+	if k.mode == ChecksumAuto && k.skip4(src) {
 		return
 	}
 	dst := le32(h[16:20])
