@@ -93,8 +93,11 @@ func (s *senderSet) home4(a uint32) uint64 {
 
 // slot4 returns the slot of the IPv4 address a and true, or the empty
 // slot where it belongs and false.
-func (s *senderSet) slot4(a uint32) (uint64, bool) {
-	for i := s.home4(a); ; i = (i + 1) & slotMask {
+func (s *senderSet) slot4(a uint32) (uint64, bool) { return s.slot4From(s.home4(a), a) }
+
+// slot4From is slot4 from a's home slot i.
+func (s *senderSet) slot4From(i uint64, a uint32) (uint64, bool) {
+	for ; ; i = (i + 1) & slotMask {
 		if !bit(&s.used4, i) {
 			return i, false
 		}
@@ -104,10 +107,15 @@ func (s *senderSet) slot4(a uint32) (uint64, bool) {
 	}
 }
 
+// home6 returns the first slot to probe for an IPv6 address.
+func (s *senderSet) home6(lo, hi uint64) uint64 {
+	h1, h0 := bits.Mul64(lo^s.s0, hi^s.s1)
+	return (h1 ^ h0) & slotMask
+}
+
 // slot6 is slot4 for an IPv6 address; s.v6 is not nil.
 func (s *senderSet) slot6(lo, hi uint64) (uint64, bool) {
-	h1, h0 := bits.Mul64(lo^s.s0, hi^s.s1)
-	for i := (h1 ^ h0) & slotMask; ; i = (i + 1) & slotMask {
+	for i := s.home6(lo, hi); ; i = (i + 1) & slotMask {
 		if !bit(&s.used6, i) {
 			return i, false
 		}
