@@ -116,8 +116,8 @@ const pendingMax = 16
 func (k *checker) queue(a senderKey) { k.pending[k.npending&(pendingMax-1)] = a }
 
 // settle does the queued lookups, in order. It loads the home slot of
-// every queued sender in the current generation first, all before any
-// is used, so that their cache misses overlap instead of following one
+// every queued sender in the current generation (and of an IPv4 one in
+// the previous generation too) first, all before any is used, so that their cache misses overlap instead of following one
 // another, then finds each IPv4 sender from there; a sender not there,
 // an IPv6 one, or any after a change of generation takes lookup's whole
 // way.
@@ -137,10 +137,14 @@ func (k *checker) settle() {
 	}
 	var home [pendingMax]uint64
 	var x uint32
+	old := k.old
 	for i, a := range q {
 		if a.tag == tag4 {
 			home[i] = cur.home4(uint32(a.lo))
 			x += cur.v4[home[i]]
+			if old.n > 0 { // where a sender not in cur is looked for next
+				x += old.v4[old.home4(uint32(a.lo))]
+			}
 		} else if cur.v6 != nil {
 			x += uint32(cur.v6[cur.home6(a.lo, a.hi)][0])
 		}
