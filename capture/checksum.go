@@ -117,10 +117,10 @@ func (k *checker) queue(a senderKey) { k.pending[k.npending&(pendingMax-1)] = a 
 
 // settle does the queued lookups, in order. It loads the home slot of
 // every queued sender in the current generation (and of an IPv4 one in
-// the previous generation too) first, all before any is used, so that their cache misses overlap instead of following one
-// another, then finds each IPv4 sender from there; a sender not there,
-// an IPv6 one, or any after a change of generation takes lookup's whole
-// way.
+// the previous generation too) first, all before any is used, so that
+// their cache misses overlap instead of following one another, then
+// finds each IPv4 sender from there; a sender not there, an IPv6 one,
+// or any after a change of generation takes lookup's whole way.
 func (k *checker) settle() {
 	n := k.npending
 	if n == 0 {
