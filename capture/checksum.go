@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/bits"
+	"math/rand/v2"
 	"net/netip"
 
 	"github.com/flowtrace/flowtrace/capture/internal/onesum"
@@ -55,12 +56,17 @@ func ParseChecksumMode(s string) (ChecksumMode, error) {
 type ckStatus uint8
 
 const (
+	// judge relies on the order of the first three.
 	ckUnverifiable ckStatus = iota // not wholly captured (snaplen), IP length 0 (TSO), or an unknown route
-	// ckGood: the checksums are right, and nothing is left to learn: in
-	// ChecksumAuto the sender was known not to offload. judge returns at
-	// once for this and ckUnverifiable, the statuses of nearly every
-	// segment.
+	// ckGood: the checksums are right, and nothing is left to learn
+	// (ChecksumVerify, or the sender was looked up and known). judge
+	// returns at once for this and ckUnverifiable.
 	ckGood
+	// ckLater: the checksums are right, and the sender was not looked
+	// up (ChecksumAuto): judge queues it for settle, the status of
+	// nearly every segment.
+	ckLater
+	ckLaterFull  // ckLater, and the queue is full with it
 	ckSkipped    // not summed: the sender offloads checksums (ChecksumAuto)
 	ckGoodNew    // the checksums are right, from a sender not known yet (ChecksumAuto)
 	ckBadIP      // the IPv4 header checksum is wrong
@@ -68,33 +74,119 @@ const (
 	ckPartialTCP // the TCP checksum is the pseudo-header sum alone: Linux CHECKSUM_PARTIAL
 )
 
-// skip looks the sender of the segment at hand up, in ChecksumAuto, and
-// reports whether it offloads checksums: its TCP checksum is then not
-// summed at all. judge uses the answer.
+// skip looks the sender src of the segment at hand up at once, in
+// ChecksumAuto, and reports whether it offloads checksums: its TCP
+// checksum is then not summed at all. judge uses the answer. v4 and v6
+// call it only for a sender that may offload (maybeOffloads); the others
+// are summed first and looked up later, in a batch (settle).
 func (k *checker) skip(src senderKey) bool {
-	if k.mode != ChecksumAuto {
-		return false
-	}
+	k.settle()
 	k.looked = true
-	k.offload, k.known = false, false
-	if s := &k.senders; s.slots != nil {
-		// senderSet.find, inline: the compiler does not.
-		for i := s.home(src); ; i = (i + 1) & slotMask {
-			e := &s.slots[i]
-			if e.senderKey == src {
-				k.offload, k.known = e.off, true
-				break
-			}
-			if e.tag == 0 {
-				k.offload, k.known = k.lookupOld(src)
-				break
-			}
-		}
-	}
+	k.offload, k.known = k.lookup(src)
 	if k.offload {
 		k.status = ckSkipped
 	}
 	return k.offload
+}
+
+// The per-sender memory is consulted for every verified segment, and
+// its table does not stay in the fastest caches while packet data
+// streams past: a lookup per segment, in turn, costs about a cache miss
+// each. But a segment whose checksums are right is not marked bad
+// whatever the table says of its sender: the lookup only counts it as
+// unverified (an offloading sender) or remembers its sender as good (a
+// new one). So those lookups wait in a queue, in order, and are done
+// pendingMax at a time (settle), their slots loaded first all together so
+// that their misses overlap. Every other use of the table (a bad or
+// partial checksum, a sender that may offload, Stats) settles the queue
+// first, so the table sees the same operations in the same order as if
+// each had been done at once: every verdict and count is the same.
+//
+// A sender that offloads would have every segment summed before its
+// lookup said not to: maybeOff, a one-bit-per-hash filter of the senders
+// remembered as offloading, sends those to skip first. It is never
+// cleared; a false positive only costs an early lookup.
+
+// pendingMax is how many lookups settle does at once.
+const pendingMax = 16
+
+// queue writes sender a where the next queued lookup goes; judge queues
+// it (counts it in npending) if the segment is delivered and its status
+// is ckLater. npending stays below pendingMax between segments.
+func (k *checker) queue(a senderKey) { k.pending[k.npending&(pendingMax-1)] = a }
+
+// settle does the queued lookups, in order. It loads the home slot of
+// every queued sender in the current generation (and of an IPv4 one in
+// the previous generation too) first, all before any is used, so that
+// their cache misses overlap instead of following one another, then
+// finds each IPv4 sender from there; a sender not there, an IPv6 one,
+// or any after a change of generation takes lookup's whole way.
+func (k *checker) settle() {
+	n := k.npending
+	if n == 0 {
+		return
+	}
+	k.npending = 0
+	q := k.pending[:n]
+	cur := k.senders
+	if cur == nil { // nothing remembered yet
+		for _, a := range q {
+			k.settled(a)
+		}
+		return
+	}
+	var home [pendingMax]uint64
+	var x uint32
+	old := k.old
+	for i, a := range q {
+		if a.tag == tag4 {
+			home[i] = cur.home4(uint32(a.lo))
+			x += cur.v4[home[i]]
+			if old.n > 0 { // where a sender not in cur is looked for next
+				x += old.v4[old.home4(uint32(a.lo))]
+			}
+		} else if cur.v6 != nil {
+			x += uint32(cur.v6[cur.home6(a.lo, a.hi)][0])
+		}
+	}
+	k.sink = x
+	for i, a := range q {
+		if a.tag == tag4 && k.senders == cur {
+			if j, ok := cur.slot4From(home[i], uint32(a.lo)); ok {
+				if bit(&cur.off4, j) {
+					k.unverified++
+				}
+				continue
+			}
+		}
+		k.settled(a)
+	}
+}
+
+// settled does the lookup of a queued sender a.
+func (k *checker) settled(a senderKey) {
+	offload, known := k.lookup(a)
+	switch {
+	case known && offload:
+		k.unverified++
+	case !known:
+		k.remember(a, false)
+	}
+}
+
+// maybeOffloads reports whether sender a may offload checksums: it is
+// in the filter of the senders remembered as offloading.
+func (k *checker) maybeOffloads(a senderKey) bool {
+	if k.offloaders == 0 {
+		return false
+	}
+	h := k.offBit(a)
+	return k.maybeOff[h/64]>>(h%64)&1 != 0
+}
+
+// offBit returns sender a's bit in maybeOff.
+func (k *checker) offBit(a senderKey) uint64 {
+	return ((a.lo ^ a.hi ^ uint64(a.tag)<<56) * k.offSeed) >> (64 - 12)
 }
 
 func (s ckStatus) bad() bool { return s >= ckBadIP }
@@ -102,9 +194,10 @@ func (s ckStatus) bad() bool { return s >= ckBadIP }
 // Bounds of the per-sender memory of ChecksumAuto.
 const (
 	// maxSenders is the number of sending addresses remembered per
-	// generation; two generations are kept (786 KB, made at first
-	// use), so a busy capture forgets the least recently seen first and
-	// memory stays bounded. A sender forgotten and seen again is judged
+	// generation; two generations are kept (144 KB, made at first use,
+	// and 512 KB more at the first IPv6 sender: senders.go), so a busy
+	// capture forgets the least recently seen first and memory stays
+	// bounded. A sender forgotten and seen again is judged
 	// afresh.
 	maxSenders = 1 << 13
 	// MaxOffloadListed is how many offloading senders Stats lists by
@@ -120,10 +213,22 @@ type checker struct {
 	// looked says that decode already looked the latest segment's sender
 	// up (ChecksumAuto), with the answer in known and offload.
 	looked, known, offload bool
+	// pending holds the senders of segments whose lookups wait for
+	// settle, npending of them; unverified counts the segments not
+	// verified (Stats.Unverified).
+	pending    [pendingMax]senderKey
+	npending   int
+	unverified uint64
+	// maybeOff is a filter of the senders ever remembered as
+	// offloading, offloaders of them (maybeOffloads).
+	maybeOff   [4096 / 64]uint64
+	offloaders int
+	offSeed    uint64 // maybeOff's hash seed, odd
+	sink       uint32 // what settle loaded, so that the loads are done
 	// senders maps an address to true if it offloads checksums, false
 	// if its first verifiable segment was good; old is the previous
-	// generation (senders.go).
-	senders, old senderSet
+	// generation (senders.go). Both are nil until the first sender.
+	senders, old *senderSet
 }
 
 // SetChecksums sets what Next does with checksums (ChecksumAuto unless
@@ -144,10 +249,13 @@ func (r *Reader) checkerFor() *checker {
 // judge decides whether the segment decode just filled in has a bad
 // checksum, applying the offload rule of ChecksumAuto, and counts it.
 func (r *Reader) judge(src netip.Addr) bool {
-	if r.ck.status <= ckGood { // small enough to inline: the common case
-		return false
+	if r.ck.status > ckLater {
+		return r.judgeRest(src)
 	}
-	return r.judgeRest(src)
+	// Small enough to inline, the common case: ckUnverifiable and
+	// ckGood are done with, a ckLater segment's lookup is queued.
+	r.ck.npending += int(r.ck.status >> 1)
+	return false
 }
 
 func (r *Reader) judgeRest(src netip.Addr) bool {
@@ -156,24 +264,29 @@ func (r *Reader) judgeRest(src netip.Addr) bool {
 	switch {
 	case k.mode == ChecksumOff || st == ckUnverifiable:
 		return false
+	case st == ckLaterFull:
+		k.npending++
+		k.settle()
+		return false
 	case st == ckSkipped:
-		r.stats.Unverified++
+		k.unverified++
 		return false
 	}
 	if k.mode == ChecksumAuto {
 		key := keyOf(src) // the key decode looked up, if it did
 		offload, known := k.offload, k.known
 		if !k.looked {
+			k.settle()
 			offload, known = k.lookup(key)
 		}
 		switch {
 		case known && offload:
-			r.stats.Unverified++
+			k.unverified++
 			return false
 		case st == ckPartialTCP, !known && st.bad():
 			k.remember(key, true)
 			r.offloading(src)
-			r.stats.Unverified++
+			k.unverified++
 			return false
 		case !known:
 			k.remember(key, false)
@@ -202,36 +315,46 @@ func (r *Reader) offloading(src netip.Addr) {
 // about as much as comparing with a one-entry cache of the last sender
 // and keeping it, so there is none.
 func (k *checker) lookup(a senderKey) (offload, known bool) {
-	if e := k.senders.find(a); e != nil {
-		return e.off, true
+	if k.senders == nil {
+		return false, false
+	}
+	if offload, known = k.senders.find(a); known {
+		return offload, true
 	}
 	return k.lookupOld(a)
 }
 
 // lookupOld looks a sender that is not in the current generation up in
 // the previous one, and brings it over if it is there: it is still in
-// use.
+// use. k.old is not nil.
 func (k *checker) lookupOld(a senderKey) (offload, known bool) {
-	if e := k.old.find(a); e != nil {
-		k.remember(a, e.off)
-		return e.off, true
+	if k.old.n == 0 {
+		return false, false
 	}
-	return false, false
+	if offload, known = k.old.find(a); known {
+		k.remember(a, offload)
+	}
+	return offload, known
 }
 
-// remember records what sender a is. Both generations are made at full
-// size on first use and reused after, so remembering never allocates
-// again, however many senders come and go.
+// remember records what sender a is. Both generations are made on first
+// use (their IPv6 slots at the first IPv6 sender) and reused after, so
+// remembering never allocates again, however many senders come and go.
 func (k *checker) remember(a senderKey, offload bool) {
-	if k.senders.slots == nil {
-		k.senders.init()
-		k.old.init()
+	if k.senders == nil {
+		k.senders, k.old = newSenderSet(), newSenderSet()
+		k.offSeed = rand.Uint64() | 1
 	}
 	if k.senders.n >= maxSenders {
 		k.old, k.senders = k.senders, k.old
 		k.senders.clear()
 	}
 	k.senders.put(a, offload)
+	if offload {
+		h := k.offBit(a)
+		k.maybeOff[h/64] |= 1 << (h % 64)
+		k.offloaders++
+	}
 }
 
 // IPv4 option types that carry a source route (RFC 791 §3.1).
@@ -262,8 +385,12 @@ func (k *checker) v4(b []byte, ihl, tcp, end int) {
 		return // cut by the snaplen
 	}
 	src := le32(h[12:16])
-	if k.mode == ChecksumAuto && k.skip(senderKey{lo: uint64(src), tag: tag4}) { // key4
-		return
+	if k.mode == ChecksumAuto {
+		key := senderKey{lo: uint64(src), tag: tag4} // key4
+		if k.maybeOffloads(key) && k.skip(key) {
+			return
+		}
+		k.queue(key)
 	}
 	dst := le32(h[16:20])
 	if ihl > 20 {
@@ -326,8 +453,12 @@ func (k *checker) v6(b []byte, tcp, end int) {
 	if end == 40 || end > len(b) {
 		return // jumbogram or GSO, or cut by the snaplen
 	}
-	if k.skip(key6(b[8:])) {
-		return
+	if k.mode == ChecksumAuto {
+		key := key6(b[8:])
+		if k.maybeOffloads(key) && k.skip(key) {
+			return
+		}
+		k.queue(key)
 	}
 	dst := b[24:40]
 	if b[6] != protoTCP {
@@ -393,8 +524,16 @@ func (k *checker) tcp(ph uint64, t []byte) {
 // good sets the status of a segment whose checksums are right.
 func (k *checker) good() {
 	k.status = ckGood
-	if !k.known && k.mode == ChecksumAuto {
-		k.status = ckGoodNew // judge remembers the sender
+	if k.mode == ChecksumAuto {
+		switch {
+		case !k.looked:
+			k.status = ckLater // judge queues the lookup
+			if k.npending == pendingMax-1 {
+				k.status = ckLaterFull
+			}
+		case !k.known:
+			k.status = ckGoodNew // judge remembers the sender
+		}
 	}
 }
 

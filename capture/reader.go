@@ -190,5 +190,7 @@ func (r *Reader) Stats() Stats {
 	if l, ok := r.src.(lenienter); ok { // linktypes
 		r.stats.File = l.Leniency()
 	}
+	r.ck.settle() // checksum.go: the lookups still queued
+	r.stats.Unverified = r.ck.unverified
 	return r.stats
 }

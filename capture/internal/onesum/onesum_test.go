@@ -51,13 +51,37 @@ func check(t *testing.T, b []byte, what string) {
 	if got := fold16(Generic(b)); !same(got, want) {
 		t.Fatalf("%s, len %d: Generic %#04x, RFC 1071 %#04x", what, len(b), got, want)
 	}
+	// capture compares folded sums with 0xffff exactly: Sum must fold to
+	// Generic's very value, 0xffff (not 0) for data that is not all zero.
+	if got, want := fold16(Sum(b)), fold16(Generic(b)); got != want {
+		t.Fatalf("%s, len %d: Sum folds to %#04x, Generic to %#04x", what, len(b), got, want)
+	}
+}
+
+// paths runs f once per way Sum can sum on this machine: with AVX2 if
+// the CPU has it, and without.
+func paths(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	avx2 := useAVX2
+	defer func() { useAVX2 = avx2 }()
+	for _, on := range []bool{false, true} {
+		if on && !avx2 {
+			t.Log("no AVX2 here: the AVX2 path is not tested")
+			continue
+		}
+		useAVX2 = on
+		t.Run(map[bool]string{false: "scalar", true: "avx2"}[on], f)
+	}
 }
 
 // TestSumReference: Sum (assembly on amd64) and Generic equal RFC 1071's
 // reference for every length 0..9000 (around every block and tail size,
 // up to a jumbo frame), at every alignment 0..7 of the start, on random
-// data, all-ones data (every addition carries) and zeros.
-func TestSumReference(t *testing.T) {
+// data, all-ones data (every addition carries) and zeros; with AVX2 and
+// without.
+func TestSumReference(t *testing.T) { paths(t, testSumReference) }
+
+func testSumReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	buf := make([]byte, 9000+8)
 	ones := bytes.Repeat([]byte{0xff}, len(buf))
@@ -93,18 +117,23 @@ func FuzzSum(f *testing.F) {
 		buf := make([]byte, o+len(b))
 		copy(buf[o:], b)
 		check(t, buf[o:], "fuzz")
+		if useAVX2 {
+			useAVX2 = false
+			check(t, buf[o:], "fuzz, no AVX2")
+			useAVX2 = true
+		}
 	})
 }
 
 // BenchmarkSum: a 20-byte header, a SYN, a full-sized segment and a
-// jumbo one; Generic alongside for comparison.
+// jumbo one; Sum without AVX2 and Generic alongside for comparison.
 func BenchmarkSum(b *testing.B) {
 	for _, n := range []int{20, 40, 1480, 9000} {
 		data := make([]byte, n)
 		for _, f := range []struct {
 			name string
 			sum  func([]byte) uint64
-		}{{"asm", Sum}, {"generic", Generic}} {
+		}{{"asm", Sum}, {"asm-noavx2", sumNoAVX2}, {"generic", Generic}} {
 			b.Run(f.name+"/"+strconv.Itoa(n), func(b *testing.B) {
 				b.SetBytes(int64(n))
 				var s uint64
@@ -115,4 +144,13 @@ func BenchmarkSum(b *testing.B) {
 			})
 		}
 	}
+}
+
+// sumNoAVX2 is Sum with AVX2 off.
+func sumNoAVX2(b []byte) uint64 {
+	avx2 := useAVX2
+	useAVX2 = false
+	s := Sum(b)
+	useAVX2 = avx2
+	return s
 }
