@@ -205,7 +205,7 @@ func (l *ladder) add(it *item, ordinary bool, full bool) (int32, int) {
 		b.class |= it.class
 	}
 	l.items = append(l.items[:start], b)
-	grew := 1 - int(l.run)
+	grew := 2 - int(l.run) // the run's earlier arrows were counted, this packet not yet
 	l.run = 0
 	l.load(&l.items[start])
 	return int32(start), grew

@@ -193,6 +193,26 @@ func TestHotFold(t *testing.T) {
 	}
 }
 
+// TestGrew: what add says a ladder grew by adds up to its items, so
+// that Report.liveItems (Limits.LiveItems) counts what is held.
+func TestGrew(t *testing.T) {
+	l := &ladder{ob: &openBand{}}
+	sum := 0
+	for i := range 200 {
+		it := item{t: int64(i), n: 10, flags: segment.ACK}
+		ordinary := i%17 != 0 // now and then a packet that closes the band
+		if l.open && ordinary {
+			l.ob.extend(&it)
+			continue
+		}
+		_, grew := l.add(&it, ordinary, false)
+		sum += grew
+	}
+	if sum != len(l.items) {
+		t.Errorf("grew adds up to %d, the ladder holds %d items", sum, len(l.items))
+	}
+}
+
 // TestItemSize: an item is 40 bytes; an open band's counts 32, two to
 // a cache line; what an arrow touches of a ladder is its first cache
 // line, and ladders, allocated in chunks, start on one.
