@@ -279,10 +279,10 @@ func (w *svgWriter) tesc(s string) *svgWriter {
 	return w
 }
 
-// ladderSVG draws one connection's ladder.
-func ladderSVG(l *ladder, loc *time.Location) template.HTML {
+// drawLadder appends one connection's ladder, an SVG, to w: every text
+// in it is escaped.
+func drawLadder(w *svgWriter, l *ladder, loc *time.Location) {
 	lay := layout(l)
-	w := &svgWriter{}
 	side := func(s tracker.Side) float64 {
 		if s == tracker.Orig {
 			return xA
@@ -382,7 +382,6 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		w.s(`<text class="note" x="`).f(xc).s(`" y="`).f(lay.height - 6).s(`" text-anchor="middle">`).i(int64(l.notes)).s(` more notes not drawn</text>`)
 	}
 	w.s(`</svg>`)
-	return w.html() // every text above is escaped
 }
 
 // stateSeq lists each side's states in order, for the page's self-check:

@@ -2,10 +2,12 @@ package report
 
 import (
 	_ "embed"
+	"errors"
 	"html/template"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/flowtrace/flowtrace/tracker"
@@ -32,7 +34,7 @@ type page struct {
 	Dropped                     int
 	RowLimit                    int
 	Ladders                     []ladderView
-	LadderItems                 template.HTML // laddersHTML of Ladders
+	LadderItems                 template.HTML // laddersMark: writeLadders writes them in its place
 	LadderLimits                string
 	LaddersLeft                 int // selected, but not drawn: the page's size budget
 	CSS                         template.CSS
@@ -50,7 +52,7 @@ type citeView struct {
 
 type ladderView struct {
 	UID, Client, Server, Why, Summary string
-	SVG                               template.HTML
+	SVG                               template.HTML // only in tests: render draws each ladder as it writes it (writeLadders)
 }
 
 // render writes the page.
@@ -85,8 +87,7 @@ func (r *Report) render(out io.Writer) error {
 	p.Rows = tableHTML(rows, r.first, hasLadder)
 	for _, l := range ladders {
 		p.Ladders = append(p.Ladders, ladderView{UID: l.uid.String(), Client: l.row.addr[0].String(), Server: l.row.addr[1].String(),
-			Why: whyText(l.why), Summary: l.row.end + ", " + l.row.connState + ", " + strconv.FormatUint(l.row.pkts[0]+l.row.pkts[1], 10) + " packets, " + seconds(l.row.last-l.row.first) + " s",
-			SVG: ladderSVG(l, loc)})
+			Why: whyText(l.why), Summary: l.row.end + ", " + l.row.connState + ", " + strconv.FormatUint(l.row.pkts[0]+l.row.pkts[1], 10) + " packets, " + seconds(l.row.last-l.row.first) + " s"})
 	}
 	for _, f := range r.findings {
 		v := findingView{Kind: f.kind, Severity: f.severity, Subject: f.subject, Summary: f.summary,
@@ -104,8 +105,23 @@ func (r *Report) render(out io.Writer) error {
 		}
 		p.Findings = append(p.Findings, v)
 	}
-	p.FindingItems, p.LadderItems = findingsHTML(p.Findings), laddersHTML(p.Ladders)
-	return tmpl.Execute(out, p)
+	p.FindingItems, p.LadderItems = findingsHTML(p.Findings), laddersMark
+	var b strings.Builder
+	if err := tmpl.Execute(&b, p); err != nil {
+		return err
+	}
+	head, tail, ok := strings.Cut(b.String(), laddersMark)
+	if !ok || strings.Contains(tail, laddersMark) {
+		return errors.New("the page template must show the ladders once")
+	}
+	if _, err := io.WriteString(out, head); err != nil {
+		return err
+	}
+	if err := writeLadders(out, p.Ladders, ladders, loc); err != nil {
+		return err
+	}
+	_, err = io.WriteString(out, tail)
+	return err
 }
 
 // findingsHTML writes the findings' list items by hand, as html/template
@@ -156,17 +172,33 @@ func findingsHTML(fs []findingView) template.HTML {
 	return w.html()
 }
 
-// laddersHTML writes the ladders' details elements by hand, as
-// html/template would (TestFindingsHTML holds the template it replaces).
-func laddersHTML(ls []ladderView) template.HTML {
-	w := &svgWriter{}
-	for i := range ls {
-		l := &ls[i]
-		w.s(`<details class="ladder" id="L-`).tesc(l.UID).s(`"><summary><b>`).tesc(l.UID).s(`</b> `).tesc(l.Client).s(` → `).tesc(l.Server).
-			s(`: `).tesc(l.Summary).s(` <span class="why">(`).tesc(l.Why).s(")</span></summary>\n" + `<div class="ladderbox">`).s(string(l.SVG)).s("</div></details>\n")
-	}
-	return w.html()
+// ladderHTML writes one ladder's details element; svg writes its SVG.
+func ladderHTML(w *svgWriter, l *ladderView, svg func(w *svgWriter)) {
+	w.s(`<details class="ladder" id="L-`).tesc(l.UID).s(`"><summary><b>`).tesc(l.UID).s(`</b> `).tesc(l.Client).s(` → `).tesc(l.Server).
+		s(`: `).tesc(l.Summary).s(` <span class="why">(`).tesc(l.Why).s(")</span></summary>\n" + `<div class="ladderbox">`)
+	svg(w)
+	w.s("</div></details>\n")
 }
+
+// writeLadders writes the ladders' details elements to out one at a
+// time, as html/template would (TestFindingsHTML holds the template it
+// replaces): the page's largest part is never held whole.
+func writeLadders(out io.Writer, views []ladderView, ls []*ladder, loc *time.Location) error {
+	w := &svgWriter{}
+	for i := range views {
+		w.b = w.b[:0]
+		ladderHTML(w, &views[i], func(w *svgWriter) { drawLadder(w, ls[i], loc) })
+		if _, err := out.Write(w.b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// laddersMark stands for the ladders in the page template's output,
+// which writeLadders replaces: no text of the page can hold it (the
+// template escapes a NUL in any text it writes).
+const laddersMark = "<!--\x00ladders\x00-->"
 
 func uidOf(s string) tracker.UID {
 	var u tracker.UID

@@ -502,6 +502,16 @@ func TestFindingsHTML(t *testing.T) {
 	}
 }
 
+// laddersHTML writes the ladders as writeLadders does, with the SVGs
+// given.
+func laddersHTML(ls []ladderView) template.HTML {
+	w := &svgWriter{}
+	for i := range ls {
+		ladderHTML(w, &ls[i], func(w *svgWriter) { w.s(string(ls[i].SVG)) })
+	}
+	return w.html()
+}
+
 // TestAppendSeconds: the integer path writes what strconv.FormatFloat
 // writes, around microsecond halves, for negatives and huge values.
 func TestAppendSeconds(t *testing.T) {
