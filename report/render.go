@@ -197,8 +197,9 @@ func writeLadders(out io.Writer, views []ladderView, ls []*ladder, loc *time.Loc
 
 // laddersMark stands for the ladders in the page template's output,
 // which writeLadders replaces: no text of the page can hold it (the
-// template escapes a NUL in any text it writes).
-const laddersMark = "<!--\x00ladders\x00-->"
+// template escapes a NUL in any text it writes), and its first byte, a
+// NUL, makes finding it a vectorised byte search.
+const laddersMark = "\x00ladders\x00"
 
 func uidOf(s string) tracker.UID {
 	var u tracker.UID
