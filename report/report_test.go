@@ -33,6 +33,19 @@ func build(t *testing.T, trace string, lim Limits, asked ...string) string {
 func buildWith(t *testing.T, trace string, lim Limits, withFindings bool, asked ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "r.html")
+	if err := buildTo(t, out, trace, lim, withFindings, asked...); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// buildTo writes the report of trace to out and returns Close's error.
+func buildTo(t *testing.T, out, trace string, lim Limits, withFindings bool, asked ...string) error {
+	t.Helper()
 	r, err := New(out, asked, Meta{Input: trace, Version: "test", Location: time.UTC}, lim)
 	if err != nil {
 		t.Fatal(err)
@@ -65,14 +78,19 @@ func buildWith(t *testing.T, trace string, lim Limits, withFindings bool, asked 
 	if eng != nil {
 		eng.Close()
 	}
-	if err := r.Close(); err != nil {
-		t.Fatal(err)
+	return r.Close()
+}
+
+// TestWriteError: a page that cannot be written (a full disk) is an
+// error naming the file, whichever part of the page fails.
+func TestWriteError(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full on this system")
 	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
+	err := buildTo(t, "/dev/full", "loss-rto", DefaultLimits(), true)
+	if err == nil || !strings.Contains(err.Error(), "report /dev/full: ") || !strings.Contains(err.Error(), "no space") {
+		t.Errorf("got %v, want the file's write error", err)
 	}
-	return string(b)
 }
 
 var (
@@ -500,6 +518,13 @@ func TestFindingsHTML(t *testing.T) {
 			t.Errorf("got\n%q\nwant\n%q", c.got, want.String())
 		}
 	}
+}
+
+// findingsHTML returns what writeFindings writes.
+func findingsHTML(fs []findingView) template.HTML {
+	w := &svgWriter{}
+	writeFindings(w, fs)
+	return w.html()
 }
 
 // laddersHTML writes the ladders as writeLadders does, with the SVGs
