@@ -98,8 +98,8 @@ type ladder struct {
 	cur    [2]tracker.State // states now, for the state counts
 	moved  [2]bool          // a transition of the side was seen
 	// A short connection's items and labels, on the lines after the first.
-	inline      [firstBuf]item
-	inlineLabel [firstBuf]label
+	inline      [firstItems]item
+	inlineLabel [firstLabels]label
 	// Touched by events and at the end.
 	labels []label
 	bands  []bandExt        // the rest of the band items
@@ -152,13 +152,13 @@ func (l *ladder) close() {
 func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
-		items = l.inline[:0:firstBuf]
+		items = l.inline[:0:firstItems]
 	}
 	if cap(bands) > 16 {
 		bands = nil
 	}
 	if labels == nil || cap(labels) > maxLabels {
-		labels = l.inlineLabel[:0:firstBuf] // a closed connection's transitions
+		labels = l.inlineLabel[:0:firstLabels] // a closed connection's transitions
 	}
 	*l = ladder{id: c.ID(), idx: l.idx, ob: l.ob, items: items, bands: bands, labels: labels} // uid: at its end (Done)
 }

@@ -149,9 +149,15 @@ func (r *Report) track(c *tracker.Conn, l *ladder) {
 // untrack clears c's handle: its ladder is kept, queued or recycled.
 func (r *Report) untrack(c *tracker.Conn) { c.SetAux(auxKey, 0) }
 
-// firstBuf is how many items and labels a ladder holds in itself, on
-// the lines after its first; a longer connection's move to the heap.
-const firstBuf = 8
+// firstItems and firstLabels are how many items and labels a ladder
+// holds in itself, on the lines after its first: enough for nine
+// connections in ten (a handshake, six arrows, a band, a close; ten
+// transitions), which then need no buffer of their own; a longer
+// connection's move to the heap.
+const (
+	firstItems  = 16
+	firstLabels = 12
+)
 
 // newLadder returns a recycled ladder (the most recently freed: its
 // lines are likely cached) or a new one.
