@@ -90,6 +90,18 @@ type openBand struct {
 // A short connection's items are on the next lines, in the ladder
 // itself.
 type ladder struct {
+	ladderHead
+	// A short connection's items and labels, on the lines after the
+	// first: written before they are read, so reset leaves them.
+	inline      [firstItems]item
+	inlineLabel [firstLabels]label
+	ladderTail
+	row row      // written when the connection ends (Report.Done)
+	_   [32]byte // to a multiple of 64 bytes (TestItemSize)
+}
+
+// ladderHead is a ladder's first cache line: what an arrow touches.
+type ladderHead struct {
 	items  []item
 	ob     *openBand        // the open band's counts (in Report.bands)
 	open   bool             // the last item is a band this accumulates
@@ -97,10 +109,10 @@ type ladder struct {
 	run    uint8            // ordinary arrows at the tail, not yet a band
 	cur    [2]tracker.State // states now, for the state counts
 	moved  [2]bool          // a transition of the side was seen
-	// A short connection's items and labels, on the lines after the first.
-	inline      [firstItems]item
-	inlineLabel [firstLabels]label
-	// Touched by events and at the end.
+}
+
+// ladderTail is what events and the connection's end touch.
+type ladderTail struct {
 	labels []label
 	bands  []bandExt        // the rest of the band items
 	init   [2]tracker.State // states before its first packet
@@ -110,8 +122,6 @@ type ladder struct {
 	idx    uint32 // its place among the Report's ladders (ladderAt)
 	uid    tracker.UID
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
-	row    row
-	_      [32]byte // to a multiple of 64 bytes (TestItemSize)
 }
 
 // extend adds one packet to the open band b.
@@ -149,6 +159,8 @@ func (l *ladder) close() {
 }
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
+// The inline items and labels, and the row, are left as they are: they
+// are written before they are read.
 func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
@@ -160,7 +172,10 @@ func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	if labels == nil || cap(labels) > maxLabels {
 		labels = l.inlineLabel[:0:firstLabels] // a closed connection's transitions
 	}
-	*l = ladder{id: c.ID(), idx: l.idx, ob: l.ob, items: items, bands: bands, labels: labels} // uid: at its end (Done)
+	// Only the head and tail: zeroing the whole ladder would write its
+	// every line, where a short connection uses a few.
+	l.ladderHead = ladderHead{ob: l.ob, items: items}
+	l.ladderTail = ladderTail{id: c.ID(), idx: l.idx, bands: bands, labels: labels} // uid: at its end (Done)
 }
 
 // add records one packet that the open band (if any) does not take:

@@ -191,7 +191,7 @@ func TestBands(t *testing.T) {
 // TestHotFold drives the band logic directly: 10000 ordinary packets
 // stay a handful of items.
 func TestHotFold(t *testing.T) {
-	l := &ladder{ob: &openBand{}}
+	l := &ladder{ladderHead: ladderHead{ob: &openBand{}}}
 	it := item{flags: segment.SYN}
 	l.add(&it, false, false)
 	for i := range 10000 {
@@ -214,7 +214,7 @@ func TestHotFold(t *testing.T) {
 // TestGrew: what add says a ladder grew by adds up to its items, so
 // that Report.liveItems (Limits.LiveItems) counts what is held.
 func TestGrew(t *testing.T) {
-	l := &ladder{ob: &openBand{}}
+	l := &ladder{ladderHead: ladderHead{ob: &openBand{}}}
 	sum := 0
 	for i := range 200 {
 		it := item{t: int64(i), n: 10, flags: segment.ACK}
