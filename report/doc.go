@@ -19,12 +19,14 @@
 //     ordinary packets (no SYN, FIN or RST, no trouble class, no event)
 //     longer than six collapse into one band as they arrive. A ladder is
 //     found without a lookup: the connection's auxiliary word
-//     (tracker.Conn.Aux) holds its index among the report's ladders,
-//     which are allocated in page-aligned chunks. What a packet reads is
-//     in the ladder's first cache line (the items' header, the open
-//     band's counts), and a short connection's first eight items and
-//     labels follow it in the ladder itself, so a packet in a band costs
-//     one line and an arrow one more. A ladder holds at most
+//     (tracker.Conn.Aux) holds its index among the report's ladders
+//     and whether its last item is an open band that takes the packet.
+//     A packet in a band (most packets) then only counts itself in the
+//     band's counts, which are apart from the ladders, 32 bytes each in
+//     dense chunks; an arrow writes the ladder's first cache line and
+//     an item. A connection's first 16 items and 12 labels (nine
+//     connections in ten need no more) are in the ladder itself, so most
+//     ladders need no buffer of their own. A ladder holds at most
 //     [Limits.Items] items; past it (or when all live ladders together
 //     hold [Limits.LiveItems]) the rest of the
 //     connection goes into one trailing band. Every packet is in exactly

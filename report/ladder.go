@@ -71,28 +71,48 @@ const (
 	whyRecent // waiting in the ring of recently ended ladders
 )
 
+// openBand is the counts of a ladder's open band, apart from the
+// ladder: all ladders' open bands are in dense chunks (Report.bandAt),
+// 32 bytes each, so a packet in a band writes a line shared with one
+// other ladder that stays in the cache, not a line of its own ladder.
+// No pointers: the collector does not scan them.
+type openBand struct {
+	t2    int64            // its last packet's time
+	bytes [2]uint64        // payload bytes by sender
+	n     uint32           // packets
+	class reassembly.Class // its packets' classes
+}
+
 // ladder is one connection's record while it is tracked, and after its
-// end if kept. Its first cache line is all that a packet touches (the
-// ladders are allocated in 64-byte aligned chunks, see Report.newLadder):
-// the items and, while the last item is a band ("open"), that band's
-// counts, written to the band at flush. A short connection's items are
-// on the next lines, in the ladder itself.
+// end if kept. A packet in an open band does not touch it (the band's
+// counts are in ob, the band's state in the connection's auxiliary
+// word, see Report.Packet); an arrow writes its first line and an item.
+// A short connection's items are on the next lines, in the ladder
+// itself.
 type ladder struct {
+	ladderHead
+	// A short connection's items and labels, on the lines after the
+	// first: written before they are read, so reset leaves them.
+	inline      [firstItems]item
+	inlineLabel [firstLabels]label
+	ladderTail
+	row row      // written when the connection ends (Report.Done)
+	_   [32]byte // to a multiple of 64 bytes (TestItemSize)
+}
+
+// ladderHead is a ladder's first cache line: what an arrow touches.
+type ladderHead struct {
 	items  []item
-	t2     int64            // open band: its last packet's time
-	bytes  [2]uint64        // open band: payload bytes by sender
-	n      uint32           // open band: packets
-	class  reassembly.Class // open band: its packets' classes
+	ob     *openBand        // the open band's counts (in Report.bands)
 	open   bool             // the last item is a band this accumulates
 	capped bool             // the cap was reached: the band takes everything
 	run    uint8            // ordinary arrows at the tail, not yet a band
 	cur    [2]tracker.State // states now, for the state counts
 	moved  [2]bool          // a transition of the side was seen
-	_      byte
-	// A short connection's items and labels, on the lines after the first.
-	inline      [firstBuf]item
-	inlineLabel [firstBuf]label
-	// Touched by events and at the end.
+}
+
+// ladderTail is what events and the connection's end touch.
+type ladderTail struct {
 	labels []label
 	bands  []bandExt        // the rest of the band items
 	init   [2]tracker.State // states before its first packet
@@ -102,22 +122,21 @@ type ladder struct {
 	idx    uint32 // its place among the Report's ladders (ladderAt)
 	uid    tracker.UID
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
-	row    row
-	_      [8]byte // to a multiple of 64 bytes (TestItemSize)
 }
 
-// extend adds one packet to the open band.
-func (l *ladder) extend(it *item) {
-	l.t2 = it.t
-	l.n++
-	l.bytes[it.side] += uint64(it.n)
-	l.class |= it.class
+// extend adds one packet to the open band b.
+func (b *openBand) extend(it *item) {
+	b.t2 = it.t
+	b.n++
+	b.bytes[it.side] += uint64(it.n)
+	b.class |= it.class
 }
 
 // load makes band b (the ladder's last item) the open band.
 func (l *ladder) load(b *item) {
 	e := l.ext(b)
-	l.open, l.t2, l.n, l.bytes, l.class = true, e.t2, b.n, e.bytes, b.class
+	l.open = true
+	*l.ob = openBand{t2: e.t2, n: b.n, bytes: e.bytes, class: b.class}
 }
 
 // flush writes the open band's counts to its item.
@@ -126,9 +145,9 @@ func (l *ladder) flush() {
 		return
 	}
 	b := &l.items[len(l.items)-1]
-	b.n, b.class = l.n, l.class
+	b.n, b.class = l.ob.n, l.ob.class
 	e := l.ext(b)
-	e.t2, e.bytes = l.t2, l.bytes
+	e.t2, e.bytes = l.ob.t2, l.ob.bytes
 }
 
 // close flushes and closes the open band, unless the ladder is capped.
@@ -140,18 +159,23 @@ func (l *ladder) close() {
 }
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
+// The inline items and labels, and the row, are left as they are: they
+// are written before they are read.
 func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
-		items = l.inline[:0:firstBuf]
+		items = l.inline[:0:firstItems]
 	}
 	if cap(bands) > 16 {
 		bands = nil
 	}
 	if labels == nil || cap(labels) > maxLabels {
-		labels = l.inlineLabel[:0:firstBuf] // a closed connection's transitions
+		labels = l.inlineLabel[:0:firstLabels] // a closed connection's transitions
 	}
-	*l = ladder{id: c.ID(), idx: l.idx, items: items, bands: bands, labels: labels} // uid: at its end (Done)
+	// Only the head and tail: zeroing the whole ladder would write its
+	// every line, where a short connection uses a few.
+	l.ladderHead = ladderHead{ob: l.ob, items: items}
+	l.ladderTail = ladderTail{id: c.ID(), idx: l.idx, bands: bands, labels: labels} // uid: at its end (Done)
 }
 
 // add records one packet that the open band (if any) does not take:
@@ -160,7 +184,7 @@ func (l *ladder) reset(c *tracker.Conn, r *Report) {
 // grew by (negative when a run folded).
 func (l *ladder) add(it *item, ordinary bool, full bool) (int32, int) {
 	if l.open && (ordinary || l.capped) {
-		l.extend(it)
+		l.ob.extend(it)
 		return int32(len(l.items) - 1), 0
 	}
 	if full && !l.capped {
@@ -196,7 +220,7 @@ func (l *ladder) add(it *item, ordinary bool, full bool) (int32, int) {
 		b.class |= it.class
 	}
 	l.items = append(l.items[:start], b)
-	grew := 1 - int(l.run)
+	grew := 2 - int(l.run) // the run's earlier arrows were counted, this packet not yet
 	l.run = 0
 	l.load(&l.items[start])
 	return int32(start), grew

@@ -2,6 +2,7 @@ package report
 
 import (
 	"html/template"
+	"io"
 	"math"
 	"net/netip"
 	"sort"
@@ -125,7 +126,27 @@ func (lay *ladderLayout) yAt(t int64) float64 {
 // svgWriter builds hand-written SVG with escaped text. It appends to a
 // plain byte slice: a bytes.Buffer's WriteString is a call per piece,
 // append is inlined.
-type svgWriter struct{ b []byte }
+type svgWriter struct {
+	b   []byte
+	out io.Writer // where spill writes b, if not nil
+	err error     // the first error out returned
+}
+
+// spillAt is how much a page's part holds before it is written out.
+const spillAt = 32 << 10
+
+// spill writes what w holds to w.out, once it holds at least n bytes:
+// a part of the page is written as it is made, not held whole. After
+// an error it drops what it holds; w.err has the error.
+func (w *svgWriter) spill(n int) {
+	if w.out == nil || len(w.b) < n {
+		return
+	}
+	if w.err == nil {
+		_, w.err = w.out.Write(w.b)
+	}
+	w.b = w.b[:0]
+}
 
 // html returns what was written.
 func (w *svgWriter) html() template.HTML { return template.HTML(w.b) }
@@ -279,10 +300,10 @@ func (w *svgWriter) tesc(s string) *svgWriter {
 	return w
 }
 
-// ladderSVG draws one connection's ladder.
-func ladderSVG(l *ladder, loc *time.Location) template.HTML {
+// drawLadder appends one connection's ladder, an SVG, to w: every text
+// in it is escaped.
+func drawLadder(w *svgWriter, l *ladder, loc *time.Location) {
 	lay := layout(l)
-	w := &svgWriter{}
 	side := func(s tracker.Side) float64 {
 		if s == tracker.Orig {
 			return xA
@@ -382,7 +403,6 @@ func ladderSVG(l *ladder, loc *time.Location) template.HTML {
 		w.s(`<text class="note" x="`).f(xc).s(`" y="`).f(lay.height - 6).s(`" text-anchor="middle">`).i(int64(l.notes)).s(` more notes not drawn</text>`)
 	}
 	w.s(`</svg>`)
-	return w.html() // every text above is escaped
 }
 
 // stateSeq lists each side's states in order, for the page's self-check:

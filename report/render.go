@@ -2,10 +2,12 @@ package report
 
 import (
 	_ "embed"
+	"errors"
 	"html/template"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/flowtrace/flowtrace/tracker"
@@ -27,12 +29,12 @@ type page struct {
 	Conns                       int
 	StateChart, OutcomeChart    template.HTML
 	Findings                    []findingView
-	FindingItems                template.HTML // findingsHTML of Findings
-	Rows                        template.HTML
+	FindingItems                template.HTML // findingsMark: writeFindings writes them in its place
+	Rows                        template.HTML // rowsMark: writeTable writes them in its place
 	Dropped                     int
 	RowLimit                    int
 	Ladders                     []ladderView
-	LadderItems                 template.HTML // laddersHTML of Ladders
+	LadderItems                 template.HTML // laddersMark: writeLadders writes them in its place
 	LadderLimits                string
 	LaddersLeft                 int // selected, but not drawn: the page's size budget
 	CSS                         template.CSS
@@ -50,7 +52,7 @@ type citeView struct {
 
 type ladderView struct {
 	UID, Client, Server, Why, Summary string
-	SVG                               template.HTML
+	SVG                               template.HTML // only in tests: render draws each ladder as it writes it (writeLadders)
 }
 
 // render writes the page.
@@ -82,11 +84,10 @@ func (r *Report) render(out io.Writer) error {
 		w := &rows[i]
 		hasRow[w.uid.String()] = true
 	}
-	p.Rows = tableHTML(rows, r.first, hasLadder)
+	p.Rows = rowsMark
 	for _, l := range ladders {
 		p.Ladders = append(p.Ladders, ladderView{UID: l.uid.String(), Client: l.row.addr[0].String(), Server: l.row.addr[1].String(),
-			Why: whyText(l.why), Summary: l.row.end + ", " + l.row.connState + ", " + strconv.FormatUint(l.row.pkts[0]+l.row.pkts[1], 10) + " packets, " + seconds(l.row.last-l.row.first) + " s",
-			SVG: ladderSVG(l, loc)})
+			Why: whyText(l.why), Summary: l.row.end + ", " + l.row.connState + ", " + strconv.FormatUint(l.row.pkts[0]+l.row.pkts[1], 10) + " packets, " + seconds(l.row.last-l.row.first) + " s"})
 	}
 	for _, f := range r.findings {
 		v := findingView{Kind: f.kind, Severity: f.severity, Subject: f.subject, Summary: f.summary,
@@ -104,15 +105,61 @@ func (r *Report) render(out io.Writer) error {
 		}
 		p.Findings = append(p.Findings, v)
 	}
-	p.FindingItems, p.LadderItems = findingsHTML(p.Findings), laddersHTML(p.Ladders)
-	return tmpl.Execute(out, p)
+	p.FindingItems, p.LadderItems = findingsMark, laddersMark
+	var b strings.Builder
+	if err := tmpl.Execute(&b, p); err != nil {
+		return err
+	}
+	w := &svgWriter{out: out}
+	parts := map[string]func(){
+		rowsMark:     func() { writeTable(w, rows, r.first, hasLadder) },
+		findingsMark: func() { writeFindings(w, p.Findings) },
+		laddersMark:  func() { writeLadders(w, p.Ladders, ladders, loc) },
+	}
+	if err := fill(w, b.String(), parts); err != nil {
+		return err
+	}
+	w.spill(0)
+	return w.err
 }
 
-// findingsHTML writes the findings' list items by hand, as html/template
+// The marks that stand for the page's large parts in the page
+// template's output; render writes the parts in their place, each as
+// it goes, so that none is held whole. No text of the page can hold a
+// mark (the template escapes a NUL in any text it writes), and a mark's
+// first byte, a NUL, makes finding one a vectorised byte search.
+const (
+	rowsMark     = "\x00rows\x00"
+	findingsMark = "\x00findings\x00"
+	laddersMark  = "\x00ladders\x00"
+)
+
+// fill writes page to w with each mark in it replaced by what its part
+// writes; a mark may appear at most once.
+func fill(w *svgWriter, page string, parts map[string]func()) error {
+	for {
+		i := strings.IndexByte(page, 0)
+		if i < 0 {
+			w.s(page)
+			return nil
+		}
+		w.s(page[:i])
+		page = page[i:]
+		j := strings.IndexByte(page[1:], 0) + 2 // the mark's end
+		if j < 2 || parts[page[:j]] == nil {
+			return errors.New("the page template shows a part twice, or a stray NUL")
+		}
+		part := parts[page[:j]]
+		delete(parts, page[:j])
+		part()
+		page = page[j:]
+	}
+}
+
+// writeFindings writes the findings' list items by hand, as html/template
 // would (TestFindingsHTML holds the template it replaces): thousands of
 // findings through its reflection cost more than the rest of the page.
-func findingsHTML(fs []findingView) template.HTML {
-	w := &svgWriter{}
+func writeFindings(w *svgWriter, fs []findingView) {
 	// A kind's explanation and advice are the same long text in each of
 	// its findings: escape each once.
 	done := map[string]string{}
@@ -152,20 +199,25 @@ func findingsHTML(fs []findingView) template.HTML {
 			w.s(`</p>`)
 		}
 		w.s("\n" + `<details class="evidence"><summary>evidence</summary><code>`).tesc(f.Evidence).s("</code></details></li>\n")
+		w.spill(spillAt)
 	}
-	return w.html()
 }
 
-// laddersHTML writes the ladders' details elements by hand, as
+// ladderHTML writes one ladder's details element; svg writes its SVG.
+func ladderHTML(w *svgWriter, l *ladderView, svg func(w *svgWriter)) {
+	w.s(`<details class="ladder" id="L-`).tesc(l.UID).s(`"><summary><b>`).tesc(l.UID).s(`</b> `).tesc(l.Client).s(` → `).tesc(l.Server).
+		s(`: `).tesc(l.Summary).s(` <span class="why">(`).tesc(l.Why).s(")</span></summary>\n" + `<div class="ladderbox">`)
+	svg(w)
+	w.s("</div></details>\n")
+}
+
+// writeLadders writes the ladders' details elements, one at a time, as
 // html/template would (TestFindingsHTML holds the template it replaces).
-func laddersHTML(ls []ladderView) template.HTML {
-	w := &svgWriter{}
-	for i := range ls {
-		l := &ls[i]
-		w.s(`<details class="ladder" id="L-`).tesc(l.UID).s(`"><summary><b>`).tesc(l.UID).s(`</b> `).tesc(l.Client).s(` → `).tesc(l.Server).
-			s(`: `).tesc(l.Summary).s(` <span class="why">(`).tesc(l.Why).s(")</span></summary>\n" + `<div class="ladderbox">`).s(string(l.SVG)).s("</div></details>\n")
+func writeLadders(w *svgWriter, views []ladderView, ls []*ladder, loc *time.Location) {
+	for i := range views {
+		ladderHTML(w, &views[i], func(w *svgWriter) { drawLadder(w, ls[i], loc) })
+		w.spill(spillAt)
 	}
-	return w.html()
 }
 
 func uidOf(s string) tracker.UID {
@@ -273,10 +325,10 @@ func cmpU(a, b uint64) int {
 	return 0
 }
 
-// tableHTML writes the table's rows by hand: thousands of rows through
+// writeTable writes the table's rows by hand: thousands of rows through
 // html/template's reflection would cost more than the rest of the page.
-func tableHTML(rows []row, t0 int64, hasLadder map[tracker.UID]bool) template.HTML {
-	w := &svgWriter{}
+// Every text it writes is escaped.
+func writeTable(w *svgWriter, rows []row, t0 int64, hasLadder map[tracker.UID]bool) {
 	td := func(v string) { w.s("<td>").esc(v).s("</td>") }
 	secs := func(v int64) { w.s(`<td data-v="`).i(v).s(`">`).secs(v).s("</td>") }
 	count := func(v uint64) { w.s(`<td data-v="`).i(int64(v)).s(`">`).u(v).s("</td>") }
@@ -309,6 +361,6 @@ func tableHTML(rows []row, t0 int64, hasLadder map[tracker.UID]bool) template.HT
 		state(x.state[0], x.inferred[0])
 		state(x.state[1], x.inferred[1])
 		w.s("</tr>\n")
+		w.spill(spillAt)
 	}
-	return w.html() // every text above is escaped
 }

@@ -46,9 +46,10 @@ type Report struct {
 	f    *os.File
 	path string
 
-	chunks    [][]ladder // every ladder, ladderChunk a chunk (ladderAt)
-	ladders   uint32     // ladders in chunks
-	free      []uint32   // indices of recycled ladders
+	chunks    [][]ladder   // every ladder, ladderChunk a chunk (ladderAt)
+	bands     [][]openBand // every ladder's open band, in the same chunks (bandAt)
+	ladders   uint32       // ladders in chunks
+	free      []uint32     // indices of recycled ladders
 	liveItems int
 	ended     int // connections ended so far
 
@@ -99,20 +100,25 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 }
 
 // auxKey is the report's word on each tracker.Conn: one plus the
-// index of the connection's ladder among all ladders (ladderAt), 0
-// before its first packet and after its end.
+// index of the connection's ladder among all ladders (ladderAt) in the
+// low bits, 0 before its first packet and after its end, and whether
+// the ladder's last item is an open band (auxOpen) that takes every
+// packet (auxCapped).
 var auxKey = tracker.NewAuxKey()
 
-// ladderChunk is how many ladders are allocated at once: a chunk is a
-// large object, so it starts on a page, and a ladder's size is a
-// multiple of 64 bytes, so each ladder's first line is a cache line.
+// The bits of the report's auxiliary word.
+const (
+	auxOpen   = 1 << 31
+	auxCapped = 1 << 30
+	auxIndex  = auxCapped - 1
+)
+
+// ladderChunk is how many ladders are allocated at once.
 const ladderChunk = 128
 
-// ladderOf returns c's ladder, nil if it has none: the connection the
-// tracker just handed over holds its index, and the index its place in
-// a chunk; the only load that may miss the cache is the ladder's own.
+// ladderOf returns c's ladder, nil if it has none.
 func (r *Report) ladderOf(c *tracker.Conn) *ladder {
-	if h := c.Aux(auxKey); h != 0 {
+	if h := c.Aux(auxKey) & auxIndex; h != 0 {
 		return r.ladderAt(h - 1)
 	}
 	return nil
@@ -123,15 +129,35 @@ func (r *Report) ladderAt(i uint32) *ladder {
 	return &r.chunks[i/ladderChunk][i%ladderChunk]
 }
 
-// track stores l's handle on c.
-func (r *Report) track(c *tracker.Conn, l *ladder) { c.SetAux(auxKey, l.idx+1) }
+// bandAt returns the open band of ladder i.
+func (r *Report) bandAt(i uint32) *openBand {
+	return &r.bands[i/ladderChunk][i%ladderChunk]
+}
+
+// track stores l's handle and its band's state on c.
+func (r *Report) track(c *tracker.Conn, l *ladder) {
+	h := l.idx + 1
+	if l.open {
+		h |= auxOpen
+	}
+	if l.capped {
+		h |= auxCapped
+	}
+	c.SetAux(auxKey, h)
+}
 
 // untrack clears c's handle: its ladder is kept, queued or recycled.
 func (r *Report) untrack(c *tracker.Conn) { c.SetAux(auxKey, 0) }
 
-// firstBuf is how many items and labels a ladder holds in itself, on
-// the lines after its first; a longer connection's move to the heap.
-const firstBuf = 8
+// firstItems and firstLabels are how many items and labels a ladder
+// holds in itself, on the lines after its first: enough for nine
+// connections in ten (a handshake, six arrows, a band, a close; ten
+// transitions), which then need no buffer of their own; a longer
+// connection's move to the heap.
+const (
+	firstItems  = 16
+	firstLabels = 12
+)
 
 // newLadder returns a recycled ladder (the most recently freed: its
 // lines are likely cached) or a new one.
@@ -144,14 +170,18 @@ func (r *Report) newLadder() *ladder {
 	i := r.ladders
 	if i%ladderChunk == 0 {
 		r.chunks = append(r.chunks, make([]ladder, ladderChunk))
+		r.bands = append(r.bands, make([]openBand, ladderChunk))
 	}
 	r.ladders++
 	l := r.ladderAt(i)
-	l.idx = i
+	l.idx, l.ob = i, r.bandAt(i)
 	return l
 }
 
 // Packet records a segment in its connection's ladder and the series.
+// A packet that the open band takes (the common case: bulk data) is
+// counted in the band's counts alone, found from the connection's word
+// without touching the ladder.
 func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	t := seg.Time.UnixNano()
 	r.series.tick(t)
@@ -159,20 +189,27 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 		r.first = t
 	}
 	r.packets++
-	l := r.ladderOf(c)
-	if l == nil {
-		l = r.open(c, evs)
-	}
-	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: c.Class(), flags: seg.Flags, side: side}
-	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && it.class&reassembly.Trouble == 0 &&
+	class := c.Class()
+	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && class&reassembly.Trouble == 0 &&
 		len(evs) == 0 && !seg.BadChecksum
-	if l.open && (ordinary || l.capped) {
-		l.extend(&it) // the common case: bulk data in a band
+	if h := c.Aux(auxKey); h&auxOpen != 0 && (ordinary || h&auxCapped != 0) {
+		i := h&auxIndex - 1
+		b := r.bandAt(i)
+		b.t2 = t
+		b.n++
+		b.bytes[side] += uint64(seg.PayloadLen)
+		b.class |= class
 		if len(evs) > 0 {
+			l := r.ladderAt(i)
 			r.events(l, int32(len(l.items)-1), evs)
 		}
 		return
 	}
+	l := r.ladderOf(c)
+	if l == nil {
+		l = r.open(c, evs)
+	}
+	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: class, flags: seg.Flags, side: side}
 	it.win = seg.Window
 	if c.HasBase(side) {
 		it.seq = c.Rel(side, seg.Seq)
@@ -191,6 +228,7 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 	full := len(l.items) >= r.lim.Items || (r.liveItems >= r.lim.LiveItems && len(l.items) >= 64)
 	at, grew := l.add(&it, ordinary, full)
 	r.liveItems += grew
+	r.track(c, l)
 	if len(evs) > 0 {
 		r.events(l, at, evs)
 	}
@@ -207,6 +245,7 @@ func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
 	}
 	l.close() // labels point at the last item: no run may fold it away
 	l.run = 0
+	r.track(c, l)
 	r.events(l, int32(len(l.items))-1, evs)
 }
 

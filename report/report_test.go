@@ -33,6 +33,19 @@ func build(t *testing.T, trace string, lim Limits, asked ...string) string {
 func buildWith(t *testing.T, trace string, lim Limits, withFindings bool, asked ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "r.html")
+	if err := buildTo(t, out, trace, lim, withFindings, asked...); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// buildTo writes the report of trace to out and returns Close's error.
+func buildTo(t *testing.T, out, trace string, lim Limits, withFindings bool, asked ...string) error {
+	t.Helper()
 	r, err := New(out, asked, Meta{Input: trace, Version: "test", Location: time.UTC}, lim)
 	if err != nil {
 		t.Fatal(err)
@@ -65,14 +78,19 @@ func buildWith(t *testing.T, trace string, lim Limits, withFindings bool, asked 
 	if eng != nil {
 		eng.Close()
 	}
-	if err := r.Close(); err != nil {
-		t.Fatal(err)
+	return r.Close()
+}
+
+// TestWriteError: a page that cannot be written (a full disk) is an
+// error naming the file, whichever part of the page fails.
+func TestWriteError(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full on this system")
 	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
+	err := buildTo(t, "/dev/full", "loss-rto", DefaultLimits(), true)
+	if err == nil || !strings.Contains(err.Error(), "report /dev/full: ") || !strings.Contains(err.Error(), "no space") {
+		t.Errorf("got %v, want the file's write error", err)
 	}
-	return string(b)
 }
 
 var (
@@ -173,13 +191,13 @@ func TestBands(t *testing.T) {
 // TestHotFold drives the band logic directly: 10000 ordinary packets
 // stay a handful of items.
 func TestHotFold(t *testing.T) {
-	l := &ladder{}
+	l := &ladder{ladderHead: ladderHead{ob: &openBand{}}}
 	it := item{flags: segment.SYN}
 	l.add(&it, false, false)
 	for i := range 10000 {
 		it := item{t: int64(i), n: 100, side: tracker.Side(i % 2), flags: segment.ACK}
 		if l.open {
-			l.extend(&it)
+			l.ob.extend(&it)
 		} else {
 			l.add(&it, true, false)
 		}
@@ -193,15 +211,39 @@ func TestHotFold(t *testing.T) {
 	}
 }
 
-// TestItemSize: an item is 40 bytes; what a packet touches of a ladder
-// is its first cache line, and ladders, allocated in chunks, start on one.
+// TestGrew: what add says a ladder grew by adds up to its items, so
+// that Report.liveItems (Limits.LiveItems) counts what is held.
+func TestGrew(t *testing.T) {
+	l := &ladder{ladderHead: ladderHead{ob: &openBand{}}}
+	sum := 0
+	for i := range 200 {
+		it := item{t: int64(i), n: 10, flags: segment.ACK}
+		ordinary := i%17 != 0 // now and then a packet that closes the band
+		if l.open && ordinary {
+			l.ob.extend(&it)
+			continue
+		}
+		_, grew := l.add(&it, ordinary, false)
+		sum += grew
+	}
+	if sum != len(l.items) {
+		t.Errorf("grew adds up to %d, the ladder holds %d items", sum, len(l.items))
+	}
+}
+
+// TestItemSize: an item is 40 bytes; an open band's counts 32, two to
+// a cache line; what an arrow touches of a ladder is its first cache
+// line, and ladders, allocated in chunks, start on one.
 func TestItemSize(t *testing.T) {
 	if n := unsafe.Sizeof(item{}); n != 40 {
 		t.Errorf("item: %d bytes, want 40", n)
 	}
+	if n := unsafe.Sizeof(openBand{}); n != 32 {
+		t.Errorf("openBand: %d bytes, want 32", n)
+	}
 	var l ladder
-	if n := unsafe.Offsetof(l.inline); n != 64 {
-		t.Errorf("a packet's fields of a ladder end at byte %d, want 64", n)
+	if n := unsafe.Offsetof(l.inline); n > 64 {
+		t.Errorf("an arrow's fields of a ladder end at byte %d, want at most 64", n)
 	}
 	if n := unsafe.Sizeof(l); n%64 != 0 {
 		t.Errorf("ladder: %d bytes, want a multiple of 64 (pad it)", n)
@@ -211,8 +253,12 @@ func TestItemSize(t *testing.T) {
 	}
 	r := &Report{}
 	for range 2 * ladderChunk {
-		if p := uintptr(unsafe.Pointer(r.newLadder())); p%64 != 0 {
+		l := r.newLadder()
+		if p := uintptr(unsafe.Pointer(l)); p%64 != 0 {
 			t.Fatalf("ladder at %#x: not on a cache line", p)
+		}
+		if p := uintptr(unsafe.Pointer(l.ob)); p%32 != 0 {
+			t.Fatalf("open band at %#x: across a cache line", p)
 		}
 	}
 }
@@ -472,6 +518,23 @@ func TestFindingsHTML(t *testing.T) {
 			t.Errorf("got\n%q\nwant\n%q", c.got, want.String())
 		}
 	}
+}
+
+// findingsHTML returns what writeFindings writes.
+func findingsHTML(fs []findingView) template.HTML {
+	w := &svgWriter{}
+	writeFindings(w, fs)
+	return w.html()
+}
+
+// laddersHTML writes the ladders as writeLadders does, with the SVGs
+// given.
+func laddersHTML(ls []ladderView) template.HTML {
+	w := &svgWriter{}
+	for i := range ls {
+		ladderHTML(w, &ls[i], func(w *svgWriter) { w.s(string(ls[i].SVG)) })
+	}
+	return w.html()
 }
 
 // TestAppendSeconds: the integer path writes what strconv.FormatFloat
