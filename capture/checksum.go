@@ -96,10 +96,9 @@ func (k *checker) skip(src senderKey) bool {
 // whatever the table says of its sender: the lookup only counts it as
 // unverified (an offloading sender) or remembers its sender as good (a
 // new one). So those lookups wait in a queue, in order, and are done
-// pendingMax at a time (settle), their slots loaded first all together so
-// that their misses overlap. Every other use of the table (a bad or
-// partial checksum, a sender that may offload, Stats) settles the queue
-// first, so the table sees the same operations in the same order as if
+// pendingMax at a time (settle), so that their misses overlap. Every
+// other use of the table (a bad or partial checksum, a sender that may
+// offload, Stats) settles the queue first, so the table sees the same operations in the same order as if
 // each had been done at once: every verdict and count is the same.
 //
 // A sender that offloads would have every segment summed before its
@@ -115,50 +114,16 @@ const pendingMax = 16
 // is ckLater. npending stays below pendingMax between segments.
 func (k *checker) queue(a senderKey) { k.pending[k.npending&(pendingMax-1)] = a }
 
-// settle does the queued lookups, in order. It loads the home slot of
-// every queued sender in the current generation (and of an IPv4 one in
-// the previous generation too) first, all before any is used, so that
-// their cache misses overlap instead of following one another, then
-// finds each IPv4 sender from there; a sender not there, an IPv6 one,
-// or any after a change of generation takes lookup's whole way.
+// settle does the queued lookups, in order. Done back to back, with no
+// packet's work between them, their cache misses overlap in the
+// processor instead of following one another.
 func (k *checker) settle() {
 	n := k.npending
 	if n == 0 {
 		return
 	}
 	k.npending = 0
-	q := k.pending[:n]
-	cur := k.senders
-	if cur == nil { // nothing remembered yet
-		for _, a := range q {
-			k.settled(a)
-		}
-		return
-	}
-	var home [pendingMax]uint64
-	var x uint32
-	old := k.old
-	for i, a := range q {
-		if a.tag == tag4 {
-			home[i] = cur.home4(uint32(a.lo))
-			x += cur.v4[home[i]]
-			if old.n > 0 { // where a sender not in cur is looked for next
-				x += old.v4[old.home4(uint32(a.lo))]
-			}
-		} else if cur.v6 != nil {
-			x += uint32(cur.v6[cur.home6(a.lo, a.hi)][0])
-		}
-	}
-	k.sink = x
-	for i, a := range q {
-		if a.tag == tag4 && k.senders == cur {
-			if j, ok := cur.slot4From(home[i], uint32(a.lo)); ok {
-				if bit(&cur.off4, j) {
-					k.unverified++
-				}
-				continue
-			}
-		}
+	for _, a := range k.pending[:n] {
 		k.settled(a)
 	}
 }
@@ -224,7 +189,6 @@ type checker struct {
 	maybeOff   [4096 / 64]uint64
 	offloaders int
 	offSeed    uint64 // maybeOff's hash seed, odd
-	sink       uint32 // what settle loaded, so that the loads are done
 	// senders maps an address to true if it offloads checksums, false
 	// if its first verifiable segment was good; old is the previous
 	// generation (senders.go). Both are nil until the first sender.

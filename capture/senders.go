@@ -93,10 +93,8 @@ func (s *senderSet) home4(a uint32) uint64 {
 
 // slot4 returns the slot of the IPv4 address a and true, or the empty
 // slot where it belongs and false.
-func (s *senderSet) slot4(a uint32) (uint64, bool) { return s.slot4From(s.home4(a), a) }
-
-// slot4From is slot4 from a's home slot i.
-func (s *senderSet) slot4From(i uint64, a uint32) (uint64, bool) {
+func (s *senderSet) slot4(a uint32) (uint64, bool) {
+	i := s.home4(a)
 	for ; ; i = (i + 1) & slotMask {
 		if !bit(&s.used4, i) {
 			return i, false
