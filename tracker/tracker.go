@@ -54,6 +54,12 @@ type Config struct {
 	// (until Done): it keeps every connection a Conn, never compact
 	// (compact.go), at about 1 KB each.
 	KeepConns bool
+	// PacketIDs numbers each connection by the packet that created it
+	// (segment.Segment.Pkt of the segment handled) instead of counting:
+	// trackers that each handle a shard of one numbered input then give
+	// numbers unique across them, in the order one tracker would count
+	// (package shard).
+	PacketIDs bool
 }
 
 // Observer receives what the tracker concludes. Callbacks run
@@ -110,6 +116,7 @@ type Tracker struct {
 	conns  table
 	free   []*Conn
 	nextID uint64
+	pkt    uint64 // the packet Handle is handling (Config.PacketIDs)
 	now    time.Time
 	timers timerHeap
 	evs    []Event
@@ -171,6 +178,10 @@ type Tracker struct {
 	// slowPath turns received's fast path off; only tests set it, to
 	// check that both paths give the same events.
 	slowPath bool
+	// firing is set while Advance fires the timer due at firingAt
+	// (Firing, shard.go).
+	firing   bool
+	firingAt time.Time
 }
 
 // New returns a Tracker that reports to obs.
@@ -233,6 +244,7 @@ func (t *Tracker) flushEvents(c *Conn) {
 // Handle replays one segment. The segment is not retained; its Payload
 // may be reused once Handle returns.
 func (t *Tracker) Handle(seg *segment.Segment) {
+	t.pkt = seg.Pkt
 	t.Advance(seg.Time)
 	if seg.Kind != segment.TCP {
 		t.datagram(seg)
@@ -371,6 +383,9 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 	t.nextID++
 	t.stats.Conns++
 	c.id = t.nextID
+	if t.cfg.PacketIDs {
+		c.id = t.pkt
+	}
 	t.conns.put(c, h)
 	c.init(t, key, h, srcFirst, seg)
 	return c
@@ -550,7 +565,9 @@ func (t *Tracker) Advance(now time.Time) {
 		}
 		at := c.queued
 		c.queued = time.Time{}
+		t.firing, t.firingAt = true, at
 		t.fire(c, at)
+		t.firing = false
 	}
 	if len(t.probeQ) > 0 && !ns.before(t.probeDue) {
 		t.expireProbes(now, 0, false)

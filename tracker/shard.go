@@ -1,0 +1,76 @@
+package tracker
+
+import (
+	"time"
+
+	"github.com/flowtrace/flowtrace/reassembly"
+	"github.com/flowtrace/flowtrace/segment"
+)
+
+// What package shard needs to split one input across several Trackers,
+// each handling the connections of one shard (Tuple.Hash), and to merge
+// what they report into what one Tracker would have reported.
+
+// Skip is Handle for a segment another tracker handles: it moves the
+// capture clock (firing this tracker's timers) and the end of the input
+// the evidence rules use, exactly as Handle would, and tracks nothing.
+func (t *Tracker) Skip(seg *segment.Segment) {
+	t.Advance(seg.Time)
+	if seg.Kind != segment.TCP {
+		return
+	}
+	if st := stampOf(seg.Time); t.lastSegS.before(st) {
+		t.lastSeg, t.lastSegS = seg.Time, st
+	}
+}
+
+// Firing reports, during an observer callback, whether a timer fired it
+// and if so the timer's deadline: Advance fires timers in order of
+// (deadline, Conn.ID).
+func (t *Tracker) Firing() (at time.Time, ok bool) { return t.firingAt, t.firing }
+
+// KeyOf returns the 4-tuple seg belongs to, as the tracker files it: for
+// an ICMP error, the quoted segment's. Its Hash is the same for both
+// directions.
+func KeyOf(seg *segment.Segment) Tuple {
+	k, _ := tupleOf(seg)
+	return k
+}
+
+// SetID renumbers c: a merger of sharded trackers gives the number one
+// tracker would have given.
+func (c *Conn) SetID(id uint64) { c.id = id }
+
+// ConnCopy is a copy of a Conn that another goroutine may read while the
+// tracker goes on: what the pools hold for the connection (sequence
+// analysis, in-flight segments, rare parts) is copied into parts of its
+// own, kept from one Copy to the next.
+type ConnCopy struct {
+	Conn
+	det  [2]*reassembly.Detail
+	in   [2]*inflights
+	rare *connRare
+}
+
+// Copy makes x a copy of c, observer words included.
+func (x *ConnCopy) Copy(c *Conn) {
+	x.Conn = *c
+	for s := Orig; s <= Resp; s++ {
+		e, d := &c.ep[s], &x.Conn.ep[s]
+		x.det[s] = e.seq.CopyTo(&d.seq, x.det[s])
+		if e.in != nil {
+			if x.in[s] == nil {
+				x.in[s] = new(inflights)
+			}
+			*x.in[s] = *e.in
+			d.in = x.in[s]
+		}
+	}
+	if c.rare != nil {
+		if x.rare == nil {
+			x.rare = new(connRare)
+		}
+		*x.rare = *c.rare
+		x.Conn.rare = x.rare
+	}
+}
