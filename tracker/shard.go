@@ -74,3 +74,11 @@ func (x *ConnCopy) Copy(c *Conn) {
 		x.Conn.rare = x.rare
 	}
 }
+
+// Key returns the connection's 4-tuple (with its tunnel), as KeyOf gives
+// it for the connection's segments.
+func (c *Conn) Key() Tuple { return c.key }
+
+// MaxClosed is how many closed connections a tracker remembers for stray
+// segments (stray.go): the ring a merger mirrors to number them.
+const MaxClosed = maxClosed

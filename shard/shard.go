@@ -1,0 +1,255 @@
+package shard
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Source is where the walker takes segments from: a capture.Reader.
+type Source interface {
+	Next(*segment.Segment) error
+}
+
+// Config sets up a Tracker.
+type Config struct {
+	Workers int            // at least 1
+	Tracker tracker.Config // for every worker; MaxConns is divided among them
+	// Offset, if not nil, says how far the source has read; the walker
+	// samples it with each batch (Tracker.Offset).
+	Offset func() int64
+	// Tick, if not nil, is called every 16384 TCP segments merged with
+	// their count, on the merger's goroutine.
+	Tick func(n uint64)
+}
+
+const (
+	batchSegs  = 512
+	batchBytes = 1 << 20
+	nbatches   = 8
+	maxSnaplen = 262144
+	tickEvery  = 0x3fff
+)
+
+// batch is a run of decoded segments, the owner of each, and the logs the
+// workers write about it.
+type batch struct {
+	segs   []segment.Segment
+	owner  []uint8
+	arena  []byte
+	offset int64
+	err    error // the input's end after these segments
+	flush  bool  // no segments: the end of the input (Tracker.Flush)
+	logs   []log
+	wg     sync.WaitGroup
+}
+
+// Tracker is a tracker.Tracker split across workers. Run and Flush are
+// called from one goroutine, the merger's, where the observer runs.
+type Tracker struct {
+	cfg     Config
+	n       int
+	workers []*worker
+	work    []chan *batch
+	free    chan *batch
+	merged  chan *batch
+	m       merger
+	offset  int64
+	stopped bool
+	wg      sync.WaitGroup
+}
+
+// New starts the workers of a Tracker reporting to obs.
+func New(cfg Config, obs tracker.Observer) *Tracker {
+	n := max(cfg.Workers, 1)
+	if n > 255 {
+		n = 255
+	}
+	tcfg := cfg.Tracker
+	if tcfg.MaxConns <= 0 {
+		tcfg.MaxConns = tracker.DefaultMaxConns
+	}
+	tcfg.MaxConns = max(tcfg.MaxConns/n, 1)
+	tcfg.PacketIDs = true
+	tcfg.KeepConns = false
+	t := &Tracker{
+		cfg:    cfg,
+		n:      n,
+		free:   make(chan *batch, nbatches),
+		merged: make(chan *batch, nbatches),
+	}
+	t.m.init(obs, n)
+	for range nbatches {
+		t.free <- &batch{
+			segs:  make([]segment.Segment, 0, batchSegs),
+			owner: make([]uint8, 0, batchSegs),
+			arena: make([]byte, 0, batchBytes),
+			logs:  make([]log, n),
+		}
+	}
+	for k := range n {
+		w := newWorker(k, tcfg)
+		t.workers = append(t.workers, w)
+		ch := make(chan *batch, nbatches)
+		t.work = append(t.work, ch)
+		t.wg.Add(1)
+		go func() {
+			defer t.wg.Done()
+			w.run(ch)
+		}()
+	}
+	return t
+}
+
+// Run tracks every segment src yields until it returns an error or ctx
+// is done, and returns that error (io.EOF at the clean end). Segments
+// before the error are all tracked and reported. Run reads src on a
+// goroutine of its own and reports to the observer on the caller's.
+func (t *Tracker) Run(ctx context.Context, src Source) error {
+	walked := make(chan struct{})
+	stop := make(chan struct{})
+	go func() {
+		defer close(walked)
+		t.walk(ctx, src, stop)
+	}()
+	var err error
+	for b := range t.merged {
+		t.merge(b)
+		if b.err != nil {
+			err = b.err
+		}
+		t.recycle(b)
+		if err != nil {
+			break
+		}
+	}
+	close(stop)
+	<-walked
+	return err
+}
+
+// walk reads src into batches for the workers and the merger until the
+// input ends, ctx is done or stop closes.
+func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
+	defer close(t.merged)
+	var seg segment.Segment
+	n := uint64(t.n)
+	for {
+		var b *batch
+		select {
+		case b = <-t.free:
+		case <-stop:
+			return
+		}
+		b.segs, b.owner, b.arena, b.err, b.flush = b.segs[:0], b.owner[:0], b.arena[:0], nil, false
+		if b.err = ctx.Err(); b.err == nil {
+			for len(b.segs) < batchSegs && len(b.arena)+maxSnaplen <= cap(b.arena) {
+				if b.err = src.Next(&seg); b.err != nil {
+					break
+				}
+				k := len(b.arena)
+				b.arena = append(b.arena, seg.Payload...)
+				seg.Payload = b.arena[k:len(b.arena):len(b.arena)]
+				b.segs = append(b.segs, seg)
+				b.owner = append(b.owner, uint8(tracker.KeyOf(&seg).Hash()%n))
+			}
+		}
+		if t.cfg.Offset != nil {
+			b.offset = t.cfg.Offset()
+		}
+		t.dispatch(b)
+		t.merged <- b
+		if b.err != nil {
+			return
+		}
+	}
+}
+
+// dispatch hands b to every worker.
+func (t *Tracker) dispatch(b *batch) {
+	b.wg.Add(t.n)
+	for _, ch := range t.work {
+		ch <- b
+	}
+}
+
+// merge waits for the workers' logs of b and reports them in order.
+func (t *Tracker) merge(b *batch) {
+	b.wg.Wait()
+	t.m.merge(b)
+	t.offset = b.offset
+	if t.cfg.Tick != nil {
+		for i := range b.segs {
+			if b.segs[i].Kind == segment.TCP {
+				t.m.tcp++
+				if t.m.tcp&tickEvery == 0 {
+					t.cfg.Tick(t.m.tcp)
+				}
+			}
+		}
+	}
+}
+
+func (t *Tracker) recycle(b *batch) {
+	for i := range b.logs {
+		b.logs[i].reset()
+	}
+	t.free <- b
+}
+
+// Offset returns the source's read offset as of the latest batch merged.
+func (t *Tracker) Offset() int64 { return t.offset }
+
+// Flush ends the input, as tracker.Tracker.Flush does, and stops the
+// workers: the Tracker is done.
+func (t *Tracker) Flush() {
+	if t.stopped {
+		return
+	}
+	t.stopped = true
+	b := <-t.free
+	b.segs, b.owner, b.arena, b.err, b.flush = b.segs[:0], b.owner[:0], b.arena[:0], nil, true
+	t.dispatch(b)
+	t.merge(b)
+	t.recycle(b)
+	for _, ch := range t.work {
+		close(ch)
+	}
+	t.wg.Wait()
+}
+
+// Stats returns the workers' counts, summed. Call it after Flush.
+func (t *Tracker) Stats() tracker.Stats {
+	var s tracker.Stats
+	for _, w := range t.workers {
+		addStats(&s, w.tr.Stats())
+	}
+	return s
+}
+
+func addStats(s *tracker.Stats, x tracker.Stats) {
+	s.Segments += x.Segments
+	s.Conns += x.Conns
+	s.Reused += x.Reused
+	s.Expired += x.Expired
+	s.Evicted += x.Evicted
+	s.EvictedHalfOpen += x.EvictedHalfOpen
+	s.EvictedClosing += x.EvictedClosing
+	s.EvictedIdle += x.EvictedIdle
+	s.Probes += x.Probes
+	s.Strays += x.Strays
+	s.OneSided += x.OneSided
+	s.Active += x.Active
+	s.BadChecksum += x.BadChecksum
+	s.BadChecksumNoConn += x.BadChecksumNoConn
+	s.ICMP += x.ICMP
+	s.ICMPUnmatched += x.ICMPUnmatched
+	s.UDPProbes += x.UDPProbes
+	s.UDPAnswered += x.UDPAnswered
+	s.ReuseRefused += x.ReuseRefused
+}
+
+var errPhase = errors.New("shard: a callback outside the phases the merger orders")

@@ -1,0 +1,225 @@
+package shard
+
+import (
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
+
+// Phases at one packet (and at the end of the input), in the order one
+// tracker reports them.
+const (
+	phTimer = iota // Advance: timers, by (deadline, connection)
+	phProbe        // Advance or Flush: TCP probes decided, by first packet
+	phUDP          // Advance or Flush: UDP probes decided, by first packet
+	phPacket       // the packet itself, by its owner
+	phFlush        // Flush: connections in order of creation
+)
+
+// Kinds of callback.
+const (
+	kPacket = iota
+	kEvents
+	kDone
+	kProbe
+	kStray
+	kICMP
+)
+
+// key orders log entries across workers.
+type key struct {
+	i     uint32 // the packet's index in the batch
+	phase uint8
+	sec   int64 // a timer's deadline
+	nsec  int32
+	ord   uint64 // a connection's number, or a probe's first packet
+}
+
+func (a *key) less(b *key) bool {
+	switch {
+	case a.i != b.i:
+		return a.i < b.i
+	case a.phase != b.phase:
+		return a.phase < b.phase
+	case a.sec != b.sec:
+		return a.sec < b.sec
+	case a.nsec != b.nsec:
+		return a.nsec < b.nsec
+	}
+	return a.ord < b.ord
+}
+
+// entry is one callback.
+type entry struct {
+	key
+	kind     uint8
+	side     tracker.Side
+	snap     int32 // index in log.snaps; -1 for none
+	x        int32 // index in log.probes, log.strays or log.icmps
+	ev0, ev1 int32 // the events, in log.evs
+}
+
+// log is what one worker reported about one batch. Its buffers are
+// reused from batch to batch.
+type log struct {
+	entries []entry
+	snaps   []*tracker.ConnCopy
+	nsnap   int
+	evs     []tracker.Event
+	probes  []tracker.Probe
+	strays  []tracker.Stray
+	icmps   []tracker.ICMPError
+	segs    []segment.Segment // segments not in the batch
+}
+
+func (l *log) reset() {
+	l.entries = l.entries[:0]
+	l.nsnap = 0
+	l.evs = l.evs[:0]
+	clear(l.probes) // they hold segments: let their payloads go
+	l.probes = l.probes[:0]
+	l.strays = l.strays[:0]
+	clear(l.icmps)
+	l.segs = l.segs[:0]
+	l.icmps = l.icmps[:0]
+}
+
+func (l *log) snap(c *tracker.Conn) int32 {
+	if l.nsnap == len(l.snaps) {
+		l.snaps = append(l.snaps, new(tracker.ConnCopy))
+	}
+	l.snaps[l.nsnap].Copy(c)
+	l.nsnap++
+	return int32(l.nsnap - 1)
+}
+
+func (l *log) events(evs []tracker.Event) (int32, int32) {
+	a := len(l.evs)
+	l.evs = append(l.evs, evs...)
+	return int32(a), int32(len(l.evs))
+}
+
+// worker tracks one shard.
+type worker struct {
+	k   uint8
+	tr  *tracker.Tracker
+	rec recorder
+}
+
+func newWorker(k int, cfg tracker.Config) *worker {
+	w := &worker{k: uint8(k)}
+	w.rec.w = w
+	w.tr = tracker.New(cfg, &w.rec)
+	return w
+}
+
+func (w *worker) run(in chan *batch) {
+	for b := range in {
+		w.rec.log = &b.logs[w.k]
+		if b.flush {
+			w.rec.i, w.rec.phase = 0, phFlush
+			w.tr.Flush()
+		} else {
+			w.track(b)
+		}
+		w.rec.log = nil
+		b.wg.Done()
+	}
+}
+
+func (w *worker) track(b *batch) {
+	for i := range b.segs {
+		seg := &b.segs[i]
+		w.rec.i, w.rec.phase = uint32(i), phTimer
+		w.tr.Advance(seg.Time)
+		w.rec.phase, w.rec.cur = phPacket, seg
+		if b.owner[i] == w.k {
+			w.tr.Handle(seg)
+		} else {
+			w.tr.Skip(seg)
+		}
+	}
+}
+
+// recorder is a worker tracker's observer: it logs each callback under
+// its key.
+type recorder struct {
+	w     *worker
+	log   *log
+	i     uint32
+	phase uint8
+	cur   *segment.Segment // the batch's segment being handled
+}
+
+// keyOf returns the key of a callback about connection c (nil for none).
+func (r *recorder) keyOf(c *tracker.Conn) key {
+	k := key{i: r.i, phase: r.phase}
+	switch r.phase {
+	case phTimer:
+		at, ok := r.w.tr.Firing()
+		if !ok {
+			panic(errPhase)
+		}
+		k.sec, k.nsec, k.ord = at.Unix(), int32(at.Nanosecond()), c.ID()
+	case phFlush:
+		k.ord = c.ID()
+	}
+	return k
+}
+
+func (r *recorder) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	l := r.log
+	e := entry{key: r.keyOf(c), kind: kPacket, side: side, snap: l.snap(c), x: -1}
+	e.ev0, e.ev1 = l.events(evs)
+	if seg != r.cur {
+		// A held ACK replayed as a connection's first packet (probe.go),
+		// not the batch's segment: keep a copy.
+		l.segs = append(l.segs, *seg)
+		e.x = int32(len(l.segs) - 1)
+	}
+	l.entries = append(l.entries, e)
+}
+
+func (r *recorder) Events(c *tracker.Conn, evs []tracker.Event) {
+	l := r.log
+	e := entry{key: r.keyOf(c), kind: kEvents, snap: l.snap(c), x: -1}
+	e.ev0, e.ev1 = l.events(evs)
+	l.entries = append(l.entries, e)
+}
+
+func (r *recorder) Done(c *tracker.Conn) {
+	l := r.log
+	l.entries = append(l.entries, entry{key: r.keyOf(c), kind: kDone, snap: l.snap(c), x: -1})
+}
+
+func (r *recorder) Probe(p *tracker.Probe) {
+	l := r.log
+	k := key{i: r.i, phase: r.phase}
+	if r.phase != phPacket {
+		k.phase = phProbe
+		if p.Proto == tracker.ProtoUDP {
+			k.phase = phUDP
+		}
+		k.ord = p.Pkt
+	}
+	l.probes = append(l.probes, *p)
+	l.entries = append(l.entries, entry{key: k, kind: kProbe, snap: -1, x: int32(len(l.probes) - 1)})
+}
+
+func (r *recorder) Stray(s *tracker.Stray) {
+	l := r.log
+	l.strays = append(l.strays, *s)
+	l.entries = append(l.entries, entry{key: key{i: r.i, phase: r.phase}, kind: kStray, snap: -1, x: int32(len(l.strays) - 1)})
+}
+
+func (r *recorder) ICMP(e *tracker.ICMPError) {
+	l := r.log
+	x := entry{key: key{i: r.i, phase: r.phase}, kind: kICMP, snap: -1}
+	if e.Conn != nil {
+		x.snap = l.snap(e.Conn)
+	}
+	x.ev0, x.ev1 = l.events(e.Events)
+	l.icmps = append(l.icmps, *e)
+	l.icmps[len(l.icmps)-1].Conn, l.icmps[len(l.icmps)-1].Events = nil, nil
+	x.x = int32(len(l.icmps) - 1)
+	l.entries = append(l.entries, x)
+}
