@@ -154,8 +154,8 @@ func (m *merger) keep(c *tracker.Conn, r *conn) {
 type closedRing struct {
 	byKey   map[tracker.Tuple]int32
 	byLocal map[uint64]uint64 // the workers' number to the merger's
-	ring  []closedEnt
-	next  int
+	ring    []closedEnt
+	next    int
 }
 
 type closedEnt struct {

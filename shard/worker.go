@@ -8,11 +8,11 @@ import (
 // Phases at one packet (and at the end of the input), in the order one
 // tracker reports them.
 const (
-	phTimer = iota // Advance: timers, by (deadline, connection)
-	phProbe        // Advance or Flush: TCP probes decided, by first packet
-	phUDP          // Advance or Flush: UDP probes decided, by first packet
-	phPacket       // the packet itself, by its owner
-	phFlush        // Flush: connections in order of creation
+	phTimer  = iota // Advance: timers, by (deadline, connection)
+	phProbe         // Advance or Flush: TCP probes decided, by first packet
+	phUDP           // Advance or Flush: UDP probes decided, by first packet
+	phPacket        // the packet itself, by its owner
+	phFlush         // Flush: connections in order of creation
 )
 
 // Kinds of callback.

@@ -90,7 +90,7 @@ type config struct {
 	progress   string
 	numeric    int // -n, -nn: accepted for tcpdump's sake; nothing is ever resolved
 	tracker    tracker.Config
-	workers    int // --workers (workers.go)
+	workers    int              // --workers (workers.go)
 	drill      drillConfig      // output filters (drill.go)
 	tunnels    *capture.Tunnels // describes decoded tunnels to the printers; see tunnelTable
 	live       liveConfig       // -i and the flags that go with it (live.go)
