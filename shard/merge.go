@@ -1,6 +1,9 @@
 package shard
 
-import "github.com/flowtrace/flowtrace/tracker"
+import (
+	"github.com/flowtrace/flowtrace/segment"
+	"github.com/flowtrace/flowtrace/tracker"
+)
 
 // conn is what the merger keeps of a live connection: its number and its
 // observer words, carried from one callback's copy to the next.
@@ -61,7 +64,10 @@ func (m *merger) call(b *batch, w int, e *entry) {
 	l := &b.logs[w]
 	switch e.kind {
 	case kPacket:
-		seg := &b.segs[e.i]
+		var seg *segment.Segment
+		if e.x < 0 {
+			seg = &b.segs[e.i-b.base]
+		}
 		if e.x >= 0 {
 			seg = &l.segs[e.x]
 		}

@@ -40,6 +40,7 @@ type batch struct {
 	segs   []segment.Segment
 	owner  []uint8
 	arena  []byte
+	base   uint64 // the index in the input of segs[0]
 	offset int64
 	err    error // the input's end after these segments
 	flush  bool  // no segments: the end of the input (Tracker.Flush)
@@ -82,6 +83,7 @@ func New(cfg Config, obs tracker.Observer) *Tracker {
 		merged: make(chan *batch, nbatches),
 	}
 	t.m.init(obs, n)
+	f := newFacts(n)
 	for range nbatches {
 		t.free <- &batch{
 			segs:  make([]segment.Segment, 0, batchSegs),
@@ -91,7 +93,7 @@ func New(cfg Config, obs tracker.Observer) *Tracker {
 		}
 	}
 	for k := range n {
-		w := newWorker(k, tcfg)
+		w := newWorker(k, tcfg, f)
 		t.workers = append(t.workers, w)
 		ch := make(chan *batch, nbatches)
 		t.work = append(t.work, ch)
@@ -137,6 +139,7 @@ func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 	defer close(t.merged)
 	var seg segment.Segment
 	n := uint64(t.n)
+	var base uint64
 	for {
 		var b *batch
 		select {
@@ -145,6 +148,7 @@ func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 			return
 		}
 		b.segs, b.owner, b.arena, b.err, b.flush = b.segs[:0], b.owner[:0], b.arena[:0], nil, false
+		b.base = base
 		if b.err = ctx.Err(); b.err == nil {
 			for len(b.segs) < batchSegs && len(b.arena)+maxSnaplen <= cap(b.arena) {
 				if b.err = src.Next(&seg); b.err != nil {
@@ -157,6 +161,7 @@ func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 				b.owner = append(b.owner, uint8(tracker.KeyOf(&seg).Hash()%n))
 			}
 		}
+		base += uint64(len(b.segs))
 		if t.cfg.Offset != nil {
 			b.offset = t.cfg.Offset()
 		}

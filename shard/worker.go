@@ -1,6 +1,8 @@
 package shard
 
 import (
+	"math"
+
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -15,6 +17,9 @@ const (
 	phFlush         // Flush: connections in order of creation
 )
 
+// flushIdx is the packet index of the end of the input.
+const flushIdx = math.MaxUint64 - 1
+
 // Kinds of callback.
 const (
 	kPacket = iota
@@ -27,7 +32,7 @@ const (
 
 // key orders log entries across workers.
 type key struct {
-	i     uint32 // the packet's index in the batch
+	i     uint64 // the packet's index in the input; flushIdx at its end
 	phase uint8
 	sec   int64 // a timer's deadline
 	nsec  int32
@@ -100,14 +105,17 @@ func (l *log) events(evs []tracker.Event) (int32, int32) {
 
 // worker tracks one shard.
 type worker struct {
-	k   uint8
-	tr  *tracker.Tracker
-	rec recorder
+	k     uint8
+	tr    *tracker.Tracker
+	rec   recorder
+	facts *view
 }
 
-func newWorker(k int, cfg tracker.Config) *worker {
+func newWorker(k int, cfg tracker.Config, f *facts) *worker {
 	w := &worker{k: uint8(k)}
 	w.rec.w = w
+	w.facts = f.view(k, &w.rec)
+	cfg.Shared = w.facts
 	w.tr = tracker.New(cfg, &w.rec)
 	return w
 }
@@ -116,8 +124,10 @@ func (w *worker) run(in chan *batch) {
 	for b := range in {
 		w.rec.log = &b.logs[w.k]
 		if b.flush {
-			w.rec.i, w.rec.phase = 0, phFlush
+			w.rec.i, w.rec.phase = flushIdx, phFlush
+			w.facts.progress(flushIdx)
 			w.tr.Flush()
+			w.facts.progress(flushIdx + 1)
 		} else {
 			w.track(b)
 		}
@@ -129,7 +139,8 @@ func (w *worker) run(in chan *batch) {
 func (w *worker) track(b *batch) {
 	for i := range b.segs {
 		seg := &b.segs[i]
-		w.rec.i, w.rec.phase = uint32(i), phTimer
+		w.rec.i, w.rec.phase = b.base+uint64(i), phTimer
+		w.facts.progress(w.rec.i)
 		w.tr.Advance(seg.Time)
 		w.rec.phase, w.rec.cur = phPacket, seg
 		if b.owner[i] == w.k {
@@ -138,6 +149,7 @@ func (w *worker) track(b *batch) {
 			w.tr.Skip(seg)
 		}
 	}
+	w.facts.progress(b.base + uint64(len(b.segs)))
 }
 
 // recorder is a worker tracker's observer: it logs each callback under
@@ -145,7 +157,7 @@ func (w *worker) track(b *batch) {
 type recorder struct {
 	w     *worker
 	log   *log
-	i     uint32
+	i     uint64
 	phase uint8
 	cur   *segment.Segment // the batch's segment being handled
 }

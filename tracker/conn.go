@@ -839,7 +839,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 				c.set(t, s, in, false)
 			} else {
 				e.synAckSent = true
-				t.sawServer(c.Addr(s))
+				t.sawServer(c, c.Addr(s))
 				c.synAckNS, c.synAckSet = seg.Time.UnixNano(), true
 				c.set(t, s, sndSYNACK, true)
 			}
@@ -999,6 +999,9 @@ func (c *Conn) phases(t *Tracker) {
 			rtt = t.evTime.Sub(syn)
 			c.hsServer = synAck.Sub(syn)
 			c.hsClient = t.evTime.Sub(synAck)
+			if t.cfg.Shared != nil {
+				t.cfg.Shared.SawRTT(c, rtt)
+			}
 			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
@@ -1051,6 +1054,9 @@ func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
 	rtt := c.hsServer + c.hsClient
 	if rtt == 0 {
 		rtt = t.pathRTT
+		if t.cfg.Shared != nil {
+			rtt = t.cfg.Shared.PathRTT(c)
+		}
 	}
 	return answerWait(rtt, synack)
 }

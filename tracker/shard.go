@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"net/netip"
 	"time"
 
 	"github.com/flowtrace/flowtrace/reassembly"
@@ -82,3 +83,22 @@ func (c *Conn) Key() Tuple { return c.key }
 // MaxClosed is how many closed connections a tracker remembers for stray
 // segments (stray.go): the ring a merger mirrors to number them.
 const MaxClosed = maxClosed
+
+// Shared keeps what a tracker learns across connections, for trackers
+// that each handle a shard of one input: the endpoints seen answering a
+// SYN, which orient connections whose handshake was missed, and the
+// longest handshake round trip, the wait assumed for a connection without
+// one of its own. Each call names the connection concerned, so that an
+// implementation can place it in the input (its ID, and Firing), and
+// answer as one tracker would have there.
+type Shared interface {
+	SawServer(c *Conn, ap netip.AddrPort)
+	IsServer(c *Conn, ap netip.AddrPort) bool
+	SawRTT(c *Conn, rtt time.Duration)
+	PathRTT(c *Conn) time.Duration
+}
+
+// MaxServers is how many endpoints a tracker remembers answering a SYN:
+// two generations of MaxServers/2, the older dropped when the newer is
+// full (sawServer). A Shared keeps the same.
+const MaxServers = maxServers

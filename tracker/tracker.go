@@ -60,6 +60,9 @@ type Config struct {
 	// numbers unique across them, in the order one tracker would count
 	// (package shard).
 	PacketIDs bool
+	// Shared, if not nil, keeps what the tracker learns across
+	// connections, for trackers sharing one input (package shard).
+	Shared Shared
 }
 
 // Observer receives what the tracker concludes. Callbacks run
@@ -456,7 +459,7 @@ func (c *Conn) init(t *Tracker, key *Tuple, h uint64, srcFirst bool, seg *segmen
 	case syn && ack:
 		srcIsOrig = false
 	default:
-		srcIsOrig = !t.looksServer(src, dst)
+		srcIsOrig = !t.looksServer(c, src, dst)
 	}
 	if !srcIsOrig {
 		src, dst = dst, src
@@ -479,8 +482,8 @@ func (c *Conn) init(t *Tracker, key *Tuple, h uint64, srcFirst bool, seg *segmen
 // looksServer reports whether b rather than a is the server of a
 // connection whose handshake was not seen: b answered a SYN elsewhere in
 // the capture, or has a well-known port where a has not, or the lower port.
-func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
-	as, bs := t.isServer(a), t.isServer(b)
+func (t *Tracker) looksServer(c *Conn, a, b netip.AddrPort) bool {
+	as, bs := t.isServer(c, a), t.isServer(c, b)
 	if as != bs {
 		return as
 	}
@@ -490,7 +493,12 @@ func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
 	return a.Port() < b.Port()
 }
 
-func (t *Tracker) sawServer(ap netip.AddrPort) {
+// sawServer notes that ap answered a SYN on connection c.
+func (t *Tracker) sawServer(c *Conn, ap netip.AddrPort) {
+	if t.cfg.Shared != nil {
+		t.cfg.Shared.SawServer(c, ap)
+		return
+	}
 	if _, ok := t.servers[ap]; ok {
 		return
 	}
@@ -500,7 +508,12 @@ func (t *Tracker) sawServer(ap netip.AddrPort) {
 	t.servers[ap] = struct{}{}
 }
 
-func (t *Tracker) isServer(ap netip.AddrPort) bool {
+// isServer reports whether ap was seen answering a SYN, before
+// connection c's segment.
+func (t *Tracker) isServer(c *Conn, ap netip.AddrPort) bool {
+	if t.cfg.Shared != nil {
+		return t.cfg.Shared.IsServer(c, ap)
+	}
 	_, ok := t.servers[ap]
 	if !ok {
 		_, ok = t.oldServers[ap]
