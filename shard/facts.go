@@ -2,7 +2,6 @@ package shard
 
 import (
 	"net/netip"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -42,6 +41,8 @@ type view struct {
 	// Written by this worker, read by the others.
 	done    atomic.Uint64 // packets this worker has finished: it works on packet done
 	mu      sync.Mutex
+	moved   *sync.Cond   // on mu: done moved, or waiting was set
+	waiters atomic.Int32 // other workers waiting in moved.Wait
 	waiting bool
 	at      key // the key it waits at, while waiting
 	tail    *factChunk
@@ -58,6 +59,7 @@ type view struct {
 
 func (f *facts) view(k int, rec *recorder) *view {
 	v := &view{f: f, k: k, rec: rec, servers: make(map[netip.AddrPort]struct{})}
+	v.moved = sync.NewCond(&v.mu)
 	v.tail = new(factChunk)
 	v.head = v.tail
 	f.views[k] = v
@@ -101,7 +103,19 @@ func (c *cursor) peek() *fact {
 }
 
 // progress publishes that the worker finished every packet before i.
-func (v *view) progress(i uint64) { v.done.Store(i) }
+func (v *view) progress(i uint64) {
+	v.done.Store(i)
+	if v.waiters.Load() > 0 {
+		v.wake()
+	}
+}
+
+// wake tells the workers waiting for this one that it moved.
+func (v *view) wake() {
+	v.mu.Lock()
+	v.moved.Broadcast()
+	v.mu.Unlock()
+}
 
 // keyOf is the key of the moment, for connection c.
 func (v *view) keyOf(c *tracker.Conn) key {
@@ -155,11 +169,21 @@ func (v *view) PathRTT(c *tracker.Conn) time.Duration {
 func (v *view) catchUp(k key) {
 	v.mu.Lock()
 	v.waiting, v.at = true, k
+	v.moved.Broadcast()
 	v.mu.Unlock()
 	for _, o := range v.f.views {
-		for o != v && !o.past(&k) {
-			runtime.Gosched()
+		if o == v {
+			continue
 		}
+		// Counted as a waiter before looking: o's progress either sees
+		// the count (and wakes us) or is seen.
+		o.waiters.Add(1)
+		o.mu.Lock()
+		for !o.past(&k) {
+			o.moved.Wait()
+		}
+		o.mu.Unlock()
+		o.waiters.Add(-1)
 	}
 	v.mu.Lock()
 	v.waiting = false
@@ -186,7 +210,8 @@ func (v *view) catchUp(k key) {
 	}
 }
 
-// past reports whether worker o will log nothing more before k.
+// past reports whether worker o will log nothing more before k. The
+// caller holds o.mu.
 func (o *view) past(k *key) bool {
 	d := o.done.Load()
 	switch {
@@ -195,10 +220,7 @@ func (o *view) past(k *key) bool {
 	case d < k.i:
 		return false
 	}
-	o.mu.Lock()
-	ok := o.waiting && k.less(&o.at)
-	o.mu.Unlock()
-	return ok
+	return o.waiting && k.less(&o.at)
 }
 
 // apply adds x to the replica, as tracker.Tracker's sawServer and pathRTT

@@ -8,7 +8,7 @@ import (
 // conn is what the merger keeps of a live connection: its number and its
 // observer words, carried from one callback's copy to the next.
 type conn struct {
-	id  uint64
+	id  uint64 // 0: the slot is free
 	aux [tracker.AuxWords]uint32
 }
 
@@ -18,8 +18,7 @@ type merger struct {
 	probe  tracker.ProbeObserver
 	stray  tracker.StrayObserver
 	icmp   tracker.ICMPObserver
-	conns  map[uint64]*conn // by the workers' number: the creating packet
-	free   []*conn
+	conns  [][]conn // per worker, by slot (recorder.slotOf)
 	nextID uint64
 	closed []closedRing // per worker: the numbers strays may name
 	heads  []int
@@ -31,7 +30,7 @@ func (m *merger) init(obs tracker.Observer, n int) {
 	m.probe, _ = obs.(tracker.ProbeObserver)
 	m.stray, _ = obs.(tracker.StrayObserver)
 	m.icmp, _ = obs.(tracker.ICMPObserver)
-	m.conns = make(map[uint64]*conn)
+	m.conns = make([][]conn, n)
 	m.closed = make([]closedRing, n)
 	m.heads = make([]int, n)
 }
@@ -71,22 +70,21 @@ func (m *merger) call(b *batch, w int, e *entry) {
 		if e.x >= 0 {
 			seg = &l.segs[e.x]
 		}
-		c, r := m.conn(l, e)
+		c, r := m.conn(w, l, e)
 		m.obs.Packet(c, seg, e.side, l.evs[e.ev0:e.ev1])
 		m.keep(c, r)
 	case kEvents:
-		c, r := m.conn(l, e)
+		c, r := m.conn(w, l, e)
 		m.obs.Events(c, l.evs[e.ev0:e.ev1])
 		m.keep(c, r)
 	case kDone:
 		local := l.snaps[e.snap].ID() // before conn renumbers it
-		c, r := m.conn(l, e)
+		c, r := m.conn(w, l, e)
 		m.obs.Done(c)
-		delete(m.conns, local)
-		m.free = append(m.free, r)
-		if c.State(tracker.Orig).Gone() && c.State(tracker.Resp).Gone() {
+		if m.stray != nil && c.State(tracker.Orig).Gone() && c.State(tracker.Resp).Gone() {
 			m.closed[w].add(c.Key(), local, r.id)
 		}
+		*r = conn{}
 	case kProbe:
 		if m.probe != nil {
 			m.probe.Probe(&l.probes[e.x])
@@ -103,7 +101,7 @@ func (m *merger) call(b *batch, w int, e *entry) {
 		var c *tracker.Conn
 		var r *conn
 		if e.snap >= 0 {
-			c, r = m.conn(l, e)
+			c, r = m.conn(w, l, e)
 			x.Conn = c
 		}
 		switch {
@@ -122,22 +120,17 @@ func (m *merger) call(b *batch, w int, e *entry) {
 // conn returns e's copy of its connection, renumbered and with its
 // observer words, and the merger's record of it: new on the connection's
 // first callback, its creation.
-func (m *merger) conn(l *log, e *entry) (*tracker.Conn, *conn) {
+func (m *merger) conn(w int, l *log, e *entry) (*tracker.Conn, *conn) {
 	x := l.snaps[e.snap]
-	local := x.ID()
-	r := m.conns[local]
-
-	if r == nil {
-		if n := len(m.free); n > 0 {
-			r = m.free[n-1]
-			m.free = m.free[:n-1]
-			*r = conn{}
-		} else {
-			r = new(conn)
-		}
+	t := m.conns[w]
+	for int(e.slot) >= len(t) {
+		t = append(t, conn{})
+	}
+	m.conns[w] = t
+	r := &t[e.slot]
+	if r.id == 0 {
 		m.nextID++
 		r.id = m.nextID
-		m.conns[local] = r
 	}
 	c := &x.Conn
 	c.SetID(r.id)

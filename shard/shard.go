@@ -3,6 +3,7 @@ package shard
 import (
 	"context"
 	"errors"
+	"runtime/pprof"
 	"sync"
 
 	"github.com/flowtrace/flowtrace/segment"
@@ -100,7 +101,7 @@ func New(cfg Config, obs tracker.Observer) *Tracker {
 		t.wg.Add(1)
 		go func() {
 			defer t.wg.Done()
-			w.run(ch)
+			pprof.Do(context.Background(), pprof.Labels("shard", "worker"), func(context.Context) { w.run(ch) })
 		}()
 	}
 	return t
@@ -115,19 +116,23 @@ func (t *Tracker) Run(ctx context.Context, src Source) error {
 	stop := make(chan struct{})
 	go func() {
 		defer close(walked)
-		t.walk(ctx, src, stop)
+		pprof.Do(ctx, pprof.Labels("shard", "walker"), func(ctx context.Context) { t.walk(ctx, src, stop) })
 	}()
 	var err error
-	for b := range t.merged {
-		t.merge(b)
-		if b.err != nil {
-			err = b.err
+	// Labelled for profiles (go tool pprof -tagfocus shard=merger): the
+	// merger runs the observers, the serial part.
+	pprof.Do(ctx, pprof.Labels("shard", "merger"), func(context.Context) {
+		for b := range t.merged {
+			t.merge(b)
+			if b.err != nil {
+				err = b.err
+			}
+			t.recycle(b)
+			if err != nil {
+				break
+			}
 		}
-		t.recycle(b)
-		if err != nil {
-			break
-		}
-	}
+	})
 	close(stop)
 	<-walked
 	return err

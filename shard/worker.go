@@ -58,9 +58,10 @@ type entry struct {
 	key
 	kind     uint8
 	side     tracker.Side
-	snap     int32 // index in log.snaps; -1 for none
-	x        int32 // index in log.probes, log.strays or log.icmps
-	ev0, ev1 int32 // the events, in log.evs
+	snap     int32  // index in log.snaps; -1 for none
+	slot     uint32 // the connection's slot in the worker (recorder.slotOf)
+	x        int32  // index in log.probes, log.strays or log.icmps
+	ev0, ev1 int32  // the events, in log.evs
 }
 
 // log is what one worker reported about one batch. Its buffers are
@@ -160,6 +161,28 @@ type recorder struct {
 	i     uint64
 	phase uint8
 	cur   *segment.Segment // the batch's segment being handled
+	// Slots number the worker's live connections densely, for the
+	// merger's table: kept in the worker's Conn's first observer word
+	// (plus one), which no other observer uses there.
+	slots []uint32 // free
+	nslot uint32
+}
+
+// slotOf returns c's slot, giving it one on its first callback.
+func (r *recorder) slotOf(c *tracker.Conn) uint32 {
+	if s := c.Aux(0); s != 0 {
+		return s - 1
+	}
+	var s uint32
+	if n := len(r.slots); n > 0 {
+		s = r.slots[n-1]
+		r.slots = r.slots[:n-1]
+	} else {
+		s = r.nslot
+		r.nslot++
+	}
+	c.SetAux(0, s+1)
+	return s
 }
 
 // keyOf returns the key of a callback about connection c (nil for none).
@@ -180,7 +203,7 @@ func (r *recorder) keyOf(c *tracker.Conn) key {
 
 func (r *recorder) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	l := r.log
-	e := entry{key: r.keyOf(c), kind: kPacket, side: side, snap: l.snap(c), x: -1}
+	e := entry{key: r.keyOf(c), kind: kPacket, side: side, slot: r.slotOf(c), snap: l.snap(c), x: -1}
 	e.ev0, e.ev1 = l.events(evs)
 	if seg != r.cur {
 		// A held ACK replayed as a connection's first packet (probe.go),
@@ -193,14 +216,16 @@ func (r *recorder) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Si
 
 func (r *recorder) Events(c *tracker.Conn, evs []tracker.Event) {
 	l := r.log
-	e := entry{key: r.keyOf(c), kind: kEvents, snap: l.snap(c), x: -1}
+	e := entry{key: r.keyOf(c), kind: kEvents, slot: r.slotOf(c), snap: l.snap(c), x: -1}
 	e.ev0, e.ev1 = l.events(evs)
 	l.entries = append(l.entries, e)
 }
 
 func (r *recorder) Done(c *tracker.Conn) {
 	l := r.log
-	l.entries = append(l.entries, entry{key: r.keyOf(c), kind: kDone, snap: l.snap(c), x: -1})
+	s := r.slotOf(c)
+	l.entries = append(l.entries, entry{key: r.keyOf(c), kind: kDone, slot: s, snap: l.snap(c), x: -1})
+	r.slots = append(r.slots, s) // the merger frees it at this entry, before any reuse
 }
 
 func (r *recorder) Probe(p *tracker.Probe) {
@@ -227,7 +252,7 @@ func (r *recorder) ICMP(e *tracker.ICMPError) {
 	l := r.log
 	x := entry{key: key{i: r.i, phase: r.phase}, kind: kICMP, snap: -1}
 	if e.Conn != nil {
-		x.snap = l.snap(e.Conn)
+		x.slot, x.snap = r.slotOf(e.Conn), l.snap(e.Conn)
 	}
 	x.ev0, x.ev1 = l.events(e.Events)
 	l.icmps = append(l.icmps, *e)

@@ -43,9 +43,10 @@ func KeyOf(seg *segment.Segment) Tuple {
 func (c *Conn) SetID(id uint64) { c.id = id }
 
 // ConnCopy is a copy of a Conn that another goroutine may read while the
-// tracker goes on: what the pools hold for the connection (sequence
-// analysis, in-flight segments, rare parts) is copied into parts of its
-// own, kept from one Copy to the next.
+// tracker goes on: what the pools hold for the connection (the sequence
+// analysis's statistics, in-flight segments, rare parts) is copied into
+// parts of its own, kept from one Copy to the next. It is for reading
+// through Conn's methods, never for tracking.
 type ConnCopy struct {
 	Conn
 	det  [2]*reassembly.Detail
