@@ -66,7 +66,7 @@ func (f *facts) view(k int, rec *recorder) *view {
 	return v
 }
 
-const factChunkLen = 256
+const factChunkLen = 1024
 
 // fact is one thing learnt: a server (ap) or a round trip.
 type fact struct {

@@ -5,11 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/benchgen"
@@ -222,4 +224,81 @@ func TestCanceled(t *testing.T) {
 		t.Errorf("Run: %v, want context.Canceled", err)
 	}
 	tr.Flush()
+}
+
+// nop is an observer that does nothing.
+type nop struct{}
+
+func (nop) Packet(*tracker.Conn, *segment.Segment, tracker.Side, []tracker.Event) {}
+func (nop) Events(*tracker.Conn, []tracker.Event)                                 {}
+func (nop) Done(*tracker.Conn)                                                    {}
+
+// replay hands out segments read once, again and again, each pass later
+// on the capture clock, so that connections come and go.
+type replay struct {
+	segs  []segment.Segment
+	i, n  int
+	shift time.Duration
+	pkt   uint64
+	pass  func(n int) // called as pass n begins
+	done  int
+}
+
+func (r *replay) Next(seg *segment.Segment) error {
+	if r.i == len(r.segs) {
+		r.done++
+		if r.pass != nil {
+			r.pass(r.done)
+		}
+		if r.done == r.n {
+			return io.EOF
+		}
+		r.i, r.shift = 0, r.shift+time.Hour
+	}
+	*seg = r.segs[r.i]
+	seg.Time = seg.Time.Add(r.shift)
+	r.pkt++
+	seg.Pkt = r.pkt
+	r.i++
+	return nil
+}
+
+// TestAllocsPerPacket: tracking on workers allocates nothing per packet:
+// the copies in the workers' logs, their parts included, are reused from
+// batch to batch. Once the pipeline's buffers have grown (the first 100
+// passes over a trace), 100 more passes allocate (almost) nothing.
+func TestAllocsPerPacket(t *testing.T) {
+	rd := open(t, "../testdata/pcaps/busy-ordinary.pcap")
+	var segs []segment.Segment
+	var seg segment.Segment
+	for rd.Next(&seg) == nil {
+		s := seg
+		s.Payload = append([]byte(nil), seg.Payload...)
+		segs = append(segs, s)
+	}
+	var ms runtime.MemStats
+	var from, to uint64
+	src := &replay{segs: segs, n: 200, pass: func(n int) {
+		switch n {
+		case 100:
+			if os.Getenv("MEMPROF") != "" {
+				runtime.MemProfileRate = 1
+			}
+			runtime.ReadMemStats(&ms)
+			from = ms.Mallocs
+		case 200:
+			runtime.ReadMemStats(&ms)
+			to = ms.Mallocs
+		}
+	}}
+	tr := New(Config{Workers: 2}, nop{})
+	if err := tr.Run(context.Background(), src); err != io.EOF {
+		t.Fatal(err)
+	}
+	tr.Flush()
+	per := float64(to-from) / float64(100*len(segs))
+	t.Logf("%d segments a pass: %d allocations in passes 100 to 200: %.5f per packet", len(segs), to-from, per)
+	if per > 0.001 {
+		t.Errorf("%.5f allocations per packet", per)
+	}
 }

@@ -70,6 +70,7 @@ type log struct {
 	entries []entry
 	snaps   []*tracker.ConnCopy
 	nsnap   int
+	parts   tracker.CopyPool // the snaps' parts, back at reset
 	evs     []tracker.Event
 	probes  []tracker.Probe
 	strays  []tracker.Stray
@@ -79,6 +80,9 @@ type log struct {
 
 func (l *log) reset() {
 	l.entries = l.entries[:0]
+	for _, x := range l.snaps[:l.nsnap] {
+		x.Release(&l.parts)
+	}
 	l.nsnap = 0
 	l.evs = l.evs[:0]
 	clear(l.probes) // they hold segments: let their payloads go
@@ -93,7 +97,7 @@ func (l *log) snap(c *tracker.Conn) int32 {
 	if l.nsnap == len(l.snaps) {
 		l.snaps = append(l.snaps, new(tracker.ConnCopy))
 	}
-	l.snaps[l.nsnap].Copy(c)
+	l.snaps[l.nsnap].Copy(c, &l.parts)
 	l.nsnap++
 	return int32(l.nsnap - 1)
 }

@@ -45,8 +45,8 @@ func (c *Conn) SetID(id uint64) { c.id = id }
 // ConnCopy is a copy of a Conn that another goroutine may read while the
 // tracker goes on: what the pools hold for the connection (the sequence
 // analysis's statistics, in-flight segments, rare parts) is copied into
-// parts of its own, kept from one Copy to the next. It is for reading
-// through Conn's methods, never for tracking.
+// parts borrowed from a CopyPool. It is for reading through Conn's
+// methods, never for tracking.
 type ConnCopy struct {
 	Conn
 	det  [2]*reassembly.Detail
@@ -54,15 +54,37 @@ type ConnCopy struct {
 	rare *connRare
 }
 
-// Copy makes x a copy of c, observer words included.
-func (x *ConnCopy) Copy(c *Conn) {
+// CopyPool holds the parts ConnCopies borrow in Copy and give back in
+// Release, so that copies come and go without allocating. It is not safe
+// for concurrent use.
+type CopyPool struct {
+	dets  []*reassembly.Detail
+	ins   []*inflights
+	rares []*connRare
+}
+
+func take[T any](s *[]*T) *T {
+	n := len(*s)
+	if n == 0 {
+		return new(T)
+	}
+	x := (*s)[n-1]
+	*s = (*s)[:n-1]
+	return x
+}
+
+// Copy makes x a copy of c, observer words included, its parts from p.
+func (x *ConnCopy) Copy(c *Conn, p *CopyPool) {
 	x.Conn = *c
 	for s := Orig; s <= Resp; s++ {
 		e, d := &c.ep[s], &x.Conn.ep[s]
+		if e.seq.HasDetail() && x.det[s] == nil {
+			x.det[s] = take(&p.dets)
+		}
 		x.det[s] = e.seq.CopyTo(&d.seq, x.det[s])
 		if e.in != nil {
 			if x.in[s] == nil {
-				x.in[s] = new(inflights)
+				x.in[s] = take(&p.ins)
 			}
 			*x.in[s] = *e.in
 			d.in = x.in[s]
@@ -70,10 +92,29 @@ func (x *ConnCopy) Copy(c *Conn) {
 	}
 	if c.rare != nil {
 		if x.rare == nil {
-			x.rare = new(connRare)
+			x.rare = take(&p.rares)
 		}
 		*x.rare = *c.rare
 		x.Conn.rare = x.rare
+	}
+}
+
+// Release gives x's parts back to p: x must not be read until the next
+// Copy.
+func (x *ConnCopy) Release(p *CopyPool) {
+	for s := range x.det {
+		if x.det[s] != nil {
+			p.dets = append(p.dets, x.det[s])
+			x.det[s] = nil
+		}
+		if x.in[s] != nil {
+			p.ins = append(p.ins, x.in[s])
+			x.in[s] = nil
+		}
+	}
+	if x.rare != nil {
+		p.rares = append(p.rares, x.rare)
+		x.rare = nil
 	}
 }
 

@@ -15,12 +15,13 @@ type copier struct {
 	t      *testing.T
 	tr     *Tracker
 	x      ConnCopy
+	pool   CopyPool
 	ids    []uint64
 	firing []time.Time
 }
 
 func (o *copier) check(c *Conn) {
-	o.x.Copy(c)
+	o.x.Copy(c, &o.pool)
 	// Field for field, but for the sequence analysis, of which a copy
 	// holds what readers see.
 	x, y := o.x.Conn, *c
