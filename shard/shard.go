@@ -6,6 +6,7 @@ import (
 	"runtime/pprof"
 	"sync"
 
+	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -28,10 +29,9 @@ type Config struct {
 }
 
 const (
-	batchSegs  = 512
-	batchBytes = 1 << 20
-	nbatches   = 8
-	maxSnaplen = 262144
+	batchSegs  = 128
+	batchBytes = 1 << 19
+	nbatches   = 4
 	tickEvery  = 0x3fff
 )
 
@@ -155,7 +155,7 @@ func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 		b.segs, b.owner, b.arena, b.err, b.flush = b.segs[:0], b.owner[:0], b.arena[:0], nil, false
 		b.base = base
 		if b.err = ctx.Err(); b.err == nil {
-			for len(b.segs) < batchSegs && len(b.arena)+maxSnaplen <= cap(b.arena) {
+			for len(b.segs) < batchSegs && len(b.arena)+capture.MaxSnaplen <= cap(b.arena) {
 				if b.err = src.Next(&seg); b.err != nil {
 					break
 				}
