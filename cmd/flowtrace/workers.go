@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"runtime"
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/shard"
@@ -12,6 +13,9 @@ import (
 
 // maxWorkers bounds --workers.
 const maxWorkers = 64
+
+// defaultWorkers is --workers' default: one per CPU.
+func defaultWorkers() int { return min(runtime.NumCPU(), maxWorkers) }
 
 // tracking is a tracker.Tracker or a shard.Tracker, once the input is read.
 type tracking interface {
