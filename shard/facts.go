@@ -167,6 +167,11 @@ func (v *view) PathRTT(c *tracker.Conn) time.Duration {
 // catchUp waits until the other workers are past k, then applies every
 // entry before k to the replica.
 func (v *view) catchUp(k key) {
+	if !v.othersPast(&k) {
+		// The merger must not wait for this worker's entries before k
+		// while the others wait for the merger to take theirs.
+		v.rec.w.send(k, false)
+	}
 	v.mu.Lock()
 	v.waiting, v.at = true, k
 	v.moved.Broadcast()
@@ -208,6 +213,22 @@ func (v *view) catchUp(k key) {
 		v.cur[bi].i++
 		v.apply(best)
 	}
+}
+
+// othersPast reports whether every other worker is past k already.
+func (v *view) othersPast(k *key) bool {
+	for _, o := range v.f.views {
+		if o == v {
+			continue
+		}
+		o.mu.Lock()
+		ok := o.past(k)
+		o.mu.Unlock()
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // past reports whether worker o will log nothing more before k. The

@@ -21,7 +21,7 @@ type merger struct {
 	conns  [][]conn // per worker, by slot (recorder.slotOf)
 	nextID uint64
 	closed []closedRing // per worker: the numbers strays may name
-	heads  []int
+	heads  []head
 	tcp    uint64 // TCP segments merged (Config.Tick)
 }
 
@@ -32,35 +32,62 @@ func (m *merger) init(obs tracker.Observer, n int) {
 	m.icmp, _ = obs.(tracker.ICMPObserver)
 	m.conns = make([][]conn, n)
 	m.closed = make([]closedRing, n)
-	m.heads = make([]int, n)
+	m.heads = make([]head, n)
 }
 
-// merge reports the logs of b in key order.
-func (m *merger) merge(b *batch) {
-	clear(m.heads)
+// merge reports the workers' logs of b in key order, taking each
+// worker's next log when its bound is the smallest key in sight: the
+// entries of the others before it come first.
+func (m *merger) merge(b *batch, workers []*worker) {
+	for w, wk := range workers {
+		m.heads[w] = head{l: <-wk.out}
+	}
 	for {
-		k := -1
-		var best *entry
-		for w := range b.logs {
-			l := &b.logs[w]
-			if m.heads[w] == len(l.entries) {
+		best := -1
+		var bk *key
+		for w := range m.heads {
+			h := &m.heads[w]
+			if h.l == nil {
 				continue
 			}
-			if e := &l.entries[m.heads[w]]; best == nil || e.key.less(&best.key) {
-				k, best = w, e
+			var k *key
+			switch {
+			case h.i < len(h.l.entries):
+				k = &h.l.entries[h.i].key
+			case h.l.last:
+				workers[w].free <- h.l
+				h.l = nil
+				continue
+			default:
+				k = &h.l.bound
+			}
+			if best < 0 || k.less(bk) {
+				best, bk = w, k
 			}
 		}
-		if k < 0 {
+		if best < 0 {
 			return
 		}
-		m.heads[k]++
-		m.call(b, k, best)
+		h := &m.heads[best]
+		if h.i == len(h.l.entries) {
+			// Only the bound is in sight: the worker's next log.
+			workers[best].free <- h.l
+			*h = head{l: <-workers[best].out}
+			continue
+		}
+		h.i++
+		m.call(b, best, h.l, &h.l.entries[h.i-1])
 	}
 }
 
+// head is where the merger is in a worker's logs.
+type head struct {
+	l *log
+	i int
+}
+
 // call makes the callback e of worker w's log.
-func (m *merger) call(b *batch, w int, e *entry) {
-	l := &b.logs[w]
+func (m *merger) call(b *batch, w int, l *log, e *entry) {
 	switch e.kind {
 	case kPacket:
 		var seg *segment.Segment

@@ -35,8 +35,7 @@ const (
 	tickEvery  = 0x3fff
 )
 
-// batch is a run of decoded segments, the owner of each, and the logs the
-// workers write about it.
+// batch is a run of decoded segments and the owner of each.
 type batch struct {
 	segs   []segment.Segment
 	owner  []uint8
@@ -45,8 +44,6 @@ type batch struct {
 	offset int64
 	err    error // the input's end after these segments
 	flush  bool  // no segments: the end of the input (Tracker.Flush)
-	logs   []log
-	wg     sync.WaitGroup
 }
 
 // Tracker is a tracker.Tracker split across workers. Run and Flush are
@@ -90,7 +87,6 @@ func New(cfg Config, obs tracker.Observer) *Tracker {
 			segs:  make([]segment.Segment, 0, batchSegs),
 			owner: make([]uint8, 0, batchSegs),
 			arena: make([]byte, 0, batchBytes),
-			logs:  make([]log, n),
 		}
 	}
 	for k := range n {
@@ -180,16 +176,14 @@ func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 
 // dispatch hands b to every worker.
 func (t *Tracker) dispatch(b *batch) {
-	b.wg.Add(t.n)
 	for _, ch := range t.work {
 		ch <- b
 	}
 }
 
-// merge waits for the workers' logs of b and reports them in order.
+// merge reports the workers' logs of b in order, as they come.
 func (t *Tracker) merge(b *batch) {
-	b.wg.Wait()
-	t.m.merge(b)
+	t.m.merge(b, t.workers)
 	t.offset = b.offset
 	if t.cfg.Tick != nil {
 		for i := range b.segs {
@@ -203,12 +197,7 @@ func (t *Tracker) merge(b *batch) {
 	}
 }
 
-func (t *Tracker) recycle(b *batch) {
-	for i := range b.logs {
-		b.logs[i].reset()
-	}
-	t.free <- b
-}
+func (t *Tracker) recycle(b *batch) { t.free <- b }
 
 // Offset returns the source's read offset as of the latest batch merged.
 func (t *Tracker) Offset() int64 { return t.offset }

@@ -64,9 +64,16 @@ type entry struct {
 	ev0, ev1 int32  // the events, in log.evs
 }
 
-// log is what one worker reported about one batch. Its buffers are
-// reused from batch to batch.
+// log is a chunk of what one worker reported about one batch, in key
+// order: at most chunkLen entries, so that a packet that ends many
+// connections at once (a jump of the capture clock, the end of the input)
+// does not hold them all. The worker hands it to the merger when it is
+// full, when the worker is about to wait for the others (tracker.Shared),
+// and at the end of the batch (last). Its buffers are reused.
 type log struct {
+	bound key  // the worker's entries after this chunk's have keys from bound on
+	last  bool // the worker's last chunk for the batch
+
 	entries []entry
 	snaps   []*tracker.ConnCopy
 	nsnap   int
@@ -78,7 +85,18 @@ type log struct {
 	segs    []segment.Segment // segments not in the batch
 }
 
+// newLog returns a log with room for chunkLen entries.
+func newLog() *log {
+	l := &log{snaps: make([]*tracker.ConnCopy, chunkLen)}
+	for i := range l.snaps {
+		l.snaps[i] = new(tracker.ConnCopy)
+	}
+	l.parts.Reserve(2 * chunkLen)
+	return l
+}
+
 func (l *log) reset() {
+	l.last = false
 	l.entries = l.entries[:0]
 	for _, x := range l.snaps[:l.nsnap] {
 		x.Release(&l.parts)
@@ -108,16 +126,28 @@ func (l *log) events(evs []tracker.Event) (int32, int32) {
 	return int32(a), int32(len(l.evs))
 }
 
+// chunkLen is the most entries in a log; nchunks logs a worker fills
+// while the merger reads.
+const (
+	chunkLen = 256
+	nchunks  = 4
+)
+
 // worker tracks one shard.
 type worker struct {
 	k     uint8
 	tr    *tracker.Tracker
 	rec   recorder
 	facts *view
+	out   chan *log // full logs, to the merger, in order
+	free  chan *log // logs the merger read
 }
 
 func newWorker(k int, cfg tracker.Config, f *facts) *worker {
-	w := &worker{k: uint8(k)}
+	w := &worker{k: uint8(k), out: make(chan *log, nchunks), free: make(chan *log, nchunks)}
+	for range nchunks {
+		w.free <- newLog()
+	}
 	w.rec.w = w
 	w.facts = f.view(k, &w.rec)
 	cfg.Shared = w.facts
@@ -127,7 +157,8 @@ func newWorker(k int, cfg tracker.Config, f *facts) *worker {
 
 func (w *worker) run(in chan *batch) {
 	for b := range in {
-		w.rec.log = &b.logs[w.k]
+		w.rec.log = <-w.free
+		w.rec.log.reset()
 		if b.flush {
 			w.rec.i, w.rec.phase = flushIdx, phFlush
 			w.facts.progress(flushIdx)
@@ -136,8 +167,27 @@ func (w *worker) run(in chan *batch) {
 		} else {
 			w.track(b)
 		}
-		w.rec.log = nil
-		b.wg.Done()
+		w.send(key{i: math.MaxUint64}, true)
+	}
+}
+
+// send hands the log to the merger, with a bound on the keys of what
+// comes next, and takes a fresh one unless this was the batch's last.
+func (w *worker) send(bound key, last bool) {
+	l := w.rec.log
+	l.bound, l.last = bound, last
+	w.out <- l
+	w.rec.log = nil
+	if !last {
+		w.rec.log = <-w.free
+		w.rec.log.reset()
+	}
+}
+
+// added is called after each entry: a full log goes to the merger.
+func (w *worker) added() {
+	if l := w.rec.log; len(l.entries) >= chunkLen {
+		w.send(l.entries[len(l.entries)-1].key, false)
 	}
 }
 
@@ -216,6 +266,7 @@ func (r *recorder) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Si
 		e.x = int32(len(l.segs) - 1)
 	}
 	l.entries = append(l.entries, e)
+	r.w.added()
 }
 
 func (r *recorder) Events(c *tracker.Conn, evs []tracker.Event) {
@@ -223,6 +274,7 @@ func (r *recorder) Events(c *tracker.Conn, evs []tracker.Event) {
 	e := entry{key: r.keyOf(c), kind: kEvents, slot: r.slotOf(c), snap: l.snap(c), x: -1}
 	e.ev0, e.ev1 = l.events(evs)
 	l.entries = append(l.entries, e)
+	r.w.added()
 }
 
 func (r *recorder) Done(c *tracker.Conn) {
@@ -230,6 +282,7 @@ func (r *recorder) Done(c *tracker.Conn) {
 	s := r.slotOf(c)
 	l.entries = append(l.entries, entry{key: r.keyOf(c), kind: kDone, slot: s, snap: l.snap(c), x: -1})
 	r.slots = append(r.slots, s) // the merger frees it at this entry, before any reuse
+	r.w.added()
 }
 
 func (r *recorder) Probe(p *tracker.Probe) {
@@ -244,12 +297,14 @@ func (r *recorder) Probe(p *tracker.Probe) {
 	}
 	l.probes = append(l.probes, *p)
 	l.entries = append(l.entries, entry{key: k, kind: kProbe, snap: -1, x: int32(len(l.probes) - 1)})
+	r.w.added()
 }
 
 func (r *recorder) Stray(s *tracker.Stray) {
 	l := r.log
 	l.strays = append(l.strays, *s)
 	l.entries = append(l.entries, entry{key: key{i: r.i, phase: r.phase}, kind: kStray, snap: -1, x: int32(len(l.strays) - 1)})
+	r.w.added()
 }
 
 func (r *recorder) ICMP(e *tracker.ICMPError) {
@@ -263,4 +318,5 @@ func (r *recorder) ICMP(e *tracker.ICMPError) {
 	l.icmps[len(l.icmps)-1].Conn, l.icmps[len(l.icmps)-1].Events = nil, nil
 	x.x = int32(len(l.icmps) - 1)
 	l.entries = append(l.entries, x)
+	r.w.added()
 }

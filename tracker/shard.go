@@ -144,3 +144,11 @@ type Shared interface {
 // two generations of MaxServers/2, the older dropped when the newer is
 // full (sawServer). A Shared keeps the same.
 const MaxServers = maxServers
+
+// Reserve makes p hold at least n sequence-analysis parts, the ones most
+// copies take, so that a pool sized for its use stops allocating at once.
+func (p *CopyPool) Reserve(n int) {
+	for len(p.dets) < n {
+		p.dets = append(p.dets, new(reassembly.Detail))
+	}
+}
