@@ -159,7 +159,7 @@ func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 				b.arena = append(b.arena, seg.Payload...)
 				seg.Payload = b.arena[k:len(b.arena):len(b.arena)]
 				b.segs = append(b.segs, seg)
-				b.owner = append(b.owner, uint8(tracker.KeyOf(&seg).Hash()%n))
+				b.owner = append(b.owner, route(&seg, n))
 			}
 		}
 		base += uint64(len(b.segs))

@@ -302,3 +302,38 @@ func TestAllocsPerPacket(t *testing.T) {
 		t.Errorf("%.5f allocations per packet", per)
 	}
 }
+
+// TestRoute: both directions of a 4-tuple go to one worker, and the
+// 4-tuples of a capture spread over the workers.
+func TestRoute(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := (benchgen.Config{Packets: 20000, Seed: 2}).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := capture.OpenFile("-", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := capture.NewReader(f)
+	seen := map[tracker.Tuple]bool{}
+	var per [5]int
+	var seg segment.Segment
+	for rd.Next(&seg) == nil {
+		r := seg
+		r.Src, r.Dst, r.SrcPort, r.DstPort = seg.Dst, seg.Src, seg.DstPort, seg.SrcPort
+		for n := uint64(1); n <= 8; n++ {
+			if route(&seg, n) != route(&r, n) {
+				t.Fatalf("%v:%d > %v:%d: the two directions go to different workers of %d", seg.Src, seg.SrcPort, seg.Dst, seg.DstPort, n)
+			}
+		}
+		if k := tracker.KeyOf(&seg); !seen[k] {
+			seen[k] = true
+			per[route(&seg, 5)]++
+		}
+	}
+	for w, c := range per {
+		if c < len(seen)/5*3/4 || c > len(seen)/5*5/4 {
+			t.Errorf("worker %d of 5 has %d of %d 4-tuples", w, c, len(seen))
+		}
+	}
+}

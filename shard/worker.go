@@ -227,6 +227,10 @@ func (r *recorder) slotOf(c *tracker.Conn) uint32 {
 	if s := c.Aux(0); s != 0 {
 		return s - 1
 	}
+	// The UID is computed on first use and kept in the Conn: once here,
+	// on the worker, rather than on every copy the merger's observers
+	// read it from.
+	c.UID()
 	var s uint32
 	if n := len(r.slots); n > 0 {
 		s = r.slots[n-1]
