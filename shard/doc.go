@@ -28,7 +28,11 @@
 // the probes, the UDP probes, then the connections in order of creation.
 // One tracker orders its callbacks the same way, so merging the workers'
 // logs by key gives its order: the merger does so a batch at a time and
-// calls the observers.
+// calls the observers. A worker hands its log over in chunks as they fill
+// (a packet or the end of the input may close thousands of connections),
+// each with a bound below which it will log nothing more; the merger
+// takes a worker's next chunk only when that bound is the smallest key in
+// sight.
 //
 // Connections are numbered by the packet that created them in the workers
 // (tracker.Config.PacketIDs), an order one tracker's counter follows; the
@@ -38,17 +42,20 @@
 // closed connection by number: the merger mirrors each worker's ring of
 // closed connections to translate it.
 //
+// What one tracker learns across connections (tracker.Shared: the
+// endpoints seen answering a SYN, the longest handshake round trip) is
+// kept exact too (facts.go): each worker logs what its tracker learns
+// under the same keys, and a worker that asks waits until the others are
+// past its key, then reads what they logged before it.
+//
 // # What differs from one tracker
 //
 // The bounds are per worker: the connection table (tracker.Config.MaxConns
 // is divided among the workers), the pending probes, the UDP 4-tuples and
 // the closed connections remembered for strays. Under pressure (a flood
 // filling the table) which connection is evicted can therefore differ
-// from one tracker's choice. Two facts one tracker learns across
-// connections are learnt per worker: the endpoints seen answering a SYN
-// (to orient connections whose handshake was missed) and the longest
-// handshake round trip (the wait assumed for a connection without one of
-// its own). Observers that keep a *tracker.Conn between callbacks
+// from one tracker's choice; without pressure the calls are the same.
+// Observers that keep a *tracker.Conn between callbacks
 // (tracker.Config.KeepConns) are not supported: the connection passed to
 // a callback is a copy, valid during the call.
 package shard

@@ -91,11 +91,10 @@ func (m *merger) call(b *batch, w int, l *log, e *entry) {
 	switch e.kind {
 	case kPacket:
 		var seg *segment.Segment
-		if e.x < 0 {
-			seg = &b.segs[e.i-b.base]
-		}
 		if e.x >= 0 {
-			seg = &l.segs[e.x]
+			seg = &l.segs[e.x] // not the batch's (recorder.Packet)
+		} else {
+			seg = &b.segs[e.i-b.base]
 		}
 		c, r := m.conn(w, l, e)
 		m.obs.Packet(c, seg, e.side, l.evs[e.ev0:e.ev1])
