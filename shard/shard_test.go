@@ -337,3 +337,33 @@ func TestRoute(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxConnsDivided: the connection table's bound is divided among the
+// workers, and their evictions are counted together.
+func TestMaxConnsDivided(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mix.pcap")
+	var buf bytes.Buffer
+	if _, err := (benchgen.Config{Packets: 20000, Seed: 4}).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	j := newJournal(t)
+	tr := New(Config{Workers: 2, Tracker: tracker.Config{MaxConns: 64}}, j)
+	if err := tr.Run(context.Background(), open(t, path)); err != io.EOF {
+		t.Fatal(err)
+	}
+	most := 0
+	for _, w := range tr.workers {
+		most = max(most, w.tr.Stats().Active)
+	}
+	tr.Flush()
+	st := tr.Stats()
+	if st.Evicted == 0 || st.Evicted != st.EvictedHalfOpen+st.EvictedClosing+st.EvictedIdle {
+		t.Errorf("evictions %d (%d half-open, %d closing, %d idle): want some, counted by kind", st.Evicted, st.EvictedHalfOpen, st.EvictedClosing, st.EvictedIdle)
+	}
+	if most > 32 {
+		t.Errorf("a worker held %d connections: want at most 64/2", most)
+	}
+}
