@@ -668,7 +668,7 @@ func (c *Conn) deliverAcked(t *Tracker, s Side, seg *segment.Segment) {
 	e := &c.ep[s]
 	if s == Orig && c.ep[Resp].state == SynReceived && c.synAckRexmits == 0 && c.synAckSet &&
 		c.ep[Resp].isn.Add(1) == seg.Ack &&
-		synCookie(c.synAckTime(), seg.Time, c.answerWait(t, true)) {
+		c.unanswered(t, c.synAckTime(), seg.Time, synCookie) {
 		// The ACK came after the SYN-ACK's first retransmission was due,
 		// and none was sent: a SYN cookie. The ACK completes the
 		// handshake as usual.
@@ -852,7 +852,7 @@ func (c *Conn) sent(t *Tracker, s Side, seg *segment.Segment) {
 				c.set(t, s, in, false)
 			} else {
 				e.synAckSent = true
-				t.sawServer(c.Addr(s))
+				t.sawServer(c, c.Addr(s))
 				c.synAckNS, c.synAckSet = seg.Time.UnixNano(), true
 				c.set(t, s, sndSYNACK, true)
 			}
@@ -1015,6 +1015,9 @@ func (c *Conn) phases(t *Tracker) {
 			rtt = sub(t.evTime, syn)
 			c.hsServer = sub(synAck, syn)
 			c.hsClient = sub(t.evTime, synAck)
+			if t.cfg.Shared != nil {
+				t.cfg.Shared.SawRTT(c, rtt)
+			}
 			t.pathRTT = max(t.pathRTT, rtt)
 		}
 		t.emit(Event{Kind: Phase, Reason: reason, RTT: rtt})
@@ -1051,14 +1054,36 @@ func (c *Conn) flushInflight(t *Tracker, end time.Time) {
 		f := e.in[0]
 		e.popInflight(t, 1)
 		synack := f.flags&(segment.SYN|segment.ACK) == segment.SYN|segment.ACK
-		if !presumeDelivery(nsTime(f.last), end, c.answerWait(t, synack)) {
+		if !c.presumed(t, nsTime(f.last), end, synack) {
 			continue
 		}
 		t.evTime, t.evPkt = nsTime(f.time), f.pkt
 		c.receipt(t, r, &f, 0, true)
 		c.phases(t)
 	}
-	c.settle(t, end, c.answerWait(t, true))
+	c.settle(t, end)
+}
+
+// presumed is presumeDelivery with this connection's answerWait, asked
+// for only when the least wait does not decide: with Config.Shared,
+// asking may wait for other trackers.
+func (c *Conn) presumed(t *Tracker, sent, end time.Time, synack bool) bool {
+	if presumeDelivery(sent, end, answerWait(0, synack)) {
+		return true
+	}
+	return presumeDelivery(sent, end, c.answerWait(t, synack))
+}
+
+// unanswered applies rule (spoofedSYN, synCookie, twSYNForged: end is
+// past at by the first retransmission and the answer wait for a SYN-ACK)
+// with this connection's answerWait, asked for only when end is past at
+// by the least wait: with Config.Shared, asking may wait for other
+// trackers.
+func (c *Conn) unanswered(t *Tracker, at, end time.Time, rule func(at, end time.Time, wait time.Duration) bool) bool {
+	if !rule(at, end, answerWait(0, true)) {
+		return false
+	}
+	return rule(at, end, c.answerWait(t, true))
 }
 
 // answerWait is how long an answer is waited for on this connection: its
@@ -1067,14 +1092,17 @@ func (c *Conn) answerWait(t *Tracker, synack bool) time.Duration {
 	rtt := c.hsServer + c.hsClient
 	if rtt == 0 {
 		rtt = t.pathRTT
+		if t.cfg.Shared != nil {
+			rtt = t.cfg.Shared.PathRTT(c)
+		}
 	}
 	return answerWait(rtt, synack)
 }
 
 // twForged reports the refused SYN as forged if its sender never
 // followed it up (twSYNForged).
-func (c *Conn) twForged(t *Tracker, end time.Time, wait time.Duration) {
-	if w := &c.rare.twSyn; !w.rexmit && !w.told && twSYNForged(w.at, end, wait) {
+func (c *Conn) twForged(t *Tracker, end time.Time) {
+	if w := &c.rare.twSyn; !w.rexmit && !w.told && c.unanswered(t, w.at, end, twSYNForged) {
 		w.told = true
 		t.evTime, t.evPkt = w.at.Add(synRetransmit), 0
 		t.emit(Event{Kind: Note, Side: w.side, Reason: ReasonReuseForged, Inferred: true})
@@ -1086,12 +1114,12 @@ func (c *Conn) twForged(t *Tracker, end time.Time, wait time.Duration) {
 // whether nobody answered it or it never answered the SYN-ACK
 // (spoofedSYN), and a SYN-RECEIVED responder that
 // never retransmitted its SYN-ACK (synCookie).
-func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
+func (c *Conn) settle(t *Tracker, end time.Time) {
 	if c.twSynSet() {
-		c.twForged(t, end, wait)
+		c.twForged(t, end)
 	}
 	o, r := &c.ep[Orig], &c.ep[Resp]
-	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime(), end, wait) {
+	if !r.seen && o.state == SynSent && o.synSent && c.synRexmits == 0 && c.unanswered(t, o.synTime(), end, spoofedSYN) {
 		t.evTime, t.evPkt = o.synTime().Add(synRetransmit), 0
 		c.synNoTCB = true
 		c.set(t, Orig, noTCBUnanswered, true)
@@ -1100,12 +1128,12 @@ func (c *Conn) settle(t *Tracker, end time.Time, wait time.Duration) {
 	if !r.synSent || !c.synAckSet {
 		return
 	}
-	if r.state == SynReceived && c.synAckRexmits == 0 && synCookie(c.synAckTime(), end, wait) {
+	if r.state == SynReceived && c.synAckRexmits == 0 && c.unanswered(t, c.synAckTime(), end, synCookie) {
 		t.evTime, t.evPkt = c.synAckTime().Add(synRetransmit), 0
 		c.cookie = true
 		c.set(t, Resp, cookieAnswered, true)
 	}
-	if o.state == SynSent && o.synSent && c.synRexmits == 0 && spoofedSYN(o.synTime(), end, wait) {
+	if o.state == SynSent && o.synSent && c.synRexmits == 0 && c.unanswered(t, o.synTime(), end, spoofedSYN) {
 		t.evTime, t.evPkt = o.synTime().Add(synRetransmit), 0
 		c.set(t, Orig, noTCB, true)
 	}

@@ -80,13 +80,13 @@ func TestServerMemoryBoundedAndLearning(t *testing.T) {
 	var last netip.AddrPort
 	for i := range 3 * maxServers {
 		a := netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)})
-		tr.sawServer(netip.AddrPortFrom(a, 80))
+		tr.sawServer(nil, netip.AddrPortFrom(a, 80))
 		last = netip.AddrPortFrom(a, 80)
 		if n := len(tr.servers) + len(tr.oldServers); n > maxServers {
 			t.Fatalf("remembers %d servers; bound %d", n, maxServers)
 		}
 	}
-	if !tr.isServer(last) {
+	if !tr.isServer(nil, last) {
 		t.Error("forgot the latest server")
 	}
 }

@@ -54,6 +54,15 @@ type Config struct {
 	// (until Done): it keeps every connection a Conn, never compact
 	// (compact.go), at about 1 KB each.
 	KeepConns bool
+	// PacketIDs numbers each connection by the packet that created it
+	// (segment.Segment.Pkt of the segment handled) instead of counting:
+	// trackers that each handle a shard of one numbered input then give
+	// numbers unique across them, in the order one tracker would count
+	// (package shard).
+	PacketIDs bool
+	// Shared, if not nil, keeps what the tracker learns across
+	// connections, for trackers sharing one input (package shard).
+	Shared Shared
 }
 
 // Observer receives what the tracker concludes. Callbacks run
@@ -110,6 +119,7 @@ type Tracker struct {
 	conns  table
 	free   []*Conn
 	nextID uint64
+	pkt    uint64 // the packet Handle is handling (Config.PacketIDs)
 	now    time.Time
 	timers timerHeap
 	evs    []Event
@@ -171,6 +181,10 @@ type Tracker struct {
 	// slowPath turns received's fast path off; only tests set it, to
 	// check that both paths give the same events.
 	slowPath bool
+	// firing is set while Advance fires the timer due at firingAt
+	// (Firing, shard.go).
+	firing   bool
+	firingAt stamp
 }
 
 // New returns a Tracker that reports to obs.
@@ -233,6 +247,7 @@ func (t *Tracker) flushEvents(c *Conn) {
 // Handle replays one segment. The segment is not retained; its Payload
 // may be reused once Handle returns.
 func (t *Tracker) Handle(seg *segment.Segment) {
+	t.pkt = seg.Pkt
 	st := stampOf(seg.Time)
 	t.advance(seg.Time, st)
 	if seg.Kind != segment.TCP {
@@ -372,6 +387,9 @@ func (t *Tracker) newConn(key *Tuple, h uint64, srcFirst bool, seg *segment.Segm
 	t.nextID++
 	t.stats.Conns++
 	c.id = t.nextID
+	if t.cfg.PacketIDs {
+		c.id = t.pkt
+	}
 	t.conns.put(c, h)
 	c.init(t, key, h, srcFirst, seg)
 	return c
@@ -442,7 +460,7 @@ func (c *Conn) init(t *Tracker, key *Tuple, h uint64, srcFirst bool, seg *segmen
 	case syn && ack:
 		srcIsOrig = false
 	default:
-		srcIsOrig = !t.looksServer(src, dst)
+		srcIsOrig = !t.looksServer(c, src, dst)
 	}
 	if !srcIsOrig {
 		src, dst = dst, src
@@ -465,8 +483,8 @@ func (c *Conn) init(t *Tracker, key *Tuple, h uint64, srcFirst bool, seg *segmen
 // looksServer reports whether b rather than a is the server of a
 // connection whose handshake was not seen: b answered a SYN elsewhere in
 // the capture, or has a well-known port where a has not, or the lower port.
-func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
-	as, bs := t.isServer(a), t.isServer(b)
+func (t *Tracker) looksServer(c *Conn, a, b netip.AddrPort) bool {
+	as, bs := t.isServer(c, a), t.isServer(c, b)
 	if as != bs {
 		return as
 	}
@@ -476,7 +494,12 @@ func (t *Tracker) looksServer(a, b netip.AddrPort) bool {
 	return a.Port() < b.Port()
 }
 
-func (t *Tracker) sawServer(ap netip.AddrPort) {
+// sawServer notes that ap answered a SYN on connection c.
+func (t *Tracker) sawServer(c *Conn, ap netip.AddrPort) {
+	if t.cfg.Shared != nil {
+		t.cfg.Shared.SawServer(c, ap)
+		return
+	}
 	if _, ok := t.servers[ap]; ok {
 		return
 	}
@@ -486,7 +509,12 @@ func (t *Tracker) sawServer(ap netip.AddrPort) {
 	t.servers[ap] = struct{}{}
 }
 
-func (t *Tracker) isServer(ap netip.AddrPort) bool {
+// isServer reports whether ap was seen answering a SYN, before
+// connection c's segment.
+func (t *Tracker) isServer(c *Conn, ap netip.AddrPort) bool {
+	if t.cfg.Shared != nil {
+		return t.cfg.Shared.IsServer(c, ap)
+	}
 	_, ok := t.servers[ap]
 	if !ok {
 		_, ok = t.oldServers[ap]
@@ -563,7 +591,9 @@ func (t *Tracker) advance(now time.Time, ns stamp) {
 		}
 		at := c.queued
 		c.queued, c.queuedSet = stamp{}, false
+		t.firing, t.firingAt = true, at
 		t.fire(c, at)
+		t.firing = false
 	}
 	if len(t.probeQ) > 0 && !ns.before(t.probeDue) {
 		t.expireProbes(now, 0, false)

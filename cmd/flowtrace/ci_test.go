@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
-	"github.com/flowtrace/flowtrace/internal/testenv"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flowtrace/flowtrace/internal/benchgen"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 )
 
 // TestCIRules checks the rules on bundled traces: exit 0 when they hold,
@@ -247,22 +251,92 @@ func recapture(t *testing.T, pcap []byte, from, to uint16, shift uint32, isn uin
 }
 
 // TestDeterminism runs every bundled trace twice, in each output form,
-// and compares the bytes: map order and scheduling must not show.
-// When the tracker gets workers, add a run per worker count here
-// (e.g. --workers 1, 2, 8) and compare each with the first.
+// and compares the bytes: map order and scheduling must not show. Each
+// form runs again on 2, 3 and 8 workers (--workers), which must give the
+// same bytes as one: the transcript, JSON Lines, the wide table, the
+// findings, the Zeek logs and the HTML report.
 func TestDeterminism(t *testing.T) {
 	for _, path := range traces(t) {
-		for _, form := range [][]string{{"-v"}, {"--json", "-v"}, {"--stable", "--wide"}} {
-			args := append([]string{"-r", path, "--utc"}, form...)
-			first, _, code := flowtrace(t, nil, args...)
-			if code != 0 {
-				t.Fatalf("%v: exit %d", args, code)
+		deterministic(t, path, false)
+	}
+}
+
+// TestDeterminismBenchgen checks --workers on two generated captures of
+// 200 000 frames: the benchmark's mix and the hostile one (benchgen -all:
+// floods, scans, fragments, bad checksums), where connections share
+// servers and handshake round trips across workers.
+func TestDeterminismBenchgen(t *testing.T) {
+	testenv.Short(t, "two captures of 200 000 frames, each tracked 12 times")
+	dir := t.TempDir()
+	for _, all := range []bool{false, true} {
+		path := filepath.Join(dir, fmt.Sprintf("all-%v.pcap", all))
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := (benchgen.Config{Packets: 200000, Seed: 1, AllTraces: all}).Write(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		deterministic(t, path, true)
+	}
+}
+
+// deterministic checks that path gives the same bytes in every output
+// form on every run, whatever the number of workers.
+func deterministic(t *testing.T, path string, big bool) {
+	t.Helper()
+	forms := [][]string{{"-v"}, {"--json", "-v"}, {"--stable", "--wide"}, {"--findings"}, {"-q", "--zeek-log", "Z"}, {"-q", "--report", "R"}}
+	workers := []string{"1", "1", "2", "3", "8"}
+	if big {
+		forms, workers = forms[:2], []string{"1", "2", "3"}
+		forms = append(forms, []string{"--findings"}, []string{"-q", "--zeek-log", "Z"})
+	}
+	for _, form := range forms {
+		var first string
+		for i, n := range workers {
+			dir := t.TempDir()
+			args := append([]string{"-r", path, "--utc", "--workers", n}, form...)
+			for j, a := range args {
+				if a == "Z" || a == "R" {
+					args[j] = filepath.Join(dir, a)
+				}
 			}
-			if again, _, _ := flowtrace(t, nil, args...); again != first {
-				t.Errorf("%v: two runs differ:\n%s", args, diffText(first, again))
+			out, stderr, code := flowtrace(t, nil, args...)
+			if code != 0 {
+				t.Fatalf("%v: exit %d\n%s", args, code, stderr)
+			}
+			out += stderr + readTree(t, dir)
+			if i == 0 {
+				first = out
+				continue
+			}
+			if out != first {
+				t.Errorf("%s %v on %s workers differs from one (or from the first run):\n%s", filepath.Base(path), form, n, diffText(first, out))
 			}
 		}
 	}
+}
+
+// readTree returns the names and contents of the files under dir.
+func readTree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		b.WriteString("== " + strings.TrimPrefix(p, dir) + "\n")
+		b.Write(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 func diffText(a, b string) string {

@@ -90,6 +90,7 @@ type config struct {
 	progress   string
 	numeric    int // -n, -nn: accepted for tcpdump's sake; nothing is ever resolved
 	tracker    tracker.Config
+	workers    int              // --workers (workers.go)
 	drill      drillConfig      // output filters (drill.go)
 	tunnels    *capture.Tunnels // describes decoded tunnels to the printers; see tunnelTable
 	live       liveConfig       // -i and the flags that go with it (live.go)
@@ -158,7 +159,9 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.DurationVar(&c.tracker.FinTimeout, "fin-timeout", tracker.DefaultFinTimeout, "how long an orphaned FIN-WAIT-2 lasts on the capture clock (Linux tcp_fin_timeout)")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
-	flagdoc.SetGroup(fs, groupTracker, "time-wait", "fin-timeout", "idle-timeout", "max-conns")
+	fs.IntVar(&c.workers, "workers", defaultWorkers(), "track a file's connections on `N` cores (default: one per CPU), sharded by 4-tuple, with output identical to one worker's; --max-conns is divided among them. Standard input, live capture, -c, -w and --sink use one")
+	fs.Lookup("workers").DefValue = "" // the machine's, not the program's: not printed
+	flagdoc.SetGroup(fs, groupTracker, "time-wait", "fin-timeout", "idle-timeout", "max-conns", "workers")
 
 	addFindingsFlags(fs, &c.findings)
 
@@ -237,6 +240,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("--idle-timeout must be positive, not %v", c.tracker.IdleTimeout)
 	case c.tracker.MaxConns <= 0:
 		return nil, usagef("--max-conns must be positive, not %d", c.tracker.MaxConns)
+	case c.workers <= 0 || c.workers > maxWorkers:
+		return nil, usagef("--workers must be from 1 to %d, not %d", maxWorkers, c.workers)
 	case fs.Changed("zeek-log") && c.zeekLog == "":
 		return nil, usagef("--zeek-log needs a directory")
 	case (fs.Changed("rotate") || fs.Changed("rotate-cmd")) && c.zeekLog == "":
@@ -393,12 +398,22 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	}
 	tcfg := cfg.tracker
 	tcfg.KeepConns = sk != nil // the sink keeps *Conn between callbacks
-	tr := tracker.New(tcfg, obs)
-	src, offset, stop := readAhead(cfg, rd, f)
-	defer stop()
-	prog := newProgress(stderr, offset, f.Size(), cfg.progress)
-	readErr := trackAll(ctx, cfg, src, tr, prog.tick)
-	prog.clear()
+	var tr tracking
+	var src segments
+	var readErr error
+	if n := cfg.shards(f, sk != nil); n > 1 {
+		tr, src, readErr = trackSharded(ctx, cfg, n, tcfg, obs, rd, f, stderr) // workers.go
+	} else {
+		t := tracker.New(tcfg, obs)
+		var offset func() int64
+		var stop func()
+		src, offset, stop = readAhead(cfg, rd, f)
+		defer stop()
+		prog := newProgress(stderr, offset, f.Size(), cfg.progress)
+		readErr = trackAll(ctx, cfg, src, t, prog.tick)
+		prog.clear()
+		tr = t
+	}
 	if rep != nil {
 		rep.InputEnded()
 	}
@@ -582,7 +597,7 @@ func trackAll(ctx context.Context, cfg *config, rd segments, tr *tracker.Tracker
 }
 
 // finish ends the input for the tracker and gathers the summary.
-func finish(rd segments, tr *tracker.Tracker) printer.Summary {
+func finish(rd segments, tr tracking) printer.Summary {
 	tr.Flush()
 	st := rd.Stats()
 	sum := printer.Summary{
