@@ -7,9 +7,10 @@
 // decodes the input (Source) in batches of segments and hands each batch,
 // by reference, to every worker; worker k runs a tracker.Tracker of its own
 // for the connections whose 4-tuple hashes to k (route: a hash the same
-// for both directions; an ICMP error goes with the segment it quotes). It owns nothing of the analysis: the trackers decide, and the
-// observers (printers, findings, report, sinks) run unchanged, on the
-// caller's goroutine, in one place, the merger.
+// for both directions; an ICMP error goes with the segment it quotes).
+// It owns nothing of the analysis: the trackers decide, and the observers
+// (printers, findings, report, sinks) run unchanged, on the caller's
+// goroutine, in one place, the merger.
 //
 // # Ordering guarantee
 //
