@@ -96,8 +96,7 @@ type ladder struct {
 	inline      [firstItems]item
 	inlineLabel [firstLabels]label
 	ladderTail
-	row row      // written when the connection ends (Report.Done)
-	_   [32]byte // to a multiple of 64 bytes (TestItemSize)
+	_ [32]byte // to a multiple of 64 bytes (TestItemSize)
 }
 
 // ladderHead is a ladder's first cache line: what an arrow touches.
@@ -122,6 +121,10 @@ type ladderTail struct {
 	idx    uint32 // its place among the Report's ladders (ladderAt)
 	uid    tracker.UID
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
+	// row is the connection's table row, set when it ends (Report.Done):
+	// a tracked connection's ladder does not carry one (most ladders
+	// are of tracked connections).
+	row *row
 }
 
 // extend adds one packet to the open band b.
@@ -159,8 +162,8 @@ func (l *ladder) close() {
 }
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
-// The inline items and labels, and the row, are left as they are: they
-// are written before they are read.
+// The inline items and labels are left as they are: they are written
+// before they are read.
 func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one

@@ -299,7 +299,7 @@ func (r *Report) tableRows(ladders []*ladder) []row {
 	}
 	for _, l := range ladders {
 		if !have[l.id] {
-			rows = append(rows, l.row)
+			rows = append(rows, *l.row)
 		}
 	}
 	// Sort indices: rows are large.

@@ -61,6 +61,7 @@ type Report struct {
 	byUID     map[tracker.UID]*ladder // ended ladders in kept or ring, for cite
 	asked     map[tracker.UID]bool
 	cited     map[tracker.UID]bool
+	endRows   []*row  // free rows for ended ladders (newRow)
 	rows      []row   // the table's rows, in no order
 	rowHeap   rowHeap // their keys
 	dropped   int     // rows dropped past Limits.Rows
@@ -310,7 +311,8 @@ func (r *Report) Done(c *tracker.Conn) {
 	l.flush()
 	r.untrack(c)
 	r.liveItems -= len(l.items)
-	l.row = rowOf(c)
+	l.row = r.newRow()
+	*l.row = rowOf(c)
 	l.uid = l.row.uid // computed once, at the end: often already by the findings
 	for s := range 2 {
 		// A side without a transition stayed where the tracker put it.
@@ -323,7 +325,7 @@ func (r *Report) Done(c *tracker.Conn) {
 	if total, server, client, ok := c.HandshakeRTT(); ok && total > 0 {
 		l.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
 	}
-	r.addRow(&l.row)
+	r.addRow(l.row)
 	r.ended++
 	if r.ended <= r.lim.First {
 		l.why |= whyFirst
@@ -417,6 +419,28 @@ func (r *Report) recycle(l *ladder) {
 		delete(r.byUID, l.uid)
 	}
 	r.free = append(r.free, l.idx)
+	if l.row != nil {
+		r.endRows = append(r.endRows, l.row)
+		l.row = nil
+	}
+}
+
+// rowChunk is how many rows of ended ladders are allocated at once.
+const rowChunk = 64
+
+// newRow returns a row for a ladder whose connection ended: a recycled
+// ladder's, or one of a new chunk. Only ended ladders (kept or waiting
+// in the ring) hold one, so they are far fewer than the ladders.
+func (r *Report) newRow() *row {
+	if len(r.endRows) == 0 {
+		chunk := make([]row, rowChunk)
+		for i := range chunk {
+			r.endRows = append(r.endRows, &chunk[i])
+		}
+	}
+	w := r.endRows[len(r.endRows)-1]
+	r.endRows = r.endRows[:len(r.endRows)-1]
+	return w
 }
 
 // Fired marks the connections a finding cites, so that their ladders
