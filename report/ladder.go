@@ -50,16 +50,22 @@ type bandExt struct {
 	bytes [2]uint64 // payload bytes sent by each side
 }
 
-// label is a state change or note written along a timeline.
+// label is a state change or note written along a timeline: 16 bytes
+// and no pointer (its reason is an index in the Report's table of
+// reasons), so a ladder's inline labels cost the collector nothing.
 type label struct {
 	t        int64
-	at       int32 // the item it happened at; -1 before any (timers only)
+	reason   uint16 // index in Report.reasons (reasonOf)
+	at       int16  // the item it happened at; -1 before any (timers only); items are at most maxItems
 	side     tracker.Side
 	kind     tracker.EventKind
 	to       tracker.State
 	inferred bool
-	reason   string // static strings from the tracker: no copy
 }
+
+// maxItems bounds Limits.Items so that a label's item index fits its
+// int16 (a capped ladder holds one band more than Limits.Items).
+const maxItems = 1<<15 - 2
 
 // Reasons a ladder is kept (bits of ladder.why).
 const (

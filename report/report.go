@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/reassembly"
@@ -66,6 +67,9 @@ type Report struct {
 	rowHeap   rowHeap // their keys
 	dropped   int     // rows dropped past Limits.Rows
 
+	reasons   []string             // labels' reasons (label.reason), in order of first use
+	reasonIdx map[reasonKey]uint16 // their indices
+
 	series   series
 	findings []finding
 	first    int64 // first packet's time
@@ -89,6 +93,7 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	lim.Items = min(lim.Items, maxItems)
 	if meta.Location == nil {
 		meta.Location = time.UTC
 	}
@@ -298,8 +303,39 @@ func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
 		if e.Time.IsZero() {
 			t = r.series.now
 		}
-		l.labels = append(l.labels, label{t: t, at: at, side: e.Side, kind: e.Kind, to: e.To, inferred: e.Inferred, reason: e.Reason})
+		l.labels = append(l.labels, label{t: t, at: int16(at), side: e.Side, kind: e.Kind, to: e.To, inferred: e.Inferred, reason: r.reasonOf(e.Reason)})
 	}
+}
+
+// reasonKey is a reason string by its bytes' address and length: the
+// tracker's reasons are static strings, found without hashing their text.
+type reasonKey struct {
+	p *byte
+	n int
+}
+
+// reasonOf returns the index of reason s in r.reasons, entering it if it
+// is new. Past the table's 65536 entries (reasons are a few dozen
+// static strings; a tracker that made them up would reach it) the last
+// entry stands for every new one.
+func (r *Report) reasonOf(s string) uint16 {
+	k := reasonKey{unsafe.StringData(s), len(s)}
+	if i, ok := r.reasonIdx[k]; ok {
+		return i
+	}
+	if len(r.reasons) == 1<<16-1 {
+		r.reasons = append(r.reasons, "(more reasons than the report keeps)")
+	}
+	if len(r.reasons) == 1<<16 {
+		return 1<<16 - 1
+	}
+	if r.reasonIdx == nil {
+		r.reasonIdx = make(map[reasonKey]uint16)
+	}
+	i := uint16(len(r.reasons))
+	r.reasons = append(r.reasons, s)
+	r.reasonIdx[k] = i
+	return i
 }
 
 // Done ends a connection's ladder: kept, put in the ring, or recycled.

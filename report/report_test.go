@@ -238,6 +238,9 @@ func TestItemSize(t *testing.T) {
 	if n := unsafe.Sizeof(item{}); n != 40 {
 		t.Errorf("item: %d bytes, want 40", n)
 	}
+	if n := unsafe.Sizeof(label{}); n != 16 {
+		t.Errorf("label: %d bytes, want 16", n)
+	}
 	if n := unsafe.Sizeof(openBand{}); n != 32 {
 		t.Errorf("openBand: %d bytes, want 32", n)
 	}
