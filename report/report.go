@@ -69,6 +69,7 @@ type Report struct {
 
 	reasons   []string             // labels' reasons (label.reason), in order of first use
 	reasonIdx map[reasonKey]uint16 // their indices
+	reasonHot [64]reasonSlot       // recently used ones, by address: no map lookup for most labels
 
 	series   series
 	findings []finding
@@ -314,15 +315,32 @@ type reasonKey struct {
 	n int
 }
 
+// reasonSlot is one entry of Report.reasonHot.
+type reasonSlot struct {
+	k reasonKey
+	i uint16
+}
+
 // reasonOf returns the index of reason s in r.reasons, entering it if it
 // is new. Past the table's 65536 entries (reasons are a few dozen
 // static strings; a tracker that made them up would reach it) the last
 // entry stands for every new one.
 func (r *Report) reasonOf(s string) uint16 {
 	k := reasonKey{unsafe.StringData(s), len(s)}
-	if i, ok := r.reasonIdx[k]; ok {
-		return i
+	slot := &r.reasonHot[(uintptr(unsafe.Pointer(k.p))>>3^uintptr(k.n))%uintptr(len(r.reasonHot))]
+	if slot.k == k && k.p != nil {
+		return slot.i
 	}
+	i, ok := r.reasonIdx[k]
+	if !ok {
+		i = r.newReason(k, s)
+	}
+	*slot = reasonSlot{k, i}
+	return i
+}
+
+// newReason enters reason s, found by k, in the table.
+func (r *Report) newReason(k reasonKey, s string) uint16 {
 	if len(r.reasons) == 1<<16-1 {
 		r.reasons = append(r.reasons, "(more reasons than the report keeps)")
 	}
