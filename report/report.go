@@ -17,7 +17,7 @@ import (
 
 // Limits bound what a Report keeps; see the package doc.
 type Limits struct {
-	Items       int // items (arrows and bands) of one ladder
+	Items       int // items (arrows and bands) of one ladder; at most 32766 (New lowers it)
 	LiveItems   int // items of the ladders of all tracked connections together
 	First       int // ladders of the first connections to end
 	Top         int // ladders of the slowest, and of the most retransmitting, connections
