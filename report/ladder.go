@@ -50,16 +50,22 @@ type bandExt struct {
 	bytes [2]uint64 // payload bytes sent by each side
 }
 
-// label is a state change or note written along a timeline.
+// label is a state change or note written along a timeline: 16 bytes
+// and no pointer (its reason is an index in the Report's table of
+// reasons), so a ladder's inline labels cost the collector nothing.
 type label struct {
 	t        int64
-	at       int32 // the item it happened at; -1 before any (timers only)
+	reason   uint16 // index in Report.reasons (reasonOf)
+	at       int16  // the item it happened at; -1 before any (timers only); items are at most maxItems
 	side     tracker.Side
 	kind     tracker.EventKind
 	to       tracker.State
 	inferred bool
-	reason   string // static strings from the tracker: no copy
 }
+
+// maxItems bounds Limits.Items so that a label's item index fits its
+// int16 (a capped ladder holds one band more than Limits.Items).
+const maxItems = 1<<15 - 2
 
 // Reasons a ladder is kept (bits of ladder.why).
 const (
@@ -96,8 +102,7 @@ type ladder struct {
 	inline      [firstItems]item
 	inlineLabel [firstLabels]label
 	ladderTail
-	row row      // written when the connection ends (Report.Done)
-	_   [32]byte // to a multiple of 64 bytes (TestItemSize)
+	_ [32]byte // to a multiple of 64 bytes (TestItemSize)
 }
 
 // ladderHead is a ladder's first cache line: what an arrow touches.
@@ -122,6 +127,10 @@ type ladderTail struct {
 	idx    uint32 // its place among the Report's ladders (ladderAt)
 	uid    tracker.UID
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
+	// row is the connection's table row, set when it ends (Report.Done):
+	// a tracked connection's ladder does not carry one (most ladders
+	// are of tracked connections).
+	row *row
 }
 
 // extend adds one packet to the open band b.
@@ -159,8 +168,8 @@ func (l *ladder) close() {
 }
 
 // reset readies a recycled ladder for connection c, keeping its buffers.
-// The inline items and labels, and the row, are left as they are: they
-// are written before they are read.
+// The inline items and labels are left as they are: they are written
+// before they are read.
 func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one

@@ -301,8 +301,8 @@ func (w *svgWriter) tesc(s string) *svgWriter {
 }
 
 // drawLadder appends one connection's ladder, an SVG, to w: every text
-// in it is escaped.
-func drawLadder(w *svgWriter, l *ladder, loc *time.Location) {
+// in it is escaped. reasons is the table the labels' reasons index.
+func drawLadder(w *svgWriter, l *ladder, reasons []string, loc *time.Location) {
 	lay := layout(l)
 	side := func(s tracker.Side) float64 {
 		if s == tracker.Orig {
@@ -389,7 +389,7 @@ func drawLadder(w *svgWriter, l *ladder, loc *time.Location) {
 			if lb.side == tracker.Resp {
 				anchor, dx = "start", 8
 			}
-			w.s(`<text class="note" x="`).f(x + dx).s(`" y="`).f(y + 14).s(`" text-anchor="`).s(anchor).s(`">⚠ `).esc(short(lb.reason, 44)).s(`<title>`).esc(lb.reason).s(`</title></text>`)
+			w.s(`<text class="note" x="`).f(x + dx).s(`" y="`).f(y + 14).s(`" text-anchor="`).s(anchor).s(`">⚠ `).esc(short(reasons[lb.reason], 44)).s(`<title>`).esc(reasons[lb.reason]).s(`</title></text>`)
 			continue
 		}
 		if timer {
@@ -397,7 +397,7 @@ func drawLadder(w *svgWriter, l *ladder, loc *time.Location) {
 		}
 		y = math.Max(y, lastY[lb.side]+13)
 		lastY[lb.side] = y
-		stateLabel(w, lb.side, side(lb.side), y, lb.to, lb.inferred, lb.reason)
+		stateLabel(w, lb.side, side(lb.side), y, lb.to, lb.inferred, reasons[lb.reason])
 	}
 	if l.notes > 0 {
 		w.s(`<text class="note" x="`).f(xc).s(`" y="`).f(lay.height - 6).s(`" text-anchor="middle">`).i(int64(l.notes)).s(` more notes not drawn</text>`)

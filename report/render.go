@@ -114,7 +114,7 @@ func (r *Report) render(out io.Writer) error {
 	parts := map[string]func(){
 		rowsMark:     func() { writeTable(w, rows, r.first, hasLadder) },
 		findingsMark: func() { writeFindings(w, p.Findings) },
-		laddersMark:  func() { writeLadders(w, p.Ladders, ladders, loc) },
+		laddersMark:  func() { writeLadders(w, p.Ladders, ladders, r.reasons, loc) },
 	}
 	if err := fill(w, b.String(), parts); err != nil {
 		return err
@@ -213,9 +213,9 @@ func ladderHTML(w *svgWriter, l *ladderView, svg func(w *svgWriter)) {
 
 // writeLadders writes the ladders' details elements, one at a time, as
 // html/template would (TestFindingsHTML holds the template it replaces).
-func writeLadders(w *svgWriter, views []ladderView, ls []*ladder, loc *time.Location) {
+func writeLadders(w *svgWriter, views []ladderView, ls []*ladder, reasons []string, loc *time.Location) {
 	for i := range views {
-		ladderHTML(w, &views[i], func(w *svgWriter) { drawLadder(w, ls[i], loc) })
+		ladderHTML(w, &views[i], func(w *svgWriter) { drawLadder(w, ls[i], reasons, loc) })
 		w.spill(spillAt)
 	}
 }
@@ -299,7 +299,7 @@ func (r *Report) tableRows(ladders []*ladder) []row {
 	}
 	for _, l := range ladders {
 		if !have[l.id] {
-			rows = append(rows, l.row)
+			rows = append(rows, *l.row)
 		}
 	}
 	// Sort indices: rows are large.

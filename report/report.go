@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/reassembly"
@@ -16,7 +17,7 @@ import (
 
 // Limits bound what a Report keeps; see the package doc.
 type Limits struct {
-	Items       int // items (arrows and bands) of one ladder
+	Items       int // items (arrows and bands) of one ladder; at most 32766 (New lowers it)
 	LiveItems   int // items of the ladders of all tracked connections together
 	First       int // ladders of the first connections to end
 	Top         int // ladders of the slowest, and of the most retransmitting, connections
@@ -61,9 +62,14 @@ type Report struct {
 	byUID     map[tracker.UID]*ladder // ended ladders in kept or ring, for cite
 	asked     map[tracker.UID]bool
 	cited     map[tracker.UID]bool
+	endRows   []*row  // free rows for ended ladders (newRow)
 	rows      []row   // the table's rows, in no order
 	rowHeap   rowHeap // their keys
 	dropped   int     // rows dropped past Limits.Rows
+
+	reasons   []string             // labels' reasons (label.reason), in order of first use
+	reasonIdx map[reasonKey]uint16 // their indices
+	reasonHot [64]reasonSlot       // recently used ones, by address: no map lookup for most labels
 
 	series   series
 	findings []finding
@@ -88,6 +94,7 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	lim.Items = min(lim.Items, maxItems)
 	if meta.Location == nil {
 		meta.Location = time.UTC
 	}
@@ -297,8 +304,56 @@ func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
 		if e.Time.IsZero() {
 			t = r.series.now
 		}
-		l.labels = append(l.labels, label{t: t, at: at, side: e.Side, kind: e.Kind, to: e.To, inferred: e.Inferred, reason: e.Reason})
+		l.labels = append(l.labels, label{t: t, at: int16(at), side: e.Side, kind: e.Kind, to: e.To, inferred: e.Inferred, reason: r.reasonOf(e.Reason)})
 	}
+}
+
+// reasonKey is a reason string by its bytes' address and length: the
+// tracker's reasons are static strings, found without hashing their text.
+type reasonKey struct {
+	p *byte
+	n int
+}
+
+// reasonSlot is one entry of Report.reasonHot.
+type reasonSlot struct {
+	k reasonKey
+	i uint16
+}
+
+// reasonOf returns the index of reason s in r.reasons, entering it if it
+// is new. Past the table's 65536 entries (reasons are a few dozen
+// static strings; a tracker that made them up would reach it) the last
+// entry stands for every new one.
+func (r *Report) reasonOf(s string) uint16 {
+	k := reasonKey{unsafe.StringData(s), len(s)}
+	slot := &r.reasonHot[(uintptr(unsafe.Pointer(k.p))>>3^uintptr(k.n))%uintptr(len(r.reasonHot))]
+	if slot.k == k && k.p != nil {
+		return slot.i
+	}
+	i, ok := r.reasonIdx[k]
+	if !ok {
+		i = r.newReason(k, s)
+	}
+	*slot = reasonSlot{k, i}
+	return i
+}
+
+// newReason enters reason s, found by k, in the table.
+func (r *Report) newReason(k reasonKey, s string) uint16 {
+	if len(r.reasons) == 1<<16-1 {
+		r.reasons = append(r.reasons, "(more reasons than the report keeps)")
+	}
+	if len(r.reasons) == 1<<16 {
+		return 1<<16 - 1
+	}
+	if r.reasonIdx == nil {
+		r.reasonIdx = make(map[reasonKey]uint16)
+	}
+	i := uint16(len(r.reasons))
+	r.reasons = append(r.reasons, s)
+	r.reasonIdx[k] = i
+	return i
 }
 
 // Done ends a connection's ladder: kept, put in the ring, or recycled.
@@ -310,7 +365,8 @@ func (r *Report) Done(c *tracker.Conn) {
 	l.flush()
 	r.untrack(c)
 	r.liveItems -= len(l.items)
-	l.row = rowOf(c)
+	l.row = r.newRow()
+	*l.row = rowOf(c)
 	l.uid = l.row.uid // computed once, at the end: often already by the findings
 	for s := range 2 {
 		// A side without a transition stayed where the tracker put it.
@@ -323,7 +379,7 @@ func (r *Report) Done(c *tracker.Conn) {
 	if total, server, client, ok := c.HandshakeRTT(); ok && total > 0 {
 		l.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
 	}
-	r.addRow(&l.row)
+	r.addRow(l.row)
 	r.ended++
 	if r.ended <= r.lim.First {
 		l.why |= whyFirst
@@ -417,6 +473,28 @@ func (r *Report) recycle(l *ladder) {
 		delete(r.byUID, l.uid)
 	}
 	r.free = append(r.free, l.idx)
+	if l.row != nil {
+		r.endRows = append(r.endRows, l.row)
+		l.row = nil
+	}
+}
+
+// rowChunk is how many rows of ended ladders are allocated at once.
+const rowChunk = 64
+
+// newRow returns a row for a ladder whose connection ended: a recycled
+// ladder's, or one of a new chunk. Only ended ladders (kept or waiting
+// in the ring) hold one, so they are far fewer than the ladders.
+func (r *Report) newRow() *row {
+	if len(r.endRows) == 0 {
+		chunk := make([]row, rowChunk)
+		for i := range chunk {
+			r.endRows = append(r.endRows, &chunk[i])
+		}
+	}
+	w := r.endRows[len(r.endRows)-1]
+	r.endRows = r.endRows[:len(r.endRows)-1]
+	return w
 }
 
 // Fired marks the connections a finding cites, so that their ladders

@@ -238,6 +238,9 @@ func TestItemSize(t *testing.T) {
 	if n := unsafe.Sizeof(item{}); n != 40 {
 		t.Errorf("item: %d bytes, want 40", n)
 	}
+	if n := unsafe.Sizeof(label{}); n != 16 {
+		t.Errorf("label: %d bytes, want 16", n)
+	}
 	if n := unsafe.Sizeof(openBand{}); n != 32 {
 		t.Errorf("openBand: %d bytes, want 32", n)
 	}
@@ -655,5 +658,27 @@ func TestAppendUint(t *testing.T) {
 		if got, want := string(w.i(v).b), strconv.FormatInt(v, 10); got != want {
 			t.Errorf("i(%d) = %q", v, got)
 		}
+	}
+}
+
+// TestReasonOf: a label's reason is interned once per string; past the
+// table's 65536 entries every new reason shares the last one, which says
+// so.
+func TestReasonOf(t *testing.T) {
+	r := &Report{}
+	a, b := "SYN received", "FIN received"
+	i, j := r.reasonOf(a), r.reasonOf(b)
+	if i == j || r.reasonOf(a) != i || r.reasons[i] != a || r.reasons[j] != b {
+		t.Fatalf("reasonOf: %d %d, table %q", i, j, r.reasons)
+	}
+	if got := r.reasonOf(strings.Clone(a)); r.reasons[got] != a {
+		t.Fatalf("a copy of %q is %q", a, r.reasons[got])
+	}
+	for n := 0; len(r.reasons) < 1<<16; n++ {
+		r.reasonOf(strconv.Itoa(n))
+	}
+	last := r.reasonOf("one more")
+	if last != 1<<16-1 || !strings.Contains(r.reasons[last], "more reasons") || r.reasonOf(a) != i {
+		t.Fatalf("past the table: %d %q", last, r.reasons[last])
 	}
 }
