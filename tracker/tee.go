@@ -11,9 +11,19 @@ import "github.com/flowtrace/flowtrace/segment"
 // and ICMPObserver, forwarding each to the observers that implement it.
 // An ICMP error's events go to those that do not implement ICMPObserver
 // through Observer.Events, as the tracker itself would send them.
+//
+// A Tee among obs is replaced by the observers it holds, so that tees of
+// tees cost one call per observer, not one per level.
 func Tee(obs ...Observer) Observer {
-	t := &tee{obs: obs}
+	t := &tee{}
 	for _, o := range obs {
+		if in, ok := o.(*tee); ok {
+			t.obs = append(t.obs, in.obs...)
+		} else {
+			t.obs = append(t.obs, o)
+		}
+	}
+	for _, o := range t.obs {
 		if p, ok := o.(ProbeObserver); ok {
 			t.probe = append(t.probe, p)
 		}

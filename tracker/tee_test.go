@@ -53,3 +53,25 @@ func TestTee(t *testing.T) {
 		t.Errorf("full observer got %+v", rich.counter)
 	}
 }
+
+// TestTeeFlattens: a Tee of Tees calls each observer once per callback,
+// in order, with no tee between (one call per observer, not per level),
+// and the optional callbacks still reach the inner observers.
+func TestTeeFlattens(t *testing.T) {
+	a, b, c := &counter{}, &fullCounter{}, &counter{}
+	obs := Tee(Tee(a, b), c)
+	got := obs.(*tee).obs
+	if len(got) != 3 || got[0] != Observer(a) || got[1] != Observer(b) || got[2] != Observer(c) {
+		t.Fatalf("Tee(Tee(a, b), c) holds %v, want [a b c]", got)
+	}
+	conn := &Conn{}
+	obs.Packet(conn, &segment.Segment{}, Orig, nil)
+	obs.(ProbeObserver).Probe(&Probe{})
+	obs.(ICMPObserver).ICMP(&ICMPError{Conn: conn, Events: []Event{{Kind: Transition}}})
+	if *a != (counter{packets: 1, events: 1}) || *c != (counter{packets: 1, events: 1}) {
+		t.Errorf("plain observers got %+v and %+v", *a, *c)
+	}
+	if b.counter != (counter{packets: 1, probes: 1, icmps: 1}) {
+		t.Errorf("full observer got %+v", b.counter)
+	}
+}
