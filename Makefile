@@ -21,7 +21,7 @@ TEST_DEPS  := $(BUILD_DEPS) tshark tcpdump iproute2 nftables hping3 nmap tmux tc
 
 PREFIX  ?= /usr/local
 
-.PHONY: all build deps test-deps demo test vet fmt-check traces bench bench-live fuzz install clean
+.PHONY: all build deps test-deps demo test vet fmt-check traces bench bench-live pgo fuzz install clean
 
 all: build
 
@@ -52,6 +52,11 @@ traces: test-deps
 
 bench: test-deps
 	bash scripts/bench.sh
+
+# Rewrite cmd/flowtrace/default.pgo, the profile go build applies
+# (profile-guided optimisation), from runs on the benchmark capture.
+pgo: deps
+	bash scripts/pgo.sh
 
 # Highest packet rate analysed without kernel drops, against tcpdump (root).
 bench-live: test-deps
