@@ -23,11 +23,42 @@ type JSON struct {
 	buf   []byte
 	hist  Histogram
 	conns uint64
+	// The last "ts" and "conn"/"uid" pair formatted: a packet's events
+	// share both, so they are formatted once (appendTS, appendConnUID).
+	tsUS   int64
+	ts     []byte
+	idConn *tracker.Conn
+	idNum  uint64
+	id     []byte
 }
 
 // NewJSON returns a JSON Lines printer writing to w.
 func NewJSON(w io.Writer, opts Options) *JSON {
-	return &JSON{out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512)}
+	return &JSON{
+		out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512),
+		ts: make([]byte, 0, 32), id: make([]byte, 0, 64),
+	}
+}
+
+// appendTS appends `,"ts":` and t as appendEpoch does, reusing the last
+// formatting when t is the same microsecond.
+func (p *JSON) appendTS(b []byte, t time.Time) []byte {
+	if us := t.UnixMicro(); us != p.tsUS || len(p.ts) == 0 {
+		p.tsUS = us
+		p.ts = appendEpoch(append(p.ts[:0], `,"ts":`...), t)
+	}
+	return append(b, p.ts...)
+}
+
+// appendConnUID appends the "conn" and "uid" fields of c, reusing the
+// last formatting when c is the same connection (connection numbers are
+// never reused, a recycled Conn gets a new one).
+func (p *JSON) appendConnUID(b []byte, c *tracker.Conn) []byte {
+	if c != p.idConn || c.ID() != p.idNum || len(p.id) == 0 {
+		p.idConn, p.idNum = c, c.ID()
+		p.id = appendUIDField(appendUintField(p.id[:0], "conn", c.ID()), c)
+	}
+	return append(b, p.id...)
 }
 
 // Packet implements tracker.Observer. It writes a "packet" record for
@@ -54,13 +85,12 @@ func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 
 // packet writes the "packet" record.
 func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, trouble bool) {
-	b := append(p.buf[:0], `{"type":"packet","ts":`...)
-	b = appendEpoch(b, seg.Time)
-	b = appendUintField(b, "conn", c.ID())
-	b = appendUIDField(b, c)
+	b := append(p.buf[:0], `{"type":"packet"`...)
+	b = p.appendTS(b, seg.Time)
+	b = p.appendConnUID(b, c)
 	b = appendUintField(b, "pkt", seg.Pkt)
-	b = appendStrField(b, "side", side.String())
-	b = append(b, `,"src":"`...)
+	b = appendSafeStrField(b, `,"side":"`, side.String())
+	b = append(b, `","src":"`...)
 	b = appendAddrPort(b, netip.AddrPortFrom(seg.Src, seg.SrcPort))
 	b = append(b, `","dst":"`...)
 	b = appendAddrPort(b, netip.AddrPortFrom(seg.Dst, seg.DstPort))
@@ -77,8 +107,11 @@ func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	}
 	b = appendUintField(b, "len", uint64(seg.PayloadLen))
 	b = appendUintField(b, "in_flight", uint64(c.InFlight(side)))
-	b = appendBoolField(b, "trouble", trouble)
-	b = append(b, `,"class":[`...)
+	if trouble {
+		b = append(b, `,"trouble":true,"class":[`...)
+	} else {
+		b = append(b, `,"trouble":false,"class":[`...)
+	}
 	first := true
 	if seg.BadChecksum {
 		b = appendJSONString(b, badChecksumClass)
@@ -122,18 +155,21 @@ func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 		case tracker.Note:
 			b = append(b, `{"type":"note"`...)
 		}
-		b = append(b, `,"ts":`...)
-		b = appendEpoch(b, e.Time)
-		b = appendUintField(b, "conn", c.ID())
-		b = appendUIDField(b, c)
+		b = p.appendTS(b, e.Time)
+		b = p.appendConnUID(b, c)
 		b = appendUintField(b, "pkt", e.Pkt)
 		switch e.Kind {
 		case tracker.Transition:
-			b = appendStrField(b, "side", e.Side.String())
-			b = appendStrField(b, "from", e.From.String())
-			b = appendStrField(b, "to", e.To.String())
+			b = appendSafeStrField(b, `,"side":"`, e.Side.String())
+			b = appendSafeStrField(b, `","from":"`, e.From.String())
+			b = appendSafeStrField(b, `","to":"`, e.To.String())
+			b = append(b, '"')
 			b = appendStrField(b, "reason", e.Reason)
-			b = appendBoolField(b, "inferred", e.Inferred)
+			if e.Inferred {
+				b = append(b, `,"inferred":true`...)
+			} else {
+				b = append(b, `,"inferred":false`...)
+			}
 		case tracker.Phase:
 			b = appendStrField(b, "phase", e.Reason)
 			if e.RTT > 0 {
@@ -477,6 +513,14 @@ func appendUIDField(b []byte, c *tracker.Conn) []byte {
 	b = append(b, `,"uid":"`...)
 	b = c.UID().AppendTo(b)
 	return append(b, '"')
+}
+
+// appendSafeStrField appends prefix (the field's name with its quotes
+// and colon) and v, a string that needs no JSON escaping (a state's or a
+// side's name: letters and dashes), without its closing quote.
+func appendSafeStrField(b []byte, prefix, v string) []byte {
+	b = append(b, prefix...)
+	return append(b, v...)
 }
 
 func appendBoolField(b []byte, name string, v bool) []byte {
