@@ -207,8 +207,9 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = appendUintField(b, "resp_p", uint64(c.Addr(r).Port()))
 	b = appendStrField(b, "proto", "tcp")
 	b = appendTunnelsJSON(b, p.opts.Tunnels, c)
-	b = appendStrField(b, "orig_state", c.State(o).String())
-	b = appendStrField(b, "resp_state", c.State(r).String())
+	b = appendSafeStrField(b, `,"orig_state":"`, c.State(o).String())
+	b = appendSafeStrField(b, `","resp_state":"`, c.State(r).String())
+	b = append(b, '"')
 	b = appendBoolField(b, "orig_inferred", c.Inferred(o))
 	b = appendBoolField(b, "resp_inferred", c.Inferred(r))
 	b = appendStrField(b, "conn_state", c.ConnState())
@@ -411,30 +412,16 @@ func appendSeq(b []byte, c *tracker.Conn) []byte {
 	}
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		st, pre := c.SeqStats(s), s.String()
-		field := func(name string, v uint64) {
-			b = append(b, ',', '"')
-			b = append(b, pre...)
-			b = append(b, '_')
-			b = append(b, name...)
-			b = append(b, '"', ':')
-			b = strconv.AppendUint(b, v, 10)
+		vals := [len(seqFields)]uint64{
+			st.UniqueBytes, st.MissedBytes, st.Retransmissions, st.Spurious,
+			st.FastRetransmissions, st.OutOfOrder, st.PrevNotCaptured, st.AckedUnseen,
+			st.DupAcks, st.ZeroWindows, st.ZeroWindowProbes, st.WindowFull,
+			st.WindowUpdates, st.KeepAlives, st.OverlapMismatches, st.RTT.N,
 		}
-		field("unique_bytes", st.UniqueBytes)
-		field("missed_bytes", st.MissedBytes)
-		field("retrans", st.Retransmissions)
-		field("spurious_retrans", st.Spurious)
-		field("fast_retrans", st.FastRetransmissions)
-		field("out_of_order", st.OutOfOrder)
-		field("lost_segments", st.PrevNotCaptured)
-		field("acked_unseen", st.AckedUnseen)
-		field("dup_acks", st.DupAcks)
-		field("zero_windows", st.ZeroWindows)
-		field("zero_window_probes", st.ZeroWindowProbes)
-		field("window_full", st.WindowFull)
-		field("window_updates", st.WindowUpdates)
-		field("keepalives", st.KeepAlives)
-		field("differing_retrans", st.OverlapMismatches)
-		field("rtt_samples", st.RTT.N)
+		for i, v := range vals {
+			b = append(b, seqFieldNames[s][i]...)
+			b = appendUint(b, v)
+		}
 		if st.RTT.N > 0 {
 			for _, m := range [...]struct {
 				name string
@@ -460,6 +447,35 @@ func appendSeq(b []byte, c *tracker.Conn) []byte {
 		}
 	}
 	return b
+}
+
+// seqFields are the per-direction fields of a conn record's sequence
+// analysis, in order; seqFieldNames holds each with its direction's
+// prefix, quoted, with the comma before and the colon after:
+// `,"orig_unique_bytes":`.
+var seqFields = [...]string{
+	"unique_bytes", "missed_bytes", "retrans", "spurious_retrans",
+	"fast_retrans", "out_of_order", "lost_segments", "acked_unseen",
+	"dup_acks", "zero_windows", "zero_window_probes", "window_full",
+	"window_updates", "keepalives", "differing_retrans", "rtt_samples",
+}
+
+var seqFieldNames = func() (t [2][len(seqFields)]string) {
+	for s := tracker.Orig; s <= tracker.Resp; s++ {
+		for i, f := range seqFields {
+			t[s][i] = `,"` + s.String() + "_" + f + `":`
+		}
+	}
+	return t
+}()
+
+// appendUint appends v in decimal, as strconv.AppendUint does; the
+// single digits most counters hold are written directly.
+func appendUint(b []byte, v uint64) []byte {
+	if v < 10 {
+		return append(b, byte('0'+v))
+	}
+	return strconv.AppendUint(b, v, 10)
 }
 
 // appendChecksums appends, only when there is something to say, the
@@ -504,7 +520,7 @@ func appendUintField(b []byte, name string, v uint64) []byte {
 	b = append(b, ',', '"')
 	b = append(b, name...)
 	b = append(b, '"', ':')
-	return strconv.AppendUint(b, v, 10)
+	return appendUint(b, v)
 }
 
 // appendUIDField appends the connection's "uid", the same as in the Zeek
