@@ -323,7 +323,7 @@ func (e *Engine) Advance(now time.Time) {
 
 // Packet implements tracker.Observer.
 func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	if e.fq != nil {
+	if e.fq != nil && e.fq.n.Load() != 0 {
 		e.takeFragments(seg.Pkt, time.Time{})
 	}
 	e.pkt = seg.Pkt
