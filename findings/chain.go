@@ -44,9 +44,14 @@ var _ interface {
 } = (*chain)(nil)
 
 func (c *chain) Packet(conn *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	c.pre.catchUp(seg.Pkt, seg.Time)
+	ns := nanos(seg.Time)
+	e := c.e
+	if e.fq != nil && e.fq.n.Load() != 0 {
+		c.pre.fragments(seg.Pkt, seg.Time)
+	}
+	e.beforeNs(seg.Time, ns)
 	c.obs.Packet(conn, seg, side, evs)
-	c.e.Packet(conn, seg, side, evs)
+	e.packet(conn, seg, side, evs, ns)
 }
 
 func (c *chain) Events(conn *tracker.Conn, evs []tracker.Event) {
