@@ -86,8 +86,8 @@ type rstConn struct {
 	uid    tracker.UID
 	src    tracker.UIDSource
 	hasSrc bool
-	side  [2]ttlSide
-	fired bool
+	side   [2]ttlSide
+	fired  bool
 	// orig and resp are the connection's endpoints, for the explanation
 	// ("10.0.0.1:4000 → 10.0.0.2:80"); set at its first RST.
 	orig, resp netip.AddrPort
