@@ -35,6 +35,12 @@ var decOctet = func() (t [256]uint64) {
 func appendAddrPort(b []byte, ap netip.AddrPort) []byte {
 	a := ap.Addr()
 	if !a.Is4() {
+		if a.Is6() && !a.Is4In6() && a.Zone() == "" {
+			b = append(b, '[')
+			b = appendIPv6(b, a.As16())
+			b = append(b, ']', ':')
+			return appendPort(b, ap.Port())
+		}
 		return ap.AppendTo(b)
 	}
 	var buf [32]byte // "255.255.255.255:65535", and room to write 4 bytes at a time
@@ -46,7 +52,63 @@ func appendAddrPort(b []byte, ap netip.AddrPort) []byte {
 		n += int(d>>32) + 1
 	}
 	buf[n-1] = ':' // n <= 16
-	port := uint32(ap.Port())
+	b = append(b, buf[:n]...)
+	return appendPort(b, ap.Port())
+}
+
+// appendIPv6 appends an IPv6 address without a zone as
+// netip.Addr.AppendTo does (RFC 5952: groups in lowercase hex without
+// leading zeros, the first longest run of two or more zero groups as
+// "::").
+func appendIPv6(b []byte, ip [16]byte) []byte {
+	var g [8]uint16
+	for i := range g {
+		g[i] = binary.BigEndian.Uint16(ip[2*i:])
+	}
+	zs, ze := 8, 8 // the longest zero run [zs, ze), none if zs == 8
+	for i := 0; i < 8; i++ {
+		j := i
+		for j < 8 && g[j] == 0 {
+			j++
+		}
+		if l := j - i; l >= 2 && l > ze-zs {
+			zs, ze = i, j
+		}
+		if j > i {
+			i = j - 1 // every shorter run starts inside this one
+		}
+	}
+	for i := 0; i < 8; i++ {
+		if i == zs {
+			b = append(b, ':', ':')
+			i = ze
+			if i >= 8 {
+				break
+			}
+		} else if i > 0 {
+			b = append(b, ':')
+		}
+		b = appendHex16(b, g[i])
+	}
+	return b
+}
+
+// appendHex16 appends v in lowercase hex without leading zeros.
+func appendHex16(b []byte, v uint16) []byte {
+	const hex = "0123456789abcdef"
+	switch {
+	case v >= 0x1000:
+		return append(b, hex[v>>12], hex[v>>8&15], hex[v>>4&15], hex[v&15])
+	case v >= 0x100:
+		return append(b, hex[v>>8], hex[v>>4&15], hex[v&15])
+	case v >= 0x10:
+		return append(b, hex[v>>4], hex[v&15])
+	}
+	return append(b, hex[v])
+}
+
+// appendPort appends a port in decimal.
+func appendPort(b []byte, port uint16) []byte {
 	var p [5]byte
 	i := len(p)
 	for port >= 10 {
@@ -56,6 +118,5 @@ func appendAddrPort(b []byte, ap netip.AddrPort) []byte {
 	}
 	i--
 	p[i] = byte('0' + port)
-	b = append(b, buf[:n]...)
 	return append(b, p[i:]...)
 }

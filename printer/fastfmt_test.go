@@ -21,6 +21,12 @@ func TestFastFormatting(t *testing.T) {
 		netip.MustParseAddrPort("[::1]:80"),
 		netip.MustParseAddrPort("[::ffff:10.0.0.1]:443"),
 		netip.MustParseAddrPort("[fe80::1%eth0]:22"),
+		netip.MustParseAddrPort("[::]:0"),
+		netip.MustParseAddrPort("[1:0:0:1:0:0:0:1]:1"),
+		netip.MustParseAddrPort("[1:0:0:1:0:0:1:1]:1"),
+		netip.MustParseAddrPort("[1:0:1:0:1:0:1:0]:1"),
+		netip.MustParseAddrPort("[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]:65535"),
+		netip.MustParseAddrPort("[::ffff:0:0]:1"),
 		{},
 	}
 	for range 10000 {
@@ -29,6 +35,18 @@ func TestFastFormatting(t *testing.T) {
 			a[i] = byte(rng.IntN(256))
 		}
 		addrs = append(addrs, netip.AddrPortFrom(netip.AddrFrom4(a), uint16(rng.IntN(65536))))
+	}
+	// IPv6: each group zero half the time (runs of every length and
+	// place, ties), otherwise of 1 to 4 hex digits.
+	for range 50000 {
+		var a [16]byte
+		for i := 0; i < 16; i += 2 {
+			if rng.IntN(2) == 0 {
+				v := uint16(rng.IntN(1 << (4 * (1 + rng.IntN(4)))))
+				a[i], a[i+1] = byte(v>>8), byte(v)
+			}
+		}
+		addrs = append(addrs, netip.AddrPortFrom(netip.AddrFrom16(a), uint16(rng.IntN(65536))))
 	}
 	for _, ap := range addrs {
 		if got, want := string(appendAddrPort([]byte("x"), ap)), string(ap.AppendTo([]byte("x"))); got != want {
