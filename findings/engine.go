@@ -291,8 +291,11 @@ func (e *Engine) tick(now time.Time) {
 // before runs the periodic checks due before time t (a packet's or a
 // timer's, about to be printed), as Advance would have on a quiet link,
 // without moving the capture clock.
-func (e *Engine) before(t time.Time) {
-	if e.nextTickNs != math.MinInt64 && len(e.tickers) > 0 && nanos(t) > e.nextTickNs {
+func (e *Engine) before(t time.Time) { e.beforeNs(t, nanos(t)) }
+
+// beforeNs is before with ns, nanos(t), computed by the caller.
+func (e *Engine) beforeNs(t time.Time, ns int64) {
+	if ns > e.nextTickNs && e.nextTickNs != math.MinInt64 && len(e.tickers) > 0 {
 		e.tickBefore(t)
 	}
 }
@@ -323,13 +326,18 @@ func (e *Engine) Advance(now time.Time) {
 
 // Packet implements tracker.Observer.
 func (e *Engine) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	if e.fq != nil {
+	e.packet(c, seg, side, evs, nanos(seg.Time))
+}
+
+// packet is Packet with ns, nanos(seg.Time), computed by the caller.
+func (e *Engine) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event, ns int64) {
+	if e.fq != nil && e.fq.n.Load() != 0 {
 		e.takeFragments(seg.Pkt, time.Time{})
 	}
 	e.pkt = seg.Pkt
 	// input and clock in one: the capture clock is never behind the
 	// latest packet's time.
-	if ns := nanos(seg.Time); ns > e.nowNs {
+	if ns > e.nowNs {
 		e.now, e.nowNs, e.last, e.lastNs = seg.Time, ns, seg.Time, ns
 	} else if ns > e.lastNs {
 		e.last, e.lastNs = seg.Time, ns

@@ -81,9 +81,13 @@ type ttlSide struct {
 
 // rstConn is a connection's RSTs, from its first one on.
 type rstConn struct {
-	uid   tracker.UID
-	side  [2]ttlSide
-	fired bool
+	// uid is the connection's, hashed from src (set at its first RST)
+	// only when a finding names it (uidOf), or a stray's.
+	uid    tracker.UID
+	src    tracker.UIDSource
+	hasSrc bool
+	side   [2]ttlSide
+	fired  bool
 	// orig and resp are the connection's endpoints, for the explanation
 	// ("10.0.0.1:4000 → 10.0.0.2:80"); set at its first RST.
 	orig, resp netip.AddrPort
@@ -95,6 +99,14 @@ type rstConn struct {
 	live    bool // in its connection's record (connAux.rst)
 	pending bool // in rstDetector.pending
 	gone    bool // in rstDetector.gone
+}
+
+// uidOf returns the connection's uid.
+func (rc *rstConn) uidOf() tracker.UID {
+	if rc.uid[0] == 0 && rc.hasSrc {
+		rc.uid = rc.src.UID()
+	}
+	return rc.uid
 }
 
 // l returns what side s's packets showed.
@@ -337,7 +349,7 @@ func (d *rstDetector) onRST(e *Engine, c *tracker.Conn, rc *rstConn, seg *segmen
 	d.counts[classIndex(class)]++
 	ts, l := &rc.side[s], rc.l(s)
 	if !rc.orig.IsValid() {
-		rc.uid = c.UID()
+		rc.src, rc.hasSrc = c.UIDSource(), true
 		rc.orig, rc.resp = c.Addr(tracker.Orig), c.Addr(tracker.Resp)
 	}
 	ttlOff := l.seen && (int(seg.TTL) < int(l.lo)-d.cfg.RSTTTLDelta || int(seg.TTL) > int(l.hi)+d.cfg.RSTTTLDelta)
@@ -393,7 +405,7 @@ func (d *rstDetector) stillTalking(e *Engine, uid tracker.UID, rc *rstConn, s tr
 	if rc.fired {
 		return
 	}
-	if rc.uid[0] == 0 {
+	if rc.uid[0] == 0 && !rc.hasSrc {
 		rc.uid = uid
 	}
 	d.injection(e, rc, s, fmt.Sprintf("its claimed sender went on sending (packet %d) after it, as if it had never reset the connection", pkt), 0)
@@ -460,7 +472,7 @@ func (d *rstDetector) injection(e *Engine, rc *rstConn, s tracker.Side, why stri
 	if l.accepted || ts.rstClass == RSTAbortClient || ts.rstClass == RSTAbortServer || ts.rstClass == RSTAfterFIN {
 		sev, result = Alert, "The receiver accepted it and dropped the connection"
 	}
-	f := &Finding{Kind: KindRSTInjection, Severity: sev, Subject: rc.uid.String(), FirstTime: ts.rstTime, FirstPkt: ts.rstPkt}
+	f := &Finding{Kind: KindRSTInjection, Severity: sev, Subject: rc.uidOf().String(), FirstTime: ts.rstTime, FirstPkt: ts.rstPkt}
 	f.Evidence.Uint("rst_pkt", ts.rstPkt).Str("claimed_sender", sideName(s)).Str("class", string(ts.rstClass)).
 		Int("ttl", int64(ts.rstTTL))
 	if l.seen {
@@ -490,7 +502,7 @@ func (d *rstDetector) middlebox(e *Engine, rc *rstConn, s tracker.Side) {
 	}
 	a, b := &rc.side[s.Peer()], &rc.side[s]
 	cl, sl := rc.l(tracker.Orig), rc.l(tracker.Resp)
-	f := &Finding{Kind: KindMiddleboxReset, Severity: Warning, Subject: rc.uid.String(), FirstTime: a.rstTime, FirstPkt: a.rstPkt,
+	f := &Finding{Kind: KindMiddleboxReset, Severity: Warning, Subject: rc.uidOf().String(), FirstTime: a.rstTime, FirstPkt: a.rstPkt,
 		LastTime: b.rstTime, LastPkt: b.rstPkt}
 	f.Evidence.Uints("rst_pkts", []uint64{a.rstPkt, b.rstPkt}).
 		Int("rst_ttl_"+sideName(s.Peer()), int64(a.rstTTL)).Int("rst_ttl_"+sideName(s), int64(b.rstTTL)).

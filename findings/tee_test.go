@@ -3,6 +3,8 @@ package findings
 import (
 	"slices"
 	"testing"
+
+	"github.com/flowtrace/flowtrace/tracker"
 )
 
 // noteRecorder is a Sink that also takes notes.
@@ -26,5 +28,14 @@ func TestTeeNotes(t *testing.T) {
 	ns.Note("RSTs by class: 1 refused")
 	if want := []string{"RSTs by class: 1 refused"}; !slices.Equal(a.notes, want) {
 		t.Errorf("notes = %q, want %q", a.notes, want)
+	}
+}
+
+// TestChainICMP checks what Chain relies on to hand an ICMP error's
+// events to the engine through Events, as tracker.Tee would: the engine
+// takes no ICMP errors itself.
+func TestChainICMP(t *testing.T) {
+	if _, ok := any(New(Config{}, nil)).(tracker.ICMPObserver); ok {
+		t.Fatal("Engine implements tracker.ICMPObserver: chain.ICMP must call it as tracker.Tee does")
 	}
 }

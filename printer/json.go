@@ -23,11 +23,42 @@ type JSON struct {
 	buf   []byte
 	hist  Histogram
 	conns uint64
+	// The last "ts" and "conn"/"uid" pair formatted: a packet's events
+	// share both, so they are formatted once (appendTS, appendConnUID).
+	tsUS   int64
+	ts     []byte
+	idConn *tracker.Conn
+	idNum  uint64
+	id     []byte
 }
 
 // NewJSON returns a JSON Lines printer writing to w.
 func NewJSON(w io.Writer, opts Options) *JSON {
-	return &JSON{out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512)}
+	return &JSON{
+		out: newOutput(w, opts.Buffering), opts: opts, buf: make([]byte, 0, 512),
+		ts: make([]byte, 0, 32), id: make([]byte, 0, 64),
+	}
+}
+
+// appendTS appends `,"ts":` and t as appendEpoch does, reusing the last
+// formatting when t is the same microsecond.
+func (p *JSON) appendTS(b []byte, t time.Time) []byte {
+	if us := t.UnixMicro(); us != p.tsUS || len(p.ts) == 0 {
+		p.tsUS = us
+		p.ts = appendEpoch(append(p.ts[:0], `,"ts":`...), t)
+	}
+	return append(b, p.ts...)
+}
+
+// appendConnUID appends the "conn" and "uid" fields of c, reusing the
+// last formatting when c is the same connection (connection numbers are
+// never reused, a recycled Conn gets a new one).
+func (p *JSON) appendConnUID(b []byte, c *tracker.Conn) []byte {
+	if c != p.idConn || c.ID() != p.idNum || len(p.id) == 0 {
+		p.idConn, p.idNum = c, c.ID()
+		p.id = appendUIDField(appendUintField(p.id[:0], "conn", c.ID()), c)
+	}
+	return append(b, p.id...)
 }
 
 // Packet implements tracker.Observer. It writes a "packet" record for
@@ -54,13 +85,12 @@ func (p *JSON) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 
 // packet writes the "packet" record.
 func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, trouble bool) {
-	b := append(p.buf[:0], `{"type":"packet","ts":`...)
-	b = appendEpoch(b, seg.Time)
-	b = appendUintField(b, "conn", c.ID())
-	b = appendUIDField(b, c)
+	b := append(p.buf[:0], `{"type":"packet"`...)
+	b = p.appendTS(b, seg.Time)
+	b = p.appendConnUID(b, c)
 	b = appendUintField(b, "pkt", seg.Pkt)
-	b = appendStrField(b, "side", side.String())
-	b = append(b, `,"src":"`...)
+	b = appendSafeStrField(b, `,"side":"`, side.String())
+	b = append(b, `","src":"`...)
 	b = appendAddrPort(b, netip.AddrPortFrom(seg.Src, seg.SrcPort))
 	b = append(b, `","dst":"`...)
 	b = appendAddrPort(b, netip.AddrPortFrom(seg.Dst, seg.DstPort))
@@ -77,8 +107,11 @@ func (p *JSON) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, 
 	}
 	b = appendUintField(b, "len", uint64(seg.PayloadLen))
 	b = appendUintField(b, "in_flight", uint64(c.InFlight(side)))
-	b = appendBoolField(b, "trouble", trouble)
-	b = append(b, `,"class":[`...)
+	if trouble {
+		b = append(b, `,"trouble":true,"class":[`...)
+	} else {
+		b = append(b, `,"trouble":false,"class":[`...)
+	}
 	first := true
 	if seg.BadChecksum {
 		b = appendJSONString(b, badChecksumClass)
@@ -122,18 +155,21 @@ func (p *JSON) events(c *tracker.Conn, evs []tracker.Event) {
 		case tracker.Note:
 			b = append(b, `{"type":"note"`...)
 		}
-		b = append(b, `,"ts":`...)
-		b = appendEpoch(b, e.Time)
-		b = appendUintField(b, "conn", c.ID())
-		b = appendUIDField(b, c)
+		b = p.appendTS(b, e.Time)
+		b = p.appendConnUID(b, c)
 		b = appendUintField(b, "pkt", e.Pkt)
 		switch e.Kind {
 		case tracker.Transition:
-			b = appendStrField(b, "side", e.Side.String())
-			b = appendStrField(b, "from", e.From.String())
-			b = appendStrField(b, "to", e.To.String())
+			b = appendSafeStrField(b, `,"side":"`, e.Side.String())
+			b = appendSafeStrField(b, `","from":"`, e.From.String())
+			b = appendSafeStrField(b, `","to":"`, e.To.String())
+			b = append(b, '"')
 			b = appendStrField(b, "reason", e.Reason)
-			b = appendBoolField(b, "inferred", e.Inferred)
+			if e.Inferred {
+				b = append(b, `,"inferred":true`...)
+			} else {
+				b = append(b, `,"inferred":false`...)
+			}
 		case tracker.Phase:
 			b = appendStrField(b, "phase", e.Reason)
 			if e.RTT > 0 {
@@ -171,8 +207,9 @@ func (p *JSON) Done(c *tracker.Conn) {
 	b = appendUintField(b, "resp_p", uint64(c.Addr(r).Port()))
 	b = appendStrField(b, "proto", "tcp")
 	b = appendTunnelsJSON(b, p.opts.Tunnels, c)
-	b = appendStrField(b, "orig_state", c.State(o).String())
-	b = appendStrField(b, "resp_state", c.State(r).String())
+	b = appendSafeStrField(b, `,"orig_state":"`, c.State(o).String())
+	b = appendSafeStrField(b, `","resp_state":"`, c.State(r).String())
+	b = append(b, '"')
 	b = appendBoolField(b, "orig_inferred", c.Inferred(o))
 	b = appendBoolField(b, "resp_inferred", c.Inferred(r))
 	b = appendStrField(b, "conn_state", c.ConnState())
@@ -375,30 +412,16 @@ func appendSeq(b []byte, c *tracker.Conn) []byte {
 	}
 	for s := tracker.Orig; s <= tracker.Resp; s++ {
 		st, pre := c.SeqStats(s), s.String()
-		field := func(name string, v uint64) {
-			b = append(b, ',', '"')
-			b = append(b, pre...)
-			b = append(b, '_')
-			b = append(b, name...)
-			b = append(b, '"', ':')
-			b = strconv.AppendUint(b, v, 10)
+		vals := [len(seqFields)]uint64{
+			st.UniqueBytes, st.MissedBytes, st.Retransmissions, st.Spurious,
+			st.FastRetransmissions, st.OutOfOrder, st.PrevNotCaptured, st.AckedUnseen,
+			st.DupAcks, st.ZeroWindows, st.ZeroWindowProbes, st.WindowFull,
+			st.WindowUpdates, st.KeepAlives, st.OverlapMismatches, st.RTT.N,
 		}
-		field("unique_bytes", st.UniqueBytes)
-		field("missed_bytes", st.MissedBytes)
-		field("retrans", st.Retransmissions)
-		field("spurious_retrans", st.Spurious)
-		field("fast_retrans", st.FastRetransmissions)
-		field("out_of_order", st.OutOfOrder)
-		field("lost_segments", st.PrevNotCaptured)
-		field("acked_unseen", st.AckedUnseen)
-		field("dup_acks", st.DupAcks)
-		field("zero_windows", st.ZeroWindows)
-		field("zero_window_probes", st.ZeroWindowProbes)
-		field("window_full", st.WindowFull)
-		field("window_updates", st.WindowUpdates)
-		field("keepalives", st.KeepAlives)
-		field("differing_retrans", st.OverlapMismatches)
-		field("rtt_samples", st.RTT.N)
+		for i, v := range vals {
+			b = append(b, seqFieldNames[s][i]...)
+			b = appendUint(b, v)
+		}
 		if st.RTT.N > 0 {
 			for _, m := range [...]struct {
 				name string
@@ -424,6 +447,35 @@ func appendSeq(b []byte, c *tracker.Conn) []byte {
 		}
 	}
 	return b
+}
+
+// seqFields are the per-direction fields of a conn record's sequence
+// analysis, in order; seqFieldNames holds each with its direction's
+// prefix, quoted, with the comma before and the colon after:
+// `,"orig_unique_bytes":`.
+var seqFields = [...]string{
+	"unique_bytes", "missed_bytes", "retrans", "spurious_retrans",
+	"fast_retrans", "out_of_order", "lost_segments", "acked_unseen",
+	"dup_acks", "zero_windows", "zero_window_probes", "window_full",
+	"window_updates", "keepalives", "differing_retrans", "rtt_samples",
+}
+
+var seqFieldNames = func() (t [2][len(seqFields)]string) {
+	for s := tracker.Orig; s <= tracker.Resp; s++ {
+		for i, f := range seqFields {
+			t[s][i] = `,"` + s.String() + "_" + f + `":`
+		}
+	}
+	return t
+}()
+
+// appendUint appends v in decimal, as strconv.AppendUint does; the
+// single digits most counters hold are written directly.
+func appendUint(b []byte, v uint64) []byte {
+	if v < 10 {
+		return append(b, byte('0'+v))
+	}
+	return strconv.AppendUint(b, v, 10)
 }
 
 // appendChecksums appends, only when there is something to say, the
@@ -468,7 +520,7 @@ func appendUintField(b []byte, name string, v uint64) []byte {
 	b = append(b, ',', '"')
 	b = append(b, name...)
 	b = append(b, '"', ':')
-	return strconv.AppendUint(b, v, 10)
+	return appendUint(b, v)
 }
 
 // appendUIDField appends the connection's "uid", the same as in the Zeek
@@ -477,6 +529,14 @@ func appendUIDField(b []byte, c *tracker.Conn) []byte {
 	b = append(b, `,"uid":"`...)
 	b = c.UID().AppendTo(b)
 	return append(b, '"')
+}
+
+// appendSafeStrField appends prefix (the field's name with its quotes
+// and colon) and v, a string that needs no JSON escaping (a state's or a
+// side's name: letters and dashes), without its closing quote.
+func appendSafeStrField(b []byte, prefix, v string) []byte {
+	b = append(b, prefix...)
+	return append(b, v...)
 }
 
 func appendBoolField(b []byte, name string, v bool) []byte {
@@ -507,7 +567,12 @@ func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0 // s[start:i] needs no escape: appended in one piece
-	for i := 0; i < len(s); i++ {
+	i := plainPrefix(s)
+	if i == len(s) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' {
 			continue
@@ -522,6 +587,34 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainPrefix returns the length of s's longest prefix that needs no
+// JSON escaping (no control character, quote or backslash), testing
+// eight bytes at a time.
+func plainPrefix(s string) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte below 0x20, or equal to '"' or '\\', sets its high bit
+		// in bad (bytes of 0x80 and above never do: they are plain).
+		q, bs := w^('"'*ones), w^('\\'*ones)
+		bad := ((w - 0x20*ones) | (q - ones) | (bs - ones)) &^ w & highs
+		if bad != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			break
+		}
+	}
+	return i
 }
 
 // Buffered returns the number of bytes written but not yet flushed.

@@ -238,16 +238,29 @@ func appendEpoch(b []byte, t time.Time) []byte {
 		us = -us
 	}
 	b = strconv.AppendInt(b, us/1e6, 10)
-	b = append(b, '.')
-	frac := us % 1e6
-	for d := int64(100000); d > 0; d /= 10 {
-		b = append(b, byte('0'+frac/d%10))
-	}
-	return b
+	f := us % 1e6
+	return append(b, '.', byte('0'+f/100000), byte('0'+f/10000%10), byte('0'+f/1000%10),
+		byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10))
 }
 
-// appendMillis appends d in milliseconds with three decimals.
+// appendMillis appends d in milliseconds with three decimals, as
+// strconv.AppendFloat(b, float64(d)/1e6, 'f', 3, 64) does. Below 2^50 ns
+// (13 days) it rounds the integer instead: float64(d)/1e6 is within
+// 1.3e-7 ms of the exact quotient there, so it rounds the same way
+// unless the quotient lies exactly halfway between two thousandths
+// (d%1000 == 500), which is left to AppendFloat.
 func appendMillis(b []byte, d time.Duration) []byte {
+	if d >= 0 && d < 1<<50 {
+		if r := d % 1000; r != 500 {
+			us := d / 1000
+			if r > 500 {
+				us++
+			}
+			b = strconv.AppendUint(b, uint64(us/1000), 10)
+			f := us % 1000
+			return append(b, '.', byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
+		}
+	}
 	return strconv.AppendFloat(b, float64(d)/float64(time.Millisecond), 'f', 3, 64)
 }
 

@@ -147,6 +147,19 @@ func TestAppendJSONString(t *testing.T) {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	}
+	// One byte of every value at every place of plain text (the
+	// eight-byte scan's cases).
+	for n := 1; n <= 20; n++ {
+		for at := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("Plain~ ", 3)[:n])
+				b[at] = byte(c)
+				if got, want := string(appendJSONString(nil, string(b))), ref(string(b)); got != want {
+					t.Fatalf("appendJSONString(%q) = %s, want %s", b, got, want)
+				}
+			}
+		}
+	}
 	for range 5000 {
 		b := make([]byte, rng.IntN(40))
 		for i := range b {
