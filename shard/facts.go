@@ -45,6 +45,14 @@ type view struct {
 	waiters atomic.Int32 // other workers waiting in moved.Wait
 	waiting bool
 	at      key // the key it waits at, while waiting
+	// sent is the bound of the latest log this worker handed over whole
+	// (worker.send): it logs nothing before it any more. Within one
+	// packet index (the end of the input, a packet that fires many
+	// timers) done does not move, and a worker that runs out of logs
+	// while the merger waits for the one asking could otherwise never
+	// be seen past the key asked at.
+	sent    key
+	sentSet bool
 	tail    *factChunk
 	head    *factChunk // the first chunk, for the others' cursors
 
@@ -108,6 +116,17 @@ func (v *view) progress(i uint64) {
 	if v.waiters.Load() > 0 {
 		v.wake()
 	}
+}
+
+// handed publishes that the worker handed over a log with bound k: it
+// will log nothing before k.
+func (v *view) handed(k key) {
+	v.mu.Lock()
+	v.sent, v.sentSet = k, true
+	if v.waiters.Load() > 0 {
+		v.moved.Broadcast()
+	}
+	v.mu.Unlock()
 }
 
 // wake tells the workers waiting for this one that it moved.
@@ -237,6 +256,8 @@ func (o *view) past(k *key) bool {
 	d := o.done.Load()
 	switch {
 	case d > k.i:
+		return true
+	case o.sentSet && !o.sent.less(k):
 		return true
 	case d < k.i:
 		return false

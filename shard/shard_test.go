@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/internal/benchgen"
+	"github.com/flowtrace/flowtrace/internal/seqnum"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -365,5 +367,64 @@ func TestMaxConnsDivided(t *testing.T) {
 	}
 	if most > 32 {
 		t.Errorf("a worker held %d connections: want at most 64/2", most)
+	}
+}
+
+// flood hands out n SYNs from distinct sources to one server, 10 µs
+// apart, none answered.
+type flood struct{ i, n int }
+
+func (f *flood) Next(seg *segment.Segment) error {
+	if f.i == f.n {
+		return io.EOF
+	}
+	f.i++
+	*seg = segment.Segment{
+		Time: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(f.i) * 10 * time.Microsecond),
+		Pkt:  uint64(f.i), Kind: segment.TCP,
+		Src: netip.AddrFrom4([4]byte{10, 9, byte(f.i >> 8), byte(f.i)}), SrcPort: uint16(1024 + f.i%60000),
+		Dst: netip.MustParseAddr("10.0.0.1"), DstPort: 80,
+		Seq: seqnum.Value(uint32(f.i) * 2654435761), Flags: segment.SYN, Window: 64240, IPLen: 40,
+	}
+	return nil
+}
+
+// TestFlushFlood: the end of a flood's input closes thousands of
+// half-open connections on every worker, each closing asking what the
+// others learnt (the longest handshake round trip) at its own key, while
+// the merger waits for the one asking. The workers' logs in flight are
+// few, so a worker may only be found past the key asked at by the logs
+// it handed over; this once deadlocked (from 50,000 SYNs on, 2 workers). The
+// callbacks must be one tracker's, in time.
+func TestFlushFlood(t *testing.T) {
+	const n = 50000
+	j1 := newJournal(t)
+	tr1 := tracker.New(tracker.Config{}, j1)
+	src := &flood{n: n}
+	var seg segment.Segment
+	for src.Next(&seg) == nil {
+		tr1.Handle(&seg)
+	}
+	tr1.Flush()
+	for _, workers := range []int{2, 3} {
+		j := newJournal(t)
+		tr := New(Config{Workers: workers}, j)
+		done := make(chan error, 1)
+		go func() {
+			err := tr.Run(context.Background(), &flood{n: n})
+			tr.Flush()
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != io.EOF {
+				t.Fatalf("%d workers: Run: %v, want io.EOF", workers, err)
+			}
+		case <-time.After(2 * time.Minute):
+			t.Fatalf("%d workers: %d SYNs not tracked within 2 minutes: the workers and the merger wait for each other", workers, n)
+		}
+		if got, want := j.b.String(), j1.b.String(); got != want {
+			t.Errorf("%d workers: the callbacks differ from one tracker's:\n%s", workers, firstDiff(want, got))
+		}
 	}
 }

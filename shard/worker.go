@@ -179,6 +179,10 @@ func (w *worker) send(bound key, last bool) {
 	w.out <- l
 	w.rec.log = nil
 	if !last {
+		// Before waiting for a free log: a worker asking for facts
+		// may be waiting for this one to pass bound, and the merger
+		// for that worker.
+		w.facts.handed(bound)
 		w.rec.log = <-w.free
 		w.rec.log.reset()
 	}
