@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/internal/timediff"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -149,7 +150,7 @@ func (d *Detail) acked(ack seqnum.Value, at time.Time) {
 		i++
 	}
 	if d.rttTiming && d.rttEnd.LessThanEq(ack) {
-		d.Stats.RTT.add(sub(at, d.rttSent))
+		d.Stats.RTT.add(timediff.Sub(at, d.rttSent))
 		d.rttTiming = false
 	}
 }
@@ -215,19 +216,6 @@ func (d *Dir) reordered(seg *segment.Segment) bool {
 
 // since returns how long after the instant ns (Unix nanoseconds) t is.
 func since(t time.Time, ns int64) time.Duration { return time.Duration(t.UnixNano() - ns) }
-
-// sub returns a.Sub(b) in a few instructions where time.Time.Sub takes
-// over a hundred (it checks for overflow by adding the result back): an
-// RTT sample is taken on many ACKs. Instants that both carry a monotonic
-// reading, or lie more than 2^33 s (272 years) apart, go through Sub
-// itself, so the result is always Sub's. (package tracker has the same.)
-func sub(a, b time.Time) time.Duration {
-	d := a.Unix() - b.Unix()
-	if d <= -1<<33 || d >= 1<<33 || a != a.Round(0) && b != b.Round(0) {
-		return a.Sub(b)
-	}
-	return time.Duration(d)*time.Second + time.Duration(a.Nanosecond()-b.Nanosecond())
-}
 
 func cmpReorder(r time.Duration) time.Duration {
 	if r <= 0 {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/internal/timediff"
 	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 )
@@ -406,7 +407,7 @@ func (c *Conn) set(t *Tracker, s Side, in input, inferred bool) bool {
 	if e.rstClosed {
 		e.preRST = e.state
 	}
-	age := sub(t.evTime, e.since)
+	age := timediff.Sub(t.evTime, e.since)
 	e.state = to
 	e.inferred = inferred
 	e.since = t.evTime
@@ -1012,9 +1013,9 @@ func (c *Conn) phases(t *Tracker) {
 		var rtt time.Duration
 		if !c.synRexmit && !c.simOpen && !c.oneSided { // one-sided: half the handshake was not captured
 			syn, synAck := c.ep[Orig].synTime(), c.synAckTime()
-			rtt = sub(t.evTime, syn)
-			c.hsServer = sub(synAck, syn)
-			c.hsClient = sub(t.evTime, synAck)
+			rtt = timediff.Sub(t.evTime, syn)
+			c.hsServer = timediff.Sub(synAck, syn)
+			c.hsClient = timediff.Sub(t.evTime, synAck)
 			if t.cfg.Shared != nil {
 				t.cfg.Shared.SawRTT(c, rtt)
 			}

@@ -1,6 +1,10 @@
 package tracker
 
-import "time"
+import (
+	"time"
+
+	"github.com/flowtrace/flowtrace/internal/timediff"
+)
 
 // This file is the one place that decides transitions. The connection
 // logic (conn.go) reduces each segment to state-free facts: what it
@@ -418,7 +422,7 @@ func answerWait(rtt time.Duration, synack bool) time.Duration {
 // the receiver and the point where its answers were lost (last-ack-stuck).
 // A pcap records no end time: the input ends with its last packet.
 func presumeDelivery(sent, end time.Time, wait time.Duration) bool {
-	return sub(end, sent) < wait
+	return timediff.Sub(end, sent) < wait
 }
 
 // spoofedSYN reports whether a SYN-SENT endpoint that sent one SYN, never
@@ -427,7 +431,7 @@ func presumeDelivery(sent, end time.Time, wait time.Duration) bool {
 // client in SYN-SENT would have sent. Its source address was likely
 // spoofed (a SYN flood).
 func spoofedSYN(synAt, end time.Time, wait time.Duration) bool {
-	return sub(end, synAt) >= synRetransmit+wait
+	return timediff.Sub(end, synAt) >= synRetransmit+wait
 }
 
 // synCookie reports whether a listener that sent one SYN-ACK at synAckAt
@@ -435,7 +439,7 @@ func spoofedSYN(synAt, end time.Time, wait time.Duration) bool {
 // first retransmission time, answered statelessly (a SYN cookie): Linux
 // retransmits the SYN-ACK of every request it keeps.
 func synCookie(synAckAt, end time.Time, wait time.Duration) bool {
-	return sub(end, synAckAt) >= synRetransmit+wait
+	return timediff.Sub(end, synAckAt) >= synRetransmit+wait
 }
 
 // rstSender decides what a RST its receiver accepts does to its sender in

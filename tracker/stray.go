@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/flowtrace/flowtrace/internal/seqnum"
+	"github.com/flowtrace/flowtrace/internal/timediff"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -227,7 +228,7 @@ func (t *Tracker) stray(seg *segment.Segment, key *Tuple, h uint64, srcFirst boo
 	if r == nil {
 		return false
 	}
-	after := sub(seg.Time, r.closed)
+	after := timediff.Sub(seg.Time, r.closed)
 	if after > t.cfg.TimeWait || after < 0 {
 		return false // past the bound: what arrives now is new
 	}

@@ -40,24 +40,6 @@ type stamp struct {
 
 func stampOf(t time.Time) stamp { return stamp{t.Unix(), int64(t.Nanosecond())} }
 
-// sub returns a.Sub(b) in a few instructions where time.Time.Sub takes
-// over a hundred (it checks for overflow by adding the result back): a
-// transition's age is computed on most segments that change a state.
-// Instants that both carry a monotonic reading, or lie more than 2^33 s
-// (272 years) apart, go through Sub itself, so the result is always
-// Sub's.
-func sub(a, b time.Time) time.Duration {
-	d := a.Unix() - b.Unix()
-	if d <= -1<<33 || d >= 1<<33 || hasMono(a) && hasMono(b) {
-		return a.Sub(b)
-	}
-	return time.Duration(d)*time.Second + time.Duration(a.Nanosecond()-b.Nanosecond())
-}
-
-// hasMono reports whether t carries a monotonic clock reading (Round(0)
-// strips it and changes nothing else).
-func hasMono(t time.Time) bool { return t != t.Round(0) }
-
 func (a stamp) before(b stamp) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
 
 // add returns a moved by d: stampOf(t.Add(d)) for the t of a, by the same

@@ -1,11 +1,11 @@
-package reassembly
+package timediff
 
 import (
 	"testing"
 	"time"
 )
 
-// TestSubIsTimeSub checks sub against time.Time.Sub: near and far
+// TestSubIsTimeSub checks Sub against time.Time.Sub: near and far
 // instants, either order, with and without monotonic readings and
 // locations, the zero Time, and saturation.
 func TestSubIsTimeSub(t *testing.T) {
@@ -20,8 +20,8 @@ func TestSubIsTimeSub(t *testing.T) {
 	}
 	for _, a := range times {
 		for _, b := range times {
-			if got, want := sub(a, b), a.Sub(b); got != want {
-				t.Errorf("sub(%v, %v) = %v, want %v", a, b, got, want)
+			if got, want := Sub(a, b), a.Sub(b); got != want {
+				t.Errorf("Sub(%v, %v) = %v, want %v", a, b, got, want)
 			}
 		}
 	}
