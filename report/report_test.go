@@ -19,6 +19,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -85,7 +86,7 @@ func buildTo(t *testing.T, out, trace string, lim Limits, withFindings bool, ask
 // error naming the file, whichever part of the page fails.
 func TestWriteError(t *testing.T) {
 	if _, err := os.Stat("/dev/full"); err != nil {
-		t.Skip("no /dev/full on this system")
+		testenv.Skip(t, "no /dev/full on this system")
 	}
 	err := buildTo(t, "/dev/full", "loss-rto", DefaultLimits(), true)
 	if err == nil || !strings.Contains(err.Error(), "report /dev/full: ") || !strings.Contains(err.Error(), "no space") {
