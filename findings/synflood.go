@@ -26,12 +26,6 @@ import (
 
 const maxFloodServices = 1024
 
-// floodFilterBits sizes the services' filter: 8192 slots (16 KB) for at
-// most 1024 services, so a service the table dropped, which most
-// connections' later lookups ask for on a busy link, is found missing
-// without a map lookup seven times in eight.
-const floodFilterBits = 13
-
 type synFlood struct {
 	threshold int
 	length    time.Duration
@@ -83,7 +77,7 @@ func (s *floodSvc) reset(k netip.AddrPort, w window) {
 
 func newSynFlood(cfg Config) *synFlood {
 	d := &synFlood{threshold: cfg.SynFloodHalfOpen, length: cfg.SynFloodWindow,
-		svcs: newGenMap[netip.AddrPort, floodSvc](maxFloodServices).withFilter(addrPortHash, floodFilterBits)}
+		svcs: newGenMap[netip.AddrPort, floodSvc](maxFloodServices).withHash(addrPortHash)}
 	// A service dropped from the table with no episode open is held by
 	// nothing else: its record, and its buffers, serve another service.
 	d.svcs.spare = func(s *floodSvc) bool { return s.f == nil }

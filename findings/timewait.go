@@ -71,8 +71,17 @@ func (k pileKey) String() string {
 	return Service(k.ap)
 }
 
+// pileHash hashes a pile's key for its table (genMap.withHash).
+func pileHash(k pileKey) uint64 {
+	h := addrPortHash(k.ap)
+	if k.host {
+		h = ^h
+	}
+	return h
+}
+
 func newTimeWait(cfg Config) *timeWait {
-	d := &timeWait{cfg: cfg, piles: newGenMap[pileKey, pile](maxPileKeys)}
+	d := &timeWait{cfg: cfg, piles: newGenMap[pileKey, pile](maxPileKeys).withHash(pileHash)}
 	// A pile dropped from the table with no episode open is held by
 	// nothing else.
 	d.piles.spare = func(p *pile) bool { return p.f == nil }
