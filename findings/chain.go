@@ -51,7 +51,7 @@ func (c *chain) Packet(conn *tracker.Conn, seg *segment.Segment, side tracker.Si
 	}
 	e.beforeNs(seg.Time, ns)
 	c.obs.Packet(conn, seg, side, evs)
-	e.packet(conn, seg, side, evs, ns)
+	e.packetTaken(conn, seg, side, evs, ns)
 }
 
 func (c *chain) Events(conn *tracker.Conn, evs []tracker.Event) {

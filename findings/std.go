@@ -1,7 +1,6 @@
 package findings
 
 import (
-	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -61,27 +60,14 @@ func (e *Engine) useStd(s *std) {
 
 // packet is PacketWatchers' turn at a segment.
 //
-// An ordinary segment (ACK, no SYN, FIN or RST, no event) of a
-// connection the RST detector follows and no other detector keeps
-// anything for, not a keep-alive, while no TIME-WAIT reuse is pending,
-// concerns the RST detector's learning only: it costs one read of the
-// connection's word and the update of its learn entry. Everything else
-// takes each detector's full path, with the same result.
+// Engine.packetTaken handles an ordinary segment (ACK, no SYN, FIN or
+// RST, no event) of a connection the RST detector follows and no other
+// detector keeps anything for, not a keep-alive, while no TIME-WAIT reuse
+// is pending, before calling packet: it concerns the RST detector's
+// learning only, and costs one read of the connection's word and the
+// update of its learn entry. packet gives every other segment to each
+// detector's full path, with the same result.
 func (s *std) packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	f := seg.Flags
-	if w := word(c); w&(auxStuck|auxRST) == auxRST && f&(segment.ACK|segment.SYN|segment.FIN|segment.RST) == segment.ACK &&
-		len(evs) == 0 && s.tw.pending.pkt == 0 && c.Class()&reassembly.KeepAlive == 0 {
-		l := &e.conns.learn(w & auxHandle)[side]
-		if !l.accepted {
-			learn(l, seg)
-			return
-		}
-	}
-	s.packetSlow(e, c, seg, side, evs)
-}
-
-// packetSlow is packet for any segment.
-func (s *std) packetSlow(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	if _, ok := illegalFlags(seg.Flags); ok {
 		s.fp.Packet(e, c, seg, side, evs)
 	}
