@@ -151,7 +151,7 @@ type Engine struct {
 	// last is the latest packet's time, where the input ends; while
 	// lastNs is nowNs it is now, and last is not kept up to date.
 	last     time.Time
-	pkt      uint64    // the packet being handled; 0 for timers
+	pkt      uint64 // the packet being handled; 0 for timers
 	nextTick time.Time
 	// now, last and nextTick as nanos gives them, for the comparisons
 	// made on every packet.
