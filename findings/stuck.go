@@ -50,7 +50,15 @@ const maxWatched = 1 << 16
 // tracker's table and, for the states judged by age (CLOSE-WAIT,
 // FIN-WAIT-2), also in the deadline heap until it is due.
 type watched struct {
-	id       uint64
+	id uint64
+	// conn is its connection while it is in the tracker's table, until
+	// src, local and server are filled in from it (fill): when a finding
+	// needs them, or as the connection leaves with the endpoint still
+	// watched. An endpoint that leaves its state at once costs no copy
+	// of the tuple and no address. (A connection in these states has sent
+	// more than a SYN: the tracker never compacts it, so its *Conn
+	// stays the same until Done.)
+	conn     *tracker.Conn
 	src      tracker.UIDSource // its connection's uid, computed when a finding needs it
 	uid      tracker.UID       // zero until then
 	side     tracker.Side
@@ -64,7 +72,7 @@ type watched struct {
 	lastTime time.Time
 	done     bool // counted in a finding
 
-	due  time.Time // when its age makes it stuck (CLOSE-WAIT, FIN-WAIT-2)
+	due  int64 // when its age makes it stuck (CLOSE-WAIT, FIN-WAIT-2), as nanos gives it
 	hidx int       // one plus its index in stuck.heap; 0: not there
 	left bool      // its connection left at the input's end: only the heap holds it
 }
@@ -127,6 +135,7 @@ func (d *stuck) unwatch(w *watched) {
 		d.heapRemove(w)
 	}
 	d.watched--
+	w.conn = nil
 	d.pool.Put(w)
 }
 
@@ -143,9 +152,17 @@ func (d *stuck) dropKA(a *connAux) {
 	d.kas--
 }
 
+// fill copies what w needs of its connection, if not done yet.
+func (w *watched) fill() {
+	if c := w.conn; c != nil {
+		w.src, w.local, w.server, w.conn = c.UIDSource(), c.Addr(w.side), c.Addr(tracker.Resp), nil
+	}
+}
+
 // uidOf returns the connection's uid, computed only when a finding needs
 // it (it costs a hash).
 func (w *watched) uidOf() tracker.UID {
+	w.fill()
 	if w.uid[0] == 0 {
 		w.uid = w.src.UID()
 	}
@@ -302,15 +319,17 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		d.unwatch(w) // replaced
 	}
 	w = d.pool.Get()
-	*w = watched{id: c.ID(), src: c.UIDSource(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
-		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
+	*w = watched{id: c.ID(), conn: c, side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt}
+	if ev.To == tracker.SynSent {
+		w.fill() // a connection of one SYN may be compacted (another *Conn)
+	}
 	if a == nil {
 		a = e.auxOf(c, auxStuck)
 	}
 	a.watch[ev.Side] = w
 	d.watched++
 	if age, ok := d.ageLimit(w.state); ok {
-		w.due = w.since.Add(age)
+		w.due = nanos(w.since.Add(age))
 		d.heapPush(w)
 	}
 	stuckBits(c, a)
@@ -333,6 +352,7 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 		a.watch[s] = nil
 		if c.Why() == "" && c.State(s) == w.state && w.hidx > 0 {
 			// The input's end (Flush): End judges it by its age.
+			w.fill()
 			w.left = true
 			continue
 		}
@@ -361,7 +381,8 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 // come leave the heap.
 func (d *stuck) Tick(e *Engine, now time.Time) {
 	d.due = d.due[:0]
-	for len(d.heap) > 0 && !now.Before(d.heap[0].due) {
+	nowNs := nanos(now)
+	for len(d.heap) > 0 && nowNs >= d.heap[0].due {
 		w := d.heap[0]
 		d.heapRemove(w)
 		if !w.done && d.isStuck(w, now) {
@@ -433,7 +454,7 @@ func (d *stuck) heapUp(i int) {
 	h := d.heap
 	for i > 0 {
 		p := (i - 1) / 2
-		if !h[i].due.Before(h[p].due) {
+		if h[i].due >= h[p].due {
 			return
 		}
 		h[i], h[p] = h[p], h[i]
@@ -450,10 +471,10 @@ func (d *stuck) heapDown(i int) {
 			return
 		}
 		m := l
-		if r := l + 1; r < len(h) && h[r].due.Before(h[l].due) {
+		if r := l + 1; r < len(h) && h[r].due < h[l].due {
 			m = r
 		}
-		if !h[m].due.Before(h[i].due) {
+		if h[m].due >= h[i].due {
 			return
 		}
 		h[i], h[m] = h[m], h[i]
@@ -495,7 +516,10 @@ func (d *stuck) recount(w *watched) {
 
 // last notes w as the endpoint counted last: the record is described
 // from it when it fires and when it ends (Finding.fill).
-func (g *stuckGroup) last(w *watched) { g.state, g.side, g.local = w.state, w.side, w.local }
+func (g *stuckGroup) last(w *watched) {
+	w.fill()
+	g.state, g.side, g.local = w.state, w.side, w.local
+}
 
 // isStuck says whether w counts as stuck at now.
 func (d *stuck) isStuck(w *watched, now time.Time) bool {
@@ -570,6 +594,7 @@ type stuckKey struct {
 // subject returns w's episode: its kind and the host or service it is
 // grouped by.
 func (d *stuck) subject(w *watched) stuckKey {
+	w.fill()
 	host := func(ap netip.AddrPort) pileKey {
 		return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), 0), host: true}
 	}
