@@ -73,8 +73,8 @@ type watched struct {
 	done     bool // counted in a finding
 
 	due  int64 // when its age makes it stuck (CLOSE-WAIT, FIN-WAIT-2), as nanos gives it
-	hidx int       // one plus its index in stuck.heap; 0: not there
-	left bool      // its connection left at the input's end: only the heap holds it
+	hidx int   // one plus its index in stuck.heap; 0: not there
+	left bool  // its connection left at the input's end: only the heap holds it
 }
 
 // keepAlives counts one side's unanswered keep-alives.
