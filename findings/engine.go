@@ -356,17 +356,29 @@ func (e *Engine) packetTaken(c *tracker.Conn, seg *segment.Segment, side tracker
 	if e.nowNs >= e.nextTickNs {
 		e.tick(e.now)
 	}
-	if s := e.std; s != nil {
+	if s := e.std; s != nil && len(evs) == 0 {
 		// The standard detectors' fast path (std.packet): an ordinary
-		// segment of a connection only the RST detector follows.
+		// segment of a connection only the RST detector follows. Chain
+		// writes this function out.
 		if w := word(c); w&(auxStuck|auxRST) == auxRST && seg.Flags&(segment.ACK|segment.SYN|segment.FIN|segment.RST) == segment.ACK &&
-			len(evs) == 0 && s.tw.pending.pkt == 0 && c.Class()&reassembly.KeepAlive == 0 {
+			s.tw.pending.pkt == 0 && c.Class()&reassembly.KeepAlive == 0 {
 			if l := &e.conns.learn(w & auxHandle)[side]; !l.accepted {
 				learn(l, seg)
 				return
 			}
 		}
 		s.packet(e, c, seg, side, evs)
+		return
+	}
+	e.dispatch(c, seg, side, evs)
+}
+
+// dispatch hands a segment with events (or any segment, without the
+// standard detectors) to the PacketWatchers, then its transitions to the
+// TransitionWatchers.
+func (e *Engine) dispatch(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	if e.std != nil {
+		e.std.packet(e, c, seg, side, evs)
 	} else {
 		for _, w := range e.packets {
 			w.Packet(e, c, seg, side, evs)
