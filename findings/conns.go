@@ -47,6 +47,9 @@ type connAux struct {
 	watch [2]*watched // stuck.go: a side in a state that may get stuck
 	ka    *keepAlives // stuck.go: a side's unanswered keep-alives
 	flood *floodSvc   // synflood.go: the service, as last looked up
+	// floodGen is flood's gen when it was looked up: while they are
+	// equal, flood is still that service's record.
+	floodGen uint32
 }
 
 // auxChunk is how many records one slab chunk holds: records never move
