@@ -95,10 +95,9 @@
 // keep-alives, RST records, the cached flood service) is read only when
 // its bit is set. A client's SYN-SENT is a bit until it retransmits its
 // SYN, so a connection answered at once costs the stuck detector no
-// record; an endpoint watched in CLOSE-WAIT, FIN-WAIT-1, FIN-WAIT-2 or
-// LAST-ACK keeps its *Conn and copies its uid source and addresses only
-// when a finding needs them (or its connection leaves with it watched).
-// A connection's uid (a SHA-256) is hashed only when a record keeps it,
+// record. (An observer may keep nothing of a *Conn past its callback:
+// with several workers, the Conn it gets is the merger's view of the
+// moment.) A connection's uid (a SHA-256) is hashed only when a record keeps it,
 // and its cached flood service is checked by the record's generation,
 // without building the server's address. Records of stuck endpoints, RSTs, keep-alives and the bounded
 // tables' values come from chunked slabs and free lists: connections and

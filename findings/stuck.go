@@ -50,15 +50,7 @@ const maxWatched = 1 << 16
 // tracker's table and, for the states judged by age (CLOSE-WAIT,
 // FIN-WAIT-2), also in the deadline heap until it is due.
 type watched struct {
-	id uint64
-	// conn is its connection while it is in the tracker's table, until
-	// src, local and server are filled in from it (fill): when a finding
-	// needs them, or as the connection leaves with the endpoint still
-	// watched. An endpoint that leaves its state at once costs no copy
-	// of the tuple and no address. (A connection in these states has sent
-	// more than a SYN: the tracker never compacts it, so its *Conn
-	// stays the same until Done.)
-	conn     *tracker.Conn
+	id       uint64
 	src      tracker.UIDSource // its connection's uid, computed when a finding needs it
 	uid      tracker.UID       // zero until then
 	side     tracker.Side
@@ -135,7 +127,6 @@ func (d *stuck) unwatch(w *watched) {
 		d.heapRemove(w)
 	}
 	d.watched--
-	w.conn = nil
 	d.pool.Put(w)
 }
 
@@ -152,17 +143,9 @@ func (d *stuck) dropKA(a *connAux) {
 	d.kas--
 }
 
-// fill copies what w needs of its connection, if not done yet.
-func (w *watched) fill() {
-	if c := w.conn; c != nil {
-		w.src, w.local, w.server, w.conn = c.UIDSource(), c.Addr(w.side), c.Addr(tracker.Resp), nil
-	}
-}
-
 // uidOf returns the connection's uid, computed only when a finding needs
 // it (it costs a hash).
 func (w *watched) uidOf() tracker.UID {
-	w.fill()
 	if w.uid[0] == 0 {
 		w.uid = w.src.UID()
 	}
@@ -319,10 +302,10 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		d.unwatch(w) // replaced
 	}
 	w = d.pool.Get()
-	*w = watched{id: c.ID(), conn: c, side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt}
-	if ev.To == tracker.SynSent {
-		w.fill() // a connection of one SYN may be compacted (another *Conn)
-	}
+	// What a finding needs of the connection is copied now: with several
+	// workers, the *Conn an observer gets is valid for the callback only.
+	*w = watched{id: c.ID(), src: c.UIDSource(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
+		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
 	if a == nil {
 		a = e.auxOf(c, auxStuck)
 	}
@@ -352,7 +335,6 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 		a.watch[s] = nil
 		if c.Why() == "" && c.State(s) == w.state && w.hidx > 0 {
 			// The input's end (Flush): End judges it by its age.
-			w.fill()
 			w.left = true
 			continue
 		}
@@ -516,10 +498,7 @@ func (d *stuck) recount(w *watched) {
 
 // last notes w as the endpoint counted last: the record is described
 // from it when it fires and when it ends (Finding.fill).
-func (g *stuckGroup) last(w *watched) {
-	w.fill()
-	g.state, g.side, g.local = w.state, w.side, w.local
-}
+func (g *stuckGroup) last(w *watched) { g.state, g.side, g.local = w.state, w.side, w.local }
 
 // isStuck says whether w counts as stuck at now.
 func (d *stuck) isStuck(w *watched, now time.Time) bool {
@@ -594,7 +573,6 @@ type stuckKey struct {
 // subject returns w's episode: its kind and the host or service it is
 // grouped by.
 func (d *stuck) subject(w *watched) stuckKey {
-	w.fill()
 	host := func(ap netip.AddrPort) pileKey {
 		return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), 0), host: true}
 	}
