@@ -28,38 +28,29 @@ type genMap[K comparable, V any] struct {
 	// it without a lookup (which would not move it).
 	rot   uint64
 	stamp func(*V) *uint64
-	// hash and filt, if set (withFilter), are a counting filter of the
-	// keys held: filt[slot] counts them by hash slot, so a key whose
-	// slot counts none is missing, without the two map lookups (most
-	// lookups of a table that churns miss). Only lookups are skipped;
-	// the table holds what it would without the filter.
-	hash func(K) uint64
-	filt []uint16
-	fsh  uint8 // 64 - log2(len(filt))
+	// hash, if set (withHash), replaces the two Go maps by two
+	// open-addressing tables (oatable.go) keyed by it: the same keys
+	// held, the same rotations, at a fraction of the cost per lookup.
+	hash       func(K) uint64
+	hcur, hold *oaTab[K, V]
 }
 
 func newGenMap[K comparable, V any](limit int) *genMap[K, V] {
 	return &genMap[K, V]{half: max(limit/2, 1), cur: make(map[K]*V)}
 }
 
-// withFilter gives g a counting filter of 2^bits slots over hash (see
-// genMap.filt). A slot's count is at most the keys held, below the
-// limit, so limit must be below 65536.
-func (g *genMap[K, V]) withFilter(hash func(K) uint64, bits uint8) *genMap[K, V] {
-	if 2*g.half >= 1<<16 {
-		panic("findings: genMap filter counts overflow")
-	}
-	g.hash, g.filt, g.fsh = hash, make([]uint16, 1<<bits), 64-bits
+// withHash makes g keep its generations in open-addressing tables
+// keyed by hash (see genMap.hash).
+func (g *genMap[K, V]) withHash(hash func(K) uint64) *genMap[K, V] {
+	g.hash, g.cur = hash, nil
+	g.hcur, g.hold = newOATab[K, V](g.half), newOATab[K, V](g.half)
 	return g
 }
 
-// slot returns k's filter slot.
-func (g *genMap[K, V]) slot(k K) *uint16 { return &g.filt[g.hash(k)>>g.fsh] }
-
 // get returns the value of k, or nil.
 func (g *genMap[K, V]) get(k K) *V {
-	if g.filt != nil && *g.slot(k) == 0 {
-		return nil
+	if g.hash != nil {
+		return g.getHashed(g.hash(k), k)
 	}
 	if v, ok := g.cur[k]; ok {
 		return v
@@ -67,6 +58,20 @@ func (g *genMap[K, V]) get(k K) *V {
 	if v, ok := g.old[k]; ok {
 		delete(g.old, k)
 		g.insert(k, v)
+		return v
+	}
+	return nil
+}
+
+// getHashed is get for a genMap made withHash; h is k's hash.
+func (g *genMap[K, V]) getHashed(h uint64, k K) *V {
+	if s := g.hcur.find(h, k); s != nil {
+		return s.v
+	}
+	if s := g.hold.find(h, k); s != nil {
+		v := s.v
+		g.hold.remove(s)
+		g.insertHashed(h, k, v)
 		return v
 	}
 	return nil
@@ -97,10 +102,11 @@ func (g *genMap[K, V]) newValue() *V {
 
 // put adds k, a key g does not hold, with its value v.
 func (g *genMap[K, V]) put(k K, v *V) {
-	g.insert(k, v)
-	if g.filt != nil {
-		*g.slot(k)++
+	if g.hash != nil {
+		g.insertHashed(g.hash(k), k, v)
+		return
 	}
+	g.insert(k, v)
 }
 
 // insert puts k in the current generation, first rotating the
@@ -113,12 +119,9 @@ func (g *genMap[K, V]) insert(k K, v *V) {
 		if dropped == nil {
 			g.cur = make(map[K]*V, g.half)
 		} else {
-			if g.spare != nil || g.filt != nil {
-				for dk, x := range dropped {
-					if g.filt != nil {
-						*g.slot(dk)--
-					}
-					if g.spare != nil && g.spare(x) {
+			if g.spare != nil {
+				for _, x := range dropped {
+					if g.spare(x) {
 						g.pool = append(g.pool, x)
 					}
 				}
@@ -133,18 +136,45 @@ func (g *genMap[K, V]) insert(k K, v *V) {
 	}
 }
 
+// insertHashed is insert for a genMap made withHash; h is k's hash.
+func (g *genMap[K, V]) insertHashed(h uint64, k K, v *V) {
+	if g.hcur.live >= g.half {
+		g.rot++
+		dropped := g.hold
+		g.hold = g.hcur
+		if g.spare != nil && dropped.live > 0 {
+			for i := range dropped.slots {
+				if x := dropped.slots[i].v; x != nil && g.spare(x) {
+					g.pool = append(g.pool, x)
+				}
+			}
+		}
+		dropped.reset()
+		g.hcur = dropped
+	}
+	g.hcur.add(h, k, v)
+	if g.stamp != nil {
+		*g.stamp(v) = g.rot
+	}
+}
+
 // del removes k.
 func (g *genMap[K, V]) del(k K) {
-	_, inCur := g.cur[k]
-	_, inOld := g.old[k]
-	if (inCur || inOld) && g.filt != nil {
-		*g.slot(k)--
+	if g.hash != nil {
+		h := g.hash(k)
+		for _, t := range []*oaTab[K, V]{g.hcur, g.hold} {
+			if s := t.find(h, k); s != nil {
+				t.remove(s)
+			}
+		}
+		return
 	}
 	delete(g.cur, k)
 	delete(g.old, k)
 }
 
-// addrPortHash hashes a service's address and port for a genMap filter.
+// addrPortHash hashes a service's address and port for a genMap's
+// tables (withHash).
 func addrPortHash(k netip.AddrPort) uint64 {
 	a := k.Addr().As16()
 	h := binary.LittleEndian.Uint64(a[:8])*0x9e3779b97f4a7c15 ^ binary.LittleEndian.Uint64(a[8:])*0xc2b2ae3d27d4eb4f ^ uint64(k.Port())
@@ -154,4 +184,9 @@ func addrPortHash(k netip.AddrPort) uint64 {
 }
 
 // len returns the number of keys held.
-func (g *genMap[K, V]) len() int { return len(g.cur) + len(g.old) }
+func (g *genMap[K, V]) len() int {
+	if g.hash != nil {
+		return g.hcur.live + g.hold.live
+	}
+	return len(g.cur) + len(g.old)
+}

@@ -1,20 +1,26 @@
 package findings
 
 import (
+	"maps"
 	"math/rand/v2"
 	"net/netip"
+	"slices"
 	"testing"
 )
 
-// TestGenMapFilter drives a genMap with a counting filter and one
-// without through the same random puts, gets and deletes (few keys, so
-// that they collide, come back after being dropped and are deleted while
-// held): every lookup must find the same, and the filter must count
-// exactly the keys held per slot.
-func TestGenMapFilter(t *testing.T) {
+// TestGenMapHashed drives a genMap of Go maps and one of open-addressing
+// tables (withHash, here with a weak hash so that keys collide) through
+// the same random puts, gets and deletes (few keys, so that they come
+// back after being dropped and are deleted while held): every lookup
+// must find the same, both must hold the same keys and rotate alike, and
+// hand the same values to spare.
+func TestGenMapHashed(t *testing.T) {
 	type val struct{ n int }
 	plain := newGenMap[netip.AddrPort, val](64)
-	filt := newGenMap[netip.AddrPort, val](64).withFilter(addrPortHash, 4) // 16 slots: collisions
+	filt := newGenMap[netip.AddrPort, val](64).withHash(func(k netip.AddrPort) uint64 { return addrPortHash(k) & 0x13 })
+	var spared [2][]int
+	plain.spare = func(v *val) bool { spared[0] = append(spared[0], v.n); return false }
+	filt.spare = func(v *val) bool { spared[1] = append(spared[1], v.n); return false }
 	r := rand.New(rand.NewPCG(5, 6))
 	key := func() netip.AddrPort {
 		if r.IntN(4) == 0 {
@@ -44,16 +50,27 @@ func TestGenMapFilter(t *testing.T) {
 			filt.del(k)
 		}
 	}
-	want := make([]uint16, len(filt.filt))
-	for _, m := range []map[netip.AddrPort]*val{filt.cur, filt.old} {
-		for k := range m {
-			want[addrPortHash(k)>>filt.fsh]++
+	held := func(g *genMap[netip.AddrPort, val]) map[netip.AddrPort]int {
+		m := make(map[netip.AddrPort]int)
+		for k, v := range g.cur {
+			m[k] = v.n
 		}
+		for k, v := range g.old {
+			m[k] = -v.n
+		}
+		if g.hash != nil {
+			g.hcur.each(func(k netip.AddrPort) { m[k] = g.hcur.find(g.hash(k), k).v.n })
+			g.hold.each(func(k netip.AddrPort) { m[k] = -g.hold.find(g.hash(k), k).v.n })
+		}
+		return m
 	}
-	for i := range want {
-		if want[i] != filt.filt[i] {
-			t.Fatalf("filter slot %d counts %d; the table holds %d", i, filt.filt[i], want[i])
-		}
+	if a, b := held(plain), held(filt); !maps.Equal(a, b) {
+		t.Errorf("the tables hold\n%v\n%v", a, b)
+	}
+	slices.Sort(spared[0])
+	slices.Sort(spared[1])
+	if !slices.Equal(spared[0], spared[1]) || len(spared[0]) == 0 {
+		t.Errorf("spared %d and %d values, not the same", len(spared[0]), len(spared[1]))
 	}
 	if plain.len() != filt.len() || plain.rot != filt.rot {
 		t.Errorf("len %d, %d; rotations %d, %d", plain.len(), filt.len(), plain.rot, filt.rot)

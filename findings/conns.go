@@ -47,6 +47,9 @@ type connAux struct {
 	watch [2]*watched // stuck.go: a side in a state that may get stuck
 	ka    *keepAlives // stuck.go: a side's unanswered keep-alives
 	flood *floodSvc   // synflood.go: the service, as last looked up
+	// floodGen is flood's gen when it was looked up: while they are
+	// equal, flood is still that service's record.
+	floodGen uint32
 }
 
 // auxChunk is how many records one slab chunk holds: records never move
@@ -57,7 +60,7 @@ const auxChunk = 1024
 // RST detector's learning.
 type auxSlab struct {
 	chunks [][]connAux
-	learns [][][2]ttlLearn
+	learns []*[auxChunk][2]ttlLearn
 	n      uint32   // handles handed out so far (used or free)
 	free   []uint32 // free handles
 }
@@ -118,7 +121,7 @@ func (s *auxSlab) at(h uint32) *connAux {
 // learn returns handle h's learn pair.
 func (s *auxSlab) learn(h uint32) *[2]ttlLearn {
 	i := h - 1
-	return &s.learns[i/auxChunk][i%auxChunk]
+	return &s.learns[i/auxChunk][i%auxChunk] // a fixed-size chunk: one bounds check
 }
 
 // alloc returns a handle, its learn pair zero (its record is zero).
@@ -131,7 +134,7 @@ func (s *auxSlab) alloc() uint32 {
 	}
 	if int(s.n) == len(s.chunks)*auxChunk {
 		s.chunks = append(s.chunks, make([]connAux, auxChunk))
-		s.learns = append(s.learns, make([][2]ttlLearn, auxChunk))
+		s.learns = append(s.learns, new([auxChunk][2]ttlLearn))
 	}
 	s.n++
 	return s.n

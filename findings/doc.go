@@ -69,7 +69,10 @@
 //
 // Per-source and per-service state lives in bounded tables (genMap: two
 // generations of at most half the limit each, so roughly the most recently
-// used keys stay) with fixed-size sliding windows (window: ten buckets),
+// used keys stay; the tables whose keys churn with every connection, the
+// SYN-flood services and the TIME-WAIT piles, keep their generations in
+// fixed-size open-addressing tables, oatable.go) with fixed-size sliding
+// windows (window: ten buckets and their running total),
 // and distinct sources are counted exactly up to 256, then with a
 // HyperLogLog sketch of 16 KB (distinct). A detector keeps lists (targets,
 // sample uids) only for a subject whose episode has fired, capped
@@ -82,15 +85,21 @@
 //
 // Per-connection state is reached through the connection's word
 // (tracker.Conn.Aux, conns.go): its low bits a handle into the engine's
-// slab, its high bits which detectors keep something there. A packet of a
-// connection no detector follows, or followed only by the RST detector,
-// tests those bits in the Conn the tracker has just touched: the RST
+// slab, its high bits which detectors keep something there. An ordinary
+// segment (ACK without SYN, FIN or RST, no event) of a connection followed
+// only by the RST detector takes one fast path, written out in Chain's
+// Packet with the engine's clock (no call): one read of the word, the
+// flag and keep-alive tests, and the update of its learn entry. The RST
 // detector's per-packet learning lives in a dense array of 16-byte
 // entries under the same handle, and the 64-byte record (stuck watches,
 // keep-alives, RST records, the cached flood service) is read only when
 // its bit is set. A client's SYN-SENT is a bit until it retransmits its
 // SYN, so a connection answered at once costs the stuck detector no
-// record. Records of stuck endpoints, RSTs, keep-alives and the bounded
+// record. (An observer may keep nothing of a *Conn past its callback:
+// with several workers, the Conn it gets is the merger's view of the
+// moment.) A connection's uid (a SHA-256) is hashed only when a record keeps it,
+// and its cached flood service is checked by the record's generation,
+// without building the server's address. Records of stuck endpoints, RSTs, keep-alives and the bounded
 // tables' values come from chunked slabs and free lists: connections and
 // sources coming and going allocate nothing once the tables have grown.
 // Stuck ages are judged from a deadline heap, not by walking every

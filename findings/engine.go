@@ -4,6 +4,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -146,9 +147,11 @@ type Engine struct {
 	names       []string
 	fq          *FragmentQueue // fragment.go
 
-	now      time.Time // the capture clock
-	last     time.Time // the latest packet's time: where the input ends
-	pkt      uint64    // the packet being handled; 0 for timers
+	now time.Time // the capture clock
+	// last is the latest packet's time, where the input ends; while
+	// lastNs is nowNs it is now, and last is not kept up to date.
+	last     time.Time
+	pkt      uint64 // the packet being handled; 0 for timers
 	nextTick time.Time
 	// now, last and nextTick as nanos gives them, for the comparisons
 	// made on every packet.
@@ -253,6 +256,9 @@ func nanos(t time.Time) int64 {
 // Tickers that are due.
 func (e *Engine) clock(t time.Time) {
 	if ns := nanos(t); ns > e.nowNs {
+		if e.lastNs == e.nowNs {
+			e.last = e.now
+		}
 		e.now, e.nowNs = t, ns
 	}
 	if e.nowNs >= e.nextTickNs {
@@ -334,17 +340,43 @@ func (e *Engine) packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 	if e.fq != nil && e.fq.n.Load() != 0 {
 		e.takeFragments(seg.Pkt, time.Time{})
 	}
+	e.packetTaken(c, seg, side, evs, ns)
+}
+
+// packetTaken is packet once the fragment events up to seg are taken.
+func (e *Engine) packetTaken(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event, ns int64) {
 	e.pkt = seg.Pkt
 	// input and clock in one: the capture clock is never behind the
 	// latest packet's time.
 	if ns > e.nowNs {
-		e.now, e.nowNs, e.last, e.lastNs = seg.Time, ns, seg.Time, ns
+		e.now, e.nowNs, e.lastNs = seg.Time, ns, ns
 	} else if ns > e.lastNs {
 		e.last, e.lastNs = seg.Time, ns
 	}
 	if e.nowNs >= e.nextTickNs {
 		e.tick(e.now)
 	}
+	if s := e.std; s != nil && len(evs) == 0 {
+		// The standard detectors' fast path (std.packet): an ordinary
+		// segment of a connection only the RST detector follows. Chain
+		// writes this function out.
+		if w := word(c); w&(auxStuck|auxRST) == auxRST && seg.Flags&(segment.ACK|segment.SYN|segment.FIN|segment.RST) == segment.ACK &&
+			s.tw.pending.pkt == 0 && c.Class()&reassembly.KeepAlive == 0 {
+			if l := &e.conns.learn(w & auxHandle)[side]; !l.accepted {
+				learn(l, seg)
+				return
+			}
+		}
+		s.packet(e, c, seg, side, evs)
+		return
+	}
+	e.dispatch(c, seg, side, evs)
+}
+
+// dispatch hands a segment with events (or any segment, without the
+// standard detectors) to the PacketWatchers, then its transitions to the
+// TransitionWatchers.
+func (e *Engine) dispatch(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	if e.std != nil {
 		e.std.packet(e, c, seg, side, evs)
 	} else {
@@ -483,8 +515,11 @@ func (e *Engine) Close() {
 	// The input ends at its latest packet, as the tracker's Flush has
 	// it: a live clock moved on by Advance on a quiet link does not
 	// count, so that live and replay agree.
-	if !e.last.IsZero() {
-		e.now, e.nowNs = e.last, e.lastNs
+	if e.lastNs != math.MinInt64 {
+		if e.lastNs != e.nowNs {
+			e.now = e.last
+		}
+		e.nowNs = e.lastNs
 	}
 	for _, w := range e.enders {
 		w.End(e)

@@ -293,19 +293,25 @@ func (d *rstDetector) Done(e *Engine, c *tracker.Conn) {
 
 // learn widens side l's TTL range and follows its IP IDs.
 func learn(l *ttlLearn, seg *segment.Segment) {
+	ttl, id := seg.TTL, seg.IPID
 	if !l.seen {
-		l.seen, l.lo, l.hi, l.ipid = true, seg.TTL, seg.TTL, seg.IPID
+		l.seen, l.lo, l.hi, l.ipid = true, ttl, ttl, id
 		return
 	}
-	l.lo, l.hi = min(l.lo, seg.TTL), max(l.hi, seg.TTL)
-	if step := seg.IPID - l.ipid; seg.IPID != 0 && step > 0 && step < 64 {
+	if ttl < l.lo {
+		l.lo = ttl
+	} else if ttl > l.hi {
+		l.hi = ttl
+	}
+	// A small step: 1 to 63.
+	if id != 0 && id-l.ipid-1 < 63 {
 		if l.ipidSeq < 255 {
 			l.ipidSeq++
 		}
 	} else {
 		l.ipidSeq = 0
 	}
-	l.ipid = seg.IPID
+	l.ipid = id
 }
 
 // classify says what RST seg from side s did, from the events it caused.

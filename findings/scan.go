@@ -35,7 +35,14 @@ type firstSlot struct {
 	used bool
 	key  scanKey
 	t    scanTarget
-	uid  tracker.UID // zero for a probe
+	uid  uidRef // none for a probe
+}
+
+// uidRef is a connection's uid, hashed only when a record keeps it (as a
+// sample): most connections a scan detector sees are never sampled.
+type uidRef struct {
+	src tracker.UIDSource
+	ok  bool // false: no connection (a probe)
 }
 
 const (
@@ -96,7 +103,7 @@ func (d *scan) Probe(e *Engine, p *tracker.Probe) {
 	}
 	d.add(e, scanKey{kind, p.Prober.Addr()}, scanTarget{
 		t: p.Time, pkt: p.Pkt, target: p.Target, kind: probeOf(p), answer: answerOf(p),
-	}, tracker.UID{})
+	}, uidRef{})
 }
 
 // Done implements DoneWatcher.
@@ -107,10 +114,10 @@ func (d *scan) Done(e *Engine, c *tracker.Conn) {
 	}
 	d.add(e, scanKey{KindPortScan, c.Addr(tracker.Orig).Addr()}, scanTarget{
 		t: c.First(), pkt: c.FirstPkt(), target: c.Addr(tracker.Resp), kind: kind, answer: answer,
-	}, c.UID())
+	}, uidRef{c.UIDSource(), true})
 }
 
-func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid tracker.UID) {
+func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid uidRef) {
 	s := d.srcs.get(k)
 	if s == nil {
 		// A source's first target waits in a fixed slot table; only a
@@ -153,8 +160,8 @@ func (d *scan) add(e *Engine, k scanKey, t scanTarget, uid tracker.UID) {
 		}
 	}
 	s.targets = append(s.targets, t)
-	if len(s.samples) < maxSamples && uid != (tracker.UID{}) {
-		s.samples = append(s.samples, uid)
+	if len(s.samples) < maxSamples && uid.ok {
+		s.samples = append(s.samples, uid.src.UID())
 	}
 	if len(s.targets) >= d.threshold {
 		d.fire(e, s)
@@ -176,7 +183,7 @@ func (d *scan) fire(e *Engine, s *scanSrc) {
 	ts := s.targets
 	s.targets, s.total = nil, 0
 	for _, t := range ts {
-		d.record(s, t, tracker.UID{})
+		d.record(s, t, uidRef{})
 	}
 	first, last := s.targets[0], s.targets[len(s.targets)-1]
 	f := &Finding{
@@ -194,7 +201,7 @@ func (d *scan) fire(e *Engine, s *scanSrc) {
 }
 
 // record adds a target to a firing source's list.
-func (d *scan) record(s *scanSrc, t scanTarget, uid tracker.UID) {
+func (d *scan) record(s *scanSrc, t scanTarget, uid uidRef) {
 	if i, ok := s.seen[t.target]; ok {
 		old := s.targets[i].answer
 		if nw := better(old, t.answer); nw != old {
@@ -207,8 +214,8 @@ func (d *scan) record(s *scanSrc, t scanTarget, uid tracker.UID) {
 	s.total++
 	s.kinds[t.kind]++
 	s.answers[t.answer]++
-	if len(s.samples) < maxSamples && uid != (tracker.UID{}) {
-		s.samples = append(s.samples, uid)
+	if len(s.samples) < maxSamples && uid.ok {
+		s.samples = append(s.samples, uid.src.UID())
 	}
 	if len(s.targets) < maxListed {
 		s.seen[t.target] = len(s.targets)

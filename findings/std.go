@@ -59,6 +59,14 @@ func (e *Engine) useStd(s *std) {
 }
 
 // packet is PacketWatchers' turn at a segment.
+//
+// Engine.packetTaken handles an ordinary segment (ACK, no SYN, FIN or
+// RST, no event) of a connection the RST detector follows and no other
+// detector keeps anything for, not a keep-alive, while no TIME-WAIT reuse
+// is pending, before calling packet: it concerns the RST detector's
+// learning only, and costs one read of the connection's word and the
+// update of its learn entry. packet gives every other segment to each
+// detector's full path, with the same result.
 func (s *std) packet(e *Engine, c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
 	if _, ok := illegalFlags(seg.Flags); ok {
 		s.fp.Packet(e, c, seg, side, evs)

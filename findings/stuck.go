@@ -64,9 +64,9 @@ type watched struct {
 	lastTime time.Time
 	done     bool // counted in a finding
 
-	due  time.Time // when its age makes it stuck (CLOSE-WAIT, FIN-WAIT-2)
-	hidx int       // one plus its index in stuck.heap; 0: not there
-	left bool      // its connection left at the input's end: only the heap holds it
+	due  int64 // when its age makes it stuck (CLOSE-WAIT, FIN-WAIT-2), as nanos gives it
+	hidx int   // one plus its index in stuck.heap; 0: not there
+	left bool  // its connection left at the input's end: only the heap holds it
 }
 
 // keepAlives counts one side's unanswered keep-alives.
@@ -302,6 +302,8 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 		d.unwatch(w) // replaced
 	}
 	w = d.pool.Get()
+	// What a finding needs of the connection is copied now: with several
+	// workers, the *Conn an observer gets is valid for the callback only.
 	*w = watched{id: c.ID(), src: c.UIDSource(), side: ev.Side, state: ev.To, since: ev.Time, sincePkt: ev.Pkt,
 		local: c.Addr(ev.Side), server: c.Addr(tracker.Resp)}
 	if a == nil {
@@ -310,7 +312,7 @@ func (d *stuck) Transition(e *Engine, c *tracker.Conn, ev *tracker.Event) {
 	a.watch[ev.Side] = w
 	d.watched++
 	if age, ok := d.ageLimit(w.state); ok {
-		w.due = w.since.Add(age)
+		w.due = nanos(w.since.Add(age))
 		d.heapPush(w)
 	}
 	stuckBits(c, a)
@@ -361,7 +363,8 @@ func (d *stuck) Done(e *Engine, c *tracker.Conn) {
 // come leave the heap.
 func (d *stuck) Tick(e *Engine, now time.Time) {
 	d.due = d.due[:0]
-	for len(d.heap) > 0 && !now.Before(d.heap[0].due) {
+	nowNs := nanos(now)
+	for len(d.heap) > 0 && nowNs >= d.heap[0].due {
 		w := d.heap[0]
 		d.heapRemove(w)
 		if !w.done && d.isStuck(w, now) {
@@ -433,7 +436,7 @@ func (d *stuck) heapUp(i int) {
 	h := d.heap
 	for i > 0 {
 		p := (i - 1) / 2
-		if !h[i].due.Before(h[p].due) {
+		if h[i].due >= h[p].due {
 			return
 		}
 		h[i], h[p] = h[p], h[i]
@@ -450,10 +453,10 @@ func (d *stuck) heapDown(i int) {
 			return
 		}
 		m := l
-		if r := l + 1; r < len(h) && h[r].due.Before(h[l].due) {
+		if r := l + 1; r < len(h) && h[r].due < h[l].due {
 			m = r
 		}
-		if !h[m].due.Before(h[i].due) {
+		if h[m].due >= h[i].due {
 			return
 		}
 		h[i], h[m] = h[m], h[i]

@@ -26,12 +26,6 @@ import (
 
 const maxFloodServices = 1024
 
-// floodFilterBits sizes the services' filter: 8192 slots (16 KB) for at
-// most 1024 services, so a service the table dropped, which most
-// connections' later lookups ask for on a busy link, is found missing
-// without a map lookup seven times in eight.
-const floodFilterBits = 13
-
 type synFlood struct {
 	threshold int
 	length    time.Duration
@@ -45,6 +39,7 @@ type floodSvc struct {
 	// made for a connection's service touches few cache lines.
 	key     netip.AddrPort
 	stamp   uint64 // genMap.stamp
+	gen     uint32 // counts the services the record has served (reset)
 	win     window
 	pending int // connections counted and still in the tracker's table
 	// The activity since the window was last empty.
@@ -76,6 +71,7 @@ type floodSvc struct {
 // previous service left (never read).
 func (s *floodSvc) reset(k netip.AddrPort, w window) {
 	s.key, s.stamp, s.win, s.pending = k, 0, w, 0
+	s.gen++
 	s.first, s.firstPkt, s.last, s.lastPkt = time.Time{}, 0, time.Time{}, 0
 	s.attempts, s.halfOpen, s.peak, s.completed, s.f = 0, 0, 0, 0, nil
 	s.sources.reset()
@@ -83,7 +79,7 @@ func (s *floodSvc) reset(k netip.AddrPort, w window) {
 
 func newSynFlood(cfg Config) *synFlood {
 	d := &synFlood{threshold: cfg.SynFloodHalfOpen, length: cfg.SynFloodWindow,
-		svcs: newGenMap[netip.AddrPort, floodSvc](maxFloodServices).withFilter(addrPortHash, floodFilterBits)}
+		svcs: newGenMap[netip.AddrPort, floodSvc](maxFloodServices).withHash(addrPortHash)}
 	// A service dropped from the table with no episode open is held by
 	// nothing else: its record, and its buffers, serve another service.
 	d.svcs.spare = func(s *floodSvc) bool { return s.f == nil }
@@ -101,15 +97,17 @@ const maxFloodCached = 1 << 22
 // svc returns the service connection c called, made if create is set
 // and it is missing. The connection's record keeps the service found, to
 // use again without a lookup while it is in the table's current
-// generation: the same service a lookup would find, and not moved by it.
+// generation and serves the same service (its gen): the same service a
+// lookup would find, and not moved by it. A connection's responder never
+// changes, so a hit needs neither its address nor a hash.
 func (d *synFlood) svc(e *Engine, c *tracker.Conn, create bool) *floodSvc {
-	k := c.Addr(tracker.Resp)
 	a := e.aux(c, auxFlood)
 	if a != nil {
-		if s := a.flood; s != nil && s.stamp == d.svcs.rot && s.key == k {
+		if s := a.flood; s != nil && s.stamp == d.svcs.rot && s.gen == a.floodGen {
 			return s
 		}
 	}
+	k := c.Addr(tracker.Resp)
 	s := d.svcs.get(k)
 	if s == nil && create {
 		s = d.svcs.newValue()
@@ -120,7 +118,7 @@ func (d *synFlood) svc(e *Engine, c *tracker.Conn, create bool) *floodSvc {
 		if a == nil {
 			a = e.auxOf(c, auxFlood)
 		}
-		a.flood = s
+		a.flood, a.floodGen = s, s.gen
 	}
 	return s
 }

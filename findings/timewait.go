@@ -71,8 +71,17 @@ func (k pileKey) String() string {
 	return Service(k.ap)
 }
 
+// pileHash hashes a pile's key for its table (genMap.withHash).
+func pileHash(k pileKey) uint64 {
+	h := addrPortHash(k.ap)
+	if k.host {
+		h = ^h
+	}
+	return h
+}
+
 func newTimeWait(cfg Config) *timeWait {
-	d := &timeWait{cfg: cfg, piles: newGenMap[pileKey, pile](maxPileKeys)}
+	d := &timeWait{cfg: cfg, piles: newGenMap[pileKey, pile](maxPileKeys).withHash(pileHash)}
 	// A pile dropped from the table with no episode open is held by
 	// nothing else.
 	d.piles.spare = func(p *pile) bool { return p.f == nil }
@@ -85,8 +94,12 @@ func (d *timeWait) key(c *tracker.Conn, s tracker.Side) pileKey {
 	if s == tracker.Orig {
 		return pileKey{ap: netip.AddrPortFrom(c.Addr(tracker.Orig).Addr().Unmap(), 0), host: true}
 	}
-	ap := c.Addr(tracker.Resp)
-	return pileKey{ap: netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())}
+	return svcKey(c.Addr(tracker.Resp))
+}
+
+// svcKey is the pile key of the server resp.
+func svcKey(resp netip.AddrPort) pileKey {
+	return pileKey{ap: netip.AddrPortFrom(resp.Addr().Unmap(), resp.Port())}
 }
 
 // Transition implements TransitionWatcher.
@@ -116,20 +129,26 @@ func (d *timeWait) Done(e *Engine, c *tracker.Conn) {
 }
 
 func (d *timeWait) enter(e *Engine, c *tracker.Conn, ev *tracker.Event) {
-	k := d.key(c, ev.Side)
+	resp := c.Addr(tracker.Resp) // built once
+	var k pileKey
+	if ev.Side == tracker.Orig {
+		k = d.key(c, ev.Side)
+	} else {
+		k = svcKey(resp)
+	}
 	p := d.piles.get(k)
 	if p == nil {
 		p = d.piles.newValue()
 		samples := p.samples[:0]
-		*p = pile{client: ev.Side == tracker.Orig, svc: c.Addr(tracker.Resp), samples: samples}
+		*p = pile{client: ev.Side == tracker.Orig, svc: resp, samples: samples}
 		d.piles.put(k, p)
 	}
 	if p.cur == 0 && p.f == nil {
 		p.total, p.peak, p.svcMixed = 0, 0, false
 		p.first, p.firstPkt = ev.Time, ev.Pkt
-		p.svc = c.Addr(tracker.Resp)
+		p.svc = resp
 	}
-	if c.Addr(tracker.Resp) != p.svc {
+	if resp != p.svc {
 		p.svcMixed = true
 	}
 	p.cur++

@@ -12,6 +12,7 @@ const windowBuckets = 10
 type window struct {
 	width  time.Duration // one bucket
 	latest int64         // the latest bucket index seen
+	total  int           // the sum of n
 	n      [windowBuckets]int32
 }
 
@@ -29,8 +30,10 @@ func (w *window) advance(now time.Time) {
 	}
 	if w.latest < 0 || i-w.latest >= windowBuckets {
 		w.n = [windowBuckets]int32{}
+		w.total = 0
 	} else {
 		for j := w.latest + 1; j <= i; j++ {
+			w.total -= int(w.n[j%windowBuckets])
 			w.n[j%windowBuckets] = 0
 		}
 	}
@@ -47,14 +50,9 @@ func (w *window) add(t time.Time, d int32) {
 	b := &w.n[i%windowBuckets]
 	if *b+d >= 0 {
 		*b += d
+		w.total += int(d)
 	}
 }
 
 // sum returns the count in the window as of the latest time seen.
-func (w *window) sum() int {
-	s := 0
-	for _, n := range w.n {
-		s += int(n)
-	}
-	return s
-}
+func (w *window) sum() int { return w.total }
