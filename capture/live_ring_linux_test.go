@@ -70,7 +70,7 @@ func TestRingLoopback(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ring.Close()
-	if ring.ring == nil {
+	if len(ring.rings) != 1 {
 		t.Fatalf("lo is captured through %s, not the ring", ring.Path())
 	}
 	opts.Libpcap = true
