@@ -244,6 +244,15 @@ func (g *Ring) Stats() (LiveStats, error) { return g.r.stats() }
 // libpcap. Read each on one goroutine, and the Live itself not at all.
 func (l *Live) Rings() []*Ring { return l.rings }
 
+// RingSources returns the rings as Sources, nil for libpcap.
+func (l *Live) RingSources() []Source {
+	var out []Source
+	for _, g := range l.rings {
+		out = append(out, g)
+	}
+	return out
+}
+
 // RingStats returns each ring's counters, in the order of Rings.
 func (l *Live) RingStats() ([]LiveStats, error) {
 	out := make([]LiveStats, len(l.rings))
