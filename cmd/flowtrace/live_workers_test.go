@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/flowtrace/flowtrace/capture"
 )
 
 // TestLiveWorkers captures 200 connections over a veth twice at once, on
@@ -123,4 +125,22 @@ func finalStates(t *testing.T, out string) map[string]string {
 		m[k] = fmt.Sprintf("%v/%v %v", r["orig_state"], r["resp_state"], r["conn_state"])
 	}
 	return m
+}
+
+// TestRingDropsText: the drops of each ring, when there are several and
+// one dropped, in the statistics line.
+func TestRingDropsText(t *testing.T) {
+	for _, tt := range []struct {
+		rs   []capture.LiveStats
+		want string
+	}{
+		{nil, ""},
+		{[]capture.LiveStats{{Received: 5}, {Received: 7}}, ""},
+		{[]capture.LiveStats{{KernelDropped: 3}, {}}, " (ring 0: 3)"},
+		{[]capture.LiveStats{{KernelDropped: 3}, {KernelDropped: 4}, {}}, " (ring 0: 3, ring 1: 4)"},
+	} {
+		if got := ringDrops(tt.rs); got != tt.want {
+			t.Errorf("ringDrops(%+v) = %q, want %q", tt.rs, got, tt.want)
+		}
+	}
 }
