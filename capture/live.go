@@ -32,8 +32,9 @@ type LiveOptions struct {
 	// could (Linux, Ethernet-framed interfaces).
 	Libpcap bool
 	// Rings is how many AF_PACKET rings to open in one fanout group
-	// (PACKET_FANOUT_HASH), one per worker reading them ([Live.Ring]);
-	// 0 or 1: one. Each ring gets BufferSize bytes. libpcap has one.
+	// (PACKET_FANOUT_HASH), one per worker reading them
+	// ([Live.RingSources]); 0 or 1: one. BufferSize is divided among
+	// them (each has the default size when it is 0). libpcap has one.
 	Rings int
 }
 

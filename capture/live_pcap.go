@@ -109,6 +109,9 @@ func openLiveRing(iface string, link LinkType, loopback bool, opts LiveOptions) 
 		}
 	}
 	l := &Live{iface: iface, link: link, snaplen: opts.Snaplen}
+	if n := opts.Rings; n > 1 && opts.BufferSize > 0 {
+		opts.BufferSize = max(opts.BufferSize/n, 1)
+	}
 	var group uint16
 	for range max(opts.Rings, 1) {
 		r, err := openRing(iface, opts, prog, loopback, group)

@@ -306,7 +306,7 @@ func TestRingDrops(t *testing.T) {
 	opts := DefaultLiveOptions()
 	opts.Filter = "udp port " + strconv.Itoa(pc.LocalAddr().(*net.UDPAddr).Port)
 	opts.Rings = 2
-	opts.BufferSize = 128 << 10 // 2 blocks of 64 KiB: 32 frames of 4 KiB
+	opts.BufferSize = 256 << 10 // per ring: 2 blocks of 64 KiB, 32 frames of 4 KiB
 	l, err := OpenLive("lo", opts)
 	if err != nil {
 		t.Fatal(err)

@@ -64,7 +64,7 @@ func addLiveFlags(fs *pflag.FlagSet, c *liveConfig) {
 	fs.BoolVarP(&c.list, "list-interfaces", "D", false, "list the interfaces -i can capture on, and exit")
 	fs.BoolVarP(&c.noPromisc, "no-promiscuous-mode", "p", false, "do not put the interface in promiscuous mode")
 	fs.IntVarP(&c.snaplen, "snapshot-length", "s", capture.DefaultSnaplen, "keep at most `N` bytes of each frame (0: 262144); payload lengths come from the IP header")
-	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB` (default: 16 MiB for the AF_PACKET ring, libpcap's 2 MiB for -i any)")
+	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB`, divided among the AF_PACKET rings (default: 16 MiB per ring, libpcap's 2 MiB for -i any)")
 	fs.BoolVar(&c.immediate, "immediate-mode", true, "deliver each packet at once; --immediate-mode=false lets the kernel batch them (fewer wake-ups under load)")
 	fs.StringVarP(&c.write, "write", "w", "", "live: also save every frame to `FILE` (pcap), written after privileges are dropped; with -r: the packets of the selected connections")
 	fs.DurationVar(&c.duration, "duration", 0, "stop a live capture after `D` (0: until Ctrl-C or SIGTERM)")

@@ -52,7 +52,7 @@ _flowtrace() {
 		'(-D --list-interfaces)'{-D,--list-interfaces}'[list the interfaces -i can capture on, and exit]' \
 		'(-p --no-promiscuous-mode)'{-p,--no-promiscuous-mode}'[do not put the interface in promiscuous mode]' \
 		'(-s --snapshot-length)'{-s+,--snapshot-length=}'[keep at most N bytes of each frame]'':N: ' \
-		'(-B --buffer-size)'{-B+,--buffer-size=}'[kernel capture buffer in KiB]'':KiB: ' \
+		'(-B --buffer-size)'{-B+,--buffer-size=}'[kernel capture buffer in KiB, divided among the AF_PACKET rings]'':KiB: ' \
 		'--immediate-mode''[deliver each packet at once]' \
 		'(-w --write)'{-w+,--write=}'[live\: also save every frame to FILE, written after privileges are dropped]'':FILE:_files' \
 		'--duration=''[stop a live capture after D]'':D: ' \
