@@ -125,12 +125,13 @@ func (r *ring) setup(opts LiveOptions, prog []bpfInsn, loopback bool, join uint1
 	// first socket to use them, so a clash moves on to the next one.
 	// The kernel's hash (fanout_demux_hash: __skb_get_hash_symmetric)
 	// is the same for both directions of a flow, so a connection's
-	// segments all land in one ring. IP fragments carry no ports past
-	// the first, and the kernel does not read them in any: they hash on
-	// the addresses alone, and may land in another ring than their
-	// connection's other segments. The defrag flag would fix that, but
-	// the kernel would then reassemble them before flowtrace sees them,
-	// and the fragment findings see nothing.
+	// segments all land in one ring. The kernel does not read the ports
+	// of an IP fragment, first or not: a datagram's fragments hash on the
+	// addresses alone, so they all land in one ring, where flowtrace
+	// reassembles them, but maybe not in the ring of their connection's
+	// unfragmented segments. The defrag flag would fix that, but the
+	// kernel would then reassemble them before flowtrace sees them, and
+	// the fragment findings see nothing.
 	if join != 0 {
 		if err := r.tp.SetFanout(ringFanout, join); err != nil {
 			return fmt.Errorf("capture: %s: join fanout group %d: %v", r.iface, join, err)

@@ -65,7 +65,10 @@ type LiveConfig struct {
 	// capture.Reader set up as for one source (tunnels, checksums,
 	// datagrams). It is called once per source, before Run, on the
 	// caller's goroutine; what it returns is then used by one worker.
-	Reader func(capture.Source) LiveReader
+	// pkt returns the number, across the workers, of the frame the
+	// source delivered last (Segment.Pkt; the Reader's own count is the
+	// ring's), for what the reader reports about it (fragment events).
+	Reader func(src capture.Source, pkt func() uint64) LiveReader
 	// ClockLag is how far behind the wall clock a worker whose ring is
 	// empty moves its tracker's clock (timers fire then).
 	ClockLag time.Duration
@@ -138,15 +141,17 @@ func NewLive(cfg LiveConfig, obs tracker.Observer, srcs []capture.Source) *Live 
 // Run reads every source until ctx is done, tick asks to stop, or a
 // source fails (every worker then stops), and calls the observer as the
 // workers' logs come in. tick is called on the caller's goroutine every
-// liveMergeTick with the wall clock and whether no log came in since the
-// previous call; it returns true to stop the capture. Run returns once
+// liveMergeTick with the wall clock and whether the merger is quiet: no
+// entry came in since the previous call, and none waits (the time to
+// write the output out); it returns true to stop the capture. Run returns once
 // every worker's input has ended and all they logged before is reported,
 // with the first source's error other than the stop (nil if none). Then
 // call Flush.
 func (l *Live) Run(ctx context.Context, tick func(now time.Time, idle bool) bool) error {
 	l.readers = make([]LiveReader, len(l.workers))
 	for k := range l.workers {
-		l.readers[k] = l.cfg.Reader(&l.srcs[k])
+		f := &l.srcs[k]
+		l.readers[k] = l.cfg.Reader(f, func() uint64 { return f.pkt })
 	}
 	for k := range l.workers {
 		l.wg.Add(1)
@@ -163,20 +168,18 @@ func (l *Live) Run(ctx context.Context, tick func(now time.Time, idle bool) bool
 	for !l.drained(flushIdx) {
 		select {
 		case lg := <-l.out:
-			l.take(lg)
-			got = true
+			got = l.take(lg) || got
 			continue // take all that is there before merging
 		default:
 		}
 		l.mergeReady(l.cfg.Now())
 		select {
 		case lg := <-l.out:
-			l.take(lg)
-			got = true
+			got = l.take(lg) || got
 		case <-t.C:
 			now := l.cfg.Now()
 			l.mergeReady(now)
-			if tick != nil && tick(now, !got) || ctx.Err() != nil {
+			if tick != nil && tick(now, !got && l.waiting() == 0) || ctx.Err() != nil {
 				l.stop.Store(true)
 			}
 			got = false
@@ -243,11 +246,22 @@ func (l *Live) CaptureStats() capture.Stats {
 	return s
 }
 
-// take queues a worker's log.
-func (l *Live) take(lg *log) {
+// take queues a worker's log, and reports whether it has entries.
+func (l *Live) take(lg *log) bool {
 	w := int(lg.from)
 	l.pend[w] = append(l.pend[w], lg)
 	l.bound[w] = lg.bound
+	return len(lg.entries) > 0
+}
+
+// waiting returns how many logs hold entries not yet reported.
+func (l *Live) waiting() int {
+	n := 0
+	for w := range l.workers {
+		l.popDone(w)
+		n += len(l.pend[w])
+	}
+	return n
 }
 
 // popDone gives worker w back the logs the merger has reported whole.

@@ -199,7 +199,7 @@ func runLive(t *testing.T, s *fakeSched, stop func() bool, obs tracker.Observer)
 		srcs[k] = r
 	}
 	l := NewLive(LiveConfig{
-		Reader: func(src capture.Source) LiveReader {
+		Reader: func(src capture.Source, _ func() uint64) LiveReader {
 			rd := capture.NewReader(src)
 			rd.SetDatagrams(true)
 			return rd

@@ -107,13 +107,13 @@ func trackLive(ctx context.Context, cfg *config, rings []capture.Source, tcfg tr
 	}
 	lt := shard.NewLive(shard.LiveConfig{
 		Tracker: tcfg,
-		Reader: func(src capture.Source) shard.LiveReader {
+		Reader: func(src capture.Source, pkt func() uint64) shard.LiveReader {
 			rd := capture.NewReader(src) // the filter runs in the kernel
 			rd.SetTunnels(cfg.tunnelTable())
 			rd.SetChecksums(cfg.checksums)
 			rd.SetDatagrams(true)
 			if frags != nil {
-				rd.SetFragObserver(fragmentFeed{frags})
+				rd.SetFragObserver(liveFragments{fragmentFeed{frags}, pkt})
 			}
 			return rd
 		},
@@ -128,6 +128,20 @@ func trackLive(ctx context.Context, cfg *config, rings []capture.Source, tcfg tr
 		err = ls.err
 	}
 	return liveResult{tr: lt, rd: liveSegments{lt}, err: err}
+}
+
+// liveFragments numbers a ring's fragment events as the segments are:
+// across the rings.
+type liveFragments struct {
+	feed fragmentFeed
+	pkt  func() uint64
+}
+
+func (f liveFragments) Fragment(ev *capture.FragEvent) {
+	if ev.Pkt != 0 { // 0: the end of the input
+		ev.Pkt = f.pkt()
+	}
+	f.feed.Fragment(ev)
 }
 
 // liveSegments gives the summary the rings' readers' counts.
