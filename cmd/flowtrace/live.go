@@ -452,8 +452,8 @@ type liveSource struct {
 	tr       *tracker.Tracker
 	eng      *findings.Engine // nil with --no-findings or --watch
 	w        *capture.PcapWriter
-	zeek     *printer.ZeekLog // --zeek-log, flushed with -w
-	clock    func() time.Time // the capture clock (the tracker's)
+	zeek     *printer.ZeekLog    // --zeek-log, flushed with -w
+	clock    func() time.Time    // the capture clock (the tracker's)
 	rings    []capture.LiveStats // per ring, at the last poll, with several
 	iface    string
 	stderr   io.Writer

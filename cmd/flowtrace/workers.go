@@ -148,4 +148,4 @@ func (f liveFragments) Fragment(ev *capture.FragEvent) {
 type liveSegments struct{ lt *shard.Live }
 
 func (s liveSegments) Next(*segment.Segment) error { return io.EOF }
-func (s liveSegments) Stats() capture.Stats         { return s.lt.CaptureStats() }
+func (s liveSegments) Stats() capture.Stats        { return s.lt.CaptureStats() }
