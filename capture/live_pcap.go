@@ -203,11 +203,17 @@ func (l *Live) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error)
 // gives it, for one goroutine to read while others read the other rings.
 // Its Close does nothing: [Live.Close] closes every ring.
 type Ring struct {
-	r     *ring
-	iface string
-	link  LinkType
-	err   error
+	r       *ring
+	iface   string
+	link    LinkType
+	err     error
+	checked time.Time // when a read timeout last looked whether the interface is up
 }
+
+// ringCheckEvery is how often read timeouts look whether the interface
+// went down: a ring read with a short timeout would otherwise ask the
+// kernel for the interfaces hundreds of times a second.
+const ringCheckEvery = 100 * time.Millisecond
 
 var _ Source = (*Ring)(nil)
 
@@ -222,8 +228,11 @@ func (g *Ring) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
 	case err == nil:
 		return data, ci, g.link, nil
 	case err == ErrTimeout:
-		if g.err = checkUp(g.iface); g.err != nil {
-			return nil, ci, 0, g.err
+		if now := time.Now(); now.Sub(g.checked) >= ringCheckEvery {
+			g.checked = now
+			if g.err = checkUp(g.iface); g.err != nil {
+				return nil, ci, 0, g.err
+			}
 		}
 		return nil, ci, 0, ErrTimeout
 	}

@@ -38,7 +38,8 @@ import (
 // first of them is liveHandover old on the capture clock, and whenever
 // its ring is empty (every read timeout: the ring's poll timeout), with
 // a bound at the wall clock: the kernel has delivered everything stamped
-// before it.
+// before it (less LiveConfig.Settle). With 5 ms read timeouts (the
+// caller's choice), an entry waits about 5 ms for an idle worker's bound.
 type Live struct {
 	cfg     LiveConfig
 	workers []*worker
@@ -95,7 +96,7 @@ const (
 	LiveDelay     = 50 * time.Millisecond
 	liveMergeTick = 10 * time.Millisecond
 	liveHandover  = 5 * time.Millisecond
-	liveChunks    = 32
+	liveChunks    = 16
 )
 
 // NewLive sets up a worker per source, reporting to obs through the

@@ -29,8 +29,9 @@ const (
 	// (and new drops reported) and the -w file and conn.log are flushed.
 	liveStatsEvery = time.Second
 	// liveRingPoll is the read timeout of the rings when there are
-	// several (shard.Live): an idle worker's wake-up.
-	liveRingPoll = 20 * time.Millisecond
+	// several (shard.Live): an idle worker's wake-up, when it hands the
+	// merger a bound the busy workers' output waits for.
+	liveRingPoll = 5 * time.Millisecond
 	// liveClockLag is how far behind the wall clock the capture clock is
 	// advanced on a quiet link. A timer fires only once no packet stamped
 	// before its deadline can still be on its way through the kernel's
