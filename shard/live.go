@@ -269,8 +269,11 @@ func (l *Live) waiting() int {
 func (l *Live) popDone(w int) {
 	for len(l.pend[w]) > 0 && l.pos[w] == len(l.pend[w][0].entries) {
 		lg := l.pend[w][0]
-		l.pend[w][0] = nil
-		l.pend[w] = l.pend[w][1:]
+		// Shifted down, not resliced: the queue (at most liveChunks
+		// logs) keeps its array, and appending allocates nothing.
+		q := l.pend[w]
+		q[copy(q, q[1:])] = nil
+		l.pend[w] = q[:len(q)-1]
 		l.pos[w] = 0
 		if lg.last {
 			l.ended[w] = true

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"net/netip"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -314,3 +315,92 @@ func TestAddCaptureStats(t *testing.T) {
 }
 
 func netipAddr(s string) netip.Addr { return netip.MustParseAddr(s) }
+
+// loopRing plays a capture's frames again and again, each pass an hour
+// later, calling pass after each; a loopRing without frames is a quiet
+// ring.
+type loopRing struct {
+	frames []fakeFrame
+	n, i   int
+	passes int
+	shift  time.Duration
+	pass   func(int)
+	clock  *atomic.Int64
+}
+
+func (r *loopRing) ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error) {
+	if len(r.frames) == 0 || r.n == r.passes {
+		time.Sleep(time.Millisecond)
+		return nil, capture.FrameInfo{}, 0, capture.ErrTimeout
+	}
+	f := r.frames[r.i]
+	f.ci.Timestamp = f.ci.Timestamp.Add(r.shift)
+	r.clock.Store(f.ci.Timestamp.UnixNano())
+	if r.i++; r.i == len(r.frames) {
+		r.i, r.shift = 0, r.shift+time.Hour
+		r.n++
+		r.pass(r.n)
+	}
+	return f.data, f.ci, capture.LinkEthernet, nil
+}
+
+func (r *loopRing) Close() error { return nil }
+
+type nopObs struct{}
+
+func (nopObs) Packet(*tracker.Conn, *segment.Segment, tracker.Side, []tracker.Event) {}
+func (nopObs) Events(*tracker.Conn, []tracker.Event)                                {}
+func (nopObs) Done(*tracker.Conn)                                                   {}
+
+// TestLiveAllocsPerPacket: a live capture on workers allocates nothing
+// per packet: reading, tracking, the logs' copies and payloads, the
+// merge. Once the buffers have grown (the first 100 passes over a trace),
+// 100 more passes allocate (almost) nothing.
+func TestLiveAllocsPerPacket(t *testing.T) {
+	b, err := os.ReadFile("../testdata/pcaps/busy-ordinary.pcap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := capture.OpenFile("-", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var frames []fakeFrame
+	for {
+		data, ci, _, err := raw.ReadFrame()
+		if err != nil {
+			break
+		}
+		frames = append(frames, fakeFrame{bytes.Clone(data), ci})
+	}
+	var ms runtime.MemStats
+	var from, to atomic.Uint64 // written by the busy ring's worker
+	clock := new(atomic.Int64)
+	busy := &loopRing{frames: frames, passes: 200, clock: clock, pass: func(n int) {
+		switch n {
+		case 100:
+			runtime.ReadMemStats(&ms)
+			from.Store(ms.Mallocs)
+		case 200:
+			runtime.ReadMemStats(&ms)
+			to.Store(ms.Mallocs)
+		}
+	}}
+	quiet := &loopRing{}
+	l := NewLive(LiveConfig{
+		Reader:   func(src capture.Source, _ func() uint64) LiveReader { return capture.NewReader(src) },
+		ClockLag: 500 * time.Millisecond,
+		Settle:   2 * time.Millisecond,
+		Now:      func() time.Time { return time.Unix(0, clock.Load()) },
+	}, nopObs{}, []capture.Source{busy, quiet})
+	if err := l.Run(context.Background(), func(time.Time, bool) bool { return to.Load() != 0 }); err != nil {
+		t.Fatal(err)
+	}
+	l.Flush()
+	n := to.Load() - from.Load()
+	per := float64(n) / float64(100*len(frames))
+	t.Logf("%d frames a pass: %d allocations in passes 100 to 200: %.5f per packet", len(frames), n, per)
+	if per > 0.001 {
+		t.Errorf("%.5f allocations per packet", per)
+	}
+}
