@@ -349,8 +349,8 @@ func (r *loopRing) Close() error { return nil }
 type nopObs struct{}
 
 func (nopObs) Packet(*tracker.Conn, *segment.Segment, tracker.Side, []tracker.Event) {}
-func (nopObs) Events(*tracker.Conn, []tracker.Event)                                {}
-func (nopObs) Done(*tracker.Conn)                                                   {}
+func (nopObs) Events(*tracker.Conn, []tracker.Event)                                 {}
+func (nopObs) Done(*tracker.Conn)                                                    {}
 
 // TestLiveAllocsPerPacket: a live capture on workers allocates nothing
 // per packet: reading, tracking, the logs' copies and payloads, the
