@@ -308,7 +308,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	tcfg.KeepConns = w != nil || sk != nil // they keep *Conn between callbacks
 	if len(rings) > 1 {
 		// liveShards kept --watch, -w and a sink on one ring.
-		return finishLive(ctx, cfg, ls, trackLive(ctx, cfg, rings, tcfg, obs, eng, ls), out, eng, rep, sk, stderr) // workers.go
+		return finishLive(cfg, ls, trackLive(ctx, cfg, rings, tcfg, obs, eng, ls), out, eng, rep, sk, stderr) // workers.go
 	}
 	tr := tracker.New(tcfg, obs)
 	ls.tr = tr
@@ -331,7 +331,7 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if readErr == nil && ls.err != nil {
 		readErr = ls.err
 	}
-	return finishLive(ctx, cfg, ls, liveResult{tr, rd, readErr}, out, eng, rep, sk, stderr)
+	return finishLive(cfg, ls, liveResult{tr, rd, readErr}, out, eng, rep, sk, stderr)
 }
 
 // liveResult is what tracked a live capture: its tracker, its segments (for
@@ -344,7 +344,7 @@ type liveResult struct {
 
 // finishLive ends a live capture once its input has: the summary, the
 // observers' and writers' ends, the statistics.
-func finishLive(ctx context.Context, cfg *config, ls *liveSource, run liveResult, out observer, eng *findings.Engine,
+func finishLive(cfg *config, ls *liveSource, run liveResult, out observer, eng *findings.Engine,
 	rep *report.Report, sk *clickhouse.Sink, stderr io.Writer) error {
 	l := &cfg.live
 	w, pw, readErr := ls.watch, ls.w, run.err
