@@ -18,14 +18,15 @@ import (
 // TestLiveWorkers captures 200 connections over a veth twice at once, on
 // 2 workers (2 AF_PACKET rings in one fanout group) and on 1: the same
 // connections, each reported once, with the same final states; on 2
-// workers the transitions reach a pipe while the capture runs.
+// workers the transitions reach a pipe while the capture runs, and the
+// 1 s TIME-WAIT timers fire on the quiet link (idle workers).
 func TestLiveWorkers(t *testing.T) {
 	n := newLiveNet(t)
 	ft := filepath.Join(n.bin, "flowtrace")
 	const conns = 200
 
 	// --workers 2, stdout a pipe read as it comes.
-	cmd := exec.Command("ip", "netns", "exec", n.cli, ft, "-i", "eth0", "--workers", "2", "--json", "tcp")
+	cmd := exec.Command("ip", "netns", "exec", n.cli, ft, "-i", "eth0", "--workers", "2", "--time-wait", "1s", "--json", "tcp")
 	pipe, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestLiveWorkers(t *testing.T) {
 			mu.Unlock()
 		}
 	}()
-	f1 := n.start(n.cli, "ft-w1", ft, "-i", "eth0", "--workers", "1", "--json", "tcp")
+	f1 := n.start(n.cli, "ft-w1", ft, "-i", "eth0", "--workers", "1", "--time-wait", "1s", "--json", "tcp")
 	n.waitFor("ft-w2.err", "listening on eth0", 5*time.Second)
 	n.waitFor("ft-w1.err", "listening on eth0", 5*time.Second)
 	if s := n.read("ft-w2.err"); !strings.Contains(s, "through 2 AF_PACKET TPACKET_V3 rings (fanout group ") {
@@ -71,12 +72,23 @@ func TestLiveWorkers(t *testing.T) {
 		t.Fatalf("tcpdrive client: exit %d\n%s", code, n.read("cli-w.err"))
 	}
 	n.wait(srv, 5*time.Second)
-	time.Sleep(500 * time.Millisecond)
+	// The last TIME-WAIT expires 1 s after the last close, seen 500 ms
+	// behind the wall clock on a quiet link.
+	time.Sleep(2500 * time.Millisecond)
 	mu.Lock()
 	streamed := !firstAt.IsZero()
+	expired := 0
+	for _, l := range lines {
+		if strings.Contains(l, `"type":"transition"`) && strings.Contains(l, `"from":"TIME-WAIT"`) {
+			expired++
+		}
+	}
 	mu.Unlock()
 	if !streamed {
 		t.Errorf("--workers 2: no transition on the pipe before the capture ended")
+	}
+	if expired != conns {
+		t.Errorf("--workers 2: %d TIME-WAIT timers fired before the capture ended, want %d", expired, conns)
 	}
 	for _, c := range []*exec.Cmd{cmd, f1} {
 		c.Process.Signal(syscall.SIGINT)
@@ -102,7 +114,7 @@ func TestLiveWorkers(t *testing.T) {
 			t.Errorf("%s: --workers 2 %q, --workers 1 %q", k, two[k], v)
 		}
 	}
-	t.Logf("%d connections on 2 workers, %d on 1; the first transition on the pipe before SIGINT: %v", len(two), len(one), streamed)
+	t.Logf("%d connections on 2 workers, %d on 1; the first transition on the pipe before SIGINT: %v; TIME-WAIT expired before SIGINT: %d", len(two), len(one), streamed, expired)
 	if t.Failed() {
 		t.Logf("--workers 2:\n%s\n--workers 1:\n%s", n.read("ft-w2.err"), n.read("ft-w1.err"))
 	}
