@@ -2,12 +2,17 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -153,6 +158,126 @@ func TestRingDropsText(t *testing.T) {
 	} {
 		if got := ringDrops(tt.rs); got != tt.want {
 			t.Errorf("ringDrops(%+v) = %q, want %q", tt.rs, got, tt.want)
+		}
+	}
+}
+
+// fakeRings is a live capture on two rings, without root: a bundled
+// trace's frames split by a symmetric hash of their IPv4 addresses and
+// ports, each ring delivering its share at once, then read timeouts.
+// Its clock is the latest timestamp delivered; once both rings are
+// through, it cancels the capture (a signal).
+type fakeRings struct {
+	rings  []*fakeRing
+	clock  atomic.Int64
+	left   atomic.Int32
+	cancel func()
+}
+
+type fakeRing struct {
+	s      *fakeRings
+	frames [][]byte
+	cis    []capture.FrameInfo
+	i      int
+}
+
+func newFakeRings(t *testing.T, path string, cancel func()) *fakeRings {
+	f, err := capture.OpenFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s := &fakeRings{cancel: cancel}
+	s.rings = []*fakeRing{{s: s}, {s: s}}
+	s.left.Store(2)
+	for {
+		data, ci, _, err := f.ReadFrame()
+		if err != nil {
+			break
+		}
+		k := 0
+		if len(data) >= 38 && data[12] == 8 && data[13] == 0 && data[14] == 0x45 {
+			sum := 0
+			for _, b := range data[26:38] { // the addresses and ports, in either order
+				sum += int(b)
+			}
+			k = sum % 2
+		}
+		r := s.rings[k]
+		r.frames, r.cis = append(r.frames, bytes.Clone(data)), append(r.cis, ci)
+	}
+	return s
+}
+
+func (r *fakeRing) ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error) {
+	if r.i == len(r.frames) {
+		if r.i >= 0 && r.s.left.Add(-1) == 0 {
+			r.s.cancel()
+		}
+		r.i, r.frames = -1, nil
+	}
+	if r.i < 0 {
+		time.Sleep(time.Millisecond)
+		return nil, capture.FrameInfo{}, 0, capture.ErrTimeout
+	}
+	ci := r.cis[r.i]
+	for {
+		old := r.s.clock.Load()
+		if t := ci.Timestamp.UnixNano(); t <= old || r.s.clock.CompareAndSwap(old, t) {
+			break
+		}
+	}
+	r.i++
+	return r.frames[r.i-1], ci, capture.LinkEthernet, nil
+}
+
+func (r *fakeRing) Close() error { return nil }
+
+func (s *fakeRings) ReadFrame() ([]byte, capture.FrameInfo, capture.LinkType, error) {
+	return nil, capture.FrameInfo{}, 0, errors.New("fake rings: read the rings")
+}
+func (s *fakeRings) LinkType() capture.LinkType        { return capture.LinkEthernet }
+func (s *fakeRings) Snaplen() int                      { return capture.MaxSnaplen }
+func (s *fakeRings) now() time.Time                    { return time.Unix(0, s.clock.Load()) }
+func (s *fakeRings) Stats() (capture.LiveStats, error) { return capture.LiveStats{}, nil }
+func (s *fakeRings) RingSources() []capture.Source {
+	return []capture.Source{s.rings[0], s.rings[1]}
+}
+
+// TestLiveWorkersFake runs the live loop on two fake rings (the wiring of
+// shard.Live, under -race without root): every connection of the trace
+// once, with the final states reading the file gives.
+func TestLiveWorkersFake(t *testing.T) {
+	path := filepath.Join(pcapDir, "busy-ordinary.pcap")
+	cfg, err := parseFlags([]string{"-i", "fake0", "--workers", "2", "--json"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	src := newFakeRings(t, path, cancel)
+	if len(src.rings[0].frames) == 0 || len(src.rings[1].frames) == 0 {
+		t.Fatalf("the frames are not split: %d and %d", len(src.rings[0].frames), len(src.rings[1].frames))
+	}
+	var out, errb bytes.Buffer
+	if err := runLive(ctx, cfg, src, src.Stats, src.now, false, &out, &errb); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "stopped by a signal") {
+		t.Errorf("stderr:\n%s", errb.String())
+	}
+	off, _, code := flowtrace(t, nil, "-r", path, "--json")
+	if code != 0 {
+		t.Fatalf("offline exit %d", code)
+	}
+	got, want := finalStates(t, out.String()), finalStates(t, off)
+	t.Logf("%d connections; rings of %d and %d frames", len(got), len(src.rings[0].cis), len(src.rings[1].cis))
+	if len(got) != len(want) || len(want) == 0 {
+		t.Errorf("%d connections, want %d", len(got), len(want))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q", k, got[k], v)
 		}
 	}
 }
