@@ -31,6 +31,11 @@ type LiveOptions struct {
 	// Libpcap captures through libpcap even where an AF_PACKET ring
 	// could (Linux, Ethernet-framed interfaces).
 	Libpcap bool
+	// Rings is how many AF_PACKET rings to open in one fanout group
+	// (PACKET_FANOUT_HASH), one per worker reading them
+	// ([Live.RingSources]); 0 or 1: one. BufferSize is divided among
+	// them (each has the default size when it is 0). libpcap has one.
+	Rings int
 }
 
 // DefaultSnaplen keeps every header flowtrace decodes: a Linux cooked v2

@@ -22,3 +22,9 @@ func (l *Live) Name() string              { return "" }
 func (l *Live) Stats() (LiveStats, error) { return LiveStats{}, ErrNoLibpcap }
 func (l *Live) Path() string              { return "" }
 func (l *Live) Close() error              { return nil }
+
+// RingSources returns nil: there is no ring without cgo.
+func (l *Live) RingSources() []Source { return nil }
+
+// RingStats returns nil: there is no ring without cgo.
+func (l *Live) RingStats() ([]LiveStats, error) { return nil, ErrNoLibpcap }

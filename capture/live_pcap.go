@@ -18,11 +18,11 @@ import (
 // concurrent use: call Stats from the goroutine that reads.
 type Live struct {
 	h       *pcap.Handle // libpcap, or
-	ring    *ring        // an AF_PACKET ring (Linux)
+	rings   []*Ring      // AF_PACKET rings in one fanout group (Linux)
 	iface   string
 	link    LinkType
 	snaplen int
-	err     error
+	err     error // libpcap's
 }
 
 var _ Source = (*Live)(nil)
@@ -108,11 +108,29 @@ func openLiveRing(iface string, link LinkType, loopback bool, opts LiveOptions) 
 			return nil, err
 		}
 	}
-	r, err := openRing(iface, opts, prog, loopback)
-	if err != nil {
-		return nil, err
+	l := &Live{iface: iface, link: link, snaplen: opts.Snaplen}
+	if n := opts.Rings; n > 1 && opts.BufferSize > 0 {
+		opts.BufferSize = max(opts.BufferSize/n, 1)
 	}
-	return &Live{ring: r, iface: iface, link: link, snaplen: opts.Snaplen}, nil
+	var group uint16
+	for range max(opts.Rings, 1) {
+		r, err := openRing(iface, opts, prog, loopback, group)
+		if err != nil {
+			l.Close()
+			return nil, err
+		}
+		group = r.fanout
+		opts.Promisc = false // the first ring's socket holds the mode
+		l.rings = append(l.rings, &Ring{r: r, iface: iface, link: link})
+	}
+	// Until a socket joins the group it receives every frame: a frame
+	// that came in before the last one joined may be in two rings. The
+	// capture starts once all have joined.
+	since := time.Now()
+	for _, g := range l.rings {
+		g.r.since = since
+	}
+	return l, nil
 }
 
 // activateError turns gopacket's activation error (an unexported type
@@ -154,8 +172,8 @@ func (l *Live) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error)
 	if l.err != nil {
 		return nil, ci, 0, l.err
 	}
-	if l.ring != nil {
-		return l.readRing()
+	if len(l.rings) > 0 {
+		return l.rings[0].ReadFrame()
 	}
 	data, gci, err := l.h.ZeroCopyReadPacketData()
 	switch {
@@ -180,49 +198,120 @@ func (l *Live) ReadFrame() (data []byte, ci FrameInfo, link LinkType, err error)
 	return nil, ci, 0, l.readError(msg)
 }
 
-func (l *Live) readRing() ([]byte, FrameInfo, LinkType, error) {
-	data, ci, err := l.ring.read()
+// Ring is one of the AF_PACKET rings of a capture opened with
+// LiveOptions.Rings: a [Source] of the frames the kernel's fanout hash
+// gives it, for one goroutine to read while others read the other rings.
+// Its Close does nothing: [Live.Close] closes every ring.
+type Ring struct {
+	r       *ring
+	iface   string
+	link    LinkType
+	err     error
+	checked time.Time // when a read timeout last looked whether the interface is up
+}
+
+// ringCheckEvery is how often read timeouts look whether the interface
+// went down: a ring read with a short timeout would otherwise ask the
+// kernel for the interfaces hundreds of times a second.
+const ringCheckEvery = 100 * time.Millisecond
+
+var _ Source = (*Ring)(nil)
+
+// ReadFrame returns the ring's next frame, or ErrTimeout when none
+// arrived within the read timeout; see [Live.ReadFrame].
+func (g *Ring) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
+	if g.err != nil {
+		return nil, FrameInfo{}, 0, g.err
+	}
+	data, ci, err := g.r.read()
 	switch {
 	case err == nil:
-		return data, ci, l.link, nil
+		return data, ci, g.link, nil
 	case err == ErrTimeout:
-		if err := l.checkUp(); err != nil {
-			return nil, ci, 0, err
+		if now := time.Now(); now.Sub(g.checked) >= ringCheckEvery {
+			g.checked = now
+			if g.err = checkUp(g.iface); g.err != nil {
+				return nil, ci, 0, g.err
+			}
 		}
 		return nil, ci, 0, ErrTimeout
 	}
-	if err := l.checkUp(); err != nil {
-		return nil, ci, 0, err // what the socket's error meant
+	if g.err = checkUp(g.iface); g.err == nil { // else: what the socket's error meant
+		g.err = readError(g.iface, err.Error())
 	}
-	return nil, ci, 0, l.readError(err.Error())
+	return nil, ci, 0, g.err
+}
+
+// LinkType returns the link type of the interface.
+func (g *Ring) LinkType() LinkType { return g.link }
+
+// Close does nothing: Live.Close closes the rings.
+func (g *Ring) Close() error { return nil }
+
+// Stats returns this ring's counters; IfaceDropped is the interface's,
+// which all rings share.
+func (g *Ring) Stats() (LiveStats, error) { return g.r.stats() }
+
+// Rings returns the capture's AF_PACKET rings, one per worker; nil for
+// libpcap. Read each on one goroutine, and the Live itself not at all.
+func (l *Live) Rings() []*Ring { return l.rings }
+
+// RingSources returns the rings as Sources, nil for libpcap.
+func (l *Live) RingSources() []Source {
+	var out []Source
+	for _, g := range l.rings {
+		out = append(out, g)
+	}
+	return out
+}
+
+// RingStats returns each ring's counters, in the order of Rings.
+func (l *Live) RingStats() ([]LiveStats, error) {
+	out := make([]LiveStats, len(l.rings))
+	for i, g := range l.rings {
+		st, err := g.Stats()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = st
+	}
+	return out, nil
 }
 
 // checkUp looks whether the interface went down or away, which neither
 // libpcap in non-blocking mode nor the ring notices on a quiet link.
 func (l *Live) checkUp() error {
-	if l.iface == "any" {
+	l.err = checkUp(l.iface)
+	return l.err
+}
+
+func checkUp(iface string) error {
+	if iface == "any" {
 		return nil
 	}
-	ifc, ierr := net.InterfaceByName(l.iface)
+	ifc, ierr := net.InterfaceByName(iface)
 	switch {
 	case ierr != nil:
-		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface disappeared"}
+		return &InterfaceDownError{Iface: iface, Running: true, Msg: "the interface disappeared"}
 	case ifc.Flags&net.FlagUp == 0:
-		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface went down"}
+		return &InterfaceDownError{Iface: iface, Running: true, Msg: "the interface went down"}
 	}
-	return l.err
+	return nil
 }
 
 // readError turns a read error's message into the capture's end.
 func (l *Live) readError(msg string) error {
-	if _, ierr := net.InterfaceByName(l.iface); l.iface != "any" && ierr != nil {
-		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: "the interface disappeared (" + msg + ")"}
-	} else if strings.Contains(msg, "went down") || strings.Contains(msg, "network is down") || strings.Contains(msg, "disappeared") {
-		l.err = &InterfaceDownError{Iface: l.iface, Running: true, Msg: msg}
-	} else {
-		l.err = fmt.Errorf("capture: %s: %s", l.iface, msg)
-	}
+	l.err = readError(l.iface, msg)
 	return l.err
+}
+
+func readError(iface, msg string) error {
+	if _, ierr := net.InterfaceByName(iface); iface != "any" && ierr != nil {
+		return &InterfaceDownError{Iface: iface, Running: true, Msg: "the interface disappeared (" + msg + ")"}
+	} else if strings.Contains(msg, "went down") || strings.Contains(msg, "network is down") || strings.Contains(msg, "disappeared") {
+		return &InterfaceDownError{Iface: iface, Running: true, Msg: msg}
+	}
+	return fmt.Errorf("capture: %s: %s", iface, msg)
 }
 
 // LinkType returns the link type of the interface.
@@ -235,18 +324,35 @@ func (l *Live) Snaplen() int { return l.snaplen }
 func (l *Live) Name() string { return l.iface }
 
 // Path says how frames come in, for the "listening on" line: "an
-// AF_PACKET TPACKET_V3 ring (fanout group N)" or "libpcap".
+// AF_PACKET TPACKET_V3 ring (fanout group N)", "N AF_PACKET TPACKET_V3
+// rings (fanout group N, hash)" or "libpcap".
 func (l *Live) Path() string {
-	if l.ring != nil {
-		return fmt.Sprintf("an AF_PACKET TPACKET_V3 ring (fanout group %d)", l.ring.fanout)
+	switch n := len(l.rings); {
+	case n == 1:
+		return fmt.Sprintf("an AF_PACKET TPACKET_V3 ring (fanout group %d)", l.rings[0].r.fanout)
+	case n > 1:
+		return fmt.Sprintf("%d AF_PACKET TPACKET_V3 rings (fanout group %d, hash)", n, l.rings[0].r.fanout)
 	}
 	return "libpcap"
 }
 
-// Stats returns the kernel's counters so far.
+// Stats returns the kernel's counters so far: the rings' summed (the
+// interface's drops once).
 func (l *Live) Stats() (LiveStats, error) {
-	if l.ring != nil {
-		return l.ring.stats()
+	if len(l.rings) > 0 {
+		var sum LiveStats
+		for i, g := range l.rings {
+			st, err := g.Stats()
+			if err != nil {
+				return LiveStats{}, err
+			}
+			sum.Received += st.Received
+			sum.KernelDropped += st.KernelDropped
+			if i == 0 {
+				sum.IfaceDropped = st.IfaceDropped
+			}
+		}
+		return sum, nil
 	}
 	s, err := l.h.Stats()
 	if err != nil {
@@ -261,8 +367,10 @@ func (l *Live) Stats() (LiveStats, error) {
 
 // Close stops the capture.
 func (l *Live) Close() error {
-	if l.ring != nil {
-		l.ring.close()
+	if l.h == nil {
+		for _, g := range l.rings {
+			g.r.close()
+		}
 		return nil
 	}
 	l.h.Close()

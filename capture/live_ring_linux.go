@@ -78,8 +78,9 @@ func ringLink(iface string) (link LinkType, loopback, ok bool) {
 }
 
 // openRing opens the ring on iface, attaches prog (libpcap's program for
-// the filter, or nil) and joins the fanout group.
-func openRing(iface string, opts LiveOptions, prog []bpfInsn, loopback bool) (*ring, error) {
+// the filter, or nil) and joins the fanout group id (0: a new group of
+// its own, whose id it takes).
+func openRing(iface string, opts LiveOptions, prog []bpfInsn, loopback bool, id uint16) (*ring, error) {
 	block, blocks := ringGeometry(opts.BufferSize)
 	blockTimeout := opts.Timeout
 	if opts.Immediate {
@@ -99,19 +100,19 @@ func openRing(iface string, opts LiveOptions, prog []bpfInsn, loopback bool) (*r
 		return nil, ringError(iface, err)
 	}
 	r := &ring{tp: tp, promisc: -1, iface: iface}
-	if err := r.setup(opts, prog, loopback); err != nil {
+	if err := r.setup(opts, prog, loopback, id); err != nil {
 		r.close()
 		return nil, err
 	}
 	return r, nil
 }
 
-func (r *ring) setup(opts LiveOptions, prog []bpfInsn, loopback bool) error {
+func (r *ring) setup(opts LiveOptions, prog []bpfInsn, loopback bool, join uint16) error {
 	raw := ringProgram(prog, opts.Snaplen, loopback)
 	if err := r.tp.SetBPF(raw); err != nil {
 		return fmt.Errorf("capture: %s: attach filter: %v", r.iface, err)
 	}
-	r.since = time.Now()
+	r.since = time.Now() // again once every ring of the group has joined
 	if opts.Promisc {
 		fd, err := promiscuous(r.iface)
 		if err != nil {
@@ -120,23 +121,42 @@ func (r *ring) setup(opts LiveOptions, prog []bpfInsn, loopback bool) error {
 		r.promisc = fd
 	}
 	// The group id is the process's: another flowtrace has its own
-	// group, and this one's workers can join it. Ids are taken by the
+	// group, and this one's other rings join it. Ids are taken by the
 	// first socket to use them, so a clash moves on to the next one.
-	id := uint16(os.Getpid())
-	for try := 0; ; try++ {
-		err := r.tp.SetFanout(afpacket.FanoutHash, id)
-		if err == nil {
-			break
+	// The kernel's hash (fanout_demux_hash: __skb_get_hash_symmetric)
+	// is the same for both directions of a flow, so a connection's
+	// segments all land in one ring. The kernel does not read the ports
+	// of an IP fragment, first or not: a datagram's fragments hash on the
+	// addresses alone, so they all land in one ring, where flowtrace
+	// reassembles them, but maybe not in the ring of their connection's
+	// unfragmented segments. The defrag flag would fix that, but the
+	// kernel would then reassemble them before flowtrace sees them, and
+	// the fragment findings see nothing.
+	if join != 0 {
+		if err := r.tp.SetFanout(ringFanout, join); err != nil {
+			return fmt.Errorf("capture: %s: join fanout group %d: %v", r.iface, join, err)
 		}
-		if try == 16 {
-			return fmt.Errorf("capture: %s: join a fanout group: %v", r.iface, err)
+		r.fanout = join
+	} else {
+		id := uint16(os.Getpid())
+		for try := 0; ; try++ {
+			err := r.tp.SetFanout(ringFanout, id)
+			if err == nil {
+				break
+			}
+			if try == 16 {
+				return fmt.Errorf("capture: %s: join a fanout group: %v", r.iface, err)
+			}
+			id++
 		}
-		id++
+		r.fanout = id
 	}
-	r.fanout = id
 	r.ifDrop0 = readCounter(r.iface, "rx_dropped")
 	return nil
 }
+
+// ringFanout is the fanout mode: a symmetric hash of the flow.
+const ringFanout = afpacket.FanoutHash
 
 // ringProgram turns libpcap's program into the socket's: its accepting
 // returns cut frames to the snaplen (libpcap compiled it for the largest),

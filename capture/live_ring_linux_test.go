@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,7 +71,7 @@ func TestRingLoopback(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ring.Close()
-	if ring.ring == nil {
+	if len(ring.rings) != 1 {
 		t.Fatalf("lo is captured through %s, not the ring", ring.Path())
 	}
 	opts.Libpcap = true
@@ -194,3 +195,166 @@ func TestRingNoAllocs(t *testing.T) {
 		t.Errorf("%.2f allocations per frame; want 0", allocs)
 	}
 }
+
+// TestRingFanout opens two rings in one fanout group on lo and makes 24
+// connections: every frame is in one ring, and both directions of each
+// connection in the same one (the kernel's hash is symmetric), with the
+// connections spread over both. Root only.
+func TestRingFanout(t *testing.T) {
+	testenv.NeedRoot(t)
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	opts := DefaultLiveOptions()
+	opts.Filter = "tcp port " + strconv.Itoa(port)
+	opts.Rings = 2
+	l, err := OpenLive("lo", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if p := l.Path(); !strings.HasPrefix(p, "2 AF_PACKET TPACKET_V3 rings (fanout group ") || !strings.HasSuffix(p, ", hash)") {
+		t.Fatalf("path %q", p)
+	}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { io.Copy(io.Discard, c); c.Close() }()
+		}
+	}()
+	const conns = 24
+	for range conns {
+		c, err := net.Dial("tcp4", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Write([]byte("hello"))
+		c.Close()
+	}
+	time.Sleep(100 * time.Millisecond)
+
+	// The client's port, by ring, and in which direction.
+	type dir struct {
+		ring   int
+		toSrv  bool
+		client uint16
+	}
+	var seen []dir
+	for k, g := range l.Rings() {
+		rd := NewReader(&ringUntilQuiet{g})
+		var s segment.Segment
+		for rd.Next(&s) == nil {
+			d := dir{ring: k, toSrv: int(s.DstPort) == port, client: s.SrcPort}
+			if !d.toSrv {
+				d.client = s.DstPort
+			}
+			seen = append(seen, d)
+		}
+	}
+	ringOf := map[uint16]int{}
+	both := map[uint16][2]bool{}
+	perRing := [2]int{}
+	for _, d := range seen {
+		if r, ok := ringOf[d.client]; ok && r != d.ring {
+			t.Errorf("connection from port %d in rings %d and %d", d.client, r, d.ring)
+		}
+		if _, ok := ringOf[d.client]; !ok {
+			perRing[d.ring]++
+		}
+		ringOf[d.client] = d.ring
+		b := both[d.client]
+		if d.toSrv {
+			b[0] = true
+		} else {
+			b[1] = true
+		}
+		both[d.client] = b
+	}
+	if len(ringOf) != conns {
+		t.Errorf("%d connections seen, want %d", len(ringOf), conns)
+	}
+	for c, b := range both {
+		if !b[0] || !b[1] {
+			t.Errorf("connection from port %d: one direction only (%v)", c, b)
+		}
+	}
+	if perRing[0] == 0 || perRing[1] == 0 {
+		t.Errorf("connections per ring %v: the hash does not spread them", perRing)
+	}
+	st, err := l.Stats()
+	if err != nil || st.Received != uint64(len(seen)) || st.KernelDropped != 0 {
+		t.Errorf("stats %+v, %v; want %d received, none dropped", st, err, len(seen))
+	}
+	t.Logf("%d frames, connections per ring %v", len(seen), perRing)
+}
+
+// TestRingDrops fills two tiny rings that nobody reads: the kernel's
+// drops are counted per ring, and Stats sums them. Root only.
+func TestRingDrops(t *testing.T) {
+	testenv.NeedRoot(t)
+	pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	opts := DefaultLiveOptions()
+	opts.Filter = "udp port " + strconv.Itoa(pc.LocalAddr().(*net.UDPAddr).Port)
+	opts.Rings = 2
+	opts.BufferSize = 256 << 10 // per ring: 2 blocks of 64 KiB, 32 frames of 4 KiB
+	l, err := OpenLive("lo", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	// From 16 source ports: flows for both rings.
+	for range 16 {
+		c, err := net.Dial("udp4", pc.LocalAddr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 100 {
+			c.Write([]byte("x"))
+		}
+		c.Close()
+	}
+	time.Sleep(50 * time.Millisecond)
+	per, err := l.RingStats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := l.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rcv, drop uint64
+	for k, s := range per {
+		if s.KernelDropped == 0 {
+			t.Errorf("ring %d: %+v; want drops", k, s)
+		}
+		rcv += s.Received
+		drop += s.KernelDropped
+	}
+	// Stats read the counters again: nothing new came since.
+	if st.Received != rcv || st.KernelDropped != drop || rcv != 1600 {
+		t.Errorf("stats %+v; rings %+v: want the sums, 1600 received", st, per)
+	}
+	t.Logf("rings %+v", per)
+}
+
+// ringUntilQuiet ends a ring's capture at its first read timeout.
+type ringUntilQuiet struct{ g *Ring }
+
+func (u *ringUntilQuiet) ReadFrame() ([]byte, FrameInfo, LinkType, error) {
+	data, ci, link, err := u.g.ReadFrame()
+	if errors.Is(err, ErrTimeout) {
+		err = io.EOF
+	}
+	return data, ci, link, err
+}
+func (u *ringUntilQuiet) Close() error { return nil }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # scripts/live-bench.sh: drops under load. Replays a large generated trace
 # over a veth pair with tcpreplay at rising rates, capturing on the far end
-# with flowtrace -i (immediate mode, the default, and --immediate-mode=false;
-# on a veth flowtrace reads through its AF_PACKET TPACKET_V3 ring, and the
-# summary names the path from its "listening on" line) and with tcpdump -w
-# /dev/null, one at a time, and prints side by side the
+# with flowtrace -i on one worker (one AF_PACKET TPACKET_V3 ring) and on two
+# (two rings in one PACKET_FANOUT hash group, each read by its worker), in
+# immediate mode, the default, and on two workers with
+# --immediate-mode=false (the summary names the path from the "listening
+# on" line) and with tcpdump -w /dev/null, one at a time, and prints side
+# by side the
 # kernel drops each had at each rate and the highest rate each took with no
 # drop. Needs root, tcpreplay and tcpdump (make test-deps). About 1-2 min.
 #
@@ -67,11 +69,14 @@ ip -n "$NS" link set vb up
 run_one() {
 	local tool=$1 rate=$2 err=$WORK/cap.err rr=$WORK/replay.out
 	case $tool in
-	flowtrace)
-		timeout 120 ip netns exec "$NS" "$WORK/flowtrace" -i vb -B "$BUFKIB" -s "$SNAP" --keep-root >/dev/null 2>"$err" &
+	flowtrace-w1)
+		timeout 120 ip netns exec "$NS" "$WORK/flowtrace" -i vb --workers 1 -B "$BUFKIB" -s "$SNAP" --keep-root >/dev/null 2>"$err" &
 		;;
-	flowtrace-batch)
-		timeout 120 ip netns exec "$NS" "$WORK/flowtrace" -i vb -B "$BUFKIB" -s "$SNAP" --keep-root --immediate-mode=false >/dev/null 2>"$err" &
+	flowtrace-w2)
+		timeout 120 ip netns exec "$NS" "$WORK/flowtrace" -i vb --workers 2 -B "$BUFKIB" -s "$SNAP" --keep-root >/dev/null 2>"$err" &
+		;;
+	flowtrace-w2-batch)
+		timeout 120 ip netns exec "$NS" "$WORK/flowtrace" -i vb --workers 2 -B "$BUFKIB" -s "$SNAP" --keep-root --immediate-mode=false >/dev/null 2>"$err" &
 		;;
 	tcpdump)
 		timeout 120 ip netns exec "$NS" tcpdump -i vb -B "$BUFKIB" -s "$SNAP" -w /dev/null 2>"$err" &
@@ -96,14 +101,15 @@ run_one() {
 		cap=$(sed -n 's/^\([0-9]*\) packets captured.*/\1/p' "$err")
 		drop=$(sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' "$err")
 	else
-		sed -n 's/.*listening on .*, through \(.*\)$/\1/p' "$err" | sed 's/ (fanout group [0-9]*)//' >"$WORK/path.$tool"
+		sed -n 's/.*listening on .*, through \(.*\)$/\1/p' "$err" | sed 's/ (fanout group [0-9]*\(, hash\)\{0,1\})//' >"$WORK/path.$tool"
 		cap=$(sed -n 's/.*: \([0-9]*\) packets captured, .*/\1/p' "$err")
-		drop=$(sed -n 's/.* \([0-9]*\) dropped by kernel, .*/\1/p' "$err")
+		# "N dropped by kernel (ring 0: x, ring 1: y), ..." with several rings
+		drop=$(sed -n 's/.* \([0-9]*\) dropped by kernel[ ,].*/\1/p' "$err")
 	fi
 	echo "${pps%.*} ${cap:-?} ${drop:-?}"
 }
 
-TOOLS=(flowtrace flowtrace-batch tcpdump)
+TOOLS=(flowtrace-w1 flowtrace-w2 flowtrace-w2-batch tcpdump)
 declare -A BEST FIRSTDROP
 for t in "${TOOLS[@]}"; do BEST[$t]=0; FIRSTDROP[$t]=none; done
 printf '%-9s' "rate"
@@ -130,5 +136,5 @@ echo "($FRAMES frames, snaplen $SNAP, -B $BUFKIB KiB, $(nproc) cores shared with
 for t in "${TOOLS[@]}"; do
 	path=""
 	[ -s "$WORK/path.$t" ] && path=", through $(cat "$WORK/path.$t")"
-	printf '  %-16s %8s pps   (first drops at: %s%s)\n' "$t" "${BEST[$t]}" "${FIRSTDROP[$t]}" "$path"
+	printf '  %-18s %8s pps   (first drops at: %s%s)\n' "$t" "${BEST[$t]}" "${FIRSTDROP[$t]}" "$path"
 done

@@ -59,4 +59,18 @@
 // Observers that keep a *tracker.Conn between callbacks
 // (tracker.Config.KeepConns) are not supported: the connection passed to
 // a callback is a copy, valid during the call.
+//
+// # Live capture
+//
+// Live (live.go) tracks the AF_PACKET rings of one fanout group, where
+// the kernel has already split the connections: each worker reads,
+// decodes and tracks one ring, sees only its own segments, and its
+// recorder keys each callback by its packet's timestamp (its idle time
+// for timers fired on a quiet ring) instead of the packet's index. The
+// merger reports the entries in key order once every other worker has
+// handed over a bound past them, or once they are LiveDelay old on the
+// wall clock: each connection once, in its worker's order, the workers'
+// callbacks interleaved by time with a bounded delay. There is no input
+// order to keep tracker.Shared exact in: the workers share one store
+// under a lock (livefacts.go).
 package shard

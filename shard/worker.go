@@ -71,8 +71,9 @@ type entry struct {
 // full, when the worker is about to wait for the others (tracker.Shared),
 // and at the end of the batch (last). Its buffers are reused.
 type log struct {
-	bound key  // the worker's entries after this chunk's have keys from bound on
-	last  bool // the worker's last chunk for the batch
+	bound key   // the worker's entries after this chunk's have keys from bound on
+	last  bool  // the worker's last chunk for the batch
+	from  uint8 // the worker's number (Live: the workers share one channel)
 
 	entries []entry
 	snaps   []*tracker.ConnCopy
@@ -83,6 +84,7 @@ type log struct {
 	strays  []tracker.Stray
 	icmps   []tracker.ICMPError
 	segs    []segment.Segment // segments not in the batch
+	arena   []byte            // Live: the payloads of segs, which the ring reuses
 }
 
 // newLog returns a log with room for chunkLen entries.
@@ -108,6 +110,7 @@ func (l *log) reset() {
 	l.strays = l.strays[:0]
 	clear(l.icmps)
 	l.segs = l.segs[:0]
+	l.arena = l.arena[:0]
 	l.icmps = l.icmps[:0]
 }
 
@@ -175,14 +178,16 @@ func (w *worker) run(in chan *batch) {
 // comes next, and takes a fresh one unless this was the batch's last.
 func (w *worker) send(bound key, last bool) {
 	l := w.rec.log
-	l.bound, l.last = bound, last
+	l.bound, l.last, l.from = bound, last, w.k
 	w.out <- l
 	w.rec.log = nil
 	if !last {
 		// Before waiting for a free log: a worker asking for facts
 		// may be waiting for this one to pass bound, and the merger
 		// for that worker.
-		w.facts.handed(bound)
+		if w.facts != nil {
+			w.facts.handed(bound)
+		}
 		w.rec.log = <-w.free
 		w.rec.log.reset()
 	}
@@ -269,9 +274,16 @@ func (r *recorder) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Si
 	e.ev0, e.ev1 = l.events(evs)
 	if seg != r.cur {
 		// A held ACK replayed as a connection's first packet (probe.go),
-		// not the batch's segment: keep a copy.
+		// not the batch's segment, or any segment of a Live capture
+		// (cur is nil: there is no batch): keep a copy, with its payload
+		// (the ring's frame is reused once the next one is read).
 		l.segs = append(l.segs, *seg)
 		e.x = int32(len(l.segs) - 1)
+		if r.cur == nil && len(seg.Payload) > 0 {
+			k := len(l.arena)
+			l.arena = append(l.arena, seg.Payload...)
+			l.segs[e.x].Payload = l.arena[k:len(l.arena):len(l.arena)]
+		}
 	}
 	l.entries = append(l.entries, e)
 	r.w.added()

@@ -15,6 +15,8 @@ import (
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
 	"github.com/flowtrace/flowtrace/printer"
+	"github.com/flowtrace/flowtrace/report"
+	"github.com/flowtrace/flowtrace/sink/clickhouse"
 	"github.com/flowtrace/flowtrace/tracker"
 )
 
@@ -26,6 +28,10 @@ const (
 	// liveStatsEvery is how often the kernel's drop counters are read
 	// (and new drops reported) and the -w file and conn.log are flushed.
 	liveStatsEvery = time.Second
+	// liveRingPoll is the read timeout of the rings when there are
+	// several (shard.Live): an idle worker's wake-up, when it hands the
+	// merger a bound the busy workers' output waits for.
+	liveRingPoll = 5 * time.Millisecond
 	// liveClockLag is how far behind the wall clock the capture clock is
 	// advanced on a quiet link. A timer fires only once no packet stamped
 	// before its deadline can still be on its way through the kernel's
@@ -59,7 +65,7 @@ func addLiveFlags(fs *pflag.FlagSet, c *liveConfig) {
 	fs.BoolVarP(&c.list, "list-interfaces", "D", false, "list the interfaces -i can capture on, and exit")
 	fs.BoolVarP(&c.noPromisc, "no-promiscuous-mode", "p", false, "do not put the interface in promiscuous mode")
 	fs.IntVarP(&c.snaplen, "snapshot-length", "s", capture.DefaultSnaplen, "keep at most `N` bytes of each frame (0: 262144); payload lengths come from the IP header")
-	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB` (default: 16 MiB for the AF_PACKET ring, libpcap's 2 MiB for -i any)")
+	fs.IntVarP(&c.bufferKiB, "buffer-size", "B", 0, "kernel capture buffer in `KiB`, divided among the AF_PACKET rings (default: 16 MiB per ring, libpcap's 2 MiB for -i any)")
 	fs.BoolVar(&c.immediate, "immediate-mode", true, "deliver each packet at once; --immediate-mode=false lets the kernel batch them (fewer wake-ups under load)")
 	fs.StringVarP(&c.write, "write", "w", "", "live: also save every frame to `FILE` (pcap), written after privileges are dropped; with -r: the packets of the selected connections")
 	fs.DurationVar(&c.duration, "duration", 0, "stop a live capture after `D` (0: until Ctrl-C or SIGTERM)")
@@ -183,6 +189,13 @@ func analyseLive(ctx context.Context, cfg *config, stdout, stderr io.Writer) err
 	opts.BufferSize = l.bufferKiB << 10
 	opts.Immediate = l.immediate
 	opts.Filter = cfg.filter
+	opts.Rings, _ = cfg.liveShards() // workers.go
+	if opts.Rings > 1 {
+		// An idle worker hands the merger a bound at every read
+		// timeout: keep them short, so that the busy ones' output
+		// is not held (shard.Live).
+		opts.Timeout = liveRingPoll
+	}
 	src, err := capture.OpenLive(l.iface, opts)
 	if err != nil {
 		return liveOpenError(err, capture.NetRawStatus())
@@ -226,6 +239,13 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	path := ""
 	if p, ok := src.(interface{ Path() string }); ok && p.Path() != "" {
 		path = ", through " + p.Path()
+	}
+	rings := liveRings(src)
+	switch _, why := cfg.liveShards(); {
+	case why != "":
+		path += ", one worker (" + why + ")"
+	case len(rings) < 2 && cfg.workers > 1 && strings.HasSuffix(path, "libpcap"):
+		path += ", one worker (libpcap has no fanout)"
 	}
 	fmt.Fprintf(stderr, "flowtrace: listening on %s, link-type %s, snapshot length %d bytes%s%s\n", l.iface, src.LinkType(), src.Snaplen(), path, as)
 
@@ -286,8 +306,13 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	obs, eng := withFindings(&cfg.findings, obs, sink)
 	tcfg := cfg.tracker
 	tcfg.KeepConns = w != nil || sk != nil // they keep *Conn between callbacks
+	if len(rings) > 1 {
+		// liveShards kept --watch, -w and a sink on one ring.
+		return finishLive(cfg, ls, trackLive(ctx, cfg, rings, tcfg, obs, eng, ls), out, eng, rep, sk, stderr) // workers.go
+	}
 	tr := tracker.New(tcfg, obs)
 	ls.tr = tr
+	ls.clock = tr.Now
 	ls.eng = eng
 	if w != nil {
 		w.capClock = tr.Now // ages are on the capture clock
@@ -306,11 +331,28 @@ func runLive(ctx context.Context, cfg *config, src frameSource, stats func() (ca
 	if readErr == nil && ls.err != nil {
 		readErr = ls.err
 	}
+	return finishLive(cfg, ls, liveResult{tr, rd, readErr}, out, eng, rep, sk, stderr)
+}
+
+// liveResult is what tracked a live capture: its tracker, its segments (for
+// the summary) and why the capture ended.
+type liveResult struct {
+	tr  tracking
+	rd  segments
+	err error
+}
+
+// finishLive ends a live capture once its input has: the summary, the
+// observers' and writers' ends, the statistics.
+func finishLive(cfg *config, ls *liveSource, run liveResult, out observer, eng *findings.Engine,
+	rep *report.Report, sk *clickhouse.Sink, stderr io.Writer) error {
+	l := &cfg.live
+	w, pw, readErr := ls.watch, ls.w, run.err
 	if rep != nil {
 		rep.InputEnded()
 	}
 	sinkEndOfInput(sk)
-	sum := finish(rd, tr)
+	sum := finish(run.rd, run.tr)
 	if eng != nil {
 		eng.Close()
 	}
@@ -411,7 +453,9 @@ type liveSource struct {
 	tr       *tracker.Tracker
 	eng      *findings.Engine // nil with --no-findings or --watch
 	w        *capture.PcapWriter
-	zeek     *printer.ZeekLog // --zeek-log, flushed with -w
+	zeek     *printer.ZeekLog    // --zeek-log, flushed with -w
+	clock    func() time.Time    // the capture clock (the tracker's)
+	rings    []capture.LiveStats // per ring, at the last poll, with several
 	iface    string
 	stderr   io.Writer
 	watch    *watch           // --watch, or nil
@@ -481,6 +525,30 @@ func (s *liveSource) idle() {
 	s.tick(now)
 }
 
+// shardTick is the periodic work of a capture on several rings
+// (shard.Live.Run calls it on this goroutine): the printer's flushes, the
+// findings' clock on a quiet link, and tick every liveTick. It returns
+// true once the capture is to stop.
+func (s *liveSource) shardTick(now time.Time, idle bool) bool {
+	if s.ctx.Err() != nil && s.stopped == "" {
+		s.stopped = "stopped by a signal"
+	}
+	if idle {
+		if s.eng != nil {
+			s.eng.Advance(now.Add(-liveClockLag))
+		}
+		if s.flush != nil {
+			s.flush.Idle()
+		}
+	} else if s.flush != nil {
+		s.flush.Tick(now)
+	}
+	if !now.Before(s.nextTick) {
+		s.tick(now)
+	}
+	return s.stopped != ""
+}
+
 // tick does what must happen every liveTick whether packets arrive or
 // not.
 func (s *liveSource) tick(now time.Time) {
@@ -518,8 +586,8 @@ func (s *liveSource) flushWriters() {
 	if s.zeek != nil {
 		// On a quiet link the capture clock follows the wall clock
 		// (tracker.Advance): the logs rotate on time, as Zeek's do.
-		if s.tr != nil {
-			s.zeek.Advance(s.tr.Now())
+		if s.clock != nil {
+			s.zeek.Advance(s.clock())
 		}
 		if err := s.zeek.Flush(); err != nil && s.err == nil {
 			s.err = err
@@ -531,12 +599,19 @@ func (s *liveSource) flushWriters() {
 // poll reads the kernel's counters and reports new drops as they happen.
 func (s *liveSource) poll() {
 	kd, id := s.drops.Poll()
+	if r, ok := s.src.(interface {
+		RingStats() ([]capture.LiveStats, error)
+	}); ok && kd > 0 {
+		if rs, err := r.RingStats(); err == nil && len(rs) > 1 {
+			s.rings = rs
+		}
+	}
 	if kd == 0 && id == 0 {
 		return
 	}
 	st, _ := s.drops.Last()
-	msg := fmt.Sprintf("%s: dropped %d packets in the kernel and %d at the interface since the last report (%d and %d in all); try a larger -B, a narrower filter, or --immediate-mode=false",
-		s.iface, kd, id, st.KernelDropped, st.IfaceDropped)
+	msg := fmt.Sprintf("%s: dropped %d packets in the kernel and %d at the interface since the last report (%d%s and %d in all); try a larger -B, a narrower filter, or --immediate-mode=false",
+		s.iface, kd, id, st.KernelDropped, ringDrops(s.rings), st.IfaceDropped)
 	if s.watch != nil && s.watch.tty {
 		s.watch.note(msg)
 	} else {
@@ -552,6 +627,21 @@ func (s *liveSource) finish() {
 	s.poll()
 }
 
+// ringDrops says how many packets each ring dropped, when there are
+// several and one did: " (ring 0: N, ring 1: M)".
+func ringDrops(rs []capture.LiveStats) string {
+	var b strings.Builder
+	for i, r := range rs {
+		if r.KernelDropped > 0 {
+			fmt.Fprintf(&b, ", ring %d: %d", i, r.KernelDropped)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return " (" + b.String()[2:] + ")"
+}
+
 // report writes the capture statistics on stderr, as tcpdump does.
 func (s *liveSource) report(w io.Writer, sum printer.Summary) {
 	st, ok := s.drops.Last()
@@ -559,6 +649,6 @@ func (s *liveSource) report(w io.Writer, sum printer.Summary) {
 		fmt.Fprintf(w, "flowtrace: %s: %d packets captured (%s); kernel statistics unavailable\n", s.iface, sum.Frames, s.stopped)
 		return
 	}
-	fmt.Fprintf(w, "flowtrace: %s: %d packets captured, %d received by filter, %d dropped by kernel, %d dropped by interface (%s)\n",
-		s.iface, sum.Frames, st.Received, st.KernelDropped, st.IfaceDropped, s.stopped)
+	fmt.Fprintf(w, "flowtrace: %s: %d packets captured, %d received by filter, %d dropped by kernel%s, %d dropped by interface (%s)\n",
+		s.iface, sum.Frames, st.Received, st.KernelDropped, ringDrops(s.rings), st.IfaceDropped, s.stopped)
 }

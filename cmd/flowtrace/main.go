@@ -159,7 +159,7 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.DurationVar(&c.tracker.FinTimeout, "fin-timeout", tracker.DefaultFinTimeout, "how long an orphaned FIN-WAIT-2 lasts on the capture clock (Linux tcp_fin_timeout)")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
-	fs.IntVar(&c.workers, "workers", defaultWorkers(), "track a file's connections on `N` cores (default: one per CPU), sharded by 4-tuple, with output identical to one worker's; --max-conns is divided among them. Standard input, live capture, -c, -w and --sink use one")
+	fs.IntVar(&c.workers, "workers", defaultWorkers(), "track connections on `N` cores (default: one per CPU), sharded by 4-tuple: a file's output is identical to one worker's; a live capture (-i) reads N AF_PACKET rings in one fanout group. --max-conns is divided among them. Standard input, -i any, -c, -w, --watch and --sink use one")
 	fs.Lookup("workers").DefValue = "" // the machine's, not the program's: not printed
 	flagdoc.SetGroup(fs, groupTracker, "time-wait", "fin-timeout", "idle-timeout", "max-conns", "workers")
 

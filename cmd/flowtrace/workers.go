@@ -5,8 +5,11 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"time"
 
 	"github.com/flowtrace/flowtrace/capture"
+	"github.com/flowtrace/flowtrace/findings"
+	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/shard"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -51,3 +54,98 @@ func trackSharded(ctx context.Context, cfg *config, n int, tcfg tracker.Config, 
 	}
 	return st, rd, err
 }
+
+// liveShards returns how many AF_PACKET rings (and workers) a live
+// capture asks for: --workers, or one, with the reason when --workers
+// asked for more: -c (the count is of segments tracked in order, which
+// workers reading in parallel do not have), -w (one file of frames in
+// the order they came, which the rings do not share), --watch and a sink
+// (they keep connections between callbacks, which the merger's copies
+// are not). -i any and interfaces that are not Ethernet-framed are
+// captured through libpcap, which has one ring: runLive says so.
+func (cfg *config) liveShards() (int, string) {
+	l := &cfg.live
+	switch {
+	case cfg.workers <= 1:
+		return 1, ""
+	case cfg.count > 0:
+		return 1, "-c counts segments in order"
+	case l.write != "":
+		return 1, "-w writes one file in capture order"
+	case l.watch:
+		return 1, "--watch keeps connections between callbacks"
+	case cfg.sink.spec != "":
+		return 1, "--sink keeps connections between callbacks"
+	}
+	return cfg.workers, ""
+}
+
+// liveRings returns the rings of a live capture opened with several, nil
+// for one.
+func liveRings(src frameSource) []capture.Source {
+	if m, ok := src.(interface{ RingSources() []capture.Source }); ok {
+		if rs := m.RingSources(); len(rs) > 1 {
+			return rs
+		}
+	}
+	return nil
+}
+
+// trackLive tracks a live capture on a worker per ring (shard.Live)
+// until it stops, reporting to obs on this goroutine, where ls does the
+// periodic work.
+func trackLive(ctx context.Context, cfg *config, rings []capture.Source, tcfg tracker.Config, obs tracker.Observer,
+	eng *findings.Engine, ls *liveSource) liveResult {
+	var frags *findings.FragmentQueue
+	if eng != nil {
+		frags = new(findings.FragmentQueue)
+		eng.SetFragments(frags)
+	}
+	settle := 2 * time.Millisecond // the immediate mode's block timeout, and some
+	if !cfg.live.immediate {
+		settle = liveRingPoll
+	}
+	lt := shard.NewLive(shard.LiveConfig{
+		Tracker: tcfg,
+		Reader: func(src capture.Source, pkt func() uint64) shard.LiveReader {
+			rd := capture.NewReader(src) // the filter runs in the kernel
+			rd.SetTunnels(cfg.tunnelTable())
+			rd.SetChecksums(cfg.checksums)
+			rd.SetDatagrams(true)
+			if frags != nil {
+				rd.SetFragObserver(liveFragments{fragmentFeed{frags}, pkt})
+			}
+			return rd
+		},
+		ClockLag: liveClockLag,
+		Settle:   settle,
+		Now:      ls.now,
+	}, obs, rings)
+	ls.clock = lt.Now
+	err := lt.Run(ctx, ls.shardTick)
+	ls.finish()
+	if err == nil && ls.err != nil {
+		err = ls.err
+	}
+	return liveResult{tr: lt, rd: liveSegments{lt}, err: err}
+}
+
+// liveFragments numbers a ring's fragment events as the segments are:
+// across the rings.
+type liveFragments struct {
+	feed fragmentFeed
+	pkt  func() uint64
+}
+
+func (f liveFragments) Fragment(ev *capture.FragEvent) {
+	if ev.Pkt != 0 { // 0: the end of the input
+		ev.Pkt = f.pkt()
+	}
+	f.feed.Fragment(ev)
+}
+
+// liveSegments gives the summary the rings' readers' counts.
+type liveSegments struct{ lt *shard.Live }
+
+func (s liveSegments) Next(*segment.Segment) error { return io.EOF }
+func (s liveSegments) Stats() capture.Stats        { return s.lt.CaptureStats() }

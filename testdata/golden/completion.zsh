@@ -29,7 +29,7 @@ _flowtrace() {
 		'--fin-timeout=''[how long an orphaned FIN-WAIT-2 lasts on the capture clock]'':D: ' \
 		'--idle-timeout=''[expire connections idle this long on the capture clock]'':D: ' \
 		'--max-conns=''[most connections tracked at once]'':N: ' \
-		'--workers=''[track a file'\''s connections on N cores, sharded by 4-tuple, with output identical to one worker'\''s]'':N: ' \
+		'--workers=''[track connections on N cores, sharded by 4-tuple\: a file'\''s output is identical to one worker'\''s]'':N: ' \
 		'--findings''[print only findings\: the text findings section, or only the JSON finding records]' \
 		'--no-findings''[run no detector\: no finding markers, section or records]' \
 		'--syn-flood-half-open=''[syn-flood fires when a service has this many half-open connections started within --syn-flood-window]'':N: ' \
@@ -52,7 +52,7 @@ _flowtrace() {
 		'(-D --list-interfaces)'{-D,--list-interfaces}'[list the interfaces -i can capture on, and exit]' \
 		'(-p --no-promiscuous-mode)'{-p,--no-promiscuous-mode}'[do not put the interface in promiscuous mode]' \
 		'(-s --snapshot-length)'{-s+,--snapshot-length=}'[keep at most N bytes of each frame]'':N: ' \
-		'(-B --buffer-size)'{-B+,--buffer-size=}'[kernel capture buffer in KiB]'':KiB: ' \
+		'(-B --buffer-size)'{-B+,--buffer-size=}'[kernel capture buffer in KiB, divided among the AF_PACKET rings]'':KiB: ' \
 		'--immediate-mode''[deliver each packet at once]' \
 		'(-w --write)'{-w+,--write=}'[live\: also save every frame to FILE, written after privileges are dropped]'':FILE:_files' \
 		'--duration=''[stop a live capture after D]'':D: ' \
