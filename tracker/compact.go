@@ -114,6 +114,8 @@ func compactable(seg *segment.Segment) bool {
 // for it within youngAge: its record is filled now, while seg is at hand,
 // and checked then (mature). It reports whether it did; if so, c is not
 // scheduled until then.
+//
+//go:noinline
 func (t *Tracker) candidate(c *Conn, seg *segment.Segment, srcFirst bool) bool {
 	at := stampOf(seg.Time)
 	if at.before(t.youngLast) {

@@ -41,6 +41,8 @@ func (c *Conn) OneSided() (unseen Side, ok bool) { return c.unseen, c.oneSided }
 
 // inferUnseen adds, before segment seg of side s is applied, the phantom
 // segments of the unseen peer that seg proves were sent.
+//
+//go:noinline
 func (c *Conn) inferUnseen(t *Tracker, s Side, seg *segment.Segment) {
 	e, p := &c.ep[s], &c.ep[s.Peer()]
 	if c.oneSided && c.unseen == s {
