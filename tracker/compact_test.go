@@ -170,7 +170,7 @@ func TestCompactSameEvents(t *testing.T) {
 // connection at most) and its queue entry.
 func TestCompactSize(t *testing.T) {
 	const budget = 176
-	rec, sl, q := unsafe.Sizeof(synRec{}), unsafe.Sizeof(slot{}), unsafe.Sizeof(synQEnt{})
+	rec, sl, q := unsafe.Sizeof(rec1{}), unsafe.Sizeof(slot{}), unsafe.Sizeof(recQEnt{})
 	if sum := rec + 2*sl + q; sum > budget {
 		t.Errorf("a compact connection takes %d bytes (record %d, 2 slots of %d, queue entry %d): budget %d", sum, rec, sl, q, budget)
 	}

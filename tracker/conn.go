@@ -173,6 +173,7 @@ type Conn struct {
 	queuedSet        bool
 	ackPrev, ackLast seqnum.Value // one-sided capture: the seen side's ACKs (onesided.go)
 	uid              UID          // computed on first use; zero until then
+	young            uint32       // 1 + its place among the young, while one (compact.go); 0 if not
 	tunnel           uint64       // the first segment's segment.Segment.Tunnel
 }
 
@@ -1016,7 +1017,7 @@ func (c *Conn) phases(t *Tracker) {
 			rtt = timediff.Sub(t.evTime, syn)
 			c.hsServer = timediff.Sub(synAck, syn)
 			c.hsClient = timediff.Sub(t.evTime, synAck)
-			if t.cfg.Shared != nil {
+			if t.cfg.Shared != nil && !t.replaying {
 				t.cfg.Shared.SawRTT(c, rtt)
 			}
 			t.pathRTT = max(t.pathRTT, rtt)
