@@ -522,6 +522,7 @@ func (t *Tracker) mature(e *youngEnt, pos uint32) {
 		t.schedule(c)
 		return
 	}
+	t.compactMade[e.n]++
 	i := t.conns.index(c, 0, c.hash)
 	t.conns.slots[i].c, t.conns.slots[i].r = nil, r
 	t.scheduleRec(r, t.deadline(c))

@@ -3,6 +3,7 @@ package tracker
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"net/netip"
 	"slices"
 	"strings"
@@ -34,7 +35,11 @@ func (o *auxObserver) Packet(c *Conn, seg *segment.Segment, side Side, evs []Eve
 
 func (o *auxObserver) Done(c *Conn) {
 	o.pathObserver.Done(c)
-	o.lines = append(o.lines, fmt.Sprintf("aux %d uid %q", c.Aux(o.key), c.uid[:]))
+	total, server, client, _ := c.HandshakeRTT()
+	syn, synAck := c.HandshakeRetransmits()
+	o.lines = append(o.lines, fmt.Sprintf("aux %d uid %q first %v #%d last %v since %v %v rtt %v %v %v rexmit %d %d cookie %t ipbytes %d %d zeek %d %d ws %d %d",
+		c.Aux(o.key), c.uid[:], c.First(), c.FirstPkt(), c.Last(), c.Since(Orig), c.Since(Resp), total, server, client,
+		syn, synAck, c.SynCookie(), c.IPBytes(Orig), c.IPBytes(Resp), c.ZeekBytes(Orig), c.ZeekBytes(Resp), c.WindowScale(Orig), c.WindowScale(Resp)))
 }
 
 var compactAux = NewAuxKey()
@@ -169,10 +174,18 @@ func TestCompactSameEvents(t *testing.T) {
 // creeping back: its record, its slot in the table (two slots per
 // connection at most) and its queue entry.
 func TestCompactSize(t *testing.T) {
-	const budget = 176
-	rec, sl, q := unsafe.Sizeof(rec1{}), unsafe.Sizeof(slot{}), unsafe.Sizeof(recQEnt{})
-	if sum := rec + 2*sl + q; sum > budget {
-		t.Errorf("a compact connection takes %d bytes (record %d, 2 slots of %d, queue entry %d): budget %d", sum, rec, sl, q, budget)
+	sl, q := unsafe.Sizeof(slot{}), unsafe.Sizeof(recQEnt{})
+	for _, r := range []struct {
+		what        string
+		rec, budget uintptr
+	}{
+		{"a lone SYN", unsafe.Sizeof(rec1{}), 176},
+		{"an answered SYN or a handshake", unsafe.Sizeof(rec2{}), 192},
+		{"a longer record", unsafe.Sizeof(rec3{}), 224},
+	} {
+		if sum := r.rec + 2*sl + q; sum > r.budget {
+			t.Errorf("%s takes %d bytes compact (record %d, 2 slots of %d, queue entry %d): budget %d", r.what, sum, r.rec, sl, q, r.budget)
+		}
 	}
 	if n := unsafe.Sizeof(timer{}); n > 40 {
 		t.Errorf("a timer takes %d bytes, want at most 40", n)
@@ -205,5 +218,228 @@ func TestCompactFloodAllocs(t *testing.T) {
 	}
 	if allocs := testing.AllocsPerRun(10000, syn); allocs > 0.01 {
 		t.Errorf("%v allocations per SYN", allocs)
+	}
+}
+
+// handshakeStorm makes a capture of many connections that get further
+// than a SYN: most are answered by a SYN-ACK (options varying, or none),
+// many get the client's ACK, and then go quiet, or later get data, a RST,
+// a FIN, SYN-ACK or SYN retransmissions, a duplicate ACK, an ICMP error, a
+// segment with a bad checksum; IPv6 now and then, and the clock steps back
+// now and then.
+func handshakeStorm(rng *rand.Rand, n int) []segment.Segment {
+	var segs []segment.Segment
+	now := t0
+	srv4, srv6 := netip.MustParseAddr("192.0.2.80"), netip.MustParseAddr("2001:db8::80")
+	for i := range n {
+		now = now.Add(time.Duration(rng.IntN(2000)) * time.Microsecond)
+		if rng.IntN(50) == 0 {
+			now = now.Add(-time.Duration(rng.IntN(20)) * time.Millisecond)
+		}
+		cli, srv := netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}), srv4
+		if rng.IntN(10) == 0 {
+			a := srv6.As16()
+			a[15], a[14] = byte(i), byte(i>>8)
+			cli, srv = netip.AddrFrom16(a), srv6
+		}
+		opts := rng.IntN(2) == 0
+		cport := uint16(1024 + rng.IntN(60000))
+		isn, sisn := seqnum.Value(rng.Uint32()), seqnum.Value(rng.Uint32())
+		tsc, tss := rng.Uint32(), rng.Uint32()
+		mk := func(d time.Duration, fromCli bool, flags segment.Flags, seq, ack seqnum.Value, payload int) segment.Segment {
+			s := segment.Segment{Time: now.Add(d), Src: cli, Dst: srv, SrcPort: cport, DstPort: 80,
+				Seq: seq, Ack: ack, Flags: flags, Window: uint16(502 + rng.IntN(3)), IPLen: 52 + payload, PayloadLen: payload}
+			if !fromCli {
+				s.Src, s.Dst, s.SrcPort, s.DstPort = srv, cli, 80, cport
+			}
+			if opts {
+				s.Opts.HasTS, s.Opts.TSVal, s.Opts.TSEcr = true, tsc+uint32(d/time.Millisecond), tss
+				if !fromCli {
+					s.Opts.TSVal, s.Opts.TSEcr = tss+uint32(d/time.Millisecond), tsc
+				}
+			}
+			return s
+		}
+		syn := mk(0, true, segment.SYN, isn, 0, 0)
+		syn.Window, syn.IPLen = 64240, 60
+		if opts {
+			syn.Opts = segment.Options{MSS: 1460, WScale: 7, HasWScale: true, SACKPermitted: true, HasTS: true, TSVal: tsc}
+		}
+		segs = append(segs, syn)
+		if rng.IntN(10) == 0 {
+			continue // a lone SYN
+		}
+		rtt := time.Duration(10+rng.IntN(30000)) * time.Microsecond
+		sa := mk(rtt, false, segment.SYN|segment.ACK, sisn, isn+1, 0)
+		sa.Window, sa.IPLen = 65160, 60
+		if opts {
+			sa.Opts = segment.Options{MSS: 1460, WScale: 7, HasWScale: true, SACKPermitted: true, HasTS: true, TSVal: tss, TSEcr: tsc}
+		}
+		segs = append(segs, sa)
+		acked := rng.IntN(3) > 0
+		if acked {
+			segs = append(segs, mk(rtt+time.Duration(10+rng.IntN(20000))*time.Microsecond, true, segment.ACK, isn+1, sisn+1, 0))
+		}
+		d := time.Duration(rng.IntN(3000)) * time.Millisecond
+		switch rng.IntN(10) {
+		case 1:
+			segs = append(segs, mk(d+rtt, true, segment.ACK|segment.PSH, isn+1, sisn+1, 100),
+				mk(d+2*rtt, false, segment.ACK, sisn+1, isn+101, 0))
+		case 2:
+			segs = append(segs, mk(d+rtt, true, segment.RST, isn+1, 0, 0))
+		case 3:
+			segs = append(segs, mk(d+rtt, true, segment.FIN|segment.ACK, isn+1, sisn+1, 0),
+				mk(d+2*rtt, false, segment.FIN|segment.ACK, sisn+1, isn+2, 0))
+		case 4:
+			if !acked {
+				r1 := sa
+				r1.Time = sa.Time.Add(time.Second)
+				r2 := sa
+				r2.Time = sa.Time.Add(3 * time.Second)
+				segs = append(segs, r1, r2)
+			}
+		case 5:
+			s := syn
+			s.Time = now.Add(d)
+			s.Kind = segment.ICMPError
+			s.ICMP = segment.ICMP{From: netip.MustParseAddr("192.0.2.1"), Type: 3, Code: 1, Proto: segment.ProtoTCP}
+			segs = append(segs, s)
+		case 6:
+			s := mk(d+rtt, true, segment.ACK, isn+1, sisn+1, 0)
+			s.BadChecksum = true
+			segs = append(segs, s)
+		case 7:
+			segs = append(segs, mk(d+rtt, true, segment.ACK, isn+1, sisn+1, 0))
+		case 8:
+			r := syn
+			r.Time = syn.Time.Add(time.Second)
+			segs = append(segs, r)
+		}
+	}
+	slices.SortStableFunc(segs, func(a, b segment.Segment) int { return a.Time.Compare(b.Time) })
+	for i := range segs {
+		segs[i].Pkt = uint64(i + 1)
+	}
+	return segs
+}
+
+// sharedLog is a Shared that answers as one tracker would (it keeps the
+// tracker's own state) and writes down every call: a replay must not
+// tell it anything again.
+type sharedLog struct {
+	servers map[netip.AddrPort]bool
+	rtt     time.Duration
+	lines   *[]string
+}
+
+func (s *sharedLog) SawServer(c *Conn, ap netip.AddrPort) {
+	*s.lines = append(*s.lines, fmt.Sprintf("server c%d %v", c.ID(), ap))
+	s.servers[ap] = true
+}
+
+func (s *sharedLog) IsServer(c *Conn, ap netip.AddrPort) bool { return s.servers[ap] }
+
+func (s *sharedLog) SawRTT(c *Conn, rtt time.Duration) {
+	*s.lines = append(*s.lines, fmt.Sprintf("rtt c%d %v", c.ID(), rtt))
+	s.rtt = max(s.rtt, rtt)
+}
+
+func (s *sharedLog) PathRTT(c *Conn) time.Duration { return s.rtt }
+
+// TestCompactAnsweredSameEvents replays storms of answered and idle
+// handshakes with compaction on and off: every callback, state, counter,
+// observer word, UID and call to Config.Shared must be the same, through
+// timers (the queues of both kinds of deadline, and the heap), eviction,
+// connections woken by data, RSTs, FINs, retransmissions, ICMP errors and
+// bad checksums, and the end of the input. Connections of 2 and 3
+// segments (and, retransmitted SYN-ACKs, more) must have been compact.
+func TestCompactAnsweredSameEvents(t *testing.T) {
+	for i, cfg := range []Config{
+		{},
+		{MaxConns: 300},
+		{IdleTimeout: 2 * time.Second},
+		{IdleTimeout: 2 * time.Second, MaxConns: 100},
+		{IdleTimeout: 60 * time.Millisecond},
+		{Shared: &sharedLog{}},
+	} {
+		rng := rand.New(rand.NewPCG(uint64(i), 13))
+		segs := handshakeStorm(rng, 6000)
+		var got [2][]string
+		var made [maxRecSegs + 1]uint64
+		for j := range got {
+			o := &auxObserver{key: compactAux}
+			c := cfg
+			c.KeepConns = j == 1
+			if cfg.Shared != nil {
+				c.Shared = &sharedLog{servers: map[netip.AddrPort]bool{}, lines: &o.lines}
+			}
+			tr := New(c, o)
+			tr.compactAbove = -1
+			for k := range segs {
+				seg := segs[k]
+				tr.Handle(&seg)
+			}
+			if j == 0 {
+				made = tr.compactMade
+				if tr.compactMiss > 0 {
+					t.Errorf("config %d: %d connections could not be compact (replay differed)", i, tr.compactMiss)
+				}
+			}
+			tr.Flush()
+			if tr.syns.live != 0 || tr.conns.n != 0 || len(tr.young) != 0 {
+				t.Fatalf("config %d: after Flush, %d compact, %d young and %d connections left", i, tr.syns.live, len(tr.young), tr.conns.n)
+			}
+			got[j] = append(o.lines, fmt.Sprintf("stats %+v", tr.Stats()))
+		}
+		t.Logf("config %d: records made by segments: %v", i, made)
+		if made[2] == 0 || made[3] == 0 || cfg.MaxConns == 0 && cfg.IdleTimeout == 0 && made[4]+made[5] == 0 {
+			t.Errorf("config %d: records made by segments %v: want 2 and 3 (and 4 or 5: retransmitted SYN-ACKs)", i, made)
+		}
+		if !slices.Equal(got[0], got[1]) {
+			for k := range min(len(got[0]), len(got[1])) {
+				if got[0][k] != got[1][k] {
+					t.Fatalf("config %d: compact and full differ at line %d:\ncompact: %s\nfull:    %s", i, k, strings.Join(got[0][max(0, k-6):k+3], "\n"), strings.Join(got[1][max(0, k-6):k+3], "\n"))
+				}
+			}
+			t.Fatalf("config %d: compact gave %d lines, full %d", i, len(got[0]), len(got[1]))
+		}
+	}
+}
+
+// TestCompactRecordRoundTrip: segments encoded into a record come back
+// field for field (those the record keeps), whatever their options and
+// sequence numbers.
+func TestCompactRecordRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for range 2000 {
+		segs := handshakeStorm(rng, 1)
+		key, first := tupleOf(&segs[0])
+		var e recEnc
+		var b []byte
+		n := 0
+		for k := range segs {
+			s := &segs[k]
+			if s.Kind != segment.TCP || s.BadChecksum || !recordable(s, segs[0].Time.UnixNano(), segs[0].Pkt) {
+				continue
+			}
+			_, srcFirst := tupleOf(s)
+			b = e.encode(b, s, srcFirst, n == 0, segs[0].Time.UnixNano(), segs[0].Pkt)
+			segs[n] = *s
+			n++
+		}
+		_ = first
+		d := recDec{b: b, key: &key, ns0: segs[0].Time.UnixNano(), pkt0: segs[0].Pkt}
+		for k := range n {
+			var got segment.Segment
+			d.decode(&got)
+			want := segs[k]
+			want.Time = want.Time.UTC()
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("segment %d of %d: got\n%+v\nwant\n%+v", k, n, got, want)
+			}
+		}
+		if len(d.b) != 0 {
+			t.Fatalf("%d bytes left over", len(d.b))
+		}
 	}
 }

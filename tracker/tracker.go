@@ -159,9 +159,10 @@ type Tracker struct {
 	syns         recPools
 	recQ         [2]recQueue
 	scratch      *Conn
-	compactAbove int        // defaultCompactAbove; tests lower it
-	compactMiss  uint64     // records whose replay differed (tests expect none)
-	young        []youngEnt // young connections (compact.go), from youngHead on
+	compactAbove int                    // defaultCompactAbove; tests lower it
+	compactMiss  uint64                 // records whose replay differed (tests expect none)
+	compactMade  [maxRecSegs + 1]uint64 // records made, by segments (tests)
+	young        []youngEnt             // young connections (compact.go), from youngHead on
 	youngHead    int
 	youngBase    uint32 // the place of young[0] (Conn.young)
 	youngLast    stamp  // the latest time in young
