@@ -579,7 +579,11 @@ func (t *Tracker) expand(i int, how int) *Conn {
 	if how == expandTimer || how == expandWake && !t.wake(c, r) {
 		t.schedule(c)
 	}
-	t.syns.put(r)
+	if how == expandFlush {
+		t.syns.live-- // the pools go whole at the end of Flush: no free list to grow
+	} else {
+		t.syns.put(r)
+	}
 	return c
 }
 

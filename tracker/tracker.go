@@ -167,6 +167,7 @@ type Tracker struct {
 	youngBase    uint32 // the place of young[0] (Conn.young)
 	youngLast    stamp  // the latest time in young
 	replaying    bool   // expandInto is replaying a record: tell no one
+	flushing     bool   // Flush is ending every connection
 	// details holds the sequence analysis's per-direction Details
 	// (reassembly.Pool): only connections that carry data take them.
 	details reassembly.Pool
@@ -739,8 +740,8 @@ func (t *Tracker) remove(c *Conn) {
 		t.stats.OneSided++
 	}
 	t.obs.Done(c)
-	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() {
-		t.closed.add(c) // for stray segments after the close (stray.go)
+	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() && !t.flushing {
+		t.closed.add(c) // for stray segments after the close (stray.go); none come after Flush
 	}
 	t.conns.del(c, c.hash)
 	c.release(t)
@@ -781,6 +782,7 @@ func (t *Tracker) Flush() {
 	slices.SortFunc(syns, func(a, b uint32) int { return cmp.Compare(t.syns.head(a).id, t.syns.head(b).id) })
 	// In order of creation, a compact connection expanded only when its
 	// turn comes, so the Conns come from the free list one at a time.
+	t.flushing = true
 	for len(live) > 0 || len(syns) > 0 {
 		var c *Conn
 		if len(syns) == 0 || len(live) > 0 && live[0].id < t.syns.head(syns[0]).id {
@@ -792,5 +794,7 @@ func (t *Tracker) Flush() {
 		}
 		t.finish(c, "", t.lastSeg)
 	}
+	t.flushing = false
 	t.timers = t.timers[:0]
+	t.syns = recPools{} // their free lists were not kept (expand)
 }
