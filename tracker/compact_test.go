@@ -196,28 +196,43 @@ func TestCompactSize(t *testing.T) {
 // allocates nothing per SYN: each SYN evicts the oldest connection
 // (expanded from its record into a Conn from the free list), and its own
 // connection goes compact 50 ms later, its record and its Conn reused.
+// The same with every SYN answered by a SYN-ACK (an answered flood), and
+// with the client's ACK too (idle handshakes).
 func TestCompactFloodAllocs(t *testing.T) {
-	tr := New(Config{MaxConns: 1 << 14}, probeCounter{n: new(int)})
-	tr.compactAbove = 1 << 10
-	seg := segment.Segment{Src: netip.MustParseAddr("10.0.0.0"), Dst: srv.Addr(), DstPort: 80, Flags: segment.SYN, Window: 1024, IPLen: 40}
-	i := 0
-	syn := func() {
-		i++
-		seg.Src = netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)})
-		seg.SrcPort = uint16(1024 + i%60000)
-		seg.Seq = seqnum.Value(i) * 2654435761
-		seg.Time = t0.Add(time.Duration(i) * 10 * time.Microsecond)
-		seg.Pkt = uint64(i)
-		tr.Handle(&seg)
-	}
-	for range 1 << 16 {
-		syn()
-	}
-	if tr.syns.live < 1<<13 || tr.Stats().Evicted == 0 {
-		t.Fatalf("not at the bound: %d compact, stats %+v", tr.syns.live, tr.Stats())
-	}
-	if allocs := testing.AllocsPerRun(10000, syn); allocs > 0.01 {
-		t.Errorf("%v allocations per SYN", allocs)
+	for segs := 1; segs <= 3; segs++ {
+		tr := New(Config{MaxConns: 1 << 14}, probeCounter{n: new(int)})
+		tr.compactAbove = 1 << 10
+		seg := segment.Segment{Src: netip.MustParseAddr("10.0.0.0"), Dst: srv.Addr(), DstPort: 80, Flags: segment.SYN, Window: 1024, IPLen: 40}
+		var sa, ack segment.Segment // not per call: the test must not allocate
+		i := 0
+		conn := func() {
+			i++
+			seg.Src = netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)})
+			seg.SrcPort = uint16(1024 + i%60000)
+			seg.Seq = seqnum.Value(i) * 2654435761
+			seg.Time = t0.Add(time.Duration(i) * 10 * time.Microsecond)
+			seg.Pkt = uint64(3 * i)
+			tr.Handle(&seg)
+			if segs >= 2 {
+				sa = synAck(seg)
+				sa.Time, sa.Pkt = seg.Time.Add(3*time.Microsecond), seg.Pkt+1
+				tr.Handle(&sa)
+				if segs == 3 {
+					ack = seg
+					ack.Time, ack.Pkt, ack.Flags, ack.Seq, ack.Ack = seg.Time.Add(6*time.Microsecond), seg.Pkt+2, segment.ACK, seg.Seq+1, sa.Seq+1
+					tr.Handle(&ack)
+				}
+			}
+		}
+		for range 1 << 16 {
+			conn()
+		}
+		if tr.syns.live < 1<<13 || tr.Stats().Evicted == 0 || tr.compactMade[segs] == 0 {
+			t.Fatalf("%d segments: not at the bound: %d compact, made %v, stats %+v", segs, tr.syns.live, tr.compactMade, tr.Stats())
+		}
+		if allocs := testing.AllocsPerRun(10000, conn); allocs > 0.01 {
+			t.Errorf("%d segments: %v allocations per connection", segs, allocs)
+		}
 	}
 }
 
