@@ -3,8 +3,8 @@ package tracker
 import (
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"net/netip"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -428,7 +428,7 @@ func TestCompactRecordRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	for range 2000 {
 		segs := handshakeStorm(rng, 1)
-		key, first := tupleOf(&segs[0])
+		key, _ := tupleOf(&segs[0])
 		var e recEnc
 		var b []byte
 		n := 0
@@ -442,7 +442,6 @@ func TestCompactRecordRoundTrip(t *testing.T) {
 			segs[n] = *s
 			n++
 		}
-		_ = first
 		d := recDec{b: b, key: &key, ns0: segs[0].Time.UnixNano(), pkt0: segs[0].Pkt}
 		for k := range n {
 			var got segment.Segment

@@ -113,7 +113,8 @@ type endpoint struct {
 // methods read zero values while a part is absent.
 // Observers may read a Conn during a callback; they must not keep it after
 // Done returns, because the tracker reuses it. Between callbacks, a
-// connection that saw one SYN may be kept compact (compact.go): its next
+// connection that saw a few header-only segments may be kept compact
+// (compact.go): its next
 // callback then gets another *Conn, with the same ID, UID and observer
 // words. An observer that keeps a *Conn between callbacks needs
 // Config.KeepConns.

@@ -33,9 +33,10 @@ const (
 	closeLinger = 5 * time.Second
 	// DefaultMaxConns bounds the flow table; beyond it the connection
 	// closest to expiry is evicted. A connection takes about 1 KB, but
-	// one that saw a lone SYN is kept compact in a table that large
-	// (compact.go, about 250 bytes in all), so under a SYN flood the
-	// default bound peaks at about 145 MB.
+	// one that saw a few header-only segments and went quiet (a lone or
+	// answered SYN, an idle handshake) is kept compact in a table that
+	// large (compact.go, about 200 to 250 bytes in all), so under a SYN
+	// flood the default bound peaks at about 140 MB.
 	DefaultMaxConns = 1 << 18
 	// maxServers bounds the endpoints remembered answering a SYN, used to
 	// orient connections whose handshake was missed (two generations of
