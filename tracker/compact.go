@@ -22,9 +22,11 @@ import (
 // the first segment's time and packet number, and its segments' header
 // fields, each encoded as varints against what the previous ones predict
 // (times and packet numbers as deltas from the first, sequence numbers
-// from the one expected): a lone SYN takes a 120-byte record, a SYN and
-// its SYN-ACK, or a whole handshake, 136 bytes, and longer ones, or ones
-// with many options, 168 (recPools). Records come in chunks of pools with
+// from the one expected, a retransmission as its time and packet number
+// and what changed): a lone SYN takes a 120-byte record, a SYN and its
+// SYN-ACK, or a whole handshake, 136 bytes, longer ones, or ones with
+// many options, 168, and up to five retransmissions of a SYN-ACK 232
+// (recPools). Records come in chunks of pools with
 // free lists (deterministic and bounded, unlike sync.Pool). The Conn goes
 // back to the free list.
 //
@@ -93,22 +95,29 @@ type (
 	rec3 struct {
 		h   recHead
 		gen uint32
+		b   [76]byte
+	}
+	rec4 struct {
+		h   recHead
+		gen uint32
 		b   [maxRecBytes]byte
 	}
 )
 
-// maxRecBytes is the most bytes of segments a record holds (rec3), and
-// maxRecSegs the most segments.
+// maxRecBytes is the most bytes of segments a record holds (rec4), and
+// maxRecSegs the most segments: a SYN, its SYN-ACK and five
+// retransmissions of it (Linux's tcp_synack_retries), and one more.
 const (
-	maxRecBytes = 76
+	maxRecBytes = 140
 	maxRecSegs  = 8
 )
 
 func (x *rec1) parts() (*recHead, *uint32, []byte) { return &x.h, &x.gen, x.b[:] }
 func (x *rec2) parts() (*recHead, *uint32, []byte) { return &x.h, &x.gen, x.b[:] }
 func (x *rec3) parts() (*recHead, *uint32, []byte) { return &x.h, &x.gen, x.b[:] }
+func (x *rec4) parts() (*recHead, *uint32, []byte) { return &x.h, &x.gen, x.b[:] }
 
-type recOf interface{ rec1 | rec2 | rec3 }
+type recOf interface{ rec1 | rec2 | rec3 | rec4 }
 
 type recPtr[R recOf] interface {
 	*R
@@ -161,6 +170,7 @@ type recPools struct {
 	p1   recPool[rec1, *rec1]
 	p2   recPool[rec2, *rec2]
 	p3   recPool[rec3, *rec3]
+	p4   recPool[rec4, *rec4]
 	live int
 }
 
@@ -177,8 +187,10 @@ func (p *recPools) parts(r uint32) (*recHead, *uint32, []byte) {
 		return p.p1.at(i).parts()
 	case 1:
 		return p.p2.at(i).parts()
+	case 2:
+		return p.p3.at(i).parts()
 	}
-	return p.p3.at(i).parts()
+	return p.p4.at(i).parts()
 }
 
 // head returns record r's head.
@@ -201,8 +213,10 @@ func (p *recPools) get(n int) uint32 {
 		return p.p1.get()
 	case n <= len(rec2{}.b):
 		return 1<<recClassShift | p.p2.get()
+	case n <= len(rec3{}.b):
+		return 2<<recClassShift | p.p3.get()
 	}
-	return 2<<recClassShift | p.p3.get()
+	return 3<<recClassShift | p.p4.get()
 }
 
 func (p *recPools) put(r uint32) {
@@ -213,17 +227,32 @@ func (p *recPools) put(r uint32) {
 		p.p1.put(i)
 	case 1:
 		p.p2.put(i)
-	default:
+	case 2:
 		p.p3.put(i)
+	default:
+		p.p4.put(i)
 	}
 }
 
 // recEnc is what the segments recorded so far predict of the next one,
 // per endpoint in the tuple's order (0: the first): the sequence number it
-// sends next, and its latest TSval.
+// sends next, its latest TSval, and its latest segment (a retransmission
+// repeats it).
 type recEnc struct {
-	seq [2]seqnum.Value
-	ts  [2]uint32
+	seq  [2]seqnum.Value
+	ts   [2]uint32
+	prev [2]recPrev
+}
+
+// recPrev is what a retransmission repeats of its sender's previous
+// segment (segSame).
+type recPrev struct {
+	seq    seqnum.Value
+	window uint16
+	ipLen  uint16
+	mss    uint16
+	wscale uint8
+	bits   uint8 // segMSS|segWScale|segSACKOK, and segSame: set
 }
 
 // Bits of a recorded segment's second byte.
@@ -232,7 +261,8 @@ const (
 	segMSS                  // an MSS option (a varint follows)
 	segWScale               // a window scale option (a byte follows)
 	segSACKOK
-	segTS // timestamps (two varints follow)
+	segTS   // timestamps (two varints follow)
+	segSame // the sender's previous segment's sequence number, window, IP length and MSS, window scale and SACK-permitted options
 )
 
 // maxSegBytes bounds one encoded segment.
@@ -284,21 +314,32 @@ func (e *recEnc) encode(dst []byte, seg *segment.Segment, srcFirst, first bool, 
 	if o.HasTS {
 		bits |= segTS
 	}
+	cur := recPrev{seq: seg.Seq, window: seg.Window, ipLen: uint16(seg.IPLen), mss: o.MSS, wscale: o.WScale,
+		bits: bits&(segMSS|segWScale|segSACKOK) | segSame}
+	same := e.prev[me] == cur
+	if same {
+		bits |= segSame
+	}
 	dst = append(dst, byte(seg.Flags), bits)
 	if !first {
 		dst = binary.AppendUvarint(dst, uint64(seg.Time.UnixNano()-ns0))
 		dst = binary.AppendUvarint(dst, seg.Pkt-pkt0)
 	}
-	dst = binary.AppendUvarint(dst, zigzag(seg.Seq-e.seq[me]))
+	if !same {
+		dst = binary.AppendUvarint(dst, zigzag(seg.Seq-e.seq[me]))
+	}
 	dst = binary.AppendUvarint(dst, zigzag(seg.Ack-e.seq[peer]))
-	dst = binary.AppendUvarint(dst, uint64(seg.Window))
-	dst = binary.AppendUvarint(dst, uint64(seg.IPLen))
-	if bits&segMSS != 0 {
-		dst = binary.AppendUvarint(dst, uint64(o.MSS))
+	if !same {
+		dst = binary.AppendUvarint(dst, uint64(seg.Window))
+		dst = binary.AppendUvarint(dst, uint64(seg.IPLen))
+		if bits&segMSS != 0 {
+			dst = binary.AppendUvarint(dst, uint64(o.MSS))
+		}
+		if bits&segWScale != 0 {
+			dst = append(dst, o.WScale)
+		}
 	}
-	if bits&segWScale != 0 {
-		dst = append(dst, o.WScale)
-	}
+	e.prev[me] = cur
 	if bits&segTS != 0 {
 		dst = binary.AppendUvarint(dst, zigzag(seqnum.Value(o.TSVal-e.ts[me])))
 		dst = binary.AppendUvarint(dst, zigzag(seqnum.Value(o.TSEcr-e.ts[peer])))
@@ -360,18 +401,27 @@ func (d *recDec) decode(seg *segment.Segment) bool {
 		Src: a, Dst: b, SrcPort: pa, DstPort: pb,
 		Flags: segment.Flags(flags), Tunnel: d.key.Tunnel(), TunnelKey: d.key.Tunnel(),
 	}
-	seg.Seq = d.seq[me] + unzigzag(d.uvarint())
-	seg.Ack = d.seq[peer] + unzigzag(d.uvarint())
-	seg.Window = uint16(d.uvarint())
-	seg.IPLen = int(d.uvarint())
 	o := &seg.Opts
-	if bits&segMSS != 0 {
-		o.MSS = uint16(d.uvarint())
+	if p := &d.prev[me]; bits&segSame != 0 {
+		seg.Seq = p.seq
+		seg.Ack = d.seq[peer] + unzigzag(d.uvarint())
+		seg.Window, seg.IPLen, o.MSS, o.WScale = p.window, int(p.ipLen), p.mss, p.wscale
+		o.HasWScale = bits&segWScale != 0
+	} else {
+		seg.Seq = d.seq[me] + unzigzag(d.uvarint())
+		seg.Ack = d.seq[peer] + unzigzag(d.uvarint())
+		seg.Window = uint16(d.uvarint())
+		seg.IPLen = int(d.uvarint())
+		if bits&segMSS != 0 {
+			o.MSS = uint16(d.uvarint())
+		}
+		if bits&segWScale != 0 {
+			o.HasWScale, o.WScale = true, d.b[0]
+			d.b = d.b[1:]
+		}
 	}
-	if bits&segWScale != 0 {
-		o.HasWScale, o.WScale = true, d.b[0]
-		d.b = d.b[1:]
-	}
+	d.prev[me] = recPrev{seq: seg.Seq, window: seg.Window, ipLen: uint16(seg.IPLen), mss: o.MSS, wscale: o.WScale,
+		bits: bits&(segMSS|segWScale|segSACKOK) | segSame}
 	o.SACKPermitted = bits&segSACKOK != 0
 	if bits&segTS != 0 {
 		o.HasTS = true
