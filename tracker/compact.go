@@ -42,10 +42,11 @@ import (
 // compaction off for observers that keep a *Conn between callbacks.
 //
 // How a connection becomes compact: once the table holds compactAbove
-// connections, a connection opened by a lone SYN is young for youngAge
-// (candidate): its segments are recorded as they come (record), its timer
-// is not scheduled, and when it matures it is stored compactly if its
-// record holds everything it saw (mature), else scheduled. A segment that
+// connections, a connection opened by a lone SYN is young until youngAge
+// after its latest segment (candidate): its segments are recorded as they
+// come (record), its timer is not scheduled, and when it matures it is
+// stored compactly if its record holds everything it saw (mature), else
+// scheduled. A segment that
 // cannot be recorded (payload, FIN, RST, SACK blocks, too many, a
 // deadline before the maturity) ends its youth: it is scheduled then, as
 // it would have been. A compact connection woken by a segment is young
@@ -483,6 +484,16 @@ func (t *Tracker) pushYoung(c *Conn, at stamp) *youngEnt {
 	return &t.young[len(t.young)-1]
 }
 
+// moveYoung moves young connection c's entry to the end of the young,
+// young from at on (if it can: else it stays).
+func (t *Tracker) moveYoung(c *Conn, at stamp) {
+	x := *t.youngOf(c)
+	if e := t.pushYoung(c, at); e != nil {
+		x.at = at
+		*e = x
+	}
+}
+
 // youngOf returns young connection c's entry.
 func (t *Tracker) youngOf(c *Conn) *youngEnt { return &t.young[c.young-1-t.youngBase] }
 
@@ -496,11 +507,21 @@ func (t *Tracker) record(c *Conn, seg *segment.Segment, srcFirst bool) bool {
 		var tmp [maxSegBytes]byte
 		enc := e.enc
 		b := enc.encode(tmp[:0], seg, srcFirst, false, c.first.UnixNano(), c.firstPkt)
-		if int(e.blen)+len(b) <= maxRecBytes && !t.deadline(c).before(e.at.add(t.age())) {
+		// Its youth starts again, so the young go compact in the order of
+		// their latest segments, which is the order of their deadlines
+		// (the queues'), unless the clock stepped back.
+		at := e.at
+		if st := stampOf(seg.Time); !st.before(t.youngLast) {
+			at = st
+		}
+		if int(e.blen)+len(b) <= maxRecBytes && !t.deadline(c).before(at.add(t.age())) {
 			copy(e.b[e.blen:], b)
 			e.blen += uint8(len(b))
 			e.n++
 			e.enc = enc
+			if at != e.at {
+				t.moveYoung(c, at)
+			}
 			return true
 		}
 	}

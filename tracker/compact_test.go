@@ -383,9 +383,16 @@ func TestCompactAnsweredSameEvents(t *testing.T) {
 		{IdleTimeout: 2 * time.Second, MaxConns: 100},
 		{IdleTimeout: 60 * time.Millisecond},
 		{Shared: &sharedLog{}},
+		{IdleTimeout: 100 * time.Second}, // two queues: 70 s and 100 s after the latest segment
 	} {
 		rng := rand.New(rand.NewPCG(uint64(i), 13))
 		segs := handshakeStorm(rng, 6000)
+		// One more connection, ten minutes on: every timer fires first, in
+		// order, the queues' and the heap's interleaved.
+		last := segs[len(segs)-1]
+		last.Time, last.Pkt, last.SrcPort, last.Kind, last.BadChecksum = last.Time.Add(10*time.Minute), last.Pkt+1, 1, segment.TCP, false
+		last.Flags, last.PayloadLen, last.IPLen = segment.SYN, 0, 40
+		segs = append(segs, last)
 		var got [2][]string
 		var made [maxRecSegs + 1]uint64
 		for j := range got {
@@ -399,6 +406,19 @@ func TestCompactAnsweredSameEvents(t *testing.T) {
 			tr.compactAbove = -1
 			for k := range segs {
 				seg := segs[k]
+				if k == len(segs)-1 && j == 0 {
+					// The queues keep nearly every compact timer: the young go
+					// compact in the order of their latest segments.
+					onHeap := 0
+					for _, tm := range tr.timers {
+						if tm.c == nil {
+							onHeap++
+						}
+					}
+					if onHeap*20 > tr.syns.live {
+						t.Errorf("config %d: %d of %d compact connections' timers on the heap", i, onHeap, tr.syns.live)
+					}
+				}
 				tr.Handle(&seg)
 			}
 			if j == 0 {
