@@ -458,9 +458,12 @@ func (t *Tracker) age() time.Duration { return min(youngAge, t.synIdle()/2) }
 // originator) just created, young: it records seg, and reports whether it
 // did; if so, c is not scheduled until it matures.
 func (t *Tracker) candidate(c *Conn, seg *segment.Segment, srcFirst bool) bool {
-	at := stampOf(seg.Time)
-	if at.before(t.youngLast) || !recordable(seg, seg.Time.UnixNano(), seg.Pkt) {
-		return false // the clock stepped back: the queue of the young is in order
+	if !recordable(seg, seg.Time.UnixNano(), seg.Pkt) {
+		return false
+	}
+	at := t.youngAt(seg)
+	if t.deadline(c).before(at.add(t.age())) {
+		return false // the clock stepped back further than a youth
 	}
 	e := t.pushYoung(c, at)
 	if e == nil {
@@ -469,6 +472,16 @@ func (t *Tracker) candidate(c *Conn, seg *segment.Segment, srcFirst bool) bool {
 	e.blen = uint8(len(e.enc.encode(e.b[:0], seg, srcFirst, true, 0, 0)))
 	e.n = 1
 	return true
+}
+
+// youngAt returns when the youth a segment starts or renews starts: its
+// time, or if the clock stepped back, the latest youth's start, so that
+// the young stay in order (matureYoung).
+func (t *Tracker) youngAt(seg *segment.Segment) stamp {
+	if at := stampOf(seg.Time); !at.before(t.youngLast) {
+		return at
+	}
+	return t.youngLast
 }
 
 // pushYoung makes c young from at on, and returns its entry (empty), or
@@ -510,10 +523,7 @@ func (t *Tracker) record(c *Conn, seg *segment.Segment, srcFirst bool) bool {
 		// Its youth starts again, so the young go compact in the order of
 		// their latest segments, which is the order of their deadlines
 		// (the queues'), unless the clock stepped back.
-		at := e.at
-		if st := stampOf(seg.Time); !st.before(t.youngLast) {
-			at = st
-		}
+		at := t.youngAt(seg)
 		if int(e.blen)+len(b) <= maxRecBytes && !t.deadline(c).before(at.add(t.age())) {
 			copy(e.b[e.blen:], b)
 			e.blen += uint8(len(b))
