@@ -113,7 +113,8 @@ type endpoint struct {
 // methods read zero values while a part is absent.
 // Observers may read a Conn during a callback; they must not keep it after
 // Done returns, because the tracker reuses it. Between callbacks, a
-// connection that saw one SYN may be kept compact (compact.go): its next
+// connection that saw a few header-only segments may be kept compact
+// (compact.go): its next
 // callback then gets another *Conn, with the same ID, UID and observer
 // words. An observer that keeps a *Conn between callbacks needs
 // Config.KeepConns.
@@ -173,6 +174,7 @@ type Conn struct {
 	queuedSet        bool
 	ackPrev, ackLast seqnum.Value // one-sided capture: the seen side's ACKs (onesided.go)
 	uid              UID          // computed on first use; zero until then
+	young            uint32       // 1 + its place among the young, while one (compact.go); 0 if not
 	tunnel           uint64       // the first segment's segment.Segment.Tunnel
 }
 
@@ -1058,7 +1060,7 @@ func (c *Conn) phasesDue(t *Tracker) {
 			rtt = timediff.Sub(t.evTime, syn)
 			c.hsServer = timediff.Sub(synAck, syn)
 			c.hsClient = timediff.Sub(t.evTime, synAck)
-			if t.cfg.Shared != nil {
+			if t.cfg.Shared != nil && !t.replaying {
 				t.cfg.Shared.SawRTT(c, rtt)
 			}
 			t.pathRTT = max(t.pathRTT, rtt)

@@ -83,11 +83,14 @@
 // its deadline is evicted: a stalled handshake 70 s after its latest
 // segment, a closed connection after its linger, an open one after the
 // idle timeout; counted by kind in Stats), so memory is bounded under SYN
-// floods. A connection that saw one SYN and nothing else for 50 ms, in a
-// table of more than 8192, is kept as a 120-byte record instead of a Conn
-// of about 1 KB, and rebuilt by replaying its SYN when anything needs it
-// (compact.go): half-open connections of a flood cost about 250 bytes
-// each, table slot and timer included. The
+// floods. A connection that saw a few header-only segments (a lone SYN,
+// a SYN and its SYN-ACK, a whole handshake; no payload, FIN or RST) and
+// nothing else for 50 ms, in a table of more than 8192, is kept as a
+// record of 120 to 168 bytes (its segments' header fields, as varints)
+// instead of a Conn of about 1 KB, and rebuilt by replaying its segments
+// when anything needs it (compact.go): half-open and idle connections of
+// a flood cost about 200 to 250 bytes each, table slot and timer
+// included. The
 // last maxClosed closed connections are remembered (stray.go): a segment
 // on such a 4-tuple within Config.TimeWait of the close, other than a new
 // SYN, is a stray, reported to a StrayObserver, and opens no connection.

@@ -16,7 +16,7 @@ type table struct {
 }
 
 // slot holds a connection as a Conn (c) or as a compact record (r, a
-// handle of synPool); both zero: empty. h is the low half of the key's
+// handle of recPools); both zero: empty. h is the low half of the key's
 // hash: a table never has 2^32 slots, so it holds every bit a slot's home
 // needs.
 type slot struct {
@@ -33,7 +33,7 @@ func (t *table) hash(k *Tuple) uint64 { return maphash.Bytes(t.seed, k.k[:]) }
 
 // find returns the index of the slot holding key k with hash h, or -1.
 // p holds the compact records' keys.
-func (t *table) find(k *Tuple, h uint64, p *synPool) int {
+func (t *table) find(k *Tuple, h uint64, p *recPools) int {
 	if t.n == 0 {
 		return -1
 	}
@@ -47,7 +47,7 @@ func (t *table) find(k *Tuple, h uint64, p *synPool) int {
 				return int(i)
 			}
 		case s.r != 0:
-			if s.h == h32 && p.at(s.r).key.eq(k) {
+			if s.h == h32 && p.head(s.r).key.eq(k) {
 				return int(i)
 			}
 		default:

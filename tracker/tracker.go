@@ -33,9 +33,10 @@ const (
 	closeLinger = 5 * time.Second
 	// DefaultMaxConns bounds the flow table; beyond it the connection
 	// closest to expiry is evicted. A connection takes about 1 KB, but
-	// one that saw a lone SYN is kept compact in a table that large
-	// (compact.go, about 250 bytes in all), so under a SYN flood the
-	// default bound peaks at about 145 MB.
+	// one that saw a few header-only segments and went quiet (a lone or
+	// answered SYN, an idle handshake) is kept compact in a table that
+	// large (compact.go, about 200 to 250 bytes in all), so under a SYN
+	// flood the default bound peaks at about 140 MB.
 	DefaultMaxConns = 1 << 18
 	// maxServers bounds the endpoints remembered answering a SYN, used to
 	// orient connections whose handshake was missed (two generations of
@@ -154,18 +155,20 @@ type Tracker struct {
 	icmpObs ICMPObserver // obs, if it wants ICMP errors
 	icmpBuf ICMPError
 	udpt    udpTable
-	// Connections that saw one SYN only, kept compact (compact.go), and a
-	// Conn to check them in.
-	syns         synPool
+	// Connections kept compact (compact.go), their timers by kind of
+	// deadline, and a Conn to check them in.
+	syns         recPools
+	recQ         [2]recQueue
 	scratch      *Conn
-	synQ         synQueue
-	synQAt       stamp      // the deadline of synQ's first entry
-	synQID       uint64     // and its connection's ID
-	compactAbove int        // defaultCompactAbove; tests lower it
-	compactMiss  uint64     // lone SYNs whose replay differed (tests expect none)
-	young        []youngEnt // lone SYNs' connections not yet compact, from youngHead on
+	compactAbove int                    // defaultCompactAbove; tests lower it
+	compactMiss  uint64                 // records whose replay differed (tests expect none)
+	compactMade  [maxRecSegs + 1]uint64 // records made, by segments (tests)
+	young        []youngEnt             // young connections (compact.go), from youngHead on
 	youngHead    int
-	youngLast    stamp // the latest SYN time in young
+	youngBase    uint32 // the place of young[0] (Conn.young)
+	youngLast    stamp  // the latest time in young
+	replaying    bool   // expandInto is replaying a record: tell no one
+	flushing     bool   // Flush is ending every connection
 	// details holds the sequence analysis's per-direction Details
 	// (reassembly.Pool): only connections that carry data take them.
 	details reassembly.Pool
@@ -302,9 +305,10 @@ func (t *Tracker) handleConn(seg *segment.Segment, c *Conn, key *Tuple, h uint64
 	}
 	c.apply(t, seg, s)
 	t.obs.Packet(c, seg, s, t.evs)
-	if created && !t.cfg.KeepConns && t.conns.n > t.compactAbove && compactable(seg) && t.candidate(c, seg, srcFirst) {
+	if created && !t.cfg.KeepConns && t.conns.n > t.compactAbove && compactable(seg) && t.candidate(c, seg, srcFirst) ||
+		c.young != 0 && t.record(c, seg, srcFirst) {
 		t.evs = t.evs[:0]
-		return // scheduled, or kept compact, youngAge from now (compact.go)
+		return // young: scheduled, or kept compact, when it matures (compact.go)
 	}
 	// A deadline moves earlier only when a state changes (every change is
 	// an event); later deadlines are found lazily when the timer fires.
@@ -409,12 +413,12 @@ func (c *Conn) release(t *Tracker) {
 }
 
 // sameConn reports whether a and b hold the same connection, field for
-// field, their in-flight segments compared by value (each has blocks of
-// its own).
+// field, their in-flight segments and sequence analyses' Details compared
+// by value (each has parts of its own).
 func sameConn(a, b *Conn) bool {
 	for s := Orig; s <= Resp; s++ {
 		ea, eb := &a.ep[s], &b.ep[s]
-		if ea.nin != eb.nin {
+		if ea.nin != eb.nin || !ea.seq.Same(&eb.seq) {
 			return false
 		}
 		for i := range int(ea.nin) {
@@ -426,6 +430,7 @@ func sameConn(a, b *Conn) bool {
 	x, y := *a, *b
 	for s := Orig; s <= Resp; s++ {
 		x.ep[s].in, y.ep[s].in = nil, nil
+		x.ep[s].seq, y.ep[s].seq = reassembly.Dir{}, reassembly.Dir{}
 	}
 	return x == y
 }
@@ -496,6 +501,9 @@ func (t *Tracker) looksServer(c *Conn, a, b netip.AddrPort) bool {
 
 // sawServer notes that ap answered a SYN on connection c.
 func (t *Tracker) sawServer(c *Conn, ap netip.AddrPort) {
+	if t.replaying {
+		return // told when the segment came (compact.go)
+	}
 	if t.cfg.Shared != nil {
 		t.cfg.Shared.SawServer(c, ap)
 		return
@@ -661,7 +669,7 @@ func (t *Tracker) fire(c *Conn, at stamp) {
 func (t *Tracker) evict() {
 	t.matureYoung(t.nowS, true)
 	var c *Conn
-	for c == nil && (len(t.timers) > 0 || !t.synQ.empty()) {
+	for c == nil && t.firstSource() != -2 {
 		c = t.due()
 		if c == nil {
 			continue
@@ -692,15 +700,14 @@ func (t *Tracker) evict() {
 // the entry is stale. A compact connection's entry expands it, and leaves
 // the Conn's own entry, for the same deadline, first in the heap.
 func (t *Tracker) due() *Conn {
-	if !t.synQ.empty() && (len(t.timers) == 0 || t.synFirst()) {
-		e := t.synQ.front()
-		t.popSyn()
-		x := t.syns.at(e.r)
-		if x.gen != e.gen {
+	if k := t.firstSource(); k >= 0 {
+		e := t.recQ[k].front()
+		t.popRec(k)
+		if t.syns.gen(e.r) != e.gen {
 			return nil
 		}
-		key := x.key
-		t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), true)
+		key := t.syns.head(e.r).key
+		t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), expandTimer)
 		return nil
 	}
 	tm := t.timers.pop()
@@ -710,12 +717,11 @@ func (t *Tracker) due() *Conn {
 		}
 		return c
 	}
-	x := t.syns.at(tm.r)
-	if tm.gen != x.gen {
+	if tm.gen != t.syns.gen(tm.r) {
 		return nil
 	}
-	key := x.key
-	t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), true)
+	key := t.syns.head(tm.r).key
+	t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), expandTimer)
 	return nil
 }
 
@@ -735,8 +741,8 @@ func (t *Tracker) remove(c *Conn) {
 		t.stats.OneSided++
 	}
 	t.obs.Done(c)
-	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() {
-		t.closed.add(c) // for stray segments after the close (stray.go)
+	if c.ep[Orig].state.Gone() && c.ep[Resp].state.Gone() && !t.flushing {
+		t.closed.add(c) // for stray segments after the close (stray.go); none come after Flush
 	}
 	t.conns.del(c, c.hash)
 	c.release(t)
@@ -754,10 +760,14 @@ func (t *Tracker) Flush() {
 	t.expireProbes(t.now, 0, true)
 	t.expireUDP(t.now, true)
 	t.timers = t.timers[:0]
-	t.synQ.reset()
-	for _, e := range t.young[t.youngHead:] {
-		t.syns.put(e.r)
+	t.recQ = [2]recQueue{}
+	for i := range t.young[t.youngHead:] {
+		if e := &t.young[t.youngHead+i]; e.c.gen == e.gen && e.c.young == t.youngBase+uint32(t.youngHead+i)+1 {
+			e.c.young = 0 // finished below, a Conn
+		}
 	}
+	clear(t.young)
+	t.youngBase += uint32(len(t.young))
 	t.young, t.youngHead = t.young[:0], 0
 	live := make([]*Conn, 0, t.conns.n-t.syns.live)
 	syns := make([]uint32, 0, t.syns.live)
@@ -770,20 +780,22 @@ func (t *Tracker) Flush() {
 		}
 	}
 	slices.SortFunc(live, func(a, b *Conn) int { return cmp.Compare(a.id, b.id) })
-	slices.SortFunc(syns, func(a, b uint32) int { return cmp.Compare(t.syns.at(a).id, t.syns.at(b).id) })
+	slices.SortFunc(syns, func(a, b uint32) int { return cmp.Compare(t.syns.head(a).id, t.syns.head(b).id) })
 	// In order of creation, a compact connection expanded only when its
 	// turn comes, so the Conns come from the free list one at a time.
+	t.flushing = true
 	for len(live) > 0 || len(syns) > 0 {
 		var c *Conn
-		if len(syns) == 0 || len(live) > 0 && live[0].id < t.syns.at(syns[0]).id {
+		if len(syns) == 0 || len(live) > 0 && live[0].id < t.syns.head(syns[0]).id {
 			c, live = live[0], live[1:]
 		} else {
-			x := t.syns.at(syns[0])
-			key := x.key
-			c = t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), false)
+			key := t.syns.head(syns[0]).key
+			c = t.expand(t.conns.find(&key, t.conns.hash(&key), &t.syns), expandFlush)
 			syns = syns[1:]
 		}
 		t.finish(c, "", t.lastSeg)
 	}
+	t.flushing = false
 	t.timers = t.timers[:0]
+	t.syns = recPools{} // their free lists were not kept (expand)
 }
