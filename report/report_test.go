@@ -255,7 +255,7 @@ func TestItemSize(t *testing.T) {
 	if n := unsafe.Sizeof(l) * ladderChunk; n <= 32<<10 {
 		t.Errorf("a chunk of ladders is %d bytes: not a large object, so not page-aligned", n)
 	}
-	r := &Report{}
+	r := &collector{}
 	for range 2 * ladderChunk {
 		l := r.newLadder()
 		if p := uintptr(unsafe.Pointer(l)); p%64 != 0 {
@@ -393,17 +393,18 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 	g.Report.Packet(c, seg, side, evs)
 }
 
-// TestLiveHandles: each tracked connection's handle (its auxiliary
-// word) leads to its own ladder through tracks, untracks and recycling,
-// a recycled ladder is reused before a new one is made, and the word is
-// cleared at the end.
+// TestLiveHandles: each tracked connection's handle (by its slot) leads
+// to its own ladder through tracks, untracks and recycling, a recycled
+// ladder is reused before a new one is made, and the handle is cleared
+// at the end.
 func TestLiveHandles(t *testing.T) {
-	r := &Report{byUID: map[tracker.UID]*ladder{}}
-	conns := make([]*tracker.Conn, 6000)
+	r := &collector{byUID: map[tracker.UID]*ladder{}}
+	conns := make([]uint32, 6000)
+	r.hand = make([]uint32, len(conns))
 	ladders := map[int]*ladder{}
 	peak := 0
 	for i := range conns {
-		conns[i] = &tracker.Conn{}
+		conns[i] = uint32(i)
 		l := r.newLadder()
 		r.track(conns[i], l)
 		ladders[i] = l
@@ -441,7 +442,7 @@ func TestLiveHandles(t *testing.T) {
 
 // TestRowHeap: past Limits.Rows the least interesting rows go.
 func TestRowHeap(t *testing.T) {
-	r := &Report{lim: Limits{Rows: 10}}
+	r := &collector{lim: Limits{Rows: 10}}
 	for i := range 100 {
 		w := row{id: uint64(i + 1), connState: "SF", last: int64(i % 37)}
 		if i%9 == 0 {
@@ -666,7 +667,7 @@ func TestAppendUint(t *testing.T) {
 // table's 65536 entries every new reason shares the last one, which says
 // so.
 func TestReasonOf(t *testing.T) {
-	r := &Report{}
+	r := &collector{}
 	a, b := "SYN received", "FIN received"
 	i, j := r.reasonOf(a), r.reasonOf(b)
 	if i == j || r.reasonOf(a) != i || r.reasons[i] != a || r.reasons[j] != b {
