@@ -125,10 +125,16 @@ func (r *Report) collect() {
 	close(r.idle)
 }
 
+// touchOps is how many ops run reads ahead of their replay (touch).
+const touchOps = 64
+
 // run replays a batch's callbacks.
 func (c *collector) run(b *batch) {
 	evs := b.evs
 	for i := range b.ops {
+		if i%touchOps == 0 {
+			c.touch(b.ops[i:min(i+touchOps, len(b.ops))])
+		}
 		o := &b.ops[i]
 		e := evs[:o.nev:o.nev]
 		evs = evs[o.nev:]
@@ -148,6 +154,29 @@ func (c *collector) run(b *batch) {
 			c.series.finish()
 		}
 	}
+}
+
+// touch reads the line each packet of ops will update (its open band's
+// counts, or its ladder's first line) before they are replayed: the
+// loads are independent of each other, so their cache misses overlap,
+// where the replay would wait for each in turn.
+func (c *collector) touch(ops []op) {
+	var s uint32
+	for i := range ops {
+		o := &ops[i]
+		if o.kind != opPacket || int(o.slot) >= len(c.hand) {
+			continue
+		}
+		h := c.hand[o.slot]
+		switch j := h&auxIndex - 1; {
+		case h == 0:
+		case h&auxOpen != 0:
+			s += c.bandAt(j).n
+		default:
+			s += uint32(len(c.ladderAt(j).items))
+		}
+	}
+	c.touched += s
 }
 
 // next returns the batch's next op, zero, handing the batch to the

@@ -45,7 +45,8 @@ type collector struct {
 	lim  Limits
 	meta Meta
 
-	hand      []uint32     // each connection slot's word (handle): see auxKey
+	hand      []uint32     // each connection slot's handle (Report.slot)
+	touched   uint32       // what touch read, so that its loads stay
 	chunks    [][]ladder   // every ladder, ladderChunk a chunk (ladderAt)
 	bands     [][]openBand // every ladder's open band, in the same chunks (bandAt)
 	ladders   uint32       // ladders in chunks
