@@ -102,7 +102,7 @@ type ladder struct {
 	inline      [firstItems]item
 	inlineLabel [firstLabels]label
 	ladderTail
-	_ [32]byte // to a multiple of 64 bytes (TestItemSize)
+	_ [24]byte // to a multiple of 64 bytes (TestItemSize)
 }
 
 // ladderHead is a ladder's first cache line: what an arrow touches.
@@ -114,6 +114,7 @@ type ladderHead struct {
 	run    uint8            // ordinary arrows at the tail, not yet a band
 	cur    [2]tracker.State // states now, for the state counts
 	moved  [2]bool          // a transition of the side was seen
+	idx    uint32           // its place among the collector's ladders (ladderAt)
 }
 
 // ladderTail is what events and the connection's end touch.
@@ -124,7 +125,6 @@ type ladderTail struct {
 	why    uint8
 	notes  int // notes not labelled (past maxLabels)
 	id     uint64
-	idx    uint32 // its place among the Report's ladders (ladderAt)
 	uid    tracker.UID
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
 	// row is the connection's table row, set when it ends (collector.done):
@@ -183,8 +183,8 @@ func (l *ladder) reset(id uint64) {
 	}
 	// Only the head and tail: zeroing the whole ladder would write its
 	// every line, where a short connection uses a few.
-	l.ladderHead = ladderHead{ob: l.ob, items: items}
-	l.ladderTail = ladderTail{id: id, idx: l.idx, bands: bands, labels: labels} // uid: at its end (done)
+	l.ladderHead = ladderHead{ob: l.ob, items: items, idx: l.idx}
+	l.ladderTail = ladderTail{id: id, bands: bands, labels: labels} // uid: at its end (done)
 }
 
 // add records one packet that the open band (if any) does not take:
