@@ -33,7 +33,7 @@ type Report struct {
 // there are, so at most batches-1 wait for the collector while one fills.
 const (
 	batchOps = 1024
-	batches  = 4
+	batches  = 8
 )
 
 // batch is a run of callbacks, in order: ops, and the events, ends and
