@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"html/template"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
+	"github.com/flowtrace/flowtrace/internal/benchgen"
 	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -683,4 +685,76 @@ func TestReasonOf(t *testing.T) {
 	if last != 1<<16-1 || !strings.Contains(r.reasons[last], "more reasons") || r.reasonOf(a) != i {
 		t.Fatalf("past the table: %d %q", last, r.reasons[last])
 	}
+}
+
+// TestBatches: the collector replays the callbacks in order across many
+// batches (sync waits for it), and a connection's slot is reused once
+// it has ended.
+func TestBatches(t *testing.T) {
+	r, err := New(filepath.Join(t.TempDir(), "r.html"), nil, Meta{}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pcap bytes.Buffer
+	if err := benchgen.Generate(&pcap, 40000, 1); err != nil {
+		t.Fatal(err)
+	}
+	f, err := capture.OpenFile("-", &pcap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counter := &counting{Report: r}
+	tr := tracker.New(tracker.Config{}, counter)
+	rd := capture.NewReader(f)
+	var seg segment.Segment
+	for rd.Next(&seg) == nil {
+		tr.Handle(&seg)
+		if counter.packets%(3*batchOps) == 0 {
+			r.sync()
+			if r.col.packets != counter.packets {
+				t.Fatalf("after sync the collector saw %d packets, want %d", r.col.packets, counter.packets)
+			}
+		}
+	}
+	tr.Flush()
+	r.sync()
+	if counter.packets < 3*batches*batchOps {
+		t.Fatalf("%d packets: too few to go round the batches", counter.packets)
+	}
+	if r.col.packets != counter.packets || r.col.ended != counter.done {
+		t.Errorf("collector: %d packets, %d ended; want %d, %d", r.col.packets, r.col.ended, counter.packets, counter.done)
+	}
+	if int(r.slots) >= counter.done || len(r.spare) != int(r.slots) {
+		t.Errorf("%d slots for %d connections, %d free at the end: slots not reused", r.slots, counter.done, len(r.spare))
+	}
+	for _, h := range r.col.hand {
+		if h != 0 {
+			t.Fatal("a handle left set after every connection ended")
+		}
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Close(); err == nil {
+		t.Error("a second Close: no error")
+	}
+}
+
+// counting counts the packets and ends a Report is given.
+type counting struct {
+	*Report
+	packets uint64
+	done    int
+}
+
+func (c *counting) Packet(conn *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	c.packets++
+	c.Report.Packet(conn, seg, side, evs)
+}
+
+func (c *counting) Done(conn *tracker.Conn) {
+	if conn.Aux(auxKey) != 0 {
+		c.done++
+	}
+	c.Report.Done(conn)
 }
