@@ -66,10 +66,11 @@
 // callback, 56 bytes for a packet; a connection's end as its table
 // row): a goroutine of the Report's own replays full batches into the
 // collector, in order, so the page is what one goroutine would make.
-// Eight batches of 1024 ops circulate, so memory stays bounded and a
-// slow collector holds the caller back rather than queue. Before it
-// replays 64 packets the collector reads the line each will update, so
-// that their cache misses overlap. Close hands over the last batch,
+// Eight batches of at most 1024 ops (64 connection ends, 1024 events)
+// circulate, so memory stays bounded and a slow collector holds the
+// caller back rather than queue. Before it replays 64 packets the
+// collector reads the line each will update, so that their cache misses
+// overlap. Close hands over the last batch,
 // waits for the collector and writes the page.
 //
 // A Report's methods are not safe for concurrent use: call them from one

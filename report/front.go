@@ -31,9 +31,14 @@ type Report struct {
 
 // batchOps is how many ops a batch holds; batches are how many batches
 // there are, so at most batches-1 wait for the collector while one fills.
+// A batch is also handed over once it holds batchEnds ends or batchEvs
+// events (the input's end closes thousands of connections at once), so
+// that the batches' memory stays small.
 const (
-	batchOps = 1024
-	batches  = 8
+	batchOps  = 1024
+	batches   = 8
+	batchEnds = 64
+	batchEvs  = 1024
 )
 
 // batch is a run of callbacks, in order: ops, and the events, ends and
@@ -43,6 +48,7 @@ type batch struct {
 	evs   []tracker.Event
 	ends  []end
 	finds []finding
+	full  bool // hand it over before the next op: it holds batchEnds ends or batchEvs events
 }
 
 // opKind is which callback an op records.
@@ -119,7 +125,7 @@ func (r *Report) collect() {
 		r.col.run(b)
 		clear(b.evs) // no strings or zones held past their batch
 		clear(b.finds)
-		b.ops, b.evs, b.ends, b.finds = b.ops[:0], b.evs[:0], b.ends[:0], b.finds[:0]
+		b.ops, b.evs, b.ends, b.finds, b.full = b.ops[:0], b.evs[:0], b.ends[:0], b.finds[:0], false
 		r.free <- b
 	}
 	close(r.idle)
@@ -182,7 +188,7 @@ func (c *collector) touch(ops []op) {
 // next returns the batch's next op, zero, handing the batch to the
 // collector first if it is full.
 func (r *Report) next() *op {
-	if len(r.b.ops) == cap(r.b.ops) {
+	if len(r.b.ops) == cap(r.b.ops) || r.b.full {
 		r.todo <- r.b
 		r.b = <-r.free
 	}
@@ -196,6 +202,7 @@ func (r *Report) next() *op {
 func (r *Report) withEvents(o *op, evs []tracker.Event) {
 	r.b.evs = append(r.b.evs, evs...)
 	o.nev = uint16(len(evs))
+	r.b.full = r.b.full || len(r.b.evs) >= batchEvs
 }
 
 // Packet records a segment in its connection's ladder and the series.
@@ -262,6 +269,7 @@ func (r *Report) Done(c *tracker.Conn) {
 		e.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
 	}
 	r.b.ends = append(r.b.ends, e)
+	r.b.full = r.b.full || len(r.b.ends) >= batchEnds
 }
 
 // Fired marks the connections a finding cites, so that their ladders
