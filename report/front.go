@@ -123,9 +123,7 @@ func newBatch() *batch { return &batch{ops: make([]op, 0, batchOps)} }
 func (r *Report) collect() {
 	for b := range r.todo {
 		r.col.run(b)
-		clear(b.evs) // no strings or zones held past their batch
-		clear(b.finds)
-		b.ops, b.evs, b.ends, b.finds, b.full = b.ops[:0], b.evs[:0], b.ends[:0], b.finds[:0], false
+		b.reset()
 		r.free <- b
 	}
 	close(r.idle)
@@ -133,6 +131,13 @@ func (r *Report) collect() {
 
 // touchOps is how many ops run reads ahead of their replay (touch).
 const touchOps = 64
+
+// reset empties b for reuse.
+func (b *batch) reset() {
+	clear(b.evs) // no strings or zones held past their batch
+	clear(b.finds)
+	b.ops, b.evs, b.ends, b.finds, b.full = b.ops[:0], b.evs[:0], b.ends[:0], b.finds[:0], false
+}
 
 // run replays a batch's callbacks.
 func (c *collector) run(b *batch) {
@@ -189,13 +194,24 @@ func (c *collector) touch(ops []op) {
 // collector first if it is full.
 func (r *Report) next() *op {
 	if len(r.b.ops) == cap(r.b.ops) || r.b.full {
-		r.todo <- r.b
-		r.b = <-r.free
+		r.handOver()
 	}
 	r.b.ops = r.b.ops[:len(r.b.ops)+1]
 	o := &r.b.ops[len(r.b.ops)-1]
 	*o = op{}
 	return o
+}
+
+// handOver gives the batch being filled to the collector and takes an
+// empty one. After Close the batch is dropped: callbacks then record
+// nothing.
+func (r *Report) handOver() {
+	if r.shut {
+		r.b.reset()
+		return
+	}
+	r.todo <- r.b
+	r.b = <-r.free
 }
 
 // withEvents copies evs into the batch for op o.
@@ -312,7 +328,7 @@ func (r *Report) Close() error {
 		return fmt.Errorf("report %s: closed twice", r.path)
 	}
 	r.todo <- r.b
-	r.shut = true
+	r.b, r.shut = newBatch(), true
 	close(r.todo)
 	<-r.idle
 	err := r.col.write(r.f)

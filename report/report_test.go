@@ -747,6 +747,9 @@ func TestBatches(t *testing.T) {
 	if err := r.Close(); err == nil {
 		t.Error("a second Close: no error")
 	}
+	for range 3 * batchOps { // callbacks after Close record nothing, and do not block
+		r.InputEnded()
+	}
 }
 
 // counting counts the packets and ends a Report is given.
