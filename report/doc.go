@@ -19,8 +19,10 @@
 //     ordinary packets (no SYN, FIN or RST, no trouble class, no event)
 //     longer than six collapse into one band as they arrive. A ladder is
 //     found without a lookup: the connection's auxiliary word
-//     (tracker.Conn.Aux) holds its index among the report's ladders
-//     and whether its last item is an open band that takes the packet.
+//     (tracker.Conn.Aux) holds a slot, a small number reused after the
+//     connection ends, and the collector's handle for the slot holds
+//     the ladder's index among its ladders and whether its last item is
+//     an open band that takes the packet.
 //     A packet in a band (most packets) then only counts itself in the
 //     band's counts, which are apart from the ladders, 32 bytes each in
 //     dense chunks; an arrow writes the ladder's first cache line and
@@ -56,5 +58,21 @@
 // Nothing is allocated for an ordinary packet once the ladders' buffers
 // are warm: ladders are recycled with their buffers.
 //
-// A Report is not safe for concurrent use.
+// # Off the caller's goroutine
+//
+// The callbacks run on the caller's goroutine, which is a run's
+// critical path (the tracker with one worker, the shard merger with
+// several). They only copy what the report needs into a batch (an op per
+// callback, 56 bytes for a packet; a connection's end as its table
+// row): a goroutine of the Report's own replays full batches into the
+// collector, in order, so the page is what one goroutine would make.
+// Eight batches of at most 1024 ops (64 connection ends, 1024 events)
+// circulate, so memory stays bounded and a slow collector holds the
+// caller back rather than queue. Before it replays 64 packets the
+// collector reads the line each will update, so that their cache misses
+// overlap. Close hands over the last batch,
+// waits for the collector and writes the page.
+//
+// A Report's methods are not safe for concurrent use: call them from one
+// goroutine.
 package report

@@ -55,7 +55,7 @@ type bandExt struct {
 // reasons), so a ladder's inline labels cost the collector nothing.
 type label struct {
 	t        int64
-	reason   uint16 // index in Report.reasons (reasonOf)
+	reason   uint16 // index in collector.reasons (reasonOf)
 	at       int16  // the item it happened at; -1 before any (timers only); items are at most maxItems
 	side     tracker.Side
 	kind     tracker.EventKind
@@ -78,7 +78,7 @@ const (
 )
 
 // openBand is the counts of a ladder's open band, apart from the
-// ladder: all ladders' open bands are in dense chunks (Report.bandAt),
+// ladder: all ladders' open bands are in dense chunks (collector.bandAt),
 // 32 bytes each, so a packet in a band writes a line shared with one
 // other ladder that stays in the cache, not a line of its own ladder.
 // No pointers: the collector does not scan them.
@@ -91,8 +91,8 @@ type openBand struct {
 
 // ladder is one connection's record while it is tracked, and after its
 // end if kept. A packet in an open band does not touch it (the band's
-// counts are in ob, the band's state in the connection's auxiliary
-// word, see Report.Packet); an arrow writes its first line and an item.
+// counts are in ob, the band's state in the connection's handle, see
+// collector.packet); an arrow writes its first line and an item.
 // A short connection's items are on the next lines, in the ladder
 // itself.
 type ladder struct {
@@ -102,18 +102,19 @@ type ladder struct {
 	inline      [firstItems]item
 	inlineLabel [firstLabels]label
 	ladderTail
-	_ [32]byte // to a multiple of 64 bytes (TestItemSize)
+	_ [24]byte // to a multiple of 64 bytes (TestItemSize)
 }
 
 // ladderHead is a ladder's first cache line: what an arrow touches.
 type ladderHead struct {
 	items  []item
-	ob     *openBand        // the open band's counts (in Report.bands)
+	ob     *openBand        // the open band's counts (in collector.bands)
 	open   bool             // the last item is a band this accumulates
 	capped bool             // the cap was reached: the band takes everything
 	run    uint8            // ordinary arrows at the tail, not yet a band
 	cur    [2]tracker.State // states now, for the state counts
 	moved  [2]bool          // a transition of the side was seen
+	idx    uint32           // its place among the collector's ladders (ladderAt)
 }
 
 // ladderTail is what events and the connection's end touch.
@@ -124,10 +125,9 @@ type ladderTail struct {
 	why    uint8
 	notes  int // notes not labelled (past maxLabels)
 	id     uint64
-	idx    uint32 // its place among the Report's ladders (ladderAt)
 	uid    tracker.UID
 	rtt    [2]int64 // one-way time from the capture point to each side (ns), from the handshake; 0 unknown
-	// row is the connection's table row, set when it ends (Report.Done):
+	// row is the connection's table row, set when it ends (collector.done):
 	// a tracked connection's ladder does not carry one (most ladders
 	// are of tracked connections).
 	row *row
@@ -167,10 +167,10 @@ func (l *ladder) close() {
 	}
 }
 
-// reset readies a recycled ladder for connection c, keeping its buffers.
+// reset readies a recycled ladder for connection id, keeping its buffers.
 // The inline items and labels are left as they are: they are written
 // before they are read.
-func (l *ladder) reset(c *tracker.Conn, r *Report) {
+func (l *ladder) reset(id uint64) {
 	items, bands, labels := l.items[:0], l.bands[:0], l.labels[:0]
 	if items == nil || cap(items) > 64 { // a long ladder's buffer is not kept for a short one
 		items = l.inline[:0:firstItems]
@@ -183,8 +183,8 @@ func (l *ladder) reset(c *tracker.Conn, r *Report) {
 	}
 	// Only the head and tail: zeroing the whole ladder would write its
 	// every line, where a short connection uses a few.
-	l.ladderHead = ladderHead{ob: l.ob, items: items}
-	l.ladderTail = ladderTail{id: c.ID(), idx: l.idx, bands: bands, labels: labels} // uid: at its end (Done)
+	l.ladderHead = ladderHead{ob: l.ob, items: items, idx: l.idx}
+	l.ladderTail = ladderTail{id: id, bands: bands, labels: labels} // uid: at its end (done)
 }
 
 // add records one packet that the open band (if any) does not take:

@@ -56,7 +56,7 @@ type ladderView struct {
 }
 
 // render writes the page.
-func (r *Report) render(out io.Writer) error {
+func (r *collector) render(out io.Writer) error {
 	tmpl, err := template.New("page").Parse(pageHTML)
 	if err != nil {
 		return err
@@ -257,7 +257,7 @@ func whyText(why uint8) string {
 // Limits.DrawItems items together: asked for first, then cited, then the
 // most retransmitting, the first, the slowest. It also returns how many
 // were left out for the budget.
-func (r *Report) keptLadders() ([]*ladder, int) {
+func (r *collector) keptLadders() ([]*ladder, int) {
 	var ls []*ladder
 	for _, l := range r.kept {
 		if l.why&^whyRecent != 0 {
@@ -291,7 +291,7 @@ func (r *Report) keptLadders() ([]*ladder, int) {
 
 // tableRows returns the table's rows in connection order: the capped
 // rows and every drawn ladder's.
-func (r *Report) tableRows(ladders []*ladder) []row {
+func (r *collector) tableRows(ladders []*ladder) []row {
 	rows := slices.Clone([]row(r.rows))
 	have := make(map[uint64]bool, len(rows))
 	for i := range rows {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"fmt"
 	"net/netip"
 	"os"
 	"strings"
@@ -40,13 +39,14 @@ type Meta struct {
 	Location *time.Location // zone of the times shown
 }
 
-// Report collects a run's report and writes it to its file on Close.
-type Report struct {
+// collector is what a Report keeps, on the Report's goroutine (front.go):
+// the ladders, the table's rows, the series and the findings.
+type collector struct {
 	lim  Limits
 	meta Meta
-	f    *os.File
-	path string
 
+	hand      []uint32     // each connection slot's handle (Report.slot)
+	touched   uint32       // what touch read, so that its loads stay
 	chunks    [][]ladder   // every ladder, ladderChunk a chunk (ladderAt)
 	bands     [][]openBand // every ladder's open band, in the same chunks (bandAt)
 	ladders   uint32       // ladders in chunks
@@ -86,34 +86,26 @@ type finding struct {
 	uids                             []string
 }
 
-// New creates the report file at path (so that a bad path fails before
-// the input is read) and returns a Report that writes it on Close. asked
-// lists connection uids whose ladders are always kept (--report-conns).
-func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
-	}
+// newCollector returns an empty collector.
+func newCollector(asked []string, meta Meta, lim Limits) *collector {
 	lim.Items = min(lim.Items, maxItems)
 	if meta.Location == nil {
 		meta.Location = time.UTC
 	}
-	r := &Report{lim: lim, meta: meta, f: f, path: path,
+	r := &collector{lim: lim, meta: meta,
 		byUID: make(map[tracker.UID]*ladder), asked: make(map[tracker.UID]bool), cited: make(map[tracker.UID]bool)}
 	for _, u := range asked {
 		r.asked[uidOf(u)] = true
 	}
-	return r, nil
+	return r
 }
 
-// auxKey is the report's word on each tracker.Conn: one plus the
-// index of the connection's ladder among all ladders (ladderAt) in the
-// low bits, 0 before its first packet and after its end, and whether
-// the ladder's last item is an open band (auxOpen) that takes every
-// packet (auxCapped).
-var auxKey = tracker.NewAuxKey()
-
-// The bits of the report's auxiliary word.
+// A connection's handle (collector.hand, by the slot the Report gave
+// it): one plus the index of its ladder among all ladders (ladderAt) in
+// the low bits, 0 before its first packet and after its end, and
+// whether the ladder's last item is an open band (auxOpen) that takes
+// every packet (auxCapped).
+// The bits of a handle.
 const (
 	auxOpen   = 1 << 31
 	auxCapped = 1 << 30
@@ -123,26 +115,26 @@ const (
 // ladderChunk is how many ladders are allocated at once.
 const ladderChunk = 128
 
-// ladderOf returns c's ladder, nil if it has none.
-func (r *Report) ladderOf(c *tracker.Conn) *ladder {
-	if h := c.Aux(auxKey) & auxIndex; h != 0 {
+// ladderOf returns the ladder of the connection in slot, nil if it has none.
+func (r *collector) ladderOf(slot uint32) *ladder {
+	if h := r.hand[slot] & auxIndex; h != 0 {
 		return r.ladderAt(h - 1)
 	}
 	return nil
 }
 
 // ladderAt returns ladder i.
-func (r *Report) ladderAt(i uint32) *ladder {
+func (r *collector) ladderAt(i uint32) *ladder {
 	return &r.chunks[i/ladderChunk][i%ladderChunk]
 }
 
 // bandAt returns the open band of ladder i.
-func (r *Report) bandAt(i uint32) *openBand {
+func (r *collector) bandAt(i uint32) *openBand {
 	return &r.bands[i/ladderChunk][i%ladderChunk]
 }
 
-// track stores l's handle and its band's state on c.
-func (r *Report) track(c *tracker.Conn, l *ladder) {
+// track stores l's handle and its band's state in slot.
+func (r *collector) track(slot uint32, l *ladder) {
 	h := l.idx + 1
 	if l.open {
 		h |= auxOpen
@@ -150,11 +142,11 @@ func (r *Report) track(c *tracker.Conn, l *ladder) {
 	if l.capped {
 		h |= auxCapped
 	}
-	c.SetAux(auxKey, h)
+	r.hand[slot] = h
 }
 
-// untrack clears c's handle: its ladder is kept, queued or recycled.
-func (r *Report) untrack(c *tracker.Conn) { c.SetAux(auxKey, 0) }
+// untrack clears slot's handle: its ladder is kept, queued or recycled.
+func (r *collector) untrack(slot uint32) { r.hand[slot] = 0 }
 
 // firstItems and firstLabels are how many items and labels a ladder
 // holds in itself, on the lines after its first: enough for nine
@@ -168,7 +160,7 @@ const (
 
 // newLadder returns a recycled ladder (the most recently freed: its
 // lines are likely cached) or a new one.
-func (r *Report) newLadder() *ladder {
+func (r *collector) newLadder() *ladder {
 	if n := len(r.free); n > 0 {
 		i := r.free[n-1]
 		r.free = r.free[:n-1]
@@ -185,46 +177,41 @@ func (r *Report) newLadder() *ladder {
 	return l
 }
 
-// Packet records a segment in its connection's ladder and the series.
-// A packet that the open band takes (the common case: bulk data) is
-// counted in the band's counts alone, found from the connection's word
-// without touching the ladder.
-func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
-	t := seg.Time.UnixNano()
+// packet records a segment (o, from Report.Packet) in its connection's
+// ladder and the series. A packet that the open band takes (the common
+// case: bulk data) is counted in the band's counts alone, found from the
+// connection's handle without touching the ladder.
+func (r *collector) packet(o *op, evs []tracker.Event) {
+	t := o.t
 	r.series.tick(t)
 	if r.packets == 0 {
 		r.first = t
 	}
 	r.packets++
-	class := c.Class()
-	ordinary := seg.Flags&(segment.SYN|segment.FIN|segment.RST) == 0 && class&reassembly.Trouble == 0 &&
-		len(evs) == 0 && !seg.BadChecksum
-	if h := c.Aux(auxKey); h&auxOpen != 0 && (ordinary || h&auxCapped != 0) {
+	ordinary := o.flags&(segment.SYN|segment.FIN|segment.RST) == 0 && o.class&reassembly.Trouble == 0 &&
+		len(evs) == 0 && o.bits&opBadCk == 0
+	if int(o.slot) >= len(r.hand) {
+		r.hand = append(r.hand, make([]uint32, int(o.slot)+1-len(r.hand))...)
+	}
+	if h := r.hand[o.slot]; h&auxOpen != 0 && (ordinary || h&auxCapped != 0) {
 		i := h&auxIndex - 1
 		b := r.bandAt(i)
 		b.t2 = t
 		b.n++
-		b.bytes[side] += uint64(seg.PayloadLen)
-		b.class |= class
+		b.bytes[o.side] += uint64(o.n)
+		b.class |= o.class
 		if len(evs) > 0 {
 			l := r.ladderAt(i)
 			r.events(l, int32(len(l.items)-1), evs)
 		}
 		return
 	}
-	l := r.ladderOf(c)
+	l := r.ladderOf(o.slot)
 	if l == nil {
-		l = r.open(c, evs)
+		l = r.open(o, evs)
 	}
-	it := item{t: t, pkt: seg.Pkt, n: uint32(seg.PayloadLen), class: class, flags: seg.Flags, side: side}
-	it.win = seg.Window
-	if c.HasBase(side) {
-		it.seq = c.Rel(side, seg.Seq)
-	}
-	if seg.Flags&segment.ACK != 0 && c.HasBase(side.Peer()) {
-		it.ack = c.Rel(side.Peer(), seg.Ack)
-	}
-	if seg.BadChecksum {
+	it := item{t: t, pkt: o.pkt, n: o.n, class: o.class, flags: o.flags, side: o.side, win: o.win, seq: o.seq, ack: o.ack}
+	if o.bits&opBadCk != 0 {
 		it.mark |= markBadCk
 	}
 	for i := range evs {
@@ -235,15 +222,16 @@ func (r *Report) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Side
 	full := len(l.items) >= r.lim.Items || (r.liveItems >= r.lim.LiveItems && len(l.items) >= 64)
 	at, grew := l.add(&it, ordinary, full)
 	r.liveItems += grew
-	r.track(c, l)
+	r.track(o.slot, l)
 	if len(evs) > 0 {
 		r.events(l, at, evs)
 	}
 }
 
-// Events records events no packet caused (timers, the input's end).
-func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
-	l := r.ladderOf(c)
+// eventsOf records events no packet caused (timers, the input's end) on
+// the connection in slot.
+func (r *collector) eventsOf(slot uint32, evs []tracker.Event) {
+	l := r.ladderOf(slot)
 	if l == nil {
 		return
 	}
@@ -252,17 +240,17 @@ func (r *Report) Events(c *tracker.Conn, evs []tracker.Event) {
 	}
 	l.close() // labels point at the last item: no run may fold it away
 	l.run = 0
-	r.track(c, l)
+	r.track(slot, l)
 	r.events(l, int32(len(l.items))-1, evs)
 }
 
-// open starts the ladder of a connection at its first packet.
-func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *ladder {
+// open starts the ladder of a connection at its first packet o.
+func (r *collector) open(o *op, evs []tracker.Event) *ladder {
 	l := r.newLadder()
-	l.reset(c, r)
+	l.reset(o.id)
 	for s := range 2 {
 		side := tracker.Side(s)
-		l.init[s] = c.State(side)
+		l.init[s] = o.state[s]
 		for i := range evs {
 			if evs[i].Kind == tracker.Transition && evs[i].Side == side {
 				l.init[s] = evs[i].From
@@ -272,12 +260,12 @@ func (r *Report) open(c *tracker.Conn, evs []tracker.Event) *ladder {
 	}
 	l.cur = l.init
 	r.series.opened(l.init)
-	r.track(c, l)
+	r.track(o.slot, l)
 	return l
 }
 
 // events labels transitions and notes, and moves the state counts.
-func (r *Report) events(l *ladder, at int32, evs []tracker.Event) {
+func (r *collector) events(l *ladder, at int32, evs []tracker.Event) {
 	for i := range evs {
 		e := &evs[i]
 		if e.Kind == tracker.Phase {
@@ -315,7 +303,7 @@ type reasonKey struct {
 	n int
 }
 
-// reasonSlot is one entry of Report.reasonHot.
+// reasonSlot is one entry of collector.reasonHot.
 type reasonSlot struct {
 	k reasonKey
 	i uint16
@@ -325,7 +313,7 @@ type reasonSlot struct {
 // is new. Past the table's 65536 entries (reasons are a few dozen
 // static strings; a tracker that made them up would reach it) the last
 // entry stands for every new one.
-func (r *Report) reasonOf(s string) uint16 {
+func (r *collector) reasonOf(s string) uint16 {
 	k := reasonKey{unsafe.StringData(s), len(s)}
 	slot := &r.reasonHot[(uintptr(unsafe.Pointer(k.p))>>3^uintptr(k.n))%uintptr(len(r.reasonHot))]
 	if slot.k == k && k.p != nil {
@@ -340,7 +328,7 @@ func (r *Report) reasonOf(s string) uint16 {
 }
 
 // newReason enters reason s, found by k, in the table.
-func (r *Report) newReason(k reasonKey, s string) uint16 {
+func (r *collector) newReason(k reasonKey, s string) uint16 {
 	if len(r.reasons) == 1<<16-1 {
 		r.reasons = append(r.reasons, "(more reasons than the report keeps)")
 	}
@@ -356,29 +344,28 @@ func (r *Report) newReason(k reasonKey, s string) uint16 {
 	return i
 }
 
-// Done ends a connection's ladder: kept, put in the ring, or recycled.
-func (r *Report) Done(c *tracker.Conn) {
-	l := r.ladderOf(c)
+// done ends the ladder of the connection in slot, whose end e is:
+// kept, put in the ring, or recycled.
+func (r *collector) done(slot uint32, e *end) {
+	l := r.ladderOf(slot)
 	if l == nil {
 		return
 	}
 	l.flush()
-	r.untrack(c)
+	r.untrack(slot)
 	r.liveItems -= len(l.items)
 	l.row = r.newRow()
-	*l.row = rowOf(c)
-	l.uid = l.row.uid // computed once, at the end: often already by the findings
+	*l.row = e.row
+	l.uid = l.row.uid
 	for s := range 2 {
 		// A side without a transition stayed where the tracker put it.
-		if st := c.State(tracker.Side(s)); !l.moved[s] && st != l.cur[s] {
+		if st := l.row.state[s]; !l.moved[s] && st != l.cur[s] {
 			r.series.moved(l.cur[s], st)
 			l.init[s], l.cur[s] = st, st
 		}
 	}
-	r.series.closed(l.cur, c.First().UnixNano(), l.row.connState)
-	if total, server, client, ok := c.HandshakeRTT(); ok && total > 0 {
-		l.rtt = [2]int64{int64(client) / 2, int64(server) / 2}
-	}
+	r.series.closed(l.cur, l.row.first, l.row.connState)
+	l.rtt = e.rtt
 	r.addRow(l.row)
 	r.ended++
 	if r.ended <= r.lim.First {
@@ -401,7 +388,7 @@ func (r *Report) Done(c *tracker.Conn) {
 
 // rank enters l among the slowest and most retransmitting, dropping
 // whichever falls out.
-func (r *Report) rank(l *ladder) {
+func (r *collector) rank(l *ladder) {
 	dur := func(x *ladder) int64 { return x.row.last - x.row.first }
 	rex := func(x *ladder) uint64 { return x.row.rexmits }
 	r.slow = r.enter(r.slow, l, whySlow, func(a, b *ladder) bool { return dur(a) > dur(b) })
@@ -412,7 +399,7 @@ func (r *Report) rank(l *ladder) {
 
 // enter inserts l into the ranked list top (best first, at most
 // Limits.Top) and releases the one pushed out.
-func (r *Report) enter(top []*ladder, l *ladder, why uint8, better func(a, b *ladder) bool) []*ladder {
+func (r *collector) enter(top []*ladder, l *ladder, why uint8, better func(a, b *ladder) bool) []*ladder {
 	if r.lim.Top <= 0 {
 		return top
 	}
@@ -436,7 +423,7 @@ func (r *Report) enter(top []*ladder, l *ladder, why uint8, better func(a, b *la
 }
 
 // unkeep clears a reason; a ladder left without one is recycled.
-func (r *Report) unkeep(l *ladder, why uint8) {
+func (r *collector) unkeep(l *ladder, why uint8) {
 	l.why &^= why
 	if l.why != 0 {
 		return
@@ -452,7 +439,7 @@ func (r *Report) unkeep(l *ladder, why uint8) {
 
 // toRing puts an unkept ladder in the queue of recent ones, recycling
 // the oldest past Limits.Recent ladders or Limits.RecentItems items.
-func (r *Report) toRing(l *ladder) {
+func (r *collector) toRing(l *ladder) {
 	l.why = whyRecent
 	r.ring = append(r.ring, l)
 	r.ringItems += len(l.items)
@@ -468,7 +455,7 @@ func (r *Report) toRing(l *ladder) {
 }
 
 // recycle puts an ended ladder that is no longer kept on the free list.
-func (r *Report) recycle(l *ladder) {
+func (r *collector) recycle(l *ladder) {
 	if r.byUID[l.uid] == l {
 		delete(r.byUID, l.uid)
 	}
@@ -485,7 +472,7 @@ const rowChunk = 64
 // newRow returns a row for a ladder whose connection ended: a recycled
 // ladder's, or one of a new chunk. Only ended ladders (kept or waiting
 // in the ring) hold one, so they are far fewer than the ladders.
-func (r *Report) newRow() *row {
+func (r *collector) newRow() *row {
 	if len(r.endRows) == 0 {
 		chunk := make([]row, rowChunk)
 		for i := range chunk {
@@ -497,24 +484,25 @@ func (r *Report) newRow() *row {
 	return w
 }
 
-// Fired marks the connections a finding cites, so that their ladders
-// are kept when they end.
-func (r *Report) Fired(f *findings.Finding) { r.cite(f, string(f.Evidence.JSON())) }
-
-// Ended records a finding for the page.
-func (r *Report) Ended(f *findings.Finding) {
-	ev := string(f.Evidence.JSON())
-	uids := r.cite(f, ev)
-	r.findings = append(r.findings, finding{
-		kind: f.Kind, severity: string(f.Severity), subject: f.Subject, summary: f.Summary,
-		explanation: f.Explanation, advice: f.Advice, evidence: ev,
-		first: f.FirstTime.UnixNano(), last: f.LastTime.UnixNano(), firstPkt: f.FirstPkt, uids: uids,
-	})
+// endedFinding records a finding (Report.Ended) for the page.
+func (r *collector) endedFinding(f *finding) {
+	f.uids = r.cite(f.subject, f.evidence)
+	r.findings = append(r.findings, *f)
 }
 
-// cite marks the uids f names; ended ladders waiting in the ring are kept.
-func (r *Report) cite(f *findings.Finding, evidence string) []string {
-	uids := uidsIn(f.Subject, nil)
+// findingOf is what the page shows of f.
+func findingOf(f *findings.Finding) finding {
+	return finding{
+		kind: f.Kind, severity: string(f.Severity), subject: f.Subject, summary: f.Summary,
+		explanation: f.Explanation, advice: f.Advice, evidence: string(f.Evidence.JSON()),
+		first: f.FirstTime.UnixNano(), last: f.LastTime.UnixNano(), firstPkt: f.FirstPkt,
+	}
+}
+
+// cite marks the uids a finding's subject and evidence name; ended
+// ladders waiting in the ring are kept.
+func (r *collector) cite(subject, evidence string) []string {
+	uids := uidsIn(subject, nil)
 	uids = uidsIn(evidence, uids)
 	for _, s := range uids {
 		u := uidOf(s)
@@ -570,26 +558,15 @@ func uidsIn(s string, dst []string) []string {
 	return dst
 }
 
-// InputEnded takes the last sample of the state chart: call it when the
-// input ends, before the tracker flushes the connections still open, so
-// that the chart's end shows them in their final states.
-func (r *Report) InputEnded() { r.series.finish() }
-
-// Close writes the page.
-func (r *Report) Close() error {
+// write writes the page to f.
+func (r *collector) write(f *os.File) error {
 	r.series.finish()
-	bw := bufio.NewWriterSize(r.f, 1<<16) // not the whole page in memory
+	bw := bufio.NewWriterSize(f, 1<<16) // not the whole page in memory
 	err := r.render(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
-	if cerr := r.f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("report %s: %w", r.path, err)
-	}
-	return nil
+	return err
 }
 
 // row is one line of the connection table.
@@ -624,7 +601,7 @@ func rowOf(c *tracker.Conn) row {
 
 // rowKey is a table row's place in the heap of rows: its interest
 // (abnormal end, then retransmissions, then duration) and its index in
-// Report.rows. The heap moves these, not the rows.
+// collector.rows. The heap moves these, not the rows.
 type rowKey struct {
 	rexmits uint64
 	dur     int64
@@ -686,7 +663,7 @@ func (h rowHeap) fixRoot() {
 }
 
 // addRow enters a row, dropping the least interesting past Limits.Rows.
-func (r *Report) addRow(w *row) {
+func (r *collector) addRow(w *row) {
 	if len(r.rows) < r.lim.Rows {
 		r.rowHeap.push(keyOf(w, len(r.rows)))
 		r.rows = append(r.rows, *w)

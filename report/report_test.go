@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"html/template"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
+	"github.com/flowtrace/flowtrace/internal/benchgen"
 	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
@@ -255,7 +257,7 @@ func TestItemSize(t *testing.T) {
 	if n := unsafe.Sizeof(l) * ladderChunk; n <= 32<<10 {
 		t.Errorf("a chunk of ladders is %d bytes: not a large object, so not page-aligned", n)
 	}
-	r := &Report{}
+	r := &collector{}
 	for range 2 * ladderChunk {
 		l := r.newLadder()
 		if p := uintptr(unsafe.Pointer(l)); p%64 != 0 {
@@ -393,17 +395,18 @@ func (g *grabber) Packet(c *tracker.Conn, seg *segment.Segment, side tracker.Sid
 	g.Report.Packet(c, seg, side, evs)
 }
 
-// TestLiveHandles: each tracked connection's handle (its auxiliary
-// word) leads to its own ladder through tracks, untracks and recycling,
-// a recycled ladder is reused before a new one is made, and the word is
-// cleared at the end.
+// TestLiveHandles: each tracked connection's handle (by its slot) leads
+// to its own ladder through tracks, untracks and recycling, a recycled
+// ladder is reused before a new one is made, and the handle is cleared
+// at the end.
 func TestLiveHandles(t *testing.T) {
-	r := &Report{byUID: map[tracker.UID]*ladder{}}
-	conns := make([]*tracker.Conn, 6000)
+	r := &collector{byUID: map[tracker.UID]*ladder{}}
+	conns := make([]uint32, 6000)
+	r.hand = make([]uint32, len(conns))
 	ladders := map[int]*ladder{}
 	peak := 0
 	for i := range conns {
-		conns[i] = &tracker.Conn{}
+		conns[i] = uint32(i)
 		l := r.newLadder()
 		r.track(conns[i], l)
 		ladders[i] = l
@@ -441,7 +444,7 @@ func TestLiveHandles(t *testing.T) {
 
 // TestRowHeap: past Limits.Rows the least interesting rows go.
 func TestRowHeap(t *testing.T) {
-	r := &Report{lim: Limits{Rows: 10}}
+	r := &collector{lim: Limits{Rows: 10}}
 	for i := range 100 {
 		w := row{id: uint64(i + 1), connState: "SF", last: int64(i % 37)}
 		if i%9 == 0 {
@@ -666,7 +669,7 @@ func TestAppendUint(t *testing.T) {
 // table's 65536 entries every new reason shares the last one, which says
 // so.
 func TestReasonOf(t *testing.T) {
-	r := &Report{}
+	r := &collector{}
 	a, b := "SYN received", "FIN received"
 	i, j := r.reasonOf(a), r.reasonOf(b)
 	if i == j || r.reasonOf(a) != i || r.reasons[i] != a || r.reasons[j] != b {
@@ -682,4 +685,88 @@ func TestReasonOf(t *testing.T) {
 	if last != 1<<16-1 || !strings.Contains(r.reasons[last], "more reasons") || r.reasonOf(a) != i {
 		t.Fatalf("past the table: %d %q", last, r.reasons[last])
 	}
+}
+
+// TestBatches: the collector replays the callbacks in order across many
+// batches (sync waits for it), and a connection's slot is reused once
+// it has ended.
+func TestBatches(t *testing.T) {
+	r, err := New(filepath.Join(t.TempDir(), "r.html"), nil, Meta{}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pcap bytes.Buffer
+	if err := benchgen.Generate(&pcap, 40000, 1); err != nil {
+		t.Fatal(err)
+	}
+	f, err := capture.OpenFile("-", &pcap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counter := &counting{Report: r}
+	tr := tracker.New(tracker.Config{}, counter)
+	rd := capture.NewReader(f)
+	var seg segment.Segment
+	for rd.Next(&seg) == nil {
+		tr.Handle(&seg)
+		if counter.packets%(3*batchOps) == 0 {
+			r.sync()
+			if r.col.packets != counter.packets {
+				t.Fatalf("after sync the collector saw %d packets, want %d", r.col.packets, counter.packets)
+			}
+		}
+	}
+	tr.Flush()
+	r.sync()
+	if counter.packets < 3*batches*batchOps {
+		t.Fatalf("%d packets: too few to go round the batches", counter.packets)
+	}
+	if r.col.packets != counter.packets || r.col.ended != counter.done {
+		t.Errorf("collector: %d packets, %d ended; want %d, %d", r.col.packets, r.col.ended, counter.packets, counter.done)
+	}
+	if int(r.slots) >= counter.done || len(r.spare) != int(r.slots) {
+		t.Errorf("%d slots for %d connections, %d free at the end: slots not reused", r.slots, counter.done, len(r.spare))
+	}
+	for _, h := range r.col.hand {
+		if h != 0 {
+			t.Fatal("a handle left set after every connection ended")
+		}
+	}
+	// The input's end closed hundreds of connections at once: no batch
+	// grew past its bound of ends.
+	for range batches - 1 {
+		b := <-r.free
+		if cap(b.ends) > 2*batchEnds || cap(b.evs) > 2*batchEvs { // append rounds capacities up
+			t.Errorf("a batch grew to %d ends, %d events", cap(b.ends), cap(b.evs))
+		}
+		defer func() { r.free <- b }()
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Close(); err == nil {
+		t.Error("a second Close: no error")
+	}
+	for range 3 * batchOps { // callbacks after Close record nothing, and do not block
+		r.InputEnded()
+	}
+}
+
+// counting counts the packets and ends a Report is given.
+type counting struct {
+	*Report
+	packets uint64
+	done    int
+}
+
+func (c *counting) Packet(conn *tracker.Conn, seg *segment.Segment, side tracker.Side, evs []tracker.Event) {
+	c.packets++
+	c.Report.Packet(conn, seg, side, evs)
+}
+
+func (c *counting) Done(conn *tracker.Conn) {
+	if conn.Aux(auxKey) != 0 {
+		c.done++
+	}
+	c.Report.Done(conn)
 }
