@@ -770,3 +770,55 @@ func (c *counting) Done(conn *tracker.Conn) {
 	}
 	c.Report.Done(conn)
 }
+
+// TestInline: a report replayed on the caller's goroutine (Inline) writes
+// the page the report's own goroutine writes, byte for byte.
+func TestInline(t *testing.T) {
+	var pcap bytes.Buffer
+	if err := benchgen.Generate(&pcap, 20000, 1); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	page := func(name string, inline bool) []byte {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		r, err := New(path, nil, Meta{Location: time.UTC}, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inline {
+			r.Inline()
+			r.Inline() // a second call changes nothing
+		}
+		f, err := capture.OpenFile("-", bytes.NewReader(pcap.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := tracker.New(tracker.Config{}, r)
+		rd := capture.NewReader(f)
+		var seg segment.Segment
+		for rd.Next(&seg) == nil {
+			tr.Handle(&seg)
+		}
+		r.InputEnded()
+		tr.Flush()
+		if err := r.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Close(); err == nil {
+			t.Error("a second Close: no error")
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	bg, in := page("bg.html", false), page("inline.html", true)
+	if len(bg) < 10000 || !bytes.Contains(bg, []byte("<svg")) {
+		t.Fatalf("page of %d bytes without a ladder", len(bg))
+	}
+	if !bytes.Equal(bg, in) {
+		t.Errorf("inline page (%d bytes) differs from the background one (%d bytes)", len(in), len(bg))
+	}
+}
