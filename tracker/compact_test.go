@@ -141,6 +141,7 @@ func TestCompactSameEvents(t *testing.T) {
 			c.KeepConns = j == 1
 			tr := New(c, o)
 			tr.compactAbove = -1
+			tr.recordAbove = -1
 			most := 0
 			for k := range segs {
 				seg := segs[k]
@@ -203,6 +204,7 @@ func TestCompactFloodAllocs(t *testing.T) {
 	for segs := 1; segs <= 3; segs++ {
 		tr := New(Config{MaxConns: 1 << 14}, probeCounter{n: new(int)})
 		tr.compactAbove = 1 << 10
+		tr.recordAbove = 1 << 10
 		seg := segment.Segment{Src: netip.MustParseAddr("10.0.0.0"), Dst: srv.Addr(), DstPort: 80, Flags: segment.SYN, Window: 1024, IPLen: 40}
 		var sa, ack segment.Segment // not per call: the test must not allocate
 		i := 0
@@ -404,6 +406,7 @@ func TestCompactAnsweredSameEvents(t *testing.T) {
 			}
 			tr := New(c, o)
 			tr.compactAbove = -1
+			tr.recordAbove = -1
 			for k := range segs {
 				seg := segs[k]
 				if k == len(segs)-1 && j == 0 {

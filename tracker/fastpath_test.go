@@ -83,6 +83,7 @@ func bothPaths(t *testing.T, name string, segs []segment.Segment) {
 		tr.slowPath = slow
 		if i == 2 {
 			tr.compactAbove = -1
+			tr.recordAbove = -1
 		}
 		for j := range segs {
 			seg := segs[j]

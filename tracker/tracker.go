@@ -161,6 +161,7 @@ type Tracker struct {
 	recQ         [2]recQueue
 	scratch      *Conn
 	compactAbove int                    // defaultCompactAbove; tests lower it
+	recordAbove  int                    // defaultRecordAbove; tests lower it
 	compactMiss  uint64                 // records whose replay differed (tests expect none)
 	compactMade  [maxRecSegs + 1]uint64 // records made, by segments (tests)
 	young        []youngEnt             // young connections (compact.go), from youngHead on
@@ -211,6 +212,7 @@ func New(cfg Config, obs Observer) *Tracker {
 	return &Tracker{
 		nowS:         zero,
 		compactAbove: defaultCompactAbove,
+		recordAbove:  defaultRecordAbove,
 		lastSegS:     zero,
 		icmpObs:      io,
 		cfg:          cfg,
