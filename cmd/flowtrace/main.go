@@ -92,6 +92,7 @@ type config struct {
 	numeric    int // -n, -nn: accepted for tcpdump's sake; nothing is ever resolved
 	tracker    tracker.Config
 	workers    int              // --workers (workers.go)
+	workersSet bool             // --workers was given (a live capture's default differs)
 	drill      drillConfig      // output filters (drill.go)
 	tunnels    *capture.Tunnels // describes decoded tunnels to the printers; see tunnelTable
 	live       liveConfig       // -i and the flags that go with it (live.go)
@@ -160,7 +161,7 @@ func newFlagSet(c *config) *pflag.FlagSet {
 	fs.DurationVar(&c.tracker.FinTimeout, "fin-timeout", tracker.DefaultFinTimeout, "how long an orphaned FIN-WAIT-2 lasts on the capture clock (Linux tcp_fin_timeout)")
 	fs.DurationVar(&c.tracker.IdleTimeout, "idle-timeout", tracker.DefaultIdleTimeout, "expire connections idle this long on the capture clock")
 	fs.IntVar(&c.tracker.MaxConns, "max-conns", tracker.DefaultMaxConns, "most connections tracked at once; beyond it the one nearest expiry is evicted")
-	fs.IntVar(&c.workers, "workers", defaultWorkers(), "track connections on `N` cores (default: one per CPU), sharded by 4-tuple: a file's output is identical to one worker's; a live capture (-i) reads N AF_PACKET rings in one fanout group. --max-conns is divided among them. Standard input, -i any, -c, -w, --watch and --sink use one")
+	fs.IntVar(&c.workers, "workers", defaultWorkers(), "track connections on `N` cores (default: one per CPU; live, one fewer, leaving a core to the merger), sharded by 4-tuple: a file's output is identical to one worker's; a live capture (-i) reads N AF_PACKET rings in one fanout group. --max-conns is divided among them. Standard input, -i any, -c, -w, --watch and --sink use one")
 	fs.Lookup("workers").DefValue = "" // the machine's, not the program's: not printed
 	flagdoc.SetGroup(fs, groupTracker, "time-wait", "fin-timeout", "idle-timeout", "max-conns", "workers")
 
@@ -228,6 +229,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if err := checkSinkFlags(fs, &c.sink); err != nil {
 		return nil, err
 	}
+	c.workersSet = fs.Changed("workers")
 	switch {
 	case c.read == "" && c.live.iface == "" && !c.live.list:
 		return nil, usagef("no input: give -r FILE (or -r - for standard input), or -i IFACE to capture live")

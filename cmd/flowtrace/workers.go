@@ -65,8 +65,12 @@ func trackSharded(ctx context.Context, cfg *config, n int, tcfg tracker.Config, 
 // captured through libpcap, which has one ring: runLive says so.
 func (cfg *config) liveShards() (int, string) {
 	l := &cfg.live
+	n := cfg.workers
+	if !cfg.workersSet {
+		n = liveWorkers(runtime.NumCPU())
+	}
 	switch {
-	case cfg.workers <= 1:
+	case n <= 1:
 		return 1, ""
 	case cfg.count > 0:
 		return 1, "-c counts segments in order"
@@ -77,8 +81,15 @@ func (cfg *config) liveShards() (int, string) {
 	case cfg.sink.spec != "":
 		return 1, "--sink keeps connections between callbacks"
 	}
-	return cfg.workers, ""
+	return n, ""
 }
+
+// liveWorkers is a live capture's default number of workers on a machine
+// of cpus CPUs: one fewer than the CPUs (at least one), leaving a core to
+// the merger and the kernel's own receive work. On 2 cores, two rings
+// dropped frames at 50,000 packets/s where one ring dropped none up to
+// 223,000 (make bench-live).
+func liveWorkers(cpus int) int { return min(max(cpus-1, 1), maxWorkers) }
 
 // liveRings returns the rings of a live capture opened with several, nil
 // for one.
