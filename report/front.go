@@ -27,9 +27,6 @@ type Report struct {
 	slots uint32   // connection slots handed out
 	spare []uint32 // slots freed by Done, reused first
 	shut  bool
-	// inline: the caller's goroutine replays each batch as it fills
-	// (Inline), and the report's own goroutine has ended.
-	inline bool
 }
 
 // batchOps is how many ops a batch holds; batches are how many batches
@@ -118,19 +115,6 @@ func New(path string, asked []string, meta Meta, lim Limits) (*Report, error) {
 	}
 	go r.collect()
 	return r, nil
-}
-
-// Inline makes the caller's goroutine replay each batch as it fills,
-// instead of the report's own goroutine: for a run that keeps every core
-// busy already (several workers), where handing batches over would only
-// add work. Call it before the first callback.
-func (r *Report) Inline() {
-	if r.inline || r.shut {
-		return
-	}
-	r.inline = true
-	close(r.todo)
-	<-r.idle
 }
 
 func newBatch() *batch { return &batch{ops: make([]op, 0, batchOps)} }
@@ -223,11 +207,6 @@ func (r *Report) next() *op {
 // nothing.
 func (r *Report) handOver() {
 	if r.shut {
-		r.b.reset()
-		return
-	}
-	if r.inline {
-		r.col.run(r.b)
 		r.b.reset()
 		return
 	}
@@ -332,11 +311,6 @@ func (r *Report) InputEnded() { r.next().kind = opInputEnded }
 // sync waits until the collector has replayed every callback so far.
 // Close does; tests that look at the collector do.
 func (r *Report) sync() {
-	if r.inline {
-		r.col.run(r.b)
-		r.b.reset()
-		return
-	}
 	r.todo <- r.b
 	var held [batches]*batch
 	for i := range held {
@@ -353,16 +327,10 @@ func (r *Report) Close() error {
 	if r.shut {
 		return fmt.Errorf("report %s: closed twice", r.path)
 	}
-	if r.inline {
-		r.col.run(r.b)
-		r.b.reset()
-		r.shut = true
-	} else {
-		r.todo <- r.b
-		r.b, r.shut = newBatch(), true
-		close(r.todo)
-		<-r.idle
-	}
+	r.todo <- r.b
+	r.b, r.shut = newBatch(), true
+	close(r.todo)
+	<-r.idle
 	err := r.col.write(r.f)
 	if cerr := r.f.Close(); err == nil {
 		err = cerr

@@ -27,7 +27,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -405,9 +404,6 @@ func analyse(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	var src segments
 	var readErr error
 	if n := cfg.shards(f, sk != nil); n > 1 {
-		if rep != nil && n >= runtime.NumCPU() {
-			rep.Inline() // the workers, walker and merger keep every core busy
-		}
 		tr, src, readErr = trackSharded(ctx, cfg, n, tcfg, obs, rd, f, stderr) // workers.go
 	} else {
 		t := tracker.New(tcfg, obs)
