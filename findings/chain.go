@@ -3,7 +3,6 @@ package findings
 import (
 	"time"
 
-	"github.com/flowtrace/flowtrace/reassembly"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
 )
@@ -52,29 +51,7 @@ func (c *chain) Packet(conn *tracker.Conn, seg *segment.Segment, side tracker.Si
 	}
 	e.beforeNs(seg.Time, ns)
 	c.obs.Packet(conn, seg, side, evs)
-	// Engine.packetTaken, written out: the engine's clock, and the fast
-	// path of an ordinary segment, without a call.
-	e.pkt = seg.Pkt
-	if ns > e.nowNs {
-		e.now, e.nowNs, e.lastNs = seg.Time, ns, ns
-	} else if ns > e.lastNs {
-		e.last, e.lastNs = seg.Time, ns
-	}
-	if e.nowNs >= e.nextTickNs {
-		e.tick(e.now)
-	}
-	if s := e.std; s != nil && len(evs) == 0 {
-		if w := word(conn); w&(auxStuck|auxRST) == auxRST && seg.Flags&(segment.ACK|segment.SYN|segment.FIN|segment.RST) == segment.ACK &&
-			s.tw.pending.pkt == 0 && conn.Class()&reassembly.KeepAlive == 0 {
-			if l := &e.conns.learn(w & auxHandle)[side]; !l.accepted {
-				learn(l, seg)
-				return
-			}
-		}
-		s.packet(e, conn, seg, side, evs)
-		return
-	}
-	e.dispatch(conn, seg, side, evs)
+	e.packetTaken(conn, seg, side, evs, ns)
 }
 
 func (c *chain) Events(conn *tracker.Conn, evs []tracker.Event) {

@@ -87,9 +87,9 @@
 // (tracker.Conn.Aux, conns.go): its low bits a handle into the engine's
 // slab, its high bits which detectors keep something there. An ordinary
 // segment (ACK without SYN, FIN or RST, no event) of a connection followed
-// only by the RST detector takes one fast path, written out in Chain's
-// Packet with the engine's clock (no call): one read of the word, the
-// flag and keep-alive tests, and the update of its learn entry. The RST
+// only by the RST detector takes one fast path (Engine.packetTaken, with
+// the engine's clock): one read of the word, the flag and keep-alive
+// tests, and the update of its learn entry. The RST
 // detector's per-packet learning lives in a dense array of 16-byte
 // entries under the same handle, and the 64-byte record (stuck watches,
 // keep-alives, RST records, the cached flood service) is read only when

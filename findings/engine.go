@@ -358,8 +358,7 @@ func (e *Engine) packetTaken(c *tracker.Conn, seg *segment.Segment, side tracker
 	}
 	if s := e.std; s != nil && len(evs) == 0 {
 		// The standard detectors' fast path (std.packet): an ordinary
-		// segment of a connection only the RST detector follows. Chain
-		// writes this function out.
+		// segment of a connection only the RST detector follows.
 		if w := word(c); w&(auxStuck|auxRST) == auxRST && seg.Flags&(segment.ACK|segment.SYN|segment.FIN|segment.RST) == segment.ACK &&
 			s.tw.pending.pkt == 0 && c.Class()&reassembly.KeepAlive == 0 {
 			if l := &e.conns.learn(w & auxHandle)[side]; !l.accepted {
