@@ -103,17 +103,11 @@ const (
 // merger (Run). The sources are read by the workers; the caller closes
 // them after Flush.
 func NewLive(cfg LiveConfig, obs tracker.Observer, srcs []capture.Source) *Live {
-	n := min(max(len(srcs), 1), 255)
+	n := workers(len(srcs))
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	tcfg := cfg.Tracker
-	if tcfg.MaxConns <= 0 {
-		tcfg.MaxConns = tracker.DefaultMaxConns
-	}
-	tcfg.MaxConns = max(tcfg.MaxConns/n, 1)
-	tcfg.PacketIDs = true
-	tcfg.KeepConns = false
+	tcfg := workerConfig(cfg.Tracker, n)
 	tcfg.Shared = newLiveFacts()
 	l := &Live{
 		cfg:   cfg,

@@ -61,19 +61,27 @@ type Tracker struct {
 	wg      sync.WaitGroup
 }
 
-// New starts the workers of a Tracker reporting to obs.
-func New(cfg Config, obs tracker.Observer) *Tracker {
-	n := max(cfg.Workers, 1)
-	if n > 255 {
-		n = 255
-	}
-	tcfg := cfg.Tracker
+// workers bounds a number of workers to 1..255 (a worker's index is a byte).
+func workers(n int) int { return min(max(n, 1), 255) }
+
+// workerConfig is the tracker.Config of each of n workers: the bound on
+// connections divided among them, connections numbered by packet (the
+// merger renumbers them), and no *Conn kept between callbacks (the
+// merger's are copies).
+func workerConfig(tcfg tracker.Config, n int) tracker.Config {
 	if tcfg.MaxConns <= 0 {
 		tcfg.MaxConns = tracker.DefaultMaxConns
 	}
 	tcfg.MaxConns = max(tcfg.MaxConns/n, 1)
 	tcfg.PacketIDs = true
 	tcfg.KeepConns = false
+	return tcfg
+}
+
+// New starts the workers of a Tracker reporting to obs.
+func New(cfg Config, obs tracker.Observer) *Tracker {
+	n := workers(cfg.Workers)
+	tcfg := workerConfig(cfg.Tracker, n)
 	t := &Tracker{
 		cfg:    cfg,
 		n:      n,
