@@ -275,7 +275,7 @@ func decodeTCP(b []byte, off, end int, seg *segment.Segment, noted *[NumReasons]
 		noted[BadTCPOption]++
 	}
 	seg.PayloadLen = end - off - hlen
-	seg.Payload = nil
+	seg.Payload, seg.Digest, seg.HasDigest = nil, 0, false // Reader.Next sets the digest of what it returns
 	if hlen < len(t) {
 		seg.Payload = t[hlen:]
 	}

@@ -233,6 +233,7 @@ func (r *Reader) reassemble(seg *segment.Segment, ci FrameInfo) bool {
 		}
 		seg.BadChecksum = r.judge(seg.Src)
 		seg.Time, seg.Pkt = ci.Timestamp, pkt
+		seg.SetDigest()
 		if d.obs != nil {
 			d.event(FragEvent{Kind: FragTCP, Example: FragExample{Src: seg.Src, Dst: seg.Dst}, Time: seg.Time, Pkt: pkt,
 				DstPort: seg.DstPort, Flags: seg.Flags, PayloadLen: seg.PayloadLen})

@@ -139,6 +139,7 @@ func (r *Reader) Next(seg *segment.Segment) error {
 			seg.BadChecksum = r.judge(seg.Src)
 			seg.Time = ts
 			seg.Pkt = r.stats.Frames
+			seg.SetDigest() // while the payload is in this core's cache
 			return nil
 		case notTCP:
 			r.stats.NonTCP++

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"github.com/flowtrace/flowtrace/internal/testenv"
 	"io"
+	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/flowtrace/flowtrace/internal/testenv"
 	"github.com/flowtrace/flowtrace/segment"
 )
 
@@ -224,5 +225,45 @@ func TestBPFValidate(t *testing.T) {
 	}
 	if got := bpfRun(prog, nil, 0); got != 8 {
 		t.Errorf("1 - -7 = %d; want 8", got)
+	}
+}
+
+// TestReaderDigests checks that every TCP segment the Reader returns
+// carries the digest of its payload when the whole payload was captured,
+// and none when the snaplen cut it: the sequence analysis trusts it
+// instead of reading the payload again.
+func TestReaderDigests(t *testing.T) {
+	names, err := filepath.Glob("../testdata/pcaps/*.pcap*")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no bundled traces: %v", err)
+	}
+	var with, cut int
+	for _, name := range names {
+		f, err := OpenFile(name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := NewReader(f)
+		var seg segment.Segment
+		for r.Next(&seg) == nil {
+			if seg.Kind != segment.TCP {
+				continue
+			}
+			full := seg.PayloadLen > 0 && len(seg.Payload) == seg.PayloadLen
+			switch {
+			case full && (!seg.HasDigest || seg.Digest != segment.PayloadDigest(seg.Payload)):
+				t.Fatalf("%s packet %d: HasDigest %v, Digest %#x, want %#x", name, seg.Pkt, seg.HasDigest, seg.Digest, segment.PayloadDigest(seg.Payload))
+			case !full && seg.HasDigest:
+				t.Fatalf("%s packet %d: %d of %d payload bytes captured, but HasDigest", name, seg.Pkt, len(seg.Payload), seg.PayloadLen)
+			case full:
+				with++
+			case seg.PayloadLen > 0:
+				cut++
+			}
+		}
+		f.Close()
+	}
+	if with == 0 || cut == 0 {
+		t.Errorf("the bundled traces gave %d segments with a digest and %d cut by the snaplen; want some of each", with, cut)
 	}
 }

@@ -1,7 +1,6 @@
 package reassembly
 
 import (
-	"hash/maphash"
 	"time"
 
 	"github.com/flowtrace/flowtrace/internal/chunkpool"
@@ -224,6 +223,3 @@ func (d *Dir) InFlight(rev *Dir) seqnum.Size {
 	}
 	return rev.lastAck.Size(d.next)
 }
-
-// seed is per process, so digests cannot be precomputed by an attacker.
-var seed = maphash.MakeSeed()

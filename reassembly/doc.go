@@ -8,7 +8,10 @@
 // at most a few ranges of sequence space not yet seen (holes), and small
 // digests of recent segments so a retransmission whose bytes differ from
 // the original (an injection or evasion sign) can be told apart. Memory
-// per connection is fixed, whatever the traffic.
+// per connection is fixed, whatever the traffic. It never reads payload
+// bytes either when the decoder has digested them
+// (segment.Segment.Digest): the decoder runs on a goroutine of its own
+// and has the bytes in its cache, having just verified their checksum.
 //
 // # Classification
 //

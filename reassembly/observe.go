@@ -1,7 +1,6 @@
 package reassembly
 
 import (
-	"hash/maphash"
 	"time"
 
 	"github.com/flowtrace/flowtrace/internal/seqnum"
@@ -182,7 +181,7 @@ func (d *Dir) resent(rev *Dir, seg *segment.Segment, end seqnum.Value, reorder t
 	if x := d.x; x != nil && c&anyRetransmission != 0 && x.rttTiming && seq.LessThan(x.rttEnd) {
 		x.rttTiming = false // Karn's rule
 	}
-	if c != 0 && n > 0 && len(seg.Payload) == seg.PayloadLen && d.x.mismatch(Range{seq, seq.Add(n)}, seg.Payload) {
+	if c != 0 && n > 0 && len(seg.Payload) == seg.PayloadLen && d.x.mismatch(Range{seq, seq.Add(n)}, seg) {
 		c |= OverlapMismatch
 	}
 	return c
@@ -226,8 +225,8 @@ func cmpReorder(r time.Duration) time.Duration {
 
 // mismatch reports whether bytes over r were seen before with different
 // content. Only a segment covering exactly the same range is compared.
-func (d *Detail) mismatch(r Range, payload []byte) bool {
-	sum := maphash.Bytes(seed, payload)
+func (d *Detail) mismatch(r Range, seg *segment.Segment) bool {
+	sum := seg.PayloadSum()
 	for i := range d.ndig {
 		if d.digs[i].r == r {
 			return d.digs[i].sum != sum
@@ -287,13 +286,13 @@ func (d *Dir) advance(seg *segment.Segment, end seqnum.Value, c Class, p *Pool) 
 		d.toBeAcked, d.haveToBeAcked = d.next, true
 	}
 	if n > 0 && len(seg.Payload) == seg.PayloadLen && c&anyRetransmission == 0 {
-		d.x.remember(Range{seq, seq.Add(n)}, seg.Payload)
+		d.x.remember(Range{seq, seq.Add(n)}, seg)
 	}
 }
 
 // remember stores a digest of a segment's bytes in a small ring.
-func (d *Detail) remember(r Range, payload []byte) {
-	d.digs[d.digAt] = digest{r, maphash.Bytes(seed, payload)}
+func (d *Detail) remember(r Range, seg *segment.Segment) {
+	d.digs[d.digAt] = digest{r, seg.PayloadSum()}
 	d.digAt = (d.digAt + 1) % maxDigests
 	d.ndig = min(d.ndig+1, maxDigests)
 }

@@ -13,6 +13,7 @@
 package segment
 
 import (
+	"hash/maphash"
 	"net/netip"
 	"time"
 
@@ -134,6 +135,42 @@ type Segment struct {
 
 	// ICMP describes the ICMP error when Kind is ICMPError.
 	ICMP ICMP
+
+	// Digest is PayloadDigest(Payload), valid when HasDigest is set: the
+	// decoder computes it while the payload is in its cache (it has just
+	// verified the checksum over the same bytes), so the sequence
+	// analysis, which compares a retransmission's bytes with the
+	// original's by digest, never reads the payload again on the
+	// tracker's goroutine. Whoever changes Payload clears HasDigest;
+	// Digest() computes it when it is not set.
+	Digest    uint64
+	HasDigest bool
+}
+
+// digestSeed keys payload digests per process, so that an attacker
+// cannot precompute payloads whose digests collide.
+var digestSeed = maphash.MakeSeed()
+
+// PayloadDigest returns the keyed 64-bit digest of a payload.
+func PayloadDigest(p []byte) uint64 { return maphash.Bytes(digestSeed, p) }
+
+// SetDigest computes Digest when the whole payload was captured (the only
+// case the sequence analysis compares), and clears both fields otherwise.
+func (s *Segment) SetDigest() {
+	if s.PayloadLen > 0 && len(s.Payload) == s.PayloadLen {
+		s.Digest, s.HasDigest = PayloadDigest(s.Payload), true
+		return
+	}
+	s.Digest, s.HasDigest = 0, false
+}
+
+// PayloadSum returns the digest of Payload: Digest when the decoder set
+// it, or computed now.
+func (s *Segment) PayloadSum() uint64 {
+	if s.HasDigest {
+		return s.Digest
+	}
+	return PayloadDigest(s.Payload)
 }
 
 // SeqLen returns the sequence space the segment occupies: the payload plus

@@ -44,3 +44,32 @@ func TestParseFlagsRoundTrip(t *testing.T) {
 		t.Error("ParseFlags accepted an unknown flag")
 	}
 }
+
+func TestDigest(t *testing.T) {
+	p := []byte("the quick brown fox jumps over the lazy dog")
+	full := Segment{PayloadLen: len(p), Payload: p}
+	full.SetDigest()
+	if !full.HasDigest || full.Digest != PayloadDigest(p) || full.PayloadSum() != PayloadDigest(p) {
+		t.Errorf("full payload: HasDigest %v, Digest %#x, want %#x", full.HasDigest, full.Digest, PayloadDigest(p))
+	}
+	other := append([]byte(nil), p...)
+	other[0] = 'T'
+	if PayloadDigest(other) == PayloadDigest(p) {
+		t.Errorf("payloads differing in one byte have the same digest %#x", PayloadDigest(p))
+	}
+	// Cut by the snaplen, or no payload: no digest, and a stale one is cleared.
+	for _, s := range []Segment{
+		{PayloadLen: len(p) + 10, Payload: p, Digest: 1, HasDigest: true},
+		{PayloadLen: 0, Digest: 1, HasDigest: true},
+	} {
+		s.SetDigest()
+		if s.HasDigest {
+			t.Errorf("PayloadLen %d, %d bytes captured: HasDigest set", s.PayloadLen, len(s.Payload))
+		}
+	}
+	// Not set by a decoder: computed on demand.
+	lit := Segment{PayloadLen: len(p), Payload: p}
+	if lit.PayloadSum() != PayloadDigest(p) {
+		t.Errorf("PayloadSum without a digest = %#x, want %#x", lit.PayloadSum(), PayloadDigest(p))
+	}
+}
