@@ -205,13 +205,15 @@ func (w *worker) track(b *batch) {
 		seg := &b.segs[i]
 		w.rec.i, w.rec.phase = b.base+uint64(i), phTimer
 		w.facts.progress(w.rec.i)
+		if b.owner[i] != w.k {
+			// Another worker's: only the clock moves, and what it fires
+			// is of the timer phase (Skip advances first, as Handle).
+			w.tr.Skip(seg)
+			continue
+		}
 		w.tr.Advance(seg.Time)
 		w.rec.phase, w.rec.cur = phPacket, seg
-		if b.owner[i] == w.k {
-			w.tr.Handle(seg)
-		} else {
-			w.tr.Skip(seg)
-		}
+		w.tr.Handle(seg)
 	}
 	w.facts.progress(b.base + uint64(len(b.segs)))
 }
