@@ -125,6 +125,9 @@ func (l *log) snap(c *tracker.Conn) int32 {
 
 func (l *log) events(evs []tracker.Event) (int32, int32) {
 	a := len(l.evs)
+	if len(evs) == 0 { // most packets change nothing
+		return int32(a), int32(a)
+	}
 	l.evs = append(l.evs, evs...)
 	return int32(a), int32(len(l.evs))
 }
