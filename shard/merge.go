@@ -166,10 +166,12 @@ func (m *merger) call(b *batch, w int, l *log, e *entry) {
 func (m *merger) conn(w int, l *log, e *entry) (*tracker.Conn, *conn) {
 	x := l.snaps[e.snap]
 	t := m.conns[w]
-	for int(e.slot) >= len(t) {
-		t = append(t, conn{})
+	if int(e.slot) >= len(t) {
+		for int(e.slot) >= len(t) {
+			t = append(t, conn{})
+		}
+		m.conns[w] = t
 	}
-	m.conns[w] = t
 	r := &t[e.slot]
 	if r.id == 0 {
 		m.nextID++
@@ -177,18 +179,12 @@ func (m *merger) conn(w int, l *log, e *entry) (*tracker.Conn, *conn) {
 	}
 	c := &x.Conn
 	c.SetID(r.id)
-	for k := range r.aux {
-		c.SetAux(tracker.AuxKey(k), r.aux[k])
-	}
+	c.SetAuxAll(r.aux)
 	return c, r
 }
 
 // keep saves the observer words the callback left on c.
-func (m *merger) keep(c *tracker.Conn, r *conn) {
-	for k := range r.aux {
-		r.aux[k] = c.Aux(tracker.AuxKey(k))
-	}
-}
+func (m *merger) keep(c *tracker.Conn, r *conn) { r.aux = c.AuxAll() }
 
 // closedRing mirrors a worker tracker's ring of closed connections
 // (tracker.MaxClosed of them, one per 4-tuple, the oldest overwritten), to
