@@ -29,8 +29,8 @@ type Config struct {
 }
 
 const (
-	batchSegs  = 512
-	batchBytes = 1 << 20
+	batchSegs  = 128
+	batchBytes = 1 << 19
 	nbatches   = 4
 	tickEvery  = 0x3fff
 )
