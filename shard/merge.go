@@ -43,8 +43,10 @@ func (m *merger) merge(b *batch, workers []*worker) {
 		m.heads[w] = head{l: <-wk.out}
 	}
 	for {
-		best := -1
-		var bk *key
+		// The smallest key in sight (best) and the next smallest (next,
+		// of worker second): a tie goes to the lower worker.
+		best, second := -1, -1
+		var bk, next *key
 		for w := range m.heads {
 			h := &m.heads[w]
 			if h.l == nil {
@@ -61,8 +63,12 @@ func (m *merger) merge(b *batch, workers []*worker) {
 			default:
 				k = &h.l.bound
 			}
-			if best < 0 || k.less(bk) {
+			switch {
+			case best < 0 || k.less(bk):
+				second, next = best, bk
 				best, bk = w, k
+			case second < 0 || k.less(next):
+				second, next = w, k
 			}
 		}
 		if best < 0 {
@@ -75,8 +81,19 @@ func (m *merger) merge(b *batch, workers []*worker) {
 			*h = head{l: <-workers[best].out}
 			continue
 		}
-		h.i++
-		m.call(b, best, h.l, &h.l.entries[h.i-1])
+		// Best's run of entries before next, without looking again at
+		// the others' heads, which do not move meanwhile.
+		for {
+			h.i++
+			m.call(b, best, h.l, &h.l.entries[h.i-1])
+			if h.i == len(h.l.entries) {
+				break
+			}
+			k := &h.l.entries[h.i].key
+			if second >= 0 && (next.less(k) || second < best && !k.less(next)) {
+				break
+			}
+		}
 	}
 }
 
@@ -149,10 +166,12 @@ func (m *merger) call(b *batch, w int, l *log, e *entry) {
 func (m *merger) conn(w int, l *log, e *entry) (*tracker.Conn, *conn) {
 	x := l.snaps[e.snap]
 	t := m.conns[w]
-	for int(e.slot) >= len(t) {
-		t = append(t, conn{})
+	if int(e.slot) >= len(t) {
+		for int(e.slot) >= len(t) {
+			t = append(t, conn{})
+		}
+		m.conns[w] = t
 	}
-	m.conns[w] = t
 	r := &t[e.slot]
 	if r.id == 0 {
 		m.nextID++
@@ -160,18 +179,12 @@ func (m *merger) conn(w int, l *log, e *entry) (*tracker.Conn, *conn) {
 	}
 	c := &x.Conn
 	c.SetID(r.id)
-	for k := range r.aux {
-		c.SetAux(tracker.AuxKey(k), r.aux[k])
-	}
+	c.SetAuxAll(r.aux)
 	return c, r
 }
 
 // keep saves the observer words the callback left on c.
-func (m *merger) keep(c *tracker.Conn, r *conn) {
-	for k := range r.aux {
-		r.aux[k] = c.Aux(tracker.AuxKey(k))
-	}
-}
+func (m *merger) keep(c *tracker.Conn, r *conn) { r.aux = c.AuxAll() }
 
 // closedRing mirrors a worker tracker's ring of closed connections
 // (tracker.MaxClosed of them, one per 4-tuple, the oldest overwritten), to

@@ -20,7 +20,7 @@ func route(seg *segment.Segment, n uint64) uint8 {
 func endpoint(a netip.Addr, port uint16) uint64 {
 	b := a.As16()
 	x, y := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
-	return mix(x ^ mix(y^uint64(port)))
+	return mix(x*0x9e3779b97f4a7c15 ^ y ^ uint64(port))
 }
 
 // mix is splitmix64's finaliser.

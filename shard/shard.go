@@ -146,7 +146,6 @@ func (t *Tracker) Run(ctx context.Context, src Source) error {
 // input ends, ctx is done or stop closes.
 func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 	defer close(t.merged)
-	var seg segment.Segment
 	n := uint64(t.n)
 	var base uint64
 	for {
@@ -159,15 +158,19 @@ func (t *Tracker) walk(ctx context.Context, src Source, stop chan struct{}) {
 		b.segs, b.owner, b.arena, b.err, b.flush = b.segs[:0], b.owner[:0], b.arena[:0], nil, false
 		b.base = base
 		if b.err = ctx.Err(); b.err == nil {
+			// Decoded in place: the batch's slot is the segment, not a
+			// copy of it.
+			segs := b.segs[:batchSegs]
 			for len(b.segs) < batchSegs && len(b.arena)+capture.MaxSnaplen <= cap(b.arena) {
-				if b.err = src.Next(&seg); b.err != nil {
+				seg := &segs[len(b.segs)]
+				if b.err = src.Next(seg); b.err != nil {
 					break
 				}
 				k := len(b.arena)
 				b.arena = append(b.arena, seg.Payload...)
 				seg.Payload = b.arena[k:len(b.arena):len(b.arena)]
-				b.segs = append(b.segs, seg)
-				b.owner = append(b.owner, route(&seg, n))
+				b.segs = segs[:len(b.segs)+1]
+				b.owner = append(b.owner, route(seg, n))
 			}
 		}
 		base += uint64(len(b.segs))

@@ -125,6 +125,9 @@ func (l *log) snap(c *tracker.Conn) int32 {
 
 func (l *log) events(evs []tracker.Event) (int32, int32) {
 	a := len(l.evs)
+	if len(evs) == 0 { // most packets change nothing
+		return int32(a), int32(a)
+	}
 	l.evs = append(l.evs, evs...)
 	return int32(a), int32(len(l.evs))
 }
@@ -205,13 +208,15 @@ func (w *worker) track(b *batch) {
 		seg := &b.segs[i]
 		w.rec.i, w.rec.phase = b.base+uint64(i), phTimer
 		w.facts.progress(w.rec.i)
+		if b.owner[i] != w.k {
+			// Another worker's: only the clock moves, and what it fires
+			// is of the timer phase (Skip advances first, as Handle).
+			w.tr.Skip(seg)
+			continue
+		}
 		w.tr.Advance(seg.Time)
 		w.rec.phase, w.rec.cur = phPacket, seg
-		if b.owner[i] == w.k {
-			w.tr.Handle(seg)
-		} else {
-			w.tr.Skip(seg)
-		}
+		w.tr.Handle(seg)
 	}
 	w.facts.progress(b.base + uint64(len(b.segs)))
 }

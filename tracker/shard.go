@@ -152,3 +152,10 @@ func (p *CopyPool) Reserve(n int) {
 		p.dets = append(p.dets, new(reassembly.Detail))
 	}
 }
+
+// AuxAll returns all of c's observer words, and SetAuxAll sets them:
+// a merger carries them from one copy of a connection to the next.
+func (c *Conn) AuxAll() [AuxWords]uint32 { return c.aux }
+
+// SetAuxAll sets all of c's observer words (AuxAll).
+func (c *Conn) SetAuxAll(a [AuxWords]uint32) { c.aux = a }
