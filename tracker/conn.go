@@ -160,7 +160,11 @@ type Conn struct {
 	// (rareOf) and given back when the Conn is freed.
 	rare *connRare
 	hist history
-	ep   [2]endpoint
+	// young is 1 + its place among the young, while one (compact.go); 0
+	// if not. Every segment reads it: here it fills the padding before
+	// ep, on a line the segment reads anyway.
+	young uint32
+	ep    [2]endpoint
 
 	// Colder: the first packet, the timers, the handshake's counts.
 	first            time.Time
@@ -174,7 +178,6 @@ type Conn struct {
 	queuedSet        bool
 	ackPrev, ackLast seqnum.Value // one-sided capture: the seen side's ACKs (onesided.go)
 	uid              UID          // computed on first use; zero until then
-	young            uint32       // 1 + its place among the young, while one (compact.go); 0 if not
 	tunnel           uint64       // the first segment's segment.Segment.Tunnel
 }
 

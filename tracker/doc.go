@@ -102,6 +102,19 @@
 // connection's first packet, history starts with Zeek's '^' (direction
 // flipped).
 //
+// # Header prediction
+//
+// Most segments are an established connection's data and ACKs, in
+// order: they move no state and cause no event. Handle gives such a
+// segment (both ends ESTABLISHED, nothing in flight, an ACK without SYN,
+// FIN or RST in its receiver's window, nothing pending; the sequence
+// analysis's own conditions in reassembly.ObserveInOrder) to a small
+// function that makes exactly the general path's updates, as Van
+// Jacobson's header prediction and Linux's tcp_rcv_established do
+// (predict.go); any other segment takes the general path. A test replays
+// traces and generated captures both ways and compares every callback
+// and every connection field for field.
+//
 // # Memory
 //
 // A Conn is split: its hot record (720 bytes, pinned by TestConnSize)

@@ -185,6 +185,10 @@ type Tracker struct {
 	// slowPath turns received's fast path off; only tests set it, to
 	// check that both paths give the same events.
 	slowPath bool
+	// noPredict turns header prediction (predict.go) off; only tests set
+	// it, to check that both paths give the same callbacks and Conns.
+	noPredict   bool
+	predictions uint64 // segments header prediction handled (tests)
 	// firing is set while Advance fires the timer due at firingAt
 	// (Firing, shard.go).
 	firing   bool
@@ -270,6 +274,9 @@ func (t *Tracker) Handle(seg *segment.Segment) {
 	key, srcFirst := tupleOf(seg)
 	h := t.conns.hash(&key)
 	c := t.lookup(&key, h)
+	if c != nil && t.predicted(c, seg, srcFirst) {
+		return // an established connection's in-order segment (predict.go)
+	}
 	if c == nil && t.closed.n > 0 && t.stray(seg, &key, h, srcFirst) {
 		return // after its connection closed (stray.go)
 	}
