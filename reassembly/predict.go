@@ -69,7 +69,7 @@ func ObserveInOrder(fwd, rev *Dir, seg *segment.Segment, p *Pool) bool {
 		fwd.toBeAcked, fwd.haveToBeAcked = fwd.next, true
 	}
 	if n > 0 && len(seg.Payload) == seg.PayloadLen {
-		fwd.x.remember(Range{seq, end}, seg.Payload)
+		fwd.x.remember(Range{seq, end}, seg)
 	}
 	fwd.reopened, fwd.zeroWin = fwd.zeroWin, false // the window is open
 	fwd.window, fwd.haveWindow = seg.Window, true
