@@ -3,7 +3,9 @@ package tracker
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
 	"math/bits"
+	"sync"
 )
 
 // UID is a connection's stable identifier, in the style of Zeek's conn.log
@@ -30,23 +32,40 @@ const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 // seeded, so it is stable across processes) and writes the first 96 bits
 // in base 62. The tunnel id is hashed only when there is one, so an
 // untunnelled connection's UID is what it was before tunnels were
-// decoded.
+// decoded. The hash state comes from uidHashers: sha256.Sum256 allocates
+// its digest on every call (one allocation per connection that prints a
+// UID, the JSON printer's main source of garbage).
 func makeUID(key Tuple, firstMicros int64) UID {
-	var in [tupleLen + 8]byte
+	h := uidHashers.Get().(*uidHasher)
 	n := tuple4Len
 	if key.Tunnel() != 0 {
 		n = tupleLen
 	}
-	copy(in[:], key.k[:n])
-	binary.BigEndian.PutUint64(in[n:], uint64(firstMicros))
-	sum := sha256.Sum256(in[:n+8])
+	copy(h.in[:], key.k[:n])
+	binary.BigEndian.PutUint64(h.in[n:], uint64(firstMicros))
+	h.h.Reset()
+	h.h.Write(h.in[:n+8])
+	sum := h.h.Sum(h.sum[:0])
 	hi := uint64(binary.BigEndian.Uint32(sum[0:4]))
 	lo := binary.BigEndian.Uint64(sum[4:12])
+	uidHashers.Put(h)
 	var u UID
 	u[0] = 'C'
 	putBase62(u[1:], hi, lo)
 	return u
 }
+
+// uidHasher is a SHA-256 state with its input and output buffers, kept
+// together so that nothing escapes per call.
+type uidHasher struct {
+	h   hash.Hash
+	in  [tupleLen + 8]byte
+	sum [sha256.Size]byte
+}
+
+// uidHashers reuses hash states across makeUID calls (and goroutines:
+// each shard worker computes UIDs). It holds no data between calls.
+var uidHashers = sync.Pool{New: func() any { return &uidHasher{h: sha256.New()} }}
 
 // UID returns the connection's stable identifier. It is computed on first
 // use and kept with the connection.
