@@ -136,8 +136,10 @@ func (cs *closedSet) lookup(key *Tuple, h uint64) *closedConn {
 }
 
 // insert indexes ring entry i under hash h; the load stays at most 1/2.
+// Once the ring is full an entry replaces another (cs.n stays maxClosed),
+// so the index stops at 2×maxClosed slots.
 func (cs *closedSet) insert(h uint64, i int32) {
-	if 2*(cs.n+1) > len(cs.slots) {
+	if 2*min(cs.n+1, maxClosed) > len(cs.slots) {
 		old := cs.slots
 		cs.slots = make([]closedSlot, max(1024, 2*len(old)))
 		for _, sl := range old {
