@@ -72,7 +72,7 @@ func (s *spool) add(id uint64, rec []byte) {
 		if c > MemBytes && need <= MemBytes+4<<10 {
 			c = MemBytes + 4<<10
 		}
-		s.mem = slices.Grow(s.mem, c-off)
+		s.mem = append(make([]byte, 0, c), s.mem...)
 	}
 	s.mem = append(s.mem, rec...)
 	s.recs = append(s.recs, memRec{id, off, len(s.mem)})
