@@ -114,3 +114,22 @@ func TestUIDNoAlloc(t *testing.T) {
 		t.Errorf("makeUID = %s, want %s", u, want)
 	}
 }
+
+// TestSHA256Prefix: the one-block SHA-256 gives crypto/sha256's first 96
+// bits for every length it takes.
+func TestSHA256Prefix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(256, 1))
+	for n := 0; n <= 55; n++ {
+		for range 20 {
+			msg := make([]byte, n)
+			for i := range msg {
+				msg[i] = byte(rng.Uint32())
+			}
+			sum := sha256.Sum256(msg)
+			hi, lo := sha256Prefix(msg)
+			if hi != uint64(binary.BigEndian.Uint32(sum[0:4])) || lo != binary.BigEndian.Uint64(sum[4:12]) {
+				t.Fatalf("sha256Prefix(%x) = %08x%016x, want %x", msg, hi, lo, sum[:12])
+			}
+		}
+	}
+}
