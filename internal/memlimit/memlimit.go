@@ -7,10 +7,10 @@
 // peaks near 140 MB of heap. flowtrace makes little garbage per packet,
 // so collecting at a fixed limit above the live heap costs few
 // collections. Under a floor (Floor) the limit is the floor; above it,
-// the limit follows the live heap with a quarter of it (and at least
+// the limit follows the live heap with a fifth of it (and at least
 // Slack) to spare, measured after each collection, so that a heap that
 // must be large (a SYN flood held in the table) is collected as with
-// GOGC=25 rather than continuously.
+// GOGC=20 rather than continuously.
 package memlimit
 
 import (
@@ -33,7 +33,7 @@ const (
 
 // Limit is the memory limit for a live heap of live bytes.
 func Limit(live uint64) int64 {
-	need := live + max(live/4, Slack)
+	need := live + max(live/5, Slack)
 	return max(Floor, int64(min(need, math.MaxInt64/2)))
 }
 

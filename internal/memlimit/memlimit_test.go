@@ -7,7 +7,7 @@ import (
 )
 
 // TestLimit: the floor while the live heap is small, then the live heap
-// with a quarter of it (at least Slack) to spare.
+// with a fifth of it (at least Slack) to spare.
 func TestLimit(t *testing.T) {
 	for _, c := range []struct {
 		live uint64
@@ -16,9 +16,9 @@ func TestLimit(t *testing.T) {
 		{0, Floor},
 		{40 << 20, Floor},
 		{67 << 20, Floor},
-		{72 << 20, 90 << 20},
-		{Floor, Floor + Floor/4},
-		{600 << 20, 750 << 20},
+		{72 << 20, 72<<20 + 72<<20/5},
+		{Floor, Floor + Floor/5},
+		{600 << 20, 720 << 20},
 	} {
 		if got := Limit(c.live); got != c.want {
 			t.Errorf("Limit(%d MiB) = %d MiB, want %d MiB", c.live>>20, got>>20, c.want>>20)
