@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/flowtrace/flowtrace/findings"
 )
@@ -71,9 +72,16 @@ type sectionEntry struct {
 	explanation, advice     string
 }
 
+// findingsChunk is how much of the findings section appendFindings
+// gathers before writing it out.
+const findingsChunk = 32 << 10
+
 // appendFindings appends the findings section: a heading and, per
 // finding in the order the episodes ended, a line naming it and its
-// span, then its explanation and advice wrapped as a paragraph.
+// span, then its explanation and advice wrapped as a paragraph. It writes
+// b out whenever it holds findingsChunk bytes, so that a section of many
+// findings is not gathered whole in memory: the caller writes what is
+// left.
 func (p *Text) appendFindings(b []byte) []byte {
 	if len(p.findings) == 0 {
 		if p.opts.FindingsOnly {
@@ -118,7 +126,14 @@ func (p *Text) appendFindings(b []byte) []byte {
 		b = append(b, '\n')
 		b = appendWrapped(b, f.explanation, "     ", 78)
 		if f.advice != "" {
-			b = appendWrapped(b, "Advice: "+f.advice, "     ", 78)
+			var col int
+			b, col = appendWords(b, 0, "Advice:", "     ", 78)
+			b, col = appendWords(b, col, f.advice, "     ", 78)
+			b = endWrapped(b, col)
+		}
+		if len(b) >= findingsChunk {
+			p.out.w.Write(b)
+			b = b[:0]
 		}
 	}
 	if len(p.notes) > 0 {
@@ -133,9 +148,17 @@ func (p *Text) appendFindings(b []byte) []byte {
 // appendWrapped appends text as lines of at most width columns (a
 // longer word stands alone), each starting with indent.
 func appendWrapped(b []byte, text, indent string, width int) []byte {
-	col := 0
-	for _, w := range strings.Fields(text) {
-		n := len([]rune(w))
+	b, col := appendWords(b, 0, text, indent, width)
+	return endWrapped(b, col)
+}
+
+// appendWords appends text's words to a wrapped paragraph whose current
+// line has col columns (0: none yet), and returns the new col. It
+// allocates nothing (the findings section may hold many thousands of
+// paragraphs).
+func appendWords(b []byte, col int, text, indent string, width int) ([]byte, int) {
+	for w := range strings.FieldsSeq(text) {
+		n := utf8.RuneCountInString(w)
 		switch {
 		case col == 0:
 			b = append(b, indent...)
@@ -151,6 +174,11 @@ func appendWrapped(b []byte, text, indent string, width int) []byte {
 		b = append(b, w...)
 		col += n
 	}
+	return b, col
+}
+
+// endWrapped ends a wrapped paragraph whose last line has col columns.
+func endWrapped(b []byte, col int) []byte {
 	if col > 0 {
 		b = append(b, '\n')
 	}

@@ -118,3 +118,50 @@ func TestJSONFindings(t *testing.T) {
 		t.Errorf("-q: %s", s)
 	}
 }
+
+// TestAppendWrapped: the wrapped paragraph is the one strings.Fields
+// gives, a paragraph in two parts (the "Advice:" prefix) wraps as one,
+// and wrapping allocates nothing.
+func TestAppendWrapped(t *testing.T) {
+	fields := func(text, indent string, width int) string {
+		var b []byte
+		col := 0
+		for _, w := range strings.Fields(text) {
+			n := len([]rune(w))
+			switch {
+			case col == 0:
+				b = append(b, indent...)
+				col = len(indent)
+			case col+1+n > width:
+				b = append(b, '\n')
+				b = append(b, indent...)
+				col = len(indent)
+			default:
+				b = append(b, ' ')
+				col++
+			}
+			b = append(b, w...)
+			col += n
+		}
+		if col > 0 {
+			b = append(b, '\n')
+		}
+		return string(b)
+	}
+	texts := []string{"", "  ", "one", "a\tb\n c  d", strings.Repeat("wörd ", 40), strings.Repeat("x", 100) + " y z",
+		"The peer sent a RST with a sequence number in the window but not the expected one: an injected reset, or a middlebox's."}
+	for _, text := range texts {
+		if got, want := string(appendWrapped(nil, text, "     ", 78)), fields(text, "     ", 78); got != want {
+			t.Errorf("appendWrapped(%q) = %q, want %q", text, got, want)
+		}
+		b, col := appendWords(nil, 0, "Advice:", "  ", 30)
+		b, col = appendWords(b, col, text, "  ", 30)
+		if got, want := string(endWrapped(b, col)), fields("Advice: "+text, "  ", 30); got != want {
+			t.Errorf("Advice: %q = %q, want %q", text, got, want)
+		}
+	}
+	buf := make([]byte, 0, 4096)
+	if n := testing.AllocsPerRun(100, func() { buf = appendWrapped(buf[:0], texts[6], "     ", 78) }); n != 0 {
+		t.Errorf("appendWrapped allocates %v times", n)
+	}
+}

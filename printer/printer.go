@@ -11,7 +11,7 @@
 // says so, and whenever the caller calls Flush: a live capture does it
 // through a Flusher, which owns the timing policy (flush.go). The text
 // printer keeps one formatted row per ended connection for its table, at
-// most MemRows in memory and the rest in an unlinked temporary file,
+// most MemRows (and MemBytes) in memory and the rest in an unlinked temporary file,
 // merged in connection order at Close (spool.go), so its memory is
 // bounded however many connections end. Output depends only on the
 // events and the Options (Location for the text printer's times), never

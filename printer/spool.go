@@ -12,15 +12,21 @@ import (
 	"slices"
 )
 
-// MemRows is the most table rows the text printer keeps in memory; beyond
-// it, rows are sorted and spilled to a temporary file, and merged back at
-// the end.
-const MemRows = 1 << 15
+// MemRows is the most table rows the text printer keeps in memory, and
+// MemBytes the most bytes of them; beyond either, rows are sorted and
+// spilled to a temporary file, and merged back at the end. 512 KiB is
+// about 4,000 rows of the compact table: 175,000 connections make 50
+// runs, merged through 1 MiB of read buffers in all.
+const (
+	MemRows  = 1 << 15
+	MemBytes = 512 << 10
+)
 
 // spool collects records keyed by a unique id, in any order, and gives
 // them back sorted by id, in bounded memory: an external merge sort. At
 // most max records are kept in memory; when that many have been added,
-// they are sorted and written as one run to an unlinked temporary file.
+// they are sorted and written as one run to an unlinked temporary file;
+// so are they when their bytes reach MemBytes.
 // each merges the runs. If the file cannot be created or written, the
 // records stay in memory (memory is then unbounded) and warn is told once.
 type spool struct {
@@ -60,9 +66,17 @@ func newSpool(max int, dir string, warn func(string)) *spool {
 func (s *spool) add(id uint64, rec []byte) {
 	s.n++
 	off := len(s.mem)
+	if need := off + len(rec); need > cap(s.mem) {
+		// Double, but not past MemBytes and a row: a run spills there.
+		c := max(2*cap(s.mem), need, 4<<10)
+		if c > MemBytes && need <= MemBytes+4<<10 {
+			c = MemBytes + 4<<10
+		}
+		s.mem = append(make([]byte, 0, c), s.mem...)
+	}
 	s.mem = append(s.mem, rec...)
 	s.recs = append(s.recs, memRec{id, off, len(s.mem)})
-	if len(s.recs) >= s.max && !s.stuck {
+	if (len(s.recs) >= s.max || len(s.mem) >= MemBytes) && !s.stuck {
 		s.spill()
 	}
 }
@@ -168,8 +182,8 @@ func (s *spool) each(fn func(id uint64, rec []byte)) error {
 	if len(s.recs) > 0 {
 		s.sortMem()
 	}
-	// Read buffers share about 4 MiB between the runs.
-	size := min(max((4<<20)/len(s.runs), 1<<10), 64<<10)
+	// Read buffers share about 1 MiB between the runs.
+	size := min(max((1<<20)/len(s.runs), 4<<10), 64<<10)
 	h := make(cursors, 0, len(s.runs)+1)
 	for i, r := range s.runs {
 		c := &cursor{rank: i, r: bufio.NewReaderSize(io.NewSectionReader(s.f, r.off, r.n), size)}

@@ -19,7 +19,7 @@ import (
 // The table is printed in connection-number order, but connections end
 // in another order, and there may be millions. Each row is formatted once,
 // when its connection ends, and kept as its cells (about 130 bytes for
-// IPv4), at most MemRows of them in memory; beyond that, sorted runs are
+// IPv4), at most MemRows of them (and MemBytes) in memory; beyond that, sorted runs are
 // spilled to an unlinked temporary file and merged at Close (spool).
 // Column widths are measured as rows arrive, so nothing else is kept per
 // connection, and Close only pads the cells (table.writeRec).

@@ -387,3 +387,31 @@ func TestSpillCleanup(t *testing.T) {
 		t.Error("the file is still open after Close")
 	}
 }
+
+// TestSpoolMemBytes: the text table's rows in memory stay within
+// MemBytes (and a row) whatever their number: the buffer grows to the
+// bound and no further, and the rows beyond it are spilled.
+func TestSpoolMemBytes(t *testing.T) {
+	s := newSpool(MemRows, "", nil)
+	defer s.close()
+	row := bytes.Repeat([]byte("x"), 150) // a compact IPv4 row's size
+	const n = 20_000                      // about 3 MB of rows
+	for i := range n {
+		s.add(uint64(i), row)
+		if c := cap(s.mem); c > MemBytes+8<<10 {
+			t.Fatalf("after %d rows the buffer holds %d bytes, above MemBytes (%d) and a row", i+1, c, MemBytes)
+		}
+	}
+	if len(s.runs) < n*len(row)/MemBytes-1 {
+		t.Errorf("%d runs spilled for %d bytes of rows, want about %d", len(s.runs), n*len(row), n*len(row)/MemBytes)
+	}
+	i := 0
+	if err := s.each(func(id uint64, rec []byte) {
+		if id != uint64(i) || !bytes.Equal(rec, row) {
+			t.Fatalf("record %d: id %d, %d bytes", i, id, len(rec))
+		}
+		i++
+	}); err != nil || i != n {
+		t.Fatalf("each: %v, %d records, want %d", err, i, n)
+	}
+}

@@ -28,25 +28,26 @@ import (
 // still in the table); a segment past the bound is handled as today (a
 // new connection, or a probe).
 //
-// Memory is bounded: the ring holds at most maxClosed entries (about
-// 160 bytes each with the index: 10 MB when full), the oldest overwritten
+// Memory is bounded: the ring holds at most maxClosed entries (152 bytes
+// each with the index: 10 MB when full), the oldest overwritten
 // first; nothing is allocated per packet.
 
 const maxClosed = 1 << 16
 
-// closedConn is what is remembered of a closed connection.
+// closedConn is what is remembered of a closed connection: 120 bytes,
+// its fields ordered to leave no padding but the end's. The UID is not
+// kept: a stray that needs it computes it (uid.go).
 type closedConn struct {
 	key       Tuple
+	origFirst bool // the originator is the tuple's first endpoint
+	baseSet   [2]bool
 	h         uint64 // key's hash in the flow table
 	id        uint64
-	uid       UID       // computed when a stray first needs it (uid.go), unless the connection had it
 	first     int64     // the connection's first packet, µs: for its UID
 	closed    time.Time // when its last endpoint closed: the bound runs from here
-	origFirst bool      // the originator is the tuple's first endpoint
-	baseSet   [2]bool
 	base      [2]seqnum.Value
-	finSent   [2]bool
 	finSeq    [2]seqnum.Value
+	finSent   [2]bool
 }
 
 // closedSet is a ring of recently closed connections with an index by
@@ -92,7 +93,7 @@ func (cs *closedSet) add(c *Conn) {
 		cs.insert(c.hash, i)
 	}
 	r := cs.entry(i)
-	*r = closedConn{key: c.key, h: c.hash, id: c.id, uid: c.uid, first: c.first.UnixMicro(), closed: c.ep[Orig].since, origFirst: c.origFirst}
+	*r = closedConn{key: c.key, h: c.hash, id: c.id, first: c.first.UnixMicro(), closed: c.ep[Orig].since, origFirst: c.origFirst}
 	if c.ep[Resp].since.After(r.closed) {
 		r.closed = c.ep[Resp].since
 	}
@@ -103,16 +104,11 @@ func (cs *closedSet) add(c *Conn) {
 	}
 }
 
-// UID returns the closed connection's UID, computing it on first use: a
+// UID returns the closed connection's UID, computed when asked: a
 // SHA-256 per closed connection would cost more than all its segments'
 // tracking when most connections are short, and only a reported stray
-// needs it.
-func (r *closedConn) UID() UID {
-	if r.uid[0] == 0 {
-		r.uid = makeUID(r.key, r.first)
-	}
-	return r.uid
-}
+// needs it (keeping it would cost 24 bytes per entry).
+func (r *closedConn) UID() UID { return makeUID(r.key, r.first) }
 
 // find returns the ring entry of key (hash h).
 func (cs *closedSet) find(key *Tuple, h uint64) (int32, bool) {
@@ -140,8 +136,10 @@ func (cs *closedSet) lookup(key *Tuple, h uint64) *closedConn {
 }
 
 // insert indexes ring entry i under hash h; the load stays at most 1/2.
+// Once the ring is full an entry replaces another (cs.n stays maxClosed),
+// so the index stops at 2×maxClosed slots.
 func (cs *closedSet) insert(h uint64, i int32) {
-	if 2*(cs.n+1) > len(cs.slots) {
+	if 2*min(cs.n+1, maxClosed) > len(cs.slots) {
 		old := cs.slots
 		cs.slots = make([]closedSlot, max(1024, 2*len(old)))
 		for _, sl := range old {

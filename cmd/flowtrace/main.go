@@ -37,6 +37,7 @@ import (
 	"github.com/flowtrace/flowtrace/capture"
 	"github.com/flowtrace/flowtrace/findings"
 	"github.com/flowtrace/flowtrace/internal/flagdoc"
+	"github.com/flowtrace/flowtrace/internal/memlimit"
 	"github.com/flowtrace/flowtrace/internal/profile"
 	"github.com/flowtrace/flowtrace/printer"
 	"github.com/flowtrace/flowtrace/segment"
@@ -58,7 +59,9 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	unlimit := memlimit.Start() // here, not in run: tests call run in-process
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	unlimit()
 	stop()
 	os.Exit(code)
 }
