@@ -1,8 +1,6 @@
 package tracker
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"math/big"
 	"math/rand/v2"
 	"net/netip"
@@ -93,43 +91,5 @@ func TestUIDSource(t *testing.T) {
 	*c = Conn{} // as when the tracker hands the Conn to another connection
 	if got := src.UID(); got != want {
 		t.Errorf("UIDSource.UID = %s, want %s", got, want)
-	}
-}
-
-// TestUIDNoAlloc: computing a UID allocates nothing (JSON prints one per
-// connection; sha256.Sum256 allocated its digest each time).
-func TestUIDNoAlloc(t *testing.T) {
-	a := &segment.Segment{Time: time.Unix(1, 2000), Src: netip.MustParseAddr("10.0.0.1"), SrcPort: 40001, Dst: netip.MustParseAddr("10.0.0.2"), DstPort: 80}
-	key := TupleOf(a)
-	var u UID
-	if n := testing.AllocsPerRun(100, func() { u = makeUID(key, 1_000_002) }); n != 0 {
-		t.Errorf("makeUID allocates %v times per call", n)
-	}
-	// The same digits as hashing with sha256.Sum256.
-	in := append(key.k[:tuple4Len:tuple4Len], 0, 0, 0, 0, 0, 0x0f, 0x42, 0x42)
-	sum := sha256.Sum256(in)
-	want := UID{'C'}
-	putBase62(want[1:], uint64(binary.BigEndian.Uint32(sum[0:4])), binary.BigEndian.Uint64(sum[4:12]))
-	if u != want {
-		t.Errorf("makeUID = %s, want %s", u, want)
-	}
-}
-
-// TestSHA256Prefix: the one-block SHA-256 gives crypto/sha256's first 96
-// bits for every length it takes.
-func TestSHA256Prefix(t *testing.T) {
-	rng := rand.New(rand.NewPCG(256, 1))
-	for n := 0; n <= 55; n++ {
-		for range 20 {
-			msg := make([]byte, n)
-			for i := range msg {
-				msg[i] = byte(rng.Uint32())
-			}
-			sum := sha256.Sum256(msg)
-			hi, lo := sha256Prefix(msg)
-			if hi != uint64(binary.BigEndian.Uint32(sum[0:4])) || lo != binary.BigEndian.Uint64(sum[4:12]) {
-				t.Fatalf("sha256Prefix(%x) = %08x%016x, want %x", msg, hi, lo, sum[:12])
-			}
-		}
 	}
 }
