@@ -1,6 +1,7 @@
 package shard
 
 import (
+	"math"
 	"net/netip"
 	"sync"
 	"sync/atomic"
@@ -54,7 +55,7 @@ type view struct {
 	sent    key
 	sentSet bool
 	tail    *factChunk
-	head    *factChunk // the first chunk, for the others' cursors
+	head    *factChunk // the first chunk, until start hands it to the cursors
 
 	// This worker's own: cursors into every log and the replica.
 	cur        []cursor
@@ -72,6 +73,25 @@ func (f *facts) view(k int, rec *recorder) *view {
 	v.head = v.tail
 	f.views[k] = v
 	return v
+}
+
+// start gives every worker its cursors into every log, at the logs'
+// first chunks, and forgets those: from then on a chunk is reachable only
+// from the cursors that have yet to pass it (and its predecessor's next),
+// so the garbage collector takes a chunk once every worker has read past
+// it, and the logs hold what some worker has yet to apply, not every fact
+// of the run. It is called once every view exists, before any segment is
+// handed out (the channel hand-over orders it before any worker's ask).
+func (f *facts) start() {
+	for _, v := range f.views {
+		v.cur = make([]cursor, len(f.views))
+		for i, o := range f.views {
+			v.cur[i] = cursor{c: o.head}
+		}
+	}
+	for _, v := range f.views {
+		v.head = nil
+	}
 }
 
 const factChunkLen = 1024
@@ -212,17 +232,17 @@ func (v *view) catchUp(k key) {
 	v.mu.Lock()
 	v.waiting = false
 	v.mu.Unlock()
-	if v.cur == nil {
-		v.cur = make([]cursor, len(v.f.views))
-		for i, o := range v.f.views {
-			v.cur[i] = cursor{c: o.head}
-		}
-	}
+	v.applyBefore(&k)
+}
+
+// applyBefore applies to the replica, in key order, every published entry
+// of every log before k.
+func (v *view) applyBefore(k *key) {
 	for {
 		var best *fact
 		var bi int
 		for i := range v.cur {
-			if x := v.cur[i].peek(); x != nil && x.key.less(&k) && (best == nil || x.key.less(&best.key)) {
+			if x := v.cur[i].peek(); x != nil && x.key.less(k) && (best == nil || x.key.less(&best.key)) {
 				best, bi = x, i
 			}
 		}
@@ -232,6 +252,25 @@ func (v *view) catchUp(k key) {
 		v.cur[bi].i++
 		v.apply(best)
 	}
+}
+
+// settle applies to the replica, in key order, every entry of a packet
+// before end that no worker can add to any more: end is where this worker
+// is (it has finished every packet before it), bounded by how far each
+// other worker has published it finished. Its asks come later than that,
+// so applying those entries now gives the replica the same state at each
+// ask as applying them at the ask; meanwhile the cursors move on, and the
+// chunks behind the slowest of them become garbage (start). Without it a
+// worker that rarely asks would keep every fact of the run reachable.
+func (v *view) settle(end uint64) {
+	for _, o := range v.f.views {
+		if o != v {
+			end = min(end, o.done.Load())
+		}
+	}
+	// The least key of packet end: every entry of an earlier packet is
+	// less, none of packet end is.
+	v.applyBefore(&key{i: end, sec: math.MinInt64, nsec: math.MinInt32})
 }
 
 // othersPast reports whether every other worker is past k already.

@@ -108,6 +108,7 @@ func New(cfg Config, obs tracker.Observer) *Tracker {
 			pprof.Do(context.Background(), pprof.Labels("shard", "worker"), func(context.Context) { w.run(ch) })
 		}()
 	}
+	f.start()
 	return t
 }
 

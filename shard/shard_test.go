@@ -19,6 +19,7 @@ import (
 	"github.com/flowtrace/flowtrace/internal/seqnum"
 	"github.com/flowtrace/flowtrace/segment"
 	"github.com/flowtrace/flowtrace/tracker"
+	"weak"
 )
 
 var auxKey = tracker.NewAuxKey()
@@ -426,5 +427,69 @@ func TestFlushFlood(t *testing.T) {
 		if got, want := j.b.String(), j1.b.String(); got != want {
 			t.Errorf("%d workers: the callbacks differ from one tracker's:\n%s", workers, firstDiff(want, got))
 		}
+	}
+}
+
+// handshakes hands out n handshakes from distinct clients to one server,
+// 10 µs apart: each SYN-ACK is a fact its worker logs (tracker.Shared's
+// SawServer), and no connection asks for the others' facts.
+type handshakes struct{ i, n int }
+
+func (h *handshakes) Next(seg *segment.Segment) error {
+	if h.i == 3*h.n {
+		return io.EOF
+	}
+	c, step := h.i/3, h.i%3
+	h.i++
+	cli := netip.AddrFrom4([4]byte{10, 8, byte(c >> 8), byte(c)})
+	srv := netip.MustParseAddr("10.0.0.1")
+	isn, sisn := seqnum.Value(uint32(c)*2654435761), seqnum.Value(uint32(c)*40503+7)
+	*seg = segment.Segment{
+		Time: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(h.i) * 10 * time.Microsecond),
+		Pkt:  uint64(h.i), Kind: segment.TCP, Window: 64240, IPLen: 40,
+		Src: cli, SrcPort: uint16(1024 + c%60000), Dst: srv, DstPort: 80,
+	}
+	switch step {
+	case 0:
+		seg.Seq, seg.Flags = isn, segment.SYN
+	case 1:
+		seg.Src, seg.Dst, seg.SrcPort, seg.DstPort = seg.Dst, seg.Src, seg.DstPort, seg.SrcPort
+		seg.Seq, seg.Ack, seg.Flags = sisn, isn.Add(1), segment.SYN|segment.ACK
+	case 2:
+		seg.Seq, seg.Ack, seg.Flags = isn.Add(1), sisn.Add(1), segment.ACK
+	}
+	return nil
+}
+
+// TestFactsLogsShrink: what the workers learn (facts.go) is logged in
+// chunks that the garbage collector takes once every worker has applied
+// them, even when no connection ever asks: the logs hold what some worker
+// has yet to apply, not every fact of the run (they once held them all,
+// 17 MiB at the end of a 5 M-packet capture on 2 workers).
+func TestFactsLogsShrink(t *testing.T) {
+	tr := New(Config{Workers: 2}, nop{})
+	var first []weak.Pointer[factChunk]
+	for _, w := range tr.workers {
+		first = append(first, weak.Make(w.facts.cur[w.k].c))
+	}
+	const n = 20000 // 20,000 facts: about 10 chunks a worker
+	if err := tr.Run(context.Background(), &handshakes{n: n}); err != io.EOF {
+		t.Fatal(err)
+	}
+	tr.Flush()
+	var chunks int
+	for _, w := range tr.workers {
+		for c := w.facts.cur[w.k].c; c != nil; c = c.next.Load() {
+			chunks++
+		}
+	}
+	runtime.GC()
+	for k, p := range first {
+		if p.Value() != nil {
+			t.Errorf("worker %d: the first chunk of its log is still reachable after %d handshakes", k, n)
+		}
+	}
+	if want := 2 * 2; chunks > want {
+		t.Errorf("%d chunks left from the cursors on: want at most %d", chunks, want)
 	}
 }

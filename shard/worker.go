@@ -218,7 +218,9 @@ func (w *worker) track(b *batch) {
 		w.rec.phase, w.rec.cur = phPacket, seg
 		w.tr.Handle(seg)
 	}
-	w.facts.progress(b.base + uint64(len(b.segs)))
+	end := b.base + uint64(len(b.segs))
+	w.facts.progress(end)
+	w.facts.settle(end) // facts.go: the logs stay short
 }
 
 // recorder is a worker tracker's observer: it logs each callback under
