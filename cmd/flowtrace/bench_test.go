@@ -144,6 +144,7 @@ func BenchmarkPipeline(b *testing.B) {
 		{"text", []string{"-r", "-"}},
 		{"text-no-findings", []string{"-r", "-", "--no-findings"}},
 		{"json", []string{"-r", "-", "--json"}},
+		{"json-no-findings", []string{"-r", "-", "--json", "--no-findings"}},
 		{"report", []string{"-r", "-", "--report", os.DevNull}}, // text and the HTML report
 	} {
 		b.Run(c.name, func(b *testing.B) {
