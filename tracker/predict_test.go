@@ -145,10 +145,7 @@ func TestPredictSameConns(t *testing.T) {
 	}
 	t.Logf("random streams: %d of %d segments predicted", predicted, total)
 
-	n := 60_000
-	if testing.Short() {
-		n = 10_000
-	}
+	const n = 60_000
 	for _, all := range []bool{false, true} {
 		var buf bytes.Buffer
 		if _, err := (benchgen.Config{Packets: n, Seed: 7, AllTraces: all}).Write(&buf); err != nil {
