@@ -2,7 +2,6 @@ package tracker
 
 import (
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -76,13 +75,8 @@ func TestOneEventPerStateChange(t *testing.T) {
 	}
 	total := 0
 	for _, name := range files {
-		fh, err := os.Open(name)
+		f, err := capture.OpenFile(name, nil) // it opens name itself
 		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := capture.OpenFile(name, fh)
-		if err != nil {
-			fh.Close()
 			t.Fatalf("%s: %v", name, err)
 		}
 		obs := newReplayObserver(t, filepath.Base(name))
@@ -93,7 +87,7 @@ func TestOneEventPerStateChange(t *testing.T) {
 			tr.Handle(&seg)
 		}
 		tr.Flush()
-		fh.Close()
+		f.Close()
 		total += obs.n
 	}
 	rng := rand.New(rand.NewPCG(1, 8))
