@@ -142,7 +142,7 @@ type Segment struct {
 	// analysis, which compares a retransmission's bytes with the
 	// original's by digest, never reads the payload again on the
 	// tracker's goroutine. Whoever changes Payload clears HasDigest;
-	// Digest() computes it when it is not set.
+	// PayloadSum computes the digest when it is not set.
 	Digest    uint64
 	HasDigest bool
 }

@@ -55,7 +55,6 @@ type view struct {
 	sent    key
 	sentSet bool
 	tail    *factChunk
-	head    *factChunk // the first chunk, until start hands it to the cursors
 
 	// This worker's own: cursors into every log and the replica.
 	cur        []cursor
@@ -70,27 +69,25 @@ func (f *facts) view(k int, rec *recorder) *view {
 	v := &view{f: f, k: k, rec: rec, servers: make(map[netip.AddrPort]struct{})}
 	v.moved = sync.NewCond(&v.mu)
 	v.tail = new(factChunk)
-	v.head = v.tail
 	f.views[k] = v
 	return v
 }
 
 // start gives every worker its cursors into every log, at the logs'
-// first chunks, and forgets those: from then on a chunk is reachable only
-// from the cursors that have yet to pass it (and its predecessor's next),
-// so the garbage collector takes a chunk once every worker has read past
-// it, and the logs hold what some worker has yet to apply, not every fact
-// of the run. It is called once every view exists, before any segment is
-// handed out (the channel hand-over orders it before any worker's ask).
+// first chunks (their tails: nothing is logged before a segment is
+// handed out). Nothing else keeps a log's first chunk: a chunk is
+// reachable only from the cursors that have yet to pass it (and its
+// predecessor's next), so the garbage collector takes it once every
+// worker has read past it, and the logs hold what some worker has yet to
+// apply, not every fact of the run. It is called once every view exists,
+// before any segment is handed out (the channel hand-over orders it
+// before any worker's ask).
 func (f *facts) start() {
 	for _, v := range f.views {
 		v.cur = make([]cursor, len(f.views))
 		for i, o := range f.views {
-			v.cur[i] = cursor{c: o.head}
+			v.cur[i] = cursor{c: o.tail}
 		}
-	}
-	for _, v := range f.views {
-		v.head = nil
 	}
 }
 

@@ -166,10 +166,8 @@ func (m *merger) call(b *batch, w int, l *log, e *entry) {
 func (m *merger) conn(w int, l *log, e *entry) (*tracker.Conn, *conn) {
 	x := l.snaps[e.snap]
 	t := m.conns[w]
-	if int(e.slot) >= len(t) {
-		for int(e.slot) >= len(t) {
-			t = append(t, conn{})
-		}
+	if n := int(e.slot) + 1 - len(t); n > 0 { // a slot the worker just opened
+		t = append(t, make([]conn, n)...)
 		m.conns[w] = t
 	}
 	r := &t[e.slot]
