@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestLimit: the floor while the live heap is small, then the live heap
@@ -26,9 +27,9 @@ func TestLimit(t *testing.T) {
 	}
 }
 
-// TestStart: Start sets the floor, a collection keeps a limit at or
-// above it, and stop restores the limit there was; with GOMEMLIMIT set,
-// nothing changes.
+// TestStart: Start sets the floor, the limit follows a live heap above
+// it after a collection, and stop restores the limit there was; with
+// GOMEMLIMIT set, nothing changes.
 func TestStart(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
@@ -37,11 +38,25 @@ func TestStart(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != Floor {
 		t.Errorf("limit after Start = %d, want %d", got, int64(Floor))
 	}
-	runtime.GC()
-	runtime.GC() // the finalizer of the first collection's sentinel has run
-	if got := debug.SetMemoryLimit(-1); got < Floor {
-		t.Errorf("limit after a collection = %d, below the floor", got)
+	// A live heap above the floor: after a collection the limit follows
+	// it, the live heap and a fifth (the sentinel's finalizer runs on
+	// its own goroutine, so wait for it a little).
+	live := make([]byte, 128<<20)
+	for i := range live {
+		live[i] = byte(i)
 	}
+	var got int64
+	for range 100 {
+		runtime.GC()
+		if got = debug.SetMemoryLimit(-1); got >= 128<<20+128<<20/5 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got < 128<<20+128<<20/5 {
+		t.Errorf("limit with 128 MiB live = %d MiB, want at least %d MiB", got>>20, (128<<20+128<<20/5)>>20)
+	}
+	runtime.KeepAlive(live)
 	stop()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit after stop = %d, want %d", got, before)
